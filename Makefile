@@ -1,0 +1,99 @@
+# yibao -- terminal guide to urban-rural resident medical insurance
+# SPDX-License-Identifier: MIT
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+SYSCONFDIR ?= /etc/yibao
+DATADIR     = $(PREFIX)/share/yibao
+
+CC       ?= cc
+PKGS     := ncursesw inih md4c
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wcast-qual -Wundef -Werror
+HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+LIBVERS  := $(shell for p in md4c inih libcjson libcurl; do printf '%s %s, ' $$p "$$(pkg-config --modversion $$p 2>/dev/null)"; done | sed 's/, $$//')
+DEFS     := -DYIBAO_VERSION='"$(VERSION)"' -DYIBAO_DATADIR='"$(DATADIR)"' \
+            -DYIBAO_SYSCONFDIR='"$(SYSCONFDIR)"' -DYIBAO_LIBVERSIONS='"$(LIBVERS)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS  ?=
+ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRC      := $(wildcard src/*.c) $(wildcard screens/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:%.c=build/%.o)
+SAN_OBJ  := $(SRC:%.c=build/asan/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
+SAN_LIB_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all run test deps clean install uninstall check unit e2e asan
+
+all: yibao
+
+deps:
+	@sh tools/deps.sh
+
+yibao: $(OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+
+build/%.o: %.c $(wildcard src/*.h screens/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The sanitizer build: same sources, ASan + UBSan.
+yibao-asan: $(SAN_OBJ)
+	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(PKG_LIBS)
+
+build/asan/%.o: %.c $(wildcard src/*.h screens/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+
+build/asan/tests/%: tests/unit/%.c $(SAN_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
+
+run: deps yibao
+	./yibao
+
+# Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
+# (plain and sanitized). Ends with "N passed, N failed".
+test: deps yibao yibao-asan $(UNIT_BIN) $(UNIT_SAN)
+	@sh tests/run.sh
+
+check: yibao
+	./yibao --check
+
+install: yibao
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(DATADIR)/regions \
+		$(DESTDIR)$(SYSCONFDIR) $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 yibao $(DESTDIR)$(PREFIX)/bin/yibao
+	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
+	install -m 644 config/regions/*.ini $(DESTDIR)$(DATADIR)/regions/
+	sed -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
+	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
+	    config/yibao.ini > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/yibao.ini
+	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/yibao $(DESTDIR)$(PREFIX)/share/man/man1/yibao.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini
+	-rmdir $(DESTDIR)$(SYSCONFDIR) 2>/dev/null
+
+clean:
+	rm -rf build yibao yibao-asan

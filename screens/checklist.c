@@ -1,0 +1,107 @@
+/*
+ * checklist.c -- the checklist screen kind: items to tick, "N/M ready"
+ * SPDX-License-Identifier: MIT
+ *
+ * Items may carry conditions on the wizard's answers; ticks are session data
+ * kept in the app (wiped in kiosk mode), so they survive leaving the screen.
+ */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../src/util.h"
+
+struct checklist {
+	struct app *a;
+	const struct screen *s;
+	size_t ready, total;
+};
+
+static bool is_ticked(void *ctx, size_t block)
+{
+	struct checklist *c = ctx;
+
+	return nav_ticked(c->a, c->s, block);
+}
+
+static void checklist_init(struct app *a, struct view *v)
+{
+	struct checklist *c = xcalloc(1, sizeof *c);
+
+	c->a = a;
+	c->s = nav_screen(a, v);
+	v->state = c;
+}
+
+static void checklist_layout(struct app *a, struct view *v)
+{
+	struct checklist *c = v->state;
+	struct layout_opts o = {
+		.answers = &a->answers,
+		.tasks_selectable = true,
+		.ticked = is_ticked,
+		.ctx = c,
+	};
+	char *line;
+
+	layout_blocks(&v->lay, c->s->blocks, c->s->nblocks, &o);
+	c->total = v->lay.nitems;
+	c->ready = 0;
+	for (size_t i = 0; i < v->lay.nitems; i++)
+		if (nav_ticked(a, c->s, (size_t)v->lay.item_ref[i]))
+			c->ready++;
+	free(v->badge);
+	v->badge = xasprintf("%zu/%zu 已备齐", c->ready, c->total);
+	layout_blank(&v->lay);
+	line = xstrdup(a->answers.n > 0 ? "已按你在“谁能参保”里的回答列出。"
+					: "这是完整清单;先回答“谁能参保”的问题,清单会只列你需要的。");
+	layout_text(&v->lay, line, 0, 0, LF_DIM);
+	free(line);
+	screens_source_lines(a, v);
+}
+
+static void toggle(struct app *a, struct view *v, int item)
+{
+	struct checklist *c = v->state;
+	size_t block = (size_t)v->lay.item_ref[item];
+
+	nav_set_ticked(a, c->s, block, !nav_ticked(a, c->s, block));
+	v->sel = item;
+	v->stale = true;
+}
+
+static int checklist_key(struct app *a, struct view *v, enum action act, int ch)
+{
+	switch (act) {
+	case ACT_TICK:
+	case ACT_OPEN:
+		if (v->sel >= 0)
+			toggle(a, v, v->sel);
+		return KR_RELAYOUT;
+	case ACT_DIGIT:
+		if (ch < 1 || (size_t)ch > v->lay.nitems) {
+			nav_message(a, true, "没有第 %d 项", ch);
+			return KR_HANDLED;
+		}
+		toggle(a, v, ch - 1);
+		return KR_RELAYOUT;
+	default:
+		return KR_UNHANDLED;
+	}
+}
+
+static void checklist_free(struct view *v)
+{
+	free(v->state);
+	v->state = NULL;
+}
+
+const struct kind_ops checklist_ops = {
+	.name = "checklist",
+	.init = checklist_init,
+	.layout = checklist_layout,
+	.key = checklist_key,
+	.free = checklist_free,
+	.hint = "↑↓选择 x/空格勾选 p导出",
+};

@@ -1,0 +1,44 @@
+/*
+ * help.c -- the help view: the keymap table, and the code of the screen below
+ * SPDX-License-Identifier: MIT
+ */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../src/input.h"
+#include "../src/text.h"
+#include "../src/util.h"
+
+static void help_layout(struct app *a, struct view *v)
+{
+	size_t n;
+	const struct keyhelp *k = input_keyhelp(&n);
+	const struct view *below = a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
+	const struct screen *s = nav_screen(a, below);
+	char *line;
+
+	if (s != NULL) {
+		line = xasprintf("当前页面: %s %s  (电话里可以说: 按 g, 输入 %s, 回车)", s->code,
+				 s->title, s->code);
+		layout_text(&v->lay, line, TA_STRONG, 0, 0);
+		free(line);
+		layout_blank(&v->lay);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int w = text_swidth(k[i].keys);
+
+		line = xasprintf("%s%*s %s", k[i].keys, w < 22 ? 22 - w : 0, "", k[i].help);
+		layout_text(&v->lay, line, 0, 0, 0);
+		free(line);
+	}
+	layout_blank(&v->lay);
+	layout_text(&v->lay, "全国医保服务热线 12393。", 0, 0, LF_DIM);
+}
+
+const struct kind_ops help_ops = {
+	.name = "help",
+	.layout = help_layout,
+	.hint = "↑↓滚动",
+};

@@ -1,0 +1,40 @@
+/*
+ * page.c -- the page screen kind: text that scrolls, links opened by number
+ * SPDX-License-Identifier: MIT
+ */
+#include "screens.h"
+
+static void page_layout(struct app *a, struct view *v)
+{
+	const struct screen *s = nav_screen(a, v);
+	struct layout_opts o = {.number_links = true};
+
+	layout_blocks(&v->lay, s->blocks, s->nblocks, &o);
+	screens_source_lines(a, v);
+}
+
+static int page_key(struct app *a, struct view *v, enum action act, int ch)
+{
+	const struct screen *s = nav_screen(a, v);
+
+	switch (act) {
+	case ACT_DIGIT:
+		screens_follow(a, s, ch - 1);
+		return KR_HANDLED;
+	case ACT_OPEN:
+		if (s->nlinks == 1)
+			screens_follow(a, s, 0);
+		else if (s->nlinks > 1)
+			nav_message(a, false, "按链接后面的数字打开,例如 1");
+		return KR_HANDLED;
+	default:
+		return KR_UNHANDLED;
+	}
+}
+
+const struct kind_ops page_ops = {
+	.name = "page",
+	.layout = page_layout,
+	.key = page_key,
+	.hint = "↑↓滚动 数字打开链接",
+};

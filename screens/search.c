@@ -1,0 +1,186 @@
+/*
+ * search.c -- search all screens of the active region; the list of results
+ * SPDX-License-Identifier: MIT
+ *
+ * Matches are substrings (ASCII case-insensitive) of titles and body text.
+ */
+#include "screens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/text.h"
+#include "../src/util.h"
+
+struct hit {
+	int screen;
+	char *snippet; /* the matching text, owned */
+};
+
+struct results {
+	struct hit *v;
+	size_t n, cap;
+};
+
+static const char *find_in_blocks(const struct block *b, size_t n, const char *q)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *hit;
+
+		if (b[i].r.text != NULL && text_find(b[i].r.text, q) >= 0)
+			return b[i].r.text;
+		for (size_t o = 0; o < b[i].nopts; o++)
+			if (text_find(b[i].opts[o].label, q) >= 0)
+				return b[i].opts[o].label;
+		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
+			if (b[i].cells[c].text != NULL && text_find(b[i].cells[c].text, q) >= 0)
+				return b[i].cells[c].text;
+		if ((hit = find_in_blocks(b[i].sub, b[i].nsub, q)) != NULL)
+			return hit;
+	}
+	return NULL;
+}
+
+/* A short piece of text around the first match, on one line. */
+static char *snippet(const char *text, const char *q)
+{
+	long at = text_find(text, q);
+	size_t start = at > 24 ? (size_t)at - 24 : 0;
+	char *s, *t;
+
+	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+		start--;
+	s = xstrdup(text + start);
+	for (t = s; *t != '\0'; t++)
+		if (*t == '\n')
+			*t = ' ';
+	t = text_truncate(s, 60, false);
+	free(s);
+	return t;
+}
+
+static void search_layout(struct app *a, struct view *v)
+{
+	struct results *r = v->state;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct screen *s = a->g->screens[r->v[i].screen];
+		char *line = xasprintf("%s  %s", s->code, s->title);
+		int item = layout_add_item(&v->lay, (int)i);
+		struct rich rl = {line, strlen(line), NULL, 0};
+		struct span sp = {0, strlen(line), TA_STRONG, -1};
+
+		rl.spans = &sp;
+		rl.nspans = 1;
+		layout_rich(&v->lay, &rl, NULL, 2, 0, item, NULL);
+		free(line);
+		if (r->v[i].snippet[0] != '\0') {
+			struct rich rs = {r->v[i].snippet, strlen(r->v[i].snippet), NULL, 0};
+
+			layout_rich(&v->lay, &rs, NULL, 4, LF_DIM, item, NULL);
+		}
+	}
+}
+
+static int search_key(struct app *a, struct view *v, enum action act, int ch)
+{
+	struct results *r = v->state;
+
+	if (act == ACT_DIGIT && ch >= 1 && (size_t)ch <= r->n) {
+		v->sel = ch - 1;
+		act = ACT_OPEN;
+	}
+	if (act == ACT_OPEN && v->sel >= 0 && (size_t)v->sel < r->n) {
+		nav_push(a, r->v[v->sel].screen);
+		return KR_HANDLED;
+	}
+	return KR_UNHANDLED;
+}
+
+static void search_free(struct view *v)
+{
+	struct results *r = v->state;
+
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].snippet);
+	free(r->v);
+	free(r);
+	v->state = NULL;
+}
+
+const struct kind_ops search_ops = {
+	.name = "search",
+	.layout = search_layout,
+	.key = search_key,
+	.free = search_free,
+	.hint = "↑↓选择 Enter打开 n/N下一个",
+};
+
+void screens_search(struct app *a, const char *q)
+{
+	struct results *r;
+	struct view *v;
+	char *title;
+
+	if (q[0] == '\0')
+		return;
+	r = xcalloc(1, sizeof *r);
+	for (size_t i = 0; i < a->g->nscreens; i++) {
+		const struct screen *s = a->g->screens[i];
+		const char *hit = text_find(s->title, q) >= 0 ? "" : NULL;
+
+		if (hit == NULL)
+			hit = find_in_blocks(s->blocks, s->nblocks, q);
+		if (hit == NULL)
+			continue;
+		r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+		r->v[r->n].screen = (int)i;
+		r->v[r->n].snippet = hit[0] != '\0' ? snippet(hit, q) : xstrdup("");
+		r->n++;
+	}
+	free(a->search);
+	a->search = xstrdup(q);
+	if (r->n == 0) {
+		free(r);
+		nav_message(a, true, "没有找到“%s”", q);
+		return;
+	}
+	title = xasprintf("搜索“%s”: %zu 个页面", q, r->n);
+	v = nav_push_view(a, &search_ops, "/", title);
+	v->state = r;
+	free(title);
+}
+
+void screens_search_step(struct app *a, int dir)
+{
+	struct view *list = NULL;
+	struct results *r;
+	int at;
+
+	/* The result list is the top view or the one just below it. */
+	if (a->depth >= 1 && a->stack[a->depth - 1].ops == &search_ops)
+		list = &a->stack[a->depth - 1];
+	else if (a->depth >= 2 && a->stack[a->depth - 2].ops == &search_ops)
+		list = &a->stack[a->depth - 2];
+	if (list == NULL) {
+		nav_message(a, true, a->search != NULL ? "先按 / 重新搜索" : "还没有搜索;按 / 搜索");
+		return;
+	}
+	r = list->state;
+	at = list->sel;
+	if (list != &a->stack[a->depth - 1]) {
+		at += dir;
+		nav_pop(a);
+	} else if (dir < 0) {
+		at = (int)r->n - 1;
+	}
+	if (at < 0 || (size_t)at >= r->n) {
+		nav_message(a, true, dir > 0 ? "已经是最后一个结果" : "已经是第一个结果");
+		return;
+	}
+	list = &a->stack[a->depth - 1];
+	list->sel = at;
+	nav_push(a, r->v[at].screen);
+}

@@ -1,0 +1,376 @@
+/*
+ * config.c -- settings from INI files (inih), layered, and region profiles
+ * SPDX-License-Identifier: MIT
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+#include "util.h"
+
+void kv_set(struct kvlist *l, const char *key, const char *val)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0) {
+			free(l->v[i].val);
+			l->v[i].val = xstrdup(val);
+			return;
+		}
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n].key = xstrdup(key);
+	l->v[l->n].val = xstrdup(val);
+	l->n++;
+}
+
+const char *kv_get(const struct kvlist *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			return l->v[i].val;
+	return NULL;
+}
+
+void kv_free(struct kvlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].key);
+		free(l->v[i].val);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static void profile_free(struct profile *p)
+{
+	free(p->name);
+	free(p->title);
+	kv_free(&p->values);
+	kv_free(&p->reimburse);
+	memset(p, 0, sizeof *p);
+}
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->content_dir = xstrdup("content");
+	c->regions_dir = xstrdup("config/regions");
+	c->region = xstrdup("national");
+	c->idle_timeout_s = 300;
+	c->color = COLOR_AUTO;
+	c->charset = CHARSET_AUTO;
+	c->connect_timeout_ms = 5000;
+	c->timeout_ms = 15000;
+	c->cache_s = 300;
+}
+
+void config_free(struct config *c)
+{
+	free(c->content_dir);
+	free(c->regions_dir);
+	free(c->region);
+	free(c->export_dir);
+	free(c->status_url);
+	free(c->token_file);
+	free(c->ca_file);
+	free(c->proxy);
+	profile_free(&c->profile);
+	memset(c, 0, sizeof *c);
+}
+
+struct load_ctx {
+	struct config *c;
+	const char *path;
+	char *dir;
+	struct diags *d;
+	int line; /* line last read: inih's handler does not get it from Debian's build */
+};
+
+/* Reads lines for ini_parse_stream and counts them, so problems get a line. */
+struct line_reader {
+	FILE *f;
+	int *line;
+};
+
+static char *read_line(char *buf, int size, void *stream)
+{
+	struct line_reader *r = stream;
+	char *s = fgets(buf, size, r->f);
+
+	if (s != NULL && strchr(s, '\n') != NULL)
+		(*r->line)++;
+	else if (s != NULL && feof(r->f))
+		(*r->line)++;
+	return s;
+}
+
+static bool parse_bool(const char *v, bool *out)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"};
+	static const char *const no[] = {"false", "no", "off", "0"};
+
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++)
+		if (strcasecmp(v, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+	for (size_t i = 0; i < ARRAY_LEN(no); i++)
+		if (strcasecmp(v, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	return false;
+}
+
+static bool parse_long(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < lo || n > hi)
+		return false;
+	*out = n;
+	return true;
+}
+
+static void set_str(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = xstrdup(v);
+}
+
+static void set_path(struct load_ctx *lc, char **dst, const char *v)
+{
+	free(*dst);
+	*dst = v[0] == '\0' ? NULL : util_path_join(lc->dir, v);
+}
+
+enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM };
+
+struct setting {
+	const char *section, *key;
+	enum vtype type;
+	size_t off;
+	long lo, hi;
+	const char *const *names; /* V_ENUM: NULL-terminated */
+};
+
+static const char *const color_names[] = {"auto", "always", "never", NULL};
+static const char *const charset_names[] = {"auto", "utf-8", "gb18030", NULL};
+
+#define OFF(f) offsetof(struct config, f)
+static const struct setting settings[] = {
+	{"guide", "content_dir", V_PATH, OFF(content_dir), 0, 0, NULL},
+	{"guide", "regions_dir", V_PATH, OFF(regions_dir), 0, 0, NULL},
+	{"guide", "region", V_STR, OFF(region), 0, 0, NULL},
+	{"guide", "kiosk", V_BOOL, OFF(kiosk), 0, 0, NULL},
+	{"guide", "idle_timeout_s", V_INT, OFF(idle_timeout_s), 10, 86400, NULL},
+	{"guide", "export_dir", V_PATH, OFF(export_dir), 0, 0, NULL},
+	{"display", "color", V_ENUM, OFF(color), 0, 0, color_names},
+	{"display", "ascii_borders", V_BOOL, OFF(ascii_borders), 0, 0, NULL},
+	{"display", "mouse", V_BOOL, OFF(mouse), 0, 0, NULL},
+	{"display", "marker", V_BOOL, OFF(marker), 0, 0, NULL},
+	{"display", "charset", V_ENUM, OFF(charset), 0, 0, charset_names},
+	{"status", "url", V_STR, OFF(status_url), 0, 0, NULL},
+	{"status", "token_file", V_PATH, OFF(token_file), 0, 0, NULL},
+	{"status", "connect_timeout_ms", V_LONG, OFF(connect_timeout_ms), 100, 600000, NULL},
+	{"status", "timeout_ms", V_LONG, OFF(timeout_ms), 100, 600000, NULL},
+	{"status", "ca_file", V_PATH, OFF(ca_file), 0, 0, NULL},
+	{"status", "cache_s", V_INT, OFF(cache_s), 0, 86400, NULL},
+	{"status", "allow_loopback_http", V_BOOL, OFF(allow_loopback_http), 0, 0, NULL},
+	{"status", "proxy", V_STR, OFF(proxy), 0, 0, NULL},
+};
+
+static int on_setting(void *user, const char *section, const char *key, const char *raw)
+{
+	struct load_ctx *lc = user;
+	int line = lc->line;
+	char *v = text_sanitize(raw, strlen(raw), 0, NULL, NULL);
+	bool known_section = false;
+
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
+		const struct setting *s = &settings[i];
+		char *field = (char *)lc->c + s->off;
+		long n;
+		bool b;
+
+		if (strcmp(s->section, section) != 0)
+			continue;
+		known_section = true;
+		if (strcmp(s->key, key) != 0)
+			continue;
+		switch (s->type) {
+		case V_STR:
+			set_str((char **)(void *)field, v);
+			break;
+		case V_PATH:
+			set_path(lc, (char **)(void *)field, v);
+			break;
+		case V_BOOL:
+			if (parse_bool(v, &b))
+				*(bool *)(void *)field = b;
+			else
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not true or false; default kept", section,
+					  key, v);
+			break;
+		case V_INT:
+		case V_LONG:
+			if (!parse_long(v, s->lo, s->hi, &n))
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not a number from %ld to %ld; default kept",
+					  section, key, v, s->lo, s->hi);
+			else if (s->type == V_INT)
+				*(int *)(void *)field = (int)n;
+			else
+				*(long *)(void *)field = n;
+			break;
+		case V_ENUM: {
+			int k = 0;
+
+			while (s->names[k] != NULL && strcasecmp(s->names[k], v) != 0)
+				k++;
+			if (s->names[k] != NULL)
+				*(int *)(void *)field = k;
+			else
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not one of %s|%s|%s; default kept",
+					  section, key, v, s->names[0], s->names[1], s->names[2]);
+			break;
+		}
+		}
+		free(v);
+		return 1;
+	}
+	if (!known_section)
+		diags_add(lc->d, lc->path, line, "unknown section [%s]", section);
+	else
+		diags_add(lc->d, lc->path, line, "unknown key \"%s\" in [%s]", key, section);
+	free(v);
+	return 1; /* keep reading: every problem is reported */
+}
+
+int config_load(struct config *c, const char *path, bool required, struct diags *d)
+{
+	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
+	FILE *f = fopen(path, "r");
+	struct line_reader lr = {f, &lc.line};
+	int rc;
+
+	if (f == NULL) {
+		if (required)
+			diags_add(d, path, 0, "cannot open config file: %s", strerror(errno));
+		free(lc.dir);
+		return -1;
+	}
+	rc = ini_parse_stream(read_line, &lr, on_setting, &lc);
+	fclose(f);
+	if (rc > 0)
+		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
+	free(lc.dir);
+	return 0;
+}
+
+struct region_ctx {
+	struct profile *p;
+	const char *path;
+	struct diags *d;
+	int line;
+};
+
+static int on_region(void *user, const char *section, const char *key, const char *raw)
+{
+	struct region_ctx *rc = user;
+	int line = rc->line;
+	char *v = text_sanitize(raw, strlen(raw), 0, NULL, NULL);
+
+	if (strcmp(section, "region") == 0 && strcmp(key, "title") == 0) {
+		free(rc->p->title);
+		rc->p->title = xstrdup(v);
+	} else if (strcmp(section, "values") == 0) {
+		kv_set(&rc->p->values, key, v);
+	} else if (strcmp(section, "reimburse") == 0) {
+		kv_set(&rc->p->reimburse, key, v);
+	} else {
+		diags_add(rc->d, rc->path, line, "unknown %s \"%s\" (sections: region, values, reimburse)",
+			  strcmp(section, "region") == 0 ? "key" : "section",
+			  strcmp(section, "region") == 0 ? key : section);
+	}
+	free(v);
+	return 1;
+}
+
+static int load_profile_file(struct profile *p, const char *dir, const char *name,
+			     struct diags *d)
+{
+	char *file = xasprintf("%s.ini", name);
+	char *path = util_path_join(dir, file);
+	struct region_ctx rc = {p, path, d, 0};
+	FILE *f = fopen(path, "r");
+	struct line_reader lr = {f, &rc.line};
+	int r;
+
+	free(file);
+	if (f == NULL) {
+		free(path);
+		return -1;
+	}
+	r = ini_parse_stream(read_line, &lr, on_region, &rc);
+	fclose(f);
+	if (r > 0)
+		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
+	free(path);
+	return 0;
+}
+
+static bool valid_region_name(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+int config_load_region(struct config *c, const char *name, struct diags *d)
+{
+	struct profile *p = &c->profile;
+	int rc = 0;
+
+	profile_free(p);
+	if (name == NULL)
+		name = "national";
+	if (load_profile_file(p, c->regions_dir, "national", d) < 0)
+		diags_add(d, c->regions_dir, 0, "no national.ini region profile here");
+	if (strcmp(name, "national") != 0) {
+		if (!valid_region_name(name) ||
+		    load_profile_file(p, c->regions_dir, name, d) < 0) {
+			diags_add(d, c->regions_dir, 0, "no region profile \"%s\"; using national",
+				  name);
+			name = "national";
+			rc = -1;
+		}
+	}
+	p->name = xstrdup(name);
+	if (p->title == NULL)
+		p->title = xstrdup(name);
+	return rc;
+}
+
+const char *config_lookup(void *ctx, const char *name)
+{
+	const struct config *c = ctx;
+
+	if (strcmp(name, "region") == 0)
+		return c->profile.title;
+	return kv_get(&c->profile.values, name);
+}

@@ -1,0 +1,605 @@
+/*
+ * content.c -- load content/NAME.md files into the guide: front matter, placeholders, checks
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define CONTENT_MAX_FILE (1024 * 1024)
+
+static const char *const kind_names[KIND_COUNT] = {
+	[KIND_MENU] = "menu",         [KIND_PAGE] = "page",
+	[KIND_CHECKLIST] = "checklist", [KIND_WIZARD] = "wizard",
+	[KIND_CALCULATOR] = "calculator", [KIND_STATUS] = "status",
+};
+
+const char *kind_name(enum kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kind_names[k] : NULL;
+}
+
+void screen_free(struct screen *s)
+{
+	if (s == NULL)
+		return;
+	free(s->code);
+	free(s->id);
+	free(s->title);
+	free(s->region);
+	free(s->updated);
+	free(s->source);
+	free(s->file);
+	blocks_free(s->blocks, s->nblocks);
+	for (size_t i = 0; i < s->nlinks; i++)
+		free(s->links[i].target);
+	free(s->links);
+	free(s);
+}
+
+void content_free(struct guide *g)
+{
+	if (g == NULL)
+		return;
+	for (size_t i = 0; i < g->nscreens; i++)
+		screen_free(g->screens[i]);
+	free(g->screens);
+	diags_free(&g->diags);
+	free(g);
+}
+
+/* Report bad bytes and control characters line by line, before sanitising. */
+static void check_raw(const char *path, const char *text, size_t len, struct diags *d)
+{
+	size_t i = 0;
+	int line = 1, last_bad = 0, last_ctl = 0;
+
+	while (i < len) {
+		size_t at = i;
+		long cp = text_decode(text, len, &i);
+
+		if (cp == '\n') {
+			line++;
+			continue;
+		}
+		if (cp < 0) {
+			if (last_bad != line)
+				diags_add(d, path, line, "invalid UTF-8 (byte 0x%02X)",
+					  (unsigned char)text[at]);
+			last_bad = line;
+		} else if (cp == '\r' && i < len && text[i] == '\n') {
+			continue;
+		} else if (cp != '\t' && text_is_stripped((unsigned long)cp, true)) {
+			if (last_ctl != line)
+				diags_add(d, path, line, "control character U+%04lX", (unsigned long)cp);
+			last_ctl = line;
+		}
+	}
+}
+
+/* Count the cells of a table row "| a | b |" (escaped \| not counted). */
+static int table_cells(const char *s, size_t n)
+{
+	int cells = 0;
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '|')
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n > i && s[n - 1] == '|' && (n < 2 || s[n - 2] != '\\'))
+		n--;
+	cells = 1;
+	for (; i < n; i++) {
+		if (s[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] == '|')
+			cells++;
+	}
+	return cells;
+}
+
+static bool is_delim_row(const char *s, size_t n)
+{
+	bool dash = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = true;
+		else if (s[i] != '|' && s[i] != ':' && s[i] != ' ')
+			return false;
+	}
+	return dash;
+}
+
+/* md4c pads ragged tables silently; authors want to hear about them. */
+static void check_tables(const char *path, const char *body, int line_base, struct diags *d)
+{
+	const char *p = body;
+	int line = line_base, header = -1;
+	bool in_fence = false, prev_pipe = false;
+	const char *prev = NULL;
+	size_t prevn = 0;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+		const char *q = p;
+
+		while (q < p + n && *q == ' ')
+			q++;
+		if (strncmp(q, "```", 3) == 0)
+			in_fence = !in_fence;
+		if (!in_fence && memchr(p, '|', n) != NULL && q < p + n) {
+			if (header < 0 && is_delim_row(p, n) && prev_pipe) {
+				header = table_cells(prev, prevn);
+				if (table_cells(p, n) != header)
+					diags_add(d, path, line,
+						  "table: the line under the header has %d columns, the header %d",
+						  table_cells(p, n), header);
+			} else if (header >= 0 && table_cells(p, n) != header) {
+				diags_add(d, path, line, "table row has %d cells, the header has %d",
+					  table_cells(p, n), header);
+			}
+			prev_pipe = true;
+		} else {
+			header = -1;
+			prev_pipe = false;
+		}
+		prev = p;
+		prevn = n;
+		p += n;
+		if (*p == '\n')
+			p++;
+		line++;
+	}
+}
+
+/* Replace {{name}} with the region's value; report unknown names. */
+static char *fill_placeholders(const char *path, const char *body, int line_base,
+			       content_lookup_fn lookup, void *ctx, struct diags *d)
+{
+	struct strbuf sb = {0};
+	const char *p = body;
+	int line = line_base;
+
+	sb_add(&sb, "", 0);
+	while (*p != '\0') {
+		const char *open = strstr(p, "{{"), *close;
+
+		if (open == NULL) {
+			sb_adds(&sb, p);
+			break;
+		}
+		for (const char *q = p; q < open; q++)
+			if (*q == '\n')
+				line++;
+		sb_add(&sb, p, (size_t)(open - p));
+		close = strstr(open + 2, "}}");
+		if (close == NULL || memchr(open, '\n', (size_t)(close - open)) != NULL) {
+			diags_add(d, path, line, "placeholder \"{{\" is not closed with \"}}\"");
+			sb_add(&sb, open, 2);
+			p = open + 2;
+			continue;
+		}
+		{
+			char *name = xstrndup(open + 2, (size_t)(close - open - 2));
+			char *trim = name;
+			const char *val;
+
+			while (*trim == ' ')
+				trim++;
+			for (size_t n = strlen(trim); n > 0 && trim[n - 1] == ' '; n--)
+				trim[n - 1] = '\0';
+			val = lookup != NULL ? lookup(ctx, trim) : NULL;
+			if (val == NULL) {
+				diags_add(d, path, line, "unknown placeholder {{%s}}", trim);
+				sb_add(&sb, open, (size_t)(close + 2 - open));
+			} else {
+				sb_adds(&sb, val);
+			}
+			free(name);
+		}
+		p = close + 2;
+	}
+	return sb_take(&sb);
+}
+
+static bool valid_code(const char *s)
+{
+	bool digit = false;
+
+	if (*s == '\0' || *s == '.')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = true;
+		else if (*s != '.' || s[1] == '.' || s[1] == '\0')
+			return false;
+	}
+	return digit;
+}
+
+static bool valid_id(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+/* Read the front matter; returns the body offset, or -1 when it is unusable. */
+static long parse_front(struct screen *s, const char *text, int *body_line, struct diags *d)
+{
+	const char *p = text;
+	int line = 1;
+	bool bad = false;
+	struct {
+		const char *key;
+		char **dst;
+	} fields[] = {
+		{"code", &s->code},     {"id", &s->id},         {"title", &s->title},
+		{"region", &s->region}, {"updated", &s->updated}, {"source", &s->source},
+	};
+	char *kind = NULL;
+
+	if (strncmp(p, "---\n", 4) != 0 && strcmp(p, "---") != 0) {
+		diags_add(d, s->file, 1, "missing front matter: the file must start with a line \"---\"");
+		return -1;
+	}
+	p += 4;
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+		const char *colon;
+		bool known = false;
+
+		line++;
+		if (*p == '\0') {
+			diags_add(d, s->file, line - 1, "front matter is not closed with \"---\"");
+			free(kind);
+			return -1;
+		}
+		if (n == 3 && strncmp(p, "---", 3) == 0) {
+			p += n + (p[n] == '\n');
+			break;
+		}
+		colon = memchr(p, ':', n);
+		if (n == 0 || p[0] == '#') {
+			/* blank or comment line */
+		} else if (colon == NULL) {
+			diags_add(d, s->file, line, "front matter line must be \"key: value\"");
+		} else {
+			size_t kn = (size_t)(colon - p);
+			const char *v = colon + 1;
+			size_t vn;
+
+			while (kn > 0 && p[kn - 1] == ' ')
+				kn--;
+			while (*v == ' ')
+				v++;
+			vn = (size_t)(p + n - v);
+			while (vn > 0 && v[vn - 1] == ' ')
+				vn--;
+			for (size_t i = 0; i < ARRAY_LEN(fields); i++) {
+				if (strlen(fields[i].key) != kn || strncmp(fields[i].key, p, kn) != 0)
+					continue;
+				known = true;
+				if (*fields[i].dst != NULL)
+					diags_add(d, s->file, line, "duplicate key \"%s\"", fields[i].key);
+				free(*fields[i].dst);
+				*fields[i].dst = xstrndup(v, vn);
+			}
+			if (kn == 4 && strncmp(p, "kind", 4) == 0) {
+				known = true;
+				free(kind);
+				kind = xstrndup(v, vn);
+				s->kind = KIND_COUNT;
+				for (int k = 0; k < KIND_COUNT; k++)
+					if (strcmp(kind, kind_names[k]) == 0)
+						s->kind = (enum kind)k;
+				if (s->kind == KIND_COUNT) {
+					diags_add(d, s->file, line,
+						  "unknown kind \"%s\" (menu, page, checklist, wizard, calculator, status)",
+						  kind);
+					bad = true;
+				}
+			}
+			if (!known)
+				diags_add(d, s->file, line, "unknown front matter key \"%.*s\"",
+					  (int)kn, p);
+			if (known && kn == 4 && strncmp(p, "code", 4) == 0 && !valid_code(s->code)) {
+				diags_add(d, s->file, line,
+					  "code \"%s\" must be digits and dots, like 3.2", s->code);
+				bad = true;
+			}
+			if (known && kn == 2 && strncmp(p, "id", 2) == 0 && !valid_id(s->id)) {
+				diags_add(d, s->file, line,
+					  "id \"%s\" must be lowercase letters, digits and -", s->id);
+				bad = true;
+			}
+		}
+		p += n + (p[n] == '\n');
+	}
+	if (s->code == NULL || s->id == NULL || s->title == NULL || kind == NULL) {
+		diags_add(d, s->file, 1, "front matter needs code, id, title and kind%s%s%s%s",
+			  s->code == NULL ? " (no code)" : "", s->id == NULL ? " (no id)" : "",
+			  s->title == NULL ? " (no title)" : "", kind == NULL ? " (no kind)" : "");
+		bad = true;
+	}
+	free(kind);
+	*body_line = line + 1;
+	return bad ? -1 : (long)(p - text);
+}
+
+struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
+			     content_lookup_fn lookup, void *ctx, struct diags *d)
+{
+	struct screen *s = xcalloc(1, sizeof *s);
+	size_t len;
+	char *text, *body;
+	long off;
+	int body_line = 1;
+
+	s->file = xstrdup(path);
+	check_raw(path, raw, rawlen, d);
+	text = text_sanitize(raw, rawlen, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB, &len, NULL);
+	off = parse_front(s, text, &body_line, d);
+	if (off < 0) {
+		free(text);
+		screen_free(s);
+		return NULL;
+	}
+	check_tables(path, text + off, body_line, d);
+	body = fill_placeholders(path, text + off, body_line, lookup, ctx, d);
+	markdown_parse(s, body, strlen(body), body_line, &s->blocks, &s->nblocks, d);
+	free(body);
+	free(text);
+	return s;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int content_find(const struct guide *g, const char *key)
+{
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (strcmp(g->screens[i]->id, key) == 0)
+			return (int)i;
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (strcmp(g->screens[i]->code, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Mark screens reachable from home through every link (menus are links too). */
+static void check_reachable(struct guide *g)
+{
+	char *seen;
+	int *todo;
+	size_t ntodo = 0;
+
+	if (g->home < 0)
+		return;
+	seen = xcalloc(g->nscreens, 1);
+	todo = xmalloc(g->nscreens * sizeof *todo);
+	todo[ntodo++] = g->home;
+	seen[g->home] = 1;
+	while (ntodo > 0) {
+		struct screen *s = g->screens[todo[--ntodo]];
+
+		for (size_t l = 0; l < s->nlinks; l++) {
+			int t = s->links[l].screen;
+
+			if (t >= 0 && !seen[t]) {
+				seen[t] = 1;
+				todo[ntodo++] = t;
+			}
+		}
+	}
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (!seen[i])
+			diags_add(&g->diags, g->screens[i]->file, 1,
+				  "screen %s (%s) is not reachable from the home screen",
+				  g->screens[i]->code, g->screens[i]->id);
+	free(seen);
+	free(todo);
+}
+
+/* Collect the wizard questions' names and values for checking conditions. */
+static void check_cond_names(struct guide *g, const struct cond *c, const char *file, int line)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->nclauses; i++)
+		for (size_t j = 0; j < c->clauses[i].nterms; j++) {
+			const struct cond_term *t = &c->clauses[i].terms[j];
+			const struct block *q = NULL;
+
+			for (size_t s = 0; s < g->nscreens && q == NULL; s++) {
+				if (g->screens[s]->kind != KIND_WIZARD)
+					continue;
+				for (size_t b = 0; b < g->screens[s]->nblocks; b++)
+					if (g->screens[s]->blocks[b].type == BLK_QUESTION &&
+					    strcmp(g->screens[s]->blocks[b].name, t->name) == 0)
+						q = &g->screens[s]->blocks[b];
+			}
+			if (q == NULL) {
+				diags_add(&g->diags, file, line,
+					  "condition names \"%s\", which no wizard question asks", t->name);
+				continue;
+			}
+			for (size_t v = 0; v < t->nvalues; v++) {
+				bool found = false;
+
+				for (size_t o = 0; o < q->nopts && !found; o++)
+					found = strcmp(q->opts[o].value, t->values[v]) == 0;
+				if (!found)
+					diags_add(&g->diags, file, line,
+						  "question \"%s\" has no option \"%s\"", t->name, t->values[v]);
+			}
+		}
+}
+
+static void check_block_conds(struct guide *g, const struct screen *s, const struct block *b,
+			      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_cond_names(g, b[i].cond, s->file, b[i].line);
+		check_block_conds(g, s, b[i].sub, b[i].nsub);
+	}
+}
+
+static void finish_guide(struct guide *g)
+{
+	g->home = content_find(g, "home");
+	if (g->home < 0 && g->nscreens > 0) {
+		diags_add(&g->diags, g->screens[0]->file, 1, "no screen has id \"home\"");
+		g->home = 0;
+	}
+	for (size_t i = 0; i < g->nscreens; i++) {
+		struct screen *s = g->screens[i];
+
+		for (size_t l = 0; l < s->nlinks; l++) {
+			s->links[l].screen = content_find(g, s->links[l].target);
+			if (s->links[l].screen < 0)
+				diags_add(&g->diags, s->file, s->links[l].line,
+					  "broken link: no screen \"%s\"", s->links[l].target);
+		}
+	}
+	check_reachable(g);
+	for (size_t i = 0; i < g->nscreens; i++)
+		check_block_conds(g, g->screens[i], g->screens[i]->blocks, g->screens[i]->nblocks);
+}
+
+/* Add s to the guide unless its code or id is taken; a region file replaces a general one. */
+static void add_screen(struct guide *g, size_t *cap, struct screen *s, const char *region,
+		       struct diags *d)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		struct screen *o = g->screens[i];
+
+		if (strcmp(o->id, s->id) == 0 && region != NULL && s->region != NULL &&
+		    o->region == NULL) {
+			if (strcmp(o->code, s->code) != 0)
+				diags_add(d, s->file, 1,
+					  "region file has code %s, the general file %s has %s",
+					  s->code, o->file, o->code);
+			g->screens[i] = s;
+			screen_free(o);
+			return;
+		}
+		if (strcmp(o->id, s->id) == 0 && o->region != NULL && s->region == NULL) {
+			screen_free(s); /* the region file came first and wins */
+			return;
+		}
+		if (strcmp(o->id, s->id) == 0) {
+			diags_add(d, s->file, 1, "duplicate id \"%s\" (also in %s)", s->id, o->file);
+			screen_free(s);
+			g->nerrors++;
+			return;
+		}
+		if (strcmp(o->code, s->code) == 0) {
+			diags_add(d, s->file, 1, "duplicate code \"%s\" (also in %s)", s->code, o->file);
+			screen_free(s);
+			g->nerrors++;
+			return;
+		}
+	}
+	g->screens = xgrow(g->screens, cap, g->nscreens + 1, sizeof *g->screens);
+	g->screens[g->nscreens++] = s;
+}
+
+struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,
+			   void *ctx)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t nnames = 0, ncap = 0, scap = 0;
+
+	g->home = -1;
+	if (dh == NULL) {
+		diags_add(&g->diags, dir, 0, "cannot open content directory: %s", strerror(errno));
+		return g;
+	}
+	while ((de = readdir(dh)) != NULL) {
+		size_t n = strlen(de->d_name);
+
+		if (n < 4 || strcmp(de->d_name + n - 3, ".md") != 0 || de->d_name[0] == '.')
+			continue;
+		names = xgrow(names, &ncap, nnames + 1, sizeof *names);
+		names[nnames++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	qsort(names, nnames, sizeof *names, cmp_names);
+	for (size_t i = 0; i < nnames; i++) {
+		char *path = util_path_join(dir, names[i]);
+		size_t len;
+		char *raw = util_read_file(path, CONTENT_MAX_FILE, &len);
+		struct screen *s;
+
+		if (raw == NULL) {
+			diags_add(&g->diags, path, 0, "cannot read: %s", strerror(errno));
+			g->nerrors++;
+		} else if ((s = content_parse(path, raw, len, lookup, ctx, &g->diags)) == NULL) {
+			g->nerrors++;
+		} else if (s->region != NULL && (region == NULL || strcmp(s->region, region) != 0)) {
+			screen_free(s); /* another region's variant */
+		} else {
+			add_screen(g, &scap, s, region, &g->diags);
+		}
+		free(raw);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	finish_guide(g);
+	return g;
+}
+
+size_t content_menu_entries(const struct screen *s, struct menu_entry **out)
+{
+	struct menu_entry *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const struct block *b = &s->blocks[i];
+		const struct span *sp;
+		size_t rest;
+
+		if (b->type != BLK_ITEM || b->r.nspans == 0)
+			continue;
+		sp = &b->r.spans[0];
+		if (sp->link < 0 || sp->off != 0)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n].link = sp->link;
+		v[n].label = b->r.text + sp->off;
+		v[n].label_len = sp->len;
+		rest = sp->off + sp->len;
+		while (rest < b->r.len && b->r.text[rest] == ' ')
+			rest++;
+		v[n].desc = b->r.text + rest;
+		v[n].desc_len = b->r.len - rest;
+		n++;
+	}
+	*out = v;
+	return n;
+}

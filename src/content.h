@@ -1,0 +1,166 @@
+/*
+ * content.h -- the guide's content: screens parsed from content/NAME.md files
+ * SPDX-License-Identifier: MIT
+ *
+ * content_load reads every .md file of a directory into one read-only struct guide.
+ * Files are UTF-8: a front-matter block, then a markdown body parsed with md4c
+ * into blocks of rich text. Nothing here draws or knows about curses.
+ */
+#ifndef YIBAO_CONTENT_H
+#define YIBAO_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rules.h"
+#include "util.h"
+
+enum kind {
+	KIND_MENU,
+	KIND_PAGE,
+	KIND_CHECKLIST,
+	KIND_WIZARD,
+	KIND_CALCULATOR,
+	KIND_STATUS,
+	KIND_COUNT
+};
+
+/* Name of a kind as written in front matter ("menu"), or NULL. */
+const char *kind_name(enum kind k);
+
+/* Text attributes of a span. */
+enum {
+	TA_STRONG = 1 << 0,
+	TA_EM = 1 << 1,
+	TA_LINK = 1 << 2,
+	TA_CODE = 1 << 3,
+	TA_MATCH = 1 << 4, /* search hit: set by the layout, never by the parser */
+};
+
+/* A run of text with one set of attributes; link is an index into screen.links or -1. */
+struct span {
+	size_t off, len;
+	unsigned attr;
+	int link;
+};
+
+/* Sanitised UTF-8 text with attribute spans covering it ('\n' is a hard break). */
+struct rich {
+	char *text;
+	size_t len;
+	struct span *spans;
+	size_t nspans;
+};
+
+enum block_type {
+	BLK_PARA,
+	BLK_HEADING,
+	BLK_ITEM,     /* list item (bullet, number, or task) */
+	BLK_TABLE,
+	BLK_RULE,
+	BLK_CODE,     /* preformatted */
+	BLK_QUESTION, /* wizard question */
+	BLK_RESULT,   /* wizard result: its body is sub-blocks */
+};
+
+enum {
+	BF_NOTE = 1 << 0,    /* inside a block quote: shown set apart */
+	BF_TASK = 1 << 1,    /* task-list item (checklist entry) */
+	BF_CHECKED = 1 << 2, /* written as [x] */
+	BF_CONT = 1 << 3,    /* a further paragraph of a list item */
+};
+
+struct choice {
+	char *value;
+	char *label;
+};
+
+struct block {
+	enum block_type type;
+	int line;     /* source line, 1-based */
+	int level;    /* heading level 1-6; list depth 1..; 0 outside lists */
+	int number;   /* ordered list number; 0 for bullets */
+	unsigned flags;
+	struct rich r;      /* the text (question text for BLK_QUESTION) */
+	struct cond *cond;  /* task item, question, result; NULL = always */
+	/* BLK_TABLE: nrows x ncols cells, row 0 is the header. */
+	int nrows, ncols;
+	struct rich *cells;
+	/* BLK_QUESTION */
+	char *name;
+	struct choice *opts;
+	size_t nopts;
+	/* BLK_RESULT */
+	struct block *sub;
+	size_t nsub;
+};
+
+struct link {
+	char *target;  /* as written: an id or a code */
+	int line;
+	int screen;    /* resolved index into guide.screens, -1 if broken */
+};
+
+struct screen {
+	char *code, *id, *title, *region, *updated, *source;
+	enum kind kind;
+	char *file;    /* path as given to content_load */
+	struct block *blocks;
+	size_t nblocks;
+	struct link *links;
+	size_t nlinks;
+};
+
+struct guide {
+	struct screen **screens; /* effective screens for the active region */
+	size_t nscreens;
+	int home;                /* index of id "home", or of the first screen; -1 if none */
+	struct diags diags;      /* every problem found, FILE:LINE */
+	size_t nerrors;          /* files that were skipped */
+};
+
+/* Look up a placeholder's value for the active region; NULL when unknown. */
+typedef const char *(*content_lookup_fn)(void *ctx, const char *name);
+
+/*
+ * Load every *.md file of dir (sorted by name) for region (NULL: general files
+ * only). Placeholders are filled through lookup. Problems go to guide.diags; a
+ * file with a fatal problem is skipped. Returns a new guide (never NULL); free
+ * with content_free.
+ */
+struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,
+			   void *ctx);
+void content_free(struct guide *g);
+
+/* Index of the screen with this id or code, or -1. */
+int content_find(const struct guide *g, const char *id_or_code);
+
+/*
+ * Parse one file's text into a screen (for tests and fuzzing). path names the file
+ * in diagnostics. Returns NULL (with diags) when the file must be skipped.
+ */
+struct screen *content_parse(const char *path, const char *text, size_t len,
+			     content_lookup_fn lookup, void *ctx, struct diags *d);
+void screen_free(struct screen *s);
+
+/*
+ * Parse a markdown body (no front matter) into blocks; line_base is the file line
+ * of the body's first line. Used for the body and for wizard results.
+ */
+void markdown_parse(struct screen *s, const char *body, size_t len, int line_base,
+		    struct block **out, size_t *nout, struct diags *d);
+void blocks_free(struct block *b, size_t n);
+void rich_free(struct rich *r);
+
+/* A menu entry derived from a menu screen's list of links. */
+struct menu_entry {
+	int link;          /* index into screen.links */
+	const char *label; /* owned by the screen */
+	size_t label_len;
+	const char *desc;  /* rest of the item after the link; may be empty */
+	size_t desc_len;
+};
+/* The entries of a menu screen. Returns count; *out is a new array (caller frees). */
+size_t content_menu_entries(const struct screen *s, struct menu_entry **out);
+
+#endif

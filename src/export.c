@@ -1,0 +1,92 @@
+/*
+ * export.c -- a view as plain UTF-8 text: --print, line mode and the p key
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "util.h"
+
+void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
+{
+	const struct screen *s = nav_screen(a, v);
+	const char *code = s != NULL ? s->code : v->code;
+	const char *title = s != NULL ? s->title : v->title;
+	int saved_rows = a->body_rows;
+
+	a->body_rows = 1 << 20;
+	nav_layout(a, v, width);
+	a->body_rows = saved_rows;
+	sb_printf(sb, "[%s] %s", code != NULL ? code : "", title != NULL ? title : "");
+	if (v->badge != NULL)
+		sb_printf(sb, "  (%s)", v->badge);
+	sb_printf(sb, "  (%s)\n", a->cfg->profile.title);
+	for (size_t i = 0; i < v->lay.n; i++) {
+		const struct dline *d = &v->lay.lines[i];
+
+		if (d->flags & LF_RULE) {
+			for (int k = 0; k < width; k++)
+				sb_addc(sb, '-');
+			sb_addc(sb, '\n');
+			continue;
+		}
+		if (d->len == 0) {
+			sb_addc(sb, '\n');
+			continue;
+		}
+		for (int k = 0; k < d->indent; k++)
+			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE)) ? '|' : ' ');
+		sb_add(sb, d->text, d->len);
+		sb_addc(sb, '\n');
+	}
+}
+
+void export_view(struct app *a, struct view *v)
+{
+	const struct screen *s = nav_screen(a, v);
+	const char *code = s != NULL ? s->code : "search";
+	const char *home = getenv("HOME");
+	const char *dir = a->cfg->export_dir != NULL ? a->cfg->export_dir
+			  : (home != NULL && home[0] == '/' ? home : ".");
+	struct strbuf sb = {0};
+	char *name, *path;
+	int fd;
+	ssize_t w = 0;
+
+	if (a->cfg->kiosk) {
+		nav_message(a, true, "自助终端模式不能导出文件;请抄下页面代码 %s", code);
+		return;
+	}
+	name = xasprintf("yibao-%s.txt", code);
+	for (char *p = name; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '_';
+	path = util_path_join(dir, name);
+	export_text(a, v, EXPORT_WIDTH, &sb);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		size_t off = 0;
+
+		while (off < sb.len && (w = write(fd, sb.s + off, sb.len - off)) > 0)
+			off += (size_t)w;
+		if (close(fd) != 0 || off < sb.len)
+			w = -1;
+	}
+	if (fd < 0 || w < 0)
+		nav_message(a, true, "不能写入 %s: %s", path, strerror(errno));
+	else
+		nav_message(a, false, "已导出到 %s", path);
+	sb_free(&sb);
+	free(name);
+	free(path);
+	v->stale = true;
+}

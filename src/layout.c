@@ -1,0 +1,372 @@
+/*
+ * layout.c -- lay blocks out as display lines for a given width
+ * SPDX-License-Identifier: MIT
+ */
+#include "layout.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+void layout_init(struct layout *l, int width, bool ascii)
+{
+	memset(l, 0, sizeof *l);
+	l->width = width < 10 ? 10 : width;
+	l->ascii = ascii;
+}
+
+void layout_reset(struct layout *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->lines[i].text);
+		free(l->lines[i].spans);
+	}
+	l->n = 0;
+	l->nitems = 0;
+}
+
+void layout_free(struct layout *l)
+{
+	layout_reset(l);
+	free(l->lines);
+	free(l->item_line);
+	free(l->item_ref);
+	memset(l, 0, sizeof *l);
+}
+
+static struct dline *add_line(struct layout *l, int indent, unsigned flags, int item)
+{
+	struct dline *d;
+
+	l->lines = xgrow(l->lines, &l->cap, l->n + 1, sizeof *l->lines);
+	d = &l->lines[l->n++];
+	memset(d, 0, sizeof *d);
+	d->indent = indent;
+	d->flags = flags;
+	d->item = item;
+	d->text = xstrdup("");
+	return d;
+}
+
+static void line_append(struct dline *d, const char *s, size_t n, unsigned attr)
+{
+	size_t cap = d->nspans;
+
+	d->text = xrealloc(d->text, d->len + n + 1);
+	memcpy(d->text + d->len, s, n);
+	if (attr != 0 && n > 0) {
+		d->spans = xgrow(d->spans, &cap, d->nspans + 1, sizeof *d->spans);
+		d->spans[d->nspans].off = d->len;
+		d->spans[d->nspans].len = n;
+		d->spans[d->nspans].attr = attr;
+		d->nspans++;
+	}
+	d->len += n;
+	d->text[d->len] = '\0';
+}
+
+int layout_add_item(struct layout *l, int ref)
+{
+	size_t cap2 = l->icap;
+
+	l->item_line = xgrow(l->item_line, &l->icap, l->nitems + 1, sizeof *l->item_line);
+	l->item_ref = xgrow(l->item_ref, &cap2, l->nitems + 1, sizeof *l->item_ref);
+	l->item_line[l->nitems] = (int)l->n;
+	l->item_ref[l->nitems] = ref;
+	return (int)l->nitems++;
+}
+
+void layout_blank(struct layout *l)
+{
+	if (l->n > 0 && l->lines[l->n - 1].len == 0 && !(l->lines[l->n - 1].flags & LF_RULE))
+		return; /* never two blank lines in a row */
+	if (l->n == 0)
+		return;
+	add_line(l, 0, 0, -1);
+}
+
+void layout_text(struct layout *l, const char *s, unsigned attr, int indent, unsigned flags)
+{
+	struct rich r = {(char *)(uintptr_t)s, strlen(s), NULL, 0};
+	struct span sp = {0, r.len, attr, -1};
+
+	if (attr != 0) {
+		r.spans = &sp;
+		r.nspans = 1;
+	}
+	layout_rich(l, &r, NULL, indent, flags, -1, NULL);
+}
+
+/* Rich text with "[N]" appended after each link, when asked for. */
+static void expand_links(const struct rich *in, struct rich *out)
+{
+	struct strbuf sb = {0};
+	size_t pos = 0, cap = 0;
+
+	memset(out, 0, sizeof *out);
+	sb_add(&sb, "", 0);
+	for (size_t i = 0; i < in->nspans; i++) {
+		const struct span *sp = &in->spans[i];
+		bool last_of_link = sp->link >= 0 &&
+				    (i + 1 == in->nspans || in->spans[i + 1].link != sp->link ||
+				     in->spans[i + 1].off != sp->off + sp->len);
+
+		sb_add(&sb, in->text + pos, sp->off - pos);
+		out->spans = xgrow(out->spans, &cap, out->nspans + 2, sizeof *out->spans);
+		out->spans[out->nspans] = *sp;
+		out->spans[out->nspans++].off = sb.len;
+		sb_add(&sb, in->text + sp->off, sp->len);
+		pos = sp->off + sp->len;
+		if (last_of_link) {
+			char num[16];
+			int k = snprintf(num, sizeof num, "[%d]", sp->link + 1);
+
+			out->spans[out->nspans].off = sb.len;
+			out->spans[out->nspans].len = (size_t)k;
+			out->spans[out->nspans].attr = TA_STRONG;
+			out->spans[out->nspans].link = sp->link;
+			out->nspans++;
+			sb_add(&sb, num, (size_t)k);
+		}
+	}
+	sb_add(&sb, in->text + pos, in->len - pos);
+	out->len = sb.len;
+	out->text = sb_take(&sb);
+}
+
+void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int indent,
+		 unsigned flags, int item, const struct layout_opts *o)
+{
+	struct rich ex;
+	const struct rich *src = r;
+	struct text_line *tl;
+	size_t nl;
+	int pw = prefix != NULL ? text_swidth(prefix) : 0;
+	int avail = l->width - indent - pw;
+
+	if (o != NULL && o->number_links && r->nspans > 0) {
+		expand_links(r, &ex);
+		src = &ex;
+	}
+	if (avail < 4)
+		avail = 4;
+	nl = text_wrap(src->text, src->len, avail, &tl);
+	for (size_t i = 0; i < nl; i++) {
+		struct dline *d = add_line(l, indent, flags, item);
+		size_t a = tl[i].off, b = tl[i].off + tl[i].len;
+
+		if (pw > 0) {
+			if (i == 0)
+				line_append(d, prefix, strlen(prefix), 0);
+			else
+				for (int k = 0; k < pw; k++)
+					line_append(d, " ", 1, 0);
+		}
+		/* Copy the line, cutting the spans that overlap it. */
+		for (size_t p = a; p < b;) {
+			unsigned attr = 0;
+			size_t end = b;
+
+			for (size_t s = 0; s < src->nspans; s++) {
+				const struct span *sp = &src->spans[s];
+
+				if (sp->off <= p && p < sp->off + sp->len) {
+					attr = sp->attr;
+					if (sp->off + sp->len < end)
+						end = sp->off + sp->len;
+					break;
+				}
+				if (sp->off > p && sp->off < end)
+					end = sp->off;
+			}
+			line_append(d, src->text + p, end - p, attr);
+			p = end;
+		}
+	}
+	free(tl);
+	if (src == &ex) {
+		free(ex.text);
+		free(ex.spans);
+	}
+}
+
+static const char *bullet(const struct layout *l, int level)
+{
+	if (l->ascii)
+		return level <= 1 ? "* " : "- ";
+	return level <= 1 ? "\xE2\x80\xA2 " : "\xE2\x97\xA6 "; /* • ◦ */
+}
+
+/* Lay out a table: natural column widths, shrunk to fit, cells wrapped. */
+static void layout_table(struct layout *l, const struct block *b, unsigned flags)
+{
+	int nc = b->ncols, avail, total = 0;
+	int *w = xcalloc((size_t)nc, sizeof *w);
+	const char *vbar = l->ascii ? "|" : "\xE2\x94\x82";  /* │ */
+	const char *hbar = l->ascii ? "-" : "\xE2\x94\x80";  /* ─ */
+	const char *cross = l->ascii ? "+" : "\xE2\x94\xBC"; /* ┼ */
+
+	if (nc <= 0) {
+		free(w);
+		return;
+	}
+	for (int r = 0; r < b->nrows; r++)
+		for (int c = 0; c < nc; c++) {
+			const struct rich *cell = &b->cells[r * nc + c];
+			int cw = cell->text != NULL ? text_width(cell->text, cell->len) : 0;
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	avail = l->width - 3 * (nc - 1) - 1;
+	for (int c = 0; c < nc; c++) {
+		if (w[c] < 2)
+			w[c] = 2;
+		total += w[c];
+	}
+	while (total > avail) {
+		int wide = 0;
+
+		for (int c = 1; c < nc; c++)
+			if (w[c] > w[wide])
+				wide = c;
+		if (w[wide] <= 4)
+			break;
+		w[wide]--;
+		total--;
+	}
+	for (int r = 0; r < b->nrows; r++) {
+		struct text_line **tl = xcalloc((size_t)nc, sizeof *tl);
+		size_t *nl = xcalloc((size_t)nc, sizeof *nl), rows = 1;
+
+		for (int c = 0; c < nc; c++) {
+			const struct rich *cell = &b->cells[r * nc + c];
+
+			nl[c] = text_wrap(cell->text != NULL ? cell->text : "", cell->len, w[c], &tl[c]);
+			if (nl[c] > rows)
+				rows = nl[c];
+		}
+		for (size_t k = 0; k < rows; k++) {
+			struct dline *d = add_line(l, 0, flags, -1);
+
+			for (int c = 0; c < nc; c++) {
+				const struct rich *cell = &b->cells[r * nc + c];
+				int used = 0;
+
+				if (c > 0) {
+					line_append(d, " ", 1, 0);
+					line_append(d, vbar, strlen(vbar), 0);
+					line_append(d, " ", 1, 0);
+				}
+				if (k < nl[c] && cell->text != NULL) {
+					line_append(d, cell->text + tl[c][k].off, tl[c][k].len,
+						    r == 0 ? TA_STRONG : 0);
+					used = tl[c][k].width;
+				}
+				if (c + 1 < nc)
+					for (; used < w[c]; used++)
+						line_append(d, " ", 1, 0);
+			}
+		}
+		for (int c = 0; c < nc; c++)
+			free(tl[c]);
+		free(tl);
+		free(nl);
+		if (r == 0 && b->nrows > 1) {
+			struct dline *d = add_line(l, 0, flags, -1);
+
+			for (int c = 0; c < nc; c++) {
+				if (c > 0) {
+					line_append(d, hbar, strlen(hbar), 0);
+					line_append(d, cross, strlen(cross), 0);
+					line_append(d, hbar, strlen(hbar), 0);
+				}
+				for (int k = 0; k < w[c]; k++)
+					line_append(d, hbar, strlen(hbar), 0);
+			}
+		}
+	}
+	free(w);
+}
+
+void layout_blocks(struct layout *l, const struct block *b, size_t n, const struct layout_opts *o)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct block *bl = &b[i];
+		unsigned flags = (bl->flags & BF_NOTE) ? LF_NOTE : 0;
+		int indent = bl->level > 1 ? (bl->level - 1) * 2 : 0;
+		char prefix[32];
+
+		switch (bl->type) {
+		case BLK_HEADING:
+			layout_blank(l);
+			{
+				struct rich r = bl->r;
+				struct span sp = {0, r.len, TA_STRONG, -1};
+
+				if (r.nspans == 0) {
+					r.spans = &sp;
+					r.nspans = 1;
+				}
+				layout_rich(l, &r, NULL, 0, flags | LF_HEADING, -1, o);
+			}
+			break;
+		case BLK_PARA:
+			if (bl->flags & BF_CONT) {
+				layout_rich(l, &bl->r, NULL, bl->level * 2 + 1, flags, -1, o);
+				break;
+			}
+			layout_blank(l);
+			layout_rich(l, &bl->r, NULL, 0, flags, -1, o);
+			break;
+		case BLK_ITEM: {
+			int item = -1;
+
+			if (bl->flags & BF_TASK) {
+				bool on;
+
+				if (o != NULL && o->answers != NULL && !cond_eval_or_all(bl->cond, o->answers))
+					break;
+				on = (o != NULL && o->ticked != NULL) ? o->ticked(o->ctx, i)
+								      : (bl->flags & BF_CHECKED) != 0;
+				if (o != NULL && o->tasks_selectable) {
+					item = layout_add_item(l, (int)i);
+					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1,
+						 on ? "[x]" : "[ ]");
+				} else {
+					snprintf(prefix, sizeof prefix, "%s ", on ? "[x]" : "[ ]");
+				}
+			} else if (bl->number > 0) {
+				snprintf(prefix, sizeof prefix, "%d. ", bl->number);
+			} else {
+				snprintf(prefix, sizeof prefix, "%s", bullet(l, bl->level));
+			}
+			if (i == 0 || b[i - 1].type != BLK_ITEM)
+				if (!(i > 0 && (b[i - 1].flags & BF_CONT)))
+					layout_blank(l);
+			layout_rich(l, &bl->r, prefix, indent, flags, item, o);
+			break;
+		}
+		case BLK_TABLE:
+			layout_blank(l);
+			layout_table(l, bl, flags);
+			break;
+		case BLK_RULE:
+			layout_blank(l);
+			add_line(l, 0, LF_RULE, -1);
+			break;
+		case BLK_CODE:
+			layout_blank(l);
+			layout_text(l, bl->r.text, TA_CODE, 2, flags);
+			break;
+		case BLK_QUESTION:
+		case BLK_RESULT:
+			/* Laid out by the wizard screen. */
+			break;
+		}
+	}
+}

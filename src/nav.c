@@ -1,0 +1,283 @@
+/*
+ * nav.c -- the screen model: the app state, the back stack and each view's place
+ * SPDX-License-Identifier: MIT
+ */
+#include "nav.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../screens/screens.h"
+#include "util.h"
+
+void app_init(struct app *a, struct config *cfg, struct guide *g)
+{
+	memset(a, 0, sizeof *a);
+	a->cfg = cfg;
+	a->g = g;
+	a->body_rows = 20;
+	a->body_cols = 80;
+	if (g->home >= 0)
+		nav_push(a, g->home);
+}
+
+static void view_free(struct view *v)
+{
+	if (v->ops != NULL && v->ops->free != NULL)
+		v->ops->free(v);
+	layout_free(&v->lay);
+	free(v->code);
+	free(v->title);
+	free(v->badge);
+	memset(v, 0, sizeof *v);
+}
+
+void app_wipe_session(struct app *a)
+{
+	answers_clear(&a->answers);
+	answers_clear(&a->ticks);
+	if (a->search != NULL)
+		util_wipe(a->search, strlen(a->search));
+	free(a->search);
+	a->search = NULL;
+	if (a->input.s != NULL)
+		util_wipe(a->input.s, a->input.cap);
+	sb_free(&a->input);
+	a->prompt = PROMPT_NONE;
+	free(a->msg);
+	a->msg = NULL;
+}
+
+void app_free(struct app *a)
+{
+	while (a->depth > 0)
+		view_free(&a->stack[--a->depth]);
+	free(a->stack);
+	app_wipe_session(a);
+	free(a->prompt_label);
+	memset(a, 0, sizeof *a);
+}
+
+const struct kind_ops *nav_kind_ops(enum kind k)
+{
+	switch (k) {
+	case KIND_MENU:
+		return &menu_ops;
+	case KIND_CHECKLIST:
+		return &checklist_ops;
+	case KIND_PAGE:
+	default:
+		return &page_ops;
+	}
+}
+
+struct view *nav_top(struct app *a)
+{
+	return a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+}
+
+const struct screen *nav_screen(const struct app *a, const struct view *v)
+{
+	if (v == NULL || v->screen < 0 || (size_t)v->screen >= a->g->nscreens)
+		return NULL;
+	return a->g->screens[v->screen];
+}
+
+static struct view *push(struct app *a, int idx, const struct kind_ops *ops)
+{
+	struct view *v;
+
+	a->stack = xgrow(a->stack, &a->cap, a->depth + 1, sizeof *a->stack);
+	v = &a->stack[a->depth++];
+	memset(v, 0, sizeof *v);
+	v->screen = idx;
+	v->ops = ops;
+	v->sel = 0;
+	v->stale = true;
+	layout_init(&v->lay, a->body_cols, a->cfg->ascii_borders);
+	return v;
+}
+
+void nav_push(struct app *a, int idx)
+{
+	struct view *v;
+
+	if (idx < 0 || (size_t)idx >= a->g->nscreens)
+		return;
+	v = push(a, idx, nav_kind_ops(a->g->screens[idx]->kind));
+	if (v->ops->init != NULL)
+		v->ops->init(a, v);
+}
+
+struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,
+			   const char *title)
+{
+	struct view *v = push(a, -1, ops);
+
+	v->code = xstrdup(code);
+	v->title = xstrdup(title);
+	if (ops->init != NULL)
+		ops->init(a, v);
+	return v;
+}
+
+bool nav_pop(struct app *a)
+{
+	if (a->depth <= 1)
+		return false;
+	view_free(&a->stack[--a->depth]);
+	a->prompt = PROMPT_NONE;
+	return true;
+}
+
+void nav_home(struct app *a)
+{
+	while (nav_pop(a))
+		;
+}
+
+bool nav_goto(struct app *a, const char *key)
+{
+	int idx = content_find(a->g, key);
+
+	if (idx < 0) {
+		nav_message(a, true, "没有这个页面代码: %s", key);
+		return false;
+	}
+	nav_push(a, idx);
+	return true;
+}
+
+void nav_layout(struct app *a, struct view *v, int width)
+{
+	if (!v->stale && v->lay.width == width)
+		return;
+	layout_reset(&v->lay);
+	v->lay.width = width;
+	v->lay.ascii = a->cfg->ascii_borders;
+	if (v->ops->layout != NULL)
+		v->ops->layout(a, v);
+	v->stale = false;
+	nav_clamp(a, v);
+}
+
+void nav_clamp(struct app *a, struct view *v)
+{
+	int rows = a->body_rows > 0 ? a->body_rows : 1;
+	int n = (int)v->lay.n;
+	int max_top = n > rows ? n - rows : 0;
+
+	if (v->lay.nitems == 0) {
+		v->sel = -1;
+	} else {
+		if (v->sel < 0)
+			v->sel = 0;
+		if (v->sel >= (int)v->lay.nitems)
+			v->sel = (int)v->lay.nitems - 1;
+	}
+	if (v->sel >= 0) {
+		int first = v->lay.item_line[v->sel];
+		int last = v->sel + 1 < (int)v->lay.nitems ? v->lay.item_line[v->sel + 1] - 1 : n - 1;
+
+		while (last > first && v->lay.lines[last].item != v->sel)
+			last--;
+		if (last - first >= rows)
+			last = first + rows - 1;
+		if (first < v->top)
+			v->top = first;
+		if (last >= v->top + rows)
+			v->top = last - rows + 1;
+	}
+	if (v->top > max_top)
+		v->top = max_top;
+	if (v->top < 0)
+		v->top = 0;
+}
+
+void nav_move(struct app *a, struct view *v, int delta)
+{
+	if (v->lay.nitems == 0) {
+		nav_scroll(a, v, delta);
+		return;
+	}
+	v->sel += delta;
+	if (v->sel < 0)
+		v->sel = 0;
+	if (v->sel >= (int)v->lay.nitems)
+		v->sel = (int)v->lay.nitems - 1;
+	nav_clamp(a, v);
+}
+
+void nav_scroll(struct app *a, struct view *v, int delta)
+{
+	int rows = a->body_rows > 0 ? a->body_rows : 1;
+
+	v->top += delta;
+	if (v->top < 0)
+		v->top = 0;
+	if (v->top > (int)v->lay.n - rows)
+		v->top = (int)v->lay.n > rows ? (int)v->lay.n - rows : 0;
+	if (v->sel >= 0 && v->lay.nitems > 0) {
+		/* Bring the selection into the visible part. */
+		int s = v->sel;
+
+		while (s > 0 && v->lay.item_line[s] >= v->top + rows)
+			s--;
+		while (s + 1 < (int)v->lay.nitems && v->lay.item_line[s] < v->top)
+			s++;
+		v->sel = s;
+	}
+}
+
+void nav_message(struct app *a, bool warn, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	free(a->msg);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	a->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	a->msg[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(a->msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	a->msg_warn = warn;
+}
+
+void nav_prompt(struct app *a, enum prompt_kind k, const char *label)
+{
+	a->prompt = k;
+	free(a->prompt_label);
+	a->prompt_label = xstrdup(label);
+	if (a->input.s != NULL)
+		util_wipe(a->input.s, a->input.cap);
+	a->input.len = 0;
+	sb_add(&a->input, "", 0);
+}
+
+static char *tick_key(const struct screen *s, size_t block)
+{
+	return xasprintf("%s:%zu", s->id, block);
+}
+
+bool nav_ticked(const struct app *a, const struct screen *s, size_t block)
+{
+	char *k = tick_key(s, block);
+	bool on = answers_get(&a->ticks, k) != NULL;
+
+	free(k);
+	return on;
+}
+
+void nav_set_ticked(struct app *a, const struct screen *s, size_t block, bool on)
+{
+	char *k = tick_key(s, block);
+
+	answers_set(&a->ticks, k, on ? "1" : NULL);
+	free(k);
+}

@@ -1,0 +1,155 @@
+/*
+ * nav.h -- the screen model: the app state, the back stack and each view's place
+ * SPDX-License-Identifier: MIT
+ *
+ * The model owns selection, scroll offset and the back stack. Screen kinds and
+ * the key loop change it through these functions; only render.c draws it.
+ */
+#ifndef YIBAO_NAV_H
+#define YIBAO_NAV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "content.h"
+#include "layout.h"
+#include "rules.h"
+
+/* Actions the keymap produces (input.c maps keys to these). */
+enum action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_DIGIT, /* ch holds '1'..'9' */
+	ACT_GOTO,
+	ACT_SEARCH,
+	ACT_NEXT,
+	ACT_PREV,
+	ACT_TICK,
+	ACT_LOOKUP,
+	ACT_EXPORT,
+	ACT_HELP,
+	ACT_HOME,
+	ACT_QUIT,
+	ACT_REDRAW,
+	ACT_COUNT
+};
+
+/* What a screen kind's key handler did (may be or-ed). */
+enum {
+	KR_UNHANDLED = 0,
+	KR_HANDLED = 1 << 0,
+	KR_RELAYOUT = 1 << 1, /* the view's lines changed */
+	KR_POP = 1 << 2,      /* leave this view */
+	KR_QUIT = 1 << 3,
+};
+
+struct app;
+struct view;
+
+/* A screen kind: a plain table of functions (screens/<kind>.c). */
+struct kind_ops {
+	const char *name;
+	/* Set up v->state (may stay NULL). */
+	void (*init)(struct app *a, struct view *v);
+	/* Fill v->lay (already reset, width set) with the view's lines and items. */
+	void (*layout)(struct app *a, struct view *v);
+	/* First look at a key; KR_UNHANDLED lets the generic keys act. */
+	int (*key)(struct app *a, struct view *v, enum action act, int ch);
+	/* A line typed at a prompt this view opened (nav_prompt); NULL: none. */
+	int (*submit)(struct app *a, struct view *v, const char *text);
+	/* Free v->state (v->state may be NULL). */
+	void (*free)(struct view *v);
+	/* Keys for the bottom line, short. */
+	const char *hint;
+};
+
+struct view {
+	int screen;   /* index into guide.screens; -1 for generated views */
+	const struct kind_ops *ops;
+	char *code, *title;  /* generated views only (owned) */
+	char *badge;         /* short status for the top line ("3/5 已备齐"), owned */
+	int sel;      /* selected item, -1 when the view has none */
+	int top;      /* first body line shown */
+	void *state;  /* kind-specific, owned through ops->free */
+	struct layout lay;
+	bool stale;   /* lay must be rebuilt */
+};
+
+enum prompt_kind { PROMPT_NONE, PROMPT_GOTO, PROMPT_SEARCH, PROMPT_VIEW };
+
+struct app {
+	struct config *cfg;
+	struct guide *g;
+	struct view *stack;
+	size_t depth, cap;
+	struct answers answers; /* wizard answers: session data, wiped in kiosk mode */
+	struct answers ticks;   /* ticked checklist items "id:block" -> "1" */
+	char *msg;              /* one-line message for the bottom line, or NULL */
+	bool msg_warn;
+	bool quit;
+	bool full_redraw;       /* repaint everything (Ctrl-L, resize) */
+	int body_rows;          /* rows the body has (set by the renderer) */
+	int body_cols;
+	/* The bottom-line prompt. */
+	enum prompt_kind prompt;
+	char *prompt_label;
+	struct strbuf input;
+	/* Last search, for n / N. */
+	char *search;
+	long last_key_ms;       /* monotonic time of the last key (idle timeout) */
+};
+
+/* Set up the app over a loaded config and guide (both stay owned by the caller). */
+void app_init(struct app *a, struct config *cfg, struct guide *g);
+/* Pop every view, wipe session data, free everything the app owns. */
+void app_free(struct app *a);
+/* Forget this person's answers, ticks and search (kiosk: between residents). */
+void app_wipe_session(struct app *a);
+
+/* The kind ops for a content screen kind. */
+const struct kind_ops *nav_kind_ops(enum kind k);
+
+/* The view on top of the stack (NULL when empty). */
+struct view *nav_top(struct app *a);
+/* The screen shown by v, or NULL for a generated view. */
+const struct screen *nav_screen(const struct app *a, const struct view *v);
+/* Open screen index idx on top of the stack. */
+void nav_push(struct app *a, int idx);
+/* Open a generated view (help, search results); code and title are copied. */
+struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,
+			   const char *title);
+/* Leave the top view (never the last one). Returns false at home. */
+bool nav_pop(struct app *a);
+/* Back to the first view. */
+void nav_home(struct app *a);
+/* Open by id or code; false (and a message) when there is none. */
+bool nav_goto(struct app *a, const char *key);
+
+/* Rebuild v's lines if stale or the width changed. */
+void nav_layout(struct app *a, struct view *v, int width);
+/* Keep the selection valid and visible, and the scroll in range. */
+void nav_clamp(struct app *a, struct view *v);
+/* Move the selection by delta items (or scroll when the view has none). */
+void nav_move(struct app *a, struct view *v, int delta);
+/* Scroll by delta lines, moving the selection into view. */
+void nav_scroll(struct app *a, struct view *v, int delta);
+
+/* Show a message on the bottom line until the next key (copied). */
+void nav_message(struct app *a, bool warn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Open the bottom-line prompt. */
+void nav_prompt(struct app *a, enum prompt_kind k, const char *label);
+
+/* Session tick state of a checklist item. */
+bool nav_ticked(const struct app *a, const struct screen *s, size_t block);
+void nav_set_ticked(struct app *a, const struct screen *s, size_t block, bool on);
+
+#endif

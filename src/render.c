@@ -1,0 +1,291 @@
+/*
+ * render.c -- the only place that draws: header, body lines, bottom line
+ * SPDX-License-Identifier: MIT
+ *
+ * Everything is drawn into curses' virtual screen each time and doupdate()
+ * sends only what changed; nothing here clears the terminal on navigation, so
+ * moving the selection costs the bytes of the two lines that changed.
+ */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include "render.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "input.h"
+#include "text.h"
+#include "util.h"
+
+enum { PAIR_HEAD = 1, PAIR_NOTE, PAIR_WARN, PAIR_LINK, PAIR_DIM };
+
+static bool started;
+static SCREEN *scr;
+static bool use_color;
+
+int render_start(struct app *a)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		fputs("yibao: cannot start the terminal screen\n", stderr);
+		return -1;
+	}
+	started = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	set_escdelay(100);
+	use_color = has_colors() && a->cfg->color != COLOR_NEVER &&
+		    (a->cfg->color == COLOR_ALWAYS || nc == NULL || nc[0] == '\0');
+	if (use_color) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_HEAD, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_NOTE, COLOR_CYAN, -1);
+		init_pair(PAIR_WARN, COLOR_RED, -1);
+		init_pair(PAIR_LINK, COLOR_BLUE, -1);
+		init_pair(PAIR_DIM, COLOR_GREEN, -1);
+	}
+	return 0;
+}
+
+void render_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	endwin();
+	delscreen(scr);
+	scr = NULL;
+}
+
+const char *render_version(void)
+{
+	return curses_version();
+}
+
+void render_invalidate(void)
+{
+	if (started)
+		clearok(curscr, TRUE);
+}
+
+void render_wipe(void)
+{
+	if (!started)
+		return;
+	erase();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+/* Draw UTF-8 text at the cursor in at most cols columns; returns columns used. */
+static int put_text(const char *s, size_t len, int cols, attr_t attr)
+{
+	wchar_t buf[256];
+	size_t i = 0;
+	int used = 0;
+
+	while (i < len && used < cols) {
+		size_t n = 0;
+
+		while (i < len && n < ARRAY_LEN(buf)) {
+			size_t j = i;
+			long cp = text_decode(s, len, &j);
+			int w = cp < 0 ? 1 : text_cpwidth((unsigned long)cp);
+
+			if (w < 0)
+				w = 1;
+			if (used + w > cols)
+				break;
+			buf[n++] = cp < 0 ? (wchar_t)TEXT_REPLACEMENT : (wchar_t)cp;
+			used += w;
+			i = j;
+		}
+		if (n == 0)
+			break;
+		attron(attr);
+		addnwstr(buf, (int)n);
+		attroff(attr);
+		if (i < len && n < ARRAY_LEN(buf))
+			break; /* out of columns */
+	}
+	return used;
+}
+
+static attr_t span_attr(unsigned ta)
+{
+	attr_t a = A_NORMAL;
+
+	if (ta & (TA_STRONG | TA_EM))
+		a |= A_BOLD;
+	if (ta & TA_LINK)
+		a |= A_UNDERLINE | (use_color ? COLOR_PAIR(PAIR_LINK) : 0);
+	if (ta & TA_MATCH)
+		a |= A_STANDOUT;
+	return a;
+}
+
+static void draw_line(const struct app *a, const struct dline *d, int y, bool selected)
+{
+	attr_t base = A_NORMAL;
+	int x = d->indent, cols = COLS;
+	size_t pos = 0;
+
+	move(y, 0);
+	clrtoeol();
+	if (d->flags & LF_RULE) {
+		mvhline(y, 0, a->cfg->ascii_borders ? '-' : ACS_HLINE, cols);
+		return;
+	}
+	if (d->flags & LF_NOTE) {
+		base |= use_color ? COLOR_PAIR(PAIR_NOTE) : A_NORMAL;
+		if (x >= 2)
+			mvaddstr(y, 0, a->cfg->ascii_borders ? "|" : "\xE2\x94\x83"); /* ┃ */
+	}
+	if (d->flags & LF_DIM)
+		base |= use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
+	if (d->flags & LF_WARN)
+		base |= use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD;
+	if (selected) {
+		if (a->cfg->marker)
+			mvaddch(y, 0, '>');
+		else
+			base |= A_REVERSE;
+	}
+	if (x >= cols)
+		return;
+	move(y, x);
+	while (pos < d->len && x < cols) {
+		unsigned ta = 0;
+		size_t end = d->len;
+
+		for (size_t s = 0; s < d->nspans; s++) {
+			const struct lspan *sp = &d->spans[s];
+
+			if (sp->off <= pos && pos < sp->off + sp->len) {
+				ta = sp->attr;
+				end = sp->off + sp->len;
+				break;
+			}
+			if (sp->off > pos && sp->off < end)
+				end = sp->off;
+		}
+		x += put_text(d->text + pos, end - pos, cols - x, base | span_attr(ta));
+		pos = end;
+	}
+}
+
+static void draw_header(const struct app *a, const struct view *v)
+{
+	const struct screen *s = nav_screen(a, v);
+	const char *code = s != NULL ? s->code : v->code;
+	const char *title = s != NULL ? s->title : v->title;
+	char *left = xasprintf(" %s  %s", code != NULL ? code : "", title != NULL ? title : "");
+	char *right = xasprintf("%s%s%s ", v->badge != NULL ? v->badge : "",
+				v->badge != NULL ? "  " : "", a->cfg->profile.title);
+	int rw = text_swidth(right), lw;
+	attr_t attr = use_color ? COLOR_PAIR(PAIR_HEAD) | A_BOLD : A_REVERSE;
+
+	move(0, 0);
+	attron(attr);
+	lw = put_text(left, strlen(left), COLS - (rw < COLS / 2 ? rw : 0) - 1, A_NORMAL);
+	for (int x = lw; x < COLS; x++)
+		addch(' ');
+	if (rw < COLS / 2 && lw + rw < COLS) {
+		move(0, COLS - rw);
+		put_text(right, strlen(right), rw, A_NORMAL);
+	}
+	attroff(attr);
+	free(left);
+	free(right);
+}
+
+/* The bottom line: the prompt, a message, or the keys that apply. */
+static void draw_footer(struct app *a, const struct view *v, int *cx)
+{
+	int y = LINES - 1;
+	char *text;
+	attr_t attr = A_NORMAL;
+
+	move(y, 0);
+	clrtoeol();
+	*cx = -1;
+	if (a->prompt != PROMPT_NONE) {
+		int w = put_text(a->prompt_label, strlen(a->prompt_label), COLS - 2, A_BOLD);
+		int iw = text_width(a->input.s, a->input.len);
+		size_t skip = 0;
+
+		/* Keep the end of a long input visible. */
+		while (iw > COLS - w - 2) {
+			size_t j = skip;
+
+			text_decode(a->input.s, a->input.len, &j);
+			iw -= text_width(a->input.s + skip, j - skip);
+			skip = j;
+		}
+		w += put_text(a->input.s + skip, a->input.len - skip, COLS - w - 1, A_NORMAL);
+		*cx = w;
+		return;
+	}
+	if (a->msg != NULL) {
+		text = xstrdup(a->msg);
+		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
+	} else {
+		text = xasprintf("%s  ←返回 0首页 g跳转 /搜索 ?帮助 q退出",
+				 v->ops->hint != NULL ? v->ops->hint : "");
+		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
+	}
+	put_text(text, strlen(text), COLS - 1, attr);
+	free(text);
+}
+
+void render_draw(struct app *a)
+{
+	struct view *v = nav_top(a);
+	int rows = LINES - 2, cx, cy = 1, curx = 0;
+
+	if (v == NULL)
+		return;
+	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
+		erase();
+		mvaddstr(0, 0, COLS >= 24 ? "窗口太小(至少 40x12)" : "too small");
+		refresh();
+		return;
+	}
+	a->body_rows = rows;
+	a->body_cols = COLS - 1;
+	nav_layout(a, v, COLS - 1);
+	nav_clamp(a, v);
+	draw_header(a, v);
+	for (int r = 0; r < rows; r++) {
+		size_t li = (size_t)(v->top + r);
+
+		if (li < v->lay.n) {
+			const struct dline *d = &v->lay.lines[li];
+			bool sel = d->item >= 0 && d->item == v->sel;
+
+			draw_line(a, d, 1 + r, sel);
+			if (sel && cy == 1 && (int)li >= v->lay.item_line[v->sel]) {
+				cy = 1 + r;
+				curx = a->cfg->marker ? 0 : d->indent;
+			}
+		} else {
+			move(1 + r, 0);
+			clrtoeol();
+		}
+	}
+	draw_footer(a, v, &cx);
+	if (cx >= 0)
+		move(LINES - 1, cx);
+	else
+		move(cy, curx);
+	refresh();
+}

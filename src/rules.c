@@ -1,0 +1,227 @@
+/*
+ * rules.c -- wizard answers and the conditions written in content
+ * SPDX-License-Identifier: MIT
+ */
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void answers_set(struct answers *a, const char *name, const char *value)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		if (strcmp(a->v[i].name, name) != 0)
+			continue;
+		util_wipe(a->v[i].value, strlen(a->v[i].value));
+		free(a->v[i].value);
+		if (value != NULL) {
+			a->v[i].value = xstrdup(value);
+		} else {
+			free(a->v[i].name);
+			a->v[i] = a->v[--a->n];
+		}
+		return;
+	}
+	if (value == NULL)
+		return;
+	a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
+	a->v[a->n].name = xstrdup(name);
+	a->v[a->n].value = xstrdup(value);
+	a->n++;
+}
+
+const char *answers_get(const struct answers *a, const char *name)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].name, name) == 0)
+			return a->v[i].value;
+	return NULL;
+}
+
+void answers_clear(struct answers *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		util_wipe(a->v[i].name, strlen(a->v[i].name));
+		util_wipe(a->v[i].value, strlen(a->v[i].value));
+		free(a->v[i].name);
+		free(a->v[i].value);
+	}
+	free(a->v);
+	a->v = NULL;
+	a->n = a->cap = 0;
+}
+
+bool rules_valid_name(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+			return false;
+	}
+	return true;
+}
+
+static size_t token_len(const char *s)
+{
+	size_t n = 0;
+
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '_')
+		n++;
+	return n;
+}
+
+static const char *skip_ws(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* Does s start with the keyword kw followed by a space or the end? */
+static bool keyword(const char *s, const char *kw)
+{
+	size_t n = strlen(kw);
+
+	return strncmp(s, kw, n) == 0 && (s[n] == ' ' || s[n] == '\t' || s[n] == '\0');
+}
+
+static void term_free(struct cond_term *t)
+{
+	free(t->name);
+	for (size_t i = 0; i < t->nvalues; i++)
+		free(t->values[i]);
+	free(t->values);
+}
+
+void cond_free(struct cond *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->nclauses; i++) {
+		for (size_t j = 0; j < c->clauses[i].nterms; j++)
+			term_free(&c->clauses[i].terms[j]);
+		free(c->clauses[i].terms);
+	}
+	free(c->clauses);
+	free(c);
+}
+
+/* Parse one term at *sp; on success advance *sp. */
+static bool parse_term(const char **sp, struct cond_term *t, char **err)
+{
+	const char *s = skip_ws(*sp);
+	size_t n = token_len(s), cap = 0;
+
+	memset(t, 0, sizeof *t);
+	if (n == 0) {
+		*err = xasprintf("expected a name at \"%.20s\"", s);
+		return false;
+	}
+	t->name = xstrndup(s, n);
+	s = skip_ws(s + n);
+	if (s[0] == '!' && s[1] == '=') {
+		t->negate = true;
+		s += 2;
+	} else if (s[0] == '=') {
+		s += 1;
+	} else {
+		*err = xasprintf("expected = or != after \"%s\"", t->name);
+		term_free(t);
+		return false;
+	}
+	for (;;) {
+		s = skip_ws(s);
+		n = token_len(s);
+		if (n == 0) {
+			*err = xasprintf("expected a value for \"%s\"", t->name);
+			term_free(t);
+			return false;
+		}
+		t->values = xgrow(t->values, &cap, t->nvalues + 1, sizeof *t->values);
+		t->values[t->nvalues++] = xstrndup(s, n);
+		s = skip_ws(s + n);
+		if (*s != ',')
+			break;
+		s++;
+	}
+	*sp = s;
+	return true;
+}
+
+struct cond *cond_parse(const char *s, char **err)
+{
+	struct cond *c = xcalloc(1, sizeof *c);
+	size_t ccap = 0, tcap = 0;
+	struct cond_clause *cl;
+
+	*err = NULL;
+	c->clauses = xgrow(NULL, &ccap, 1, sizeof *c->clauses);
+	cl = &c->clauses[c->nclauses++];
+	memset(cl, 0, sizeof *cl);
+	for (;;) {
+		struct cond_term t;
+
+		if (!parse_term(&s, &t, err)) {
+			cond_free(c);
+			return NULL;
+		}
+		cl->terms = xgrow(cl->terms, &tcap, cl->nterms + 1, sizeof *cl->terms);
+		cl->terms[cl->nterms++] = t;
+		s = skip_ws(s);
+		if (*s == '\0')
+			break;
+		if (keyword(s, "and")) {
+			s += 3;
+		} else if (keyword(s, "or")) {
+			s += 2;
+			c->clauses = xgrow(c->clauses, &ccap, c->nclauses + 1, sizeof *c->clauses);
+			cl = &c->clauses[c->nclauses++];
+			memset(cl, 0, sizeof *cl);
+			tcap = 0;
+		} else {
+			*err = xasprintf("expected \"and\" or \"or\" at \"%.20s\"", s);
+			cond_free(c);
+			return NULL;
+		}
+	}
+	return c;
+}
+
+static bool term_eval(const struct cond_term *t, const struct answers *a)
+{
+	const char *v = answers_get(a, t->name);
+	bool hit = false;
+
+	if (v == NULL)
+		return false;
+	for (size_t i = 0; i < t->nvalues && !hit; i++)
+		hit = strcmp(v, t->values[i]) == 0;
+	return t->negate ? !hit : hit;
+}
+
+bool cond_eval(const struct cond *c, const struct answers *a)
+{
+	if (c == NULL)
+		return true;
+	for (size_t i = 0; i < c->nclauses; i++) {
+		bool all = true;
+
+		for (size_t j = 0; j < c->clauses[i].nterms && all; j++)
+			all = term_eval(&c->clauses[i].terms[j], a);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+bool cond_eval_or_all(const struct cond *c, const struct answers *a)
+{
+	if (a == NULL || a->n == 0)
+		return true;
+	return cond_eval(c, a);
+}

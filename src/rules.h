@@ -1,0 +1,62 @@
+/*
+ * rules.h -- wizard answers and the conditions written in content
+ * SPDX-License-Identifier: MIT
+ *
+ * Grammar (see docs/content-format.md):
+ *   cond   := clause ("or" clause)*
+ *   clause := term ("and" term)*
+ *   term   := NAME "=" values | NAME "!=" values
+ *   values := VALUE ("," VALUE)*
+ * NAME and VALUE are [a-z0-9_]+.
+ */
+#ifndef YIBAO_RULES_H
+#define YIBAO_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The answers given so far: name -> value. Zero-initialise; answers_clear to wipe. */
+struct answers {
+	struct answer {
+		char *name, *value;
+	} *v;
+	size_t n, cap;
+};
+
+/* Set (copying both strings) or, with value NULL, remove an answer. */
+void answers_set(struct answers *a, const char *name, const char *value);
+/* The value for name, or NULL. Owned by a. */
+const char *answers_get(const struct answers *a, const char *name);
+/* Forget (and overwrite) every answer; a may be reused. */
+void answers_clear(struct answers *a);
+
+struct cond_term {
+	char *name;
+	bool negate;
+	char **values;
+	size_t nvalues;
+};
+struct cond_clause {
+	struct cond_term *terms;
+	size_t nterms;
+};
+struct cond {
+	struct cond_clause *clauses;
+	size_t nclauses;
+};
+
+/*
+ * Parse a condition. Returns a new cond (free with cond_free) or NULL with a
+ * message in *err (caller frees *err).
+ */
+struct cond *cond_parse(const char *s, char **err);
+/* NULL is "always". A term on an unanswered name is false. */
+bool cond_eval(const struct cond *c, const struct answers *a);
+/* As cond_eval, but with no answers at all every condition holds (unpersonalised). */
+bool cond_eval_or_all(const struct cond *c, const struct answers *a);
+void cond_free(struct cond *c);
+
+/* True for a valid NAME/VALUE token ([a-z0-9_]+). */
+bool rules_valid_name(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,409 @@
+/*
+ * text.c -- UTF-8 decoding, sanitising, and display-width measure/wrap/truncate
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include "text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "util.h"
+
+bool text_init_locale(void)
+{
+	const char *cs;
+
+	if (setlocale(LC_CTYPE, "") == NULL)
+		setlocale(LC_CTYPE, "C");
+	cs = nl_langinfo(CODESET);
+	if (cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "GB18030") == 0))
+		return true;
+	/* C/POSIX (usual under sshd): the terminal is UTF-8 in practice. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL || setlocale(LC_CTYPE, "C.utf8") != NULL ||
+	    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL)
+		return true;
+	return false;
+}
+
+long text_decode(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t p = *i;
+	unsigned long cp;
+	int need;
+	unsigned char c = s[p];
+
+	if (c < 0x80) {
+		*i = p + 1;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		cp = c & 0x07;
+	} else {
+		*i = p + 1;
+		return -1;
+	}
+	if (p + (size_t)need >= len) {
+		*i = p + 1;
+		return -1;
+	}
+	for (int k = 1; k <= need; k++) {
+		unsigned char cc = s[p + (size_t)k];
+
+		if ((cc & 0xC0) != 0x80) {
+			*i = p + 1;
+			return -1;
+		}
+		/* Reject overlongs and surrogates at the second byte. */
+		if (k == 1) {
+			if ((c == 0xE0 && cc < 0xA0) || (c == 0xED && cc > 0x9F) ||
+			    (c == 0xF0 && cc < 0x90) || (c == 0xF4 && cc > 0x8F)) {
+				*i = p + 1;
+				return -1;
+			}
+		}
+		cp = (cp << 6) | (cc & 0x3F);
+	}
+	*i = p + (size_t)need + 1;
+	return (long)cp;
+}
+
+int text_encode(unsigned long cp, char *buf)
+{
+	if (cp < 0x80) {
+		buf[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		buf[0] = (char)(0xC0 | (cp >> 6));
+		buf[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		buf[0] = (char)(0xE0 | (cp >> 12));
+		buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		buf[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	buf[0] = (char)(0xF0 | (cp >> 18));
+	buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	buf[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int text_cpwidth(unsigned long cp)
+{
+	int w;
+
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return -1;
+	if (cp < 0x7F)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0) {
+		/* Outside a UTF-8 locale wcwidth knows nothing: fall back to ranges. */
+		if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD))
+			return 2;
+		return -1;
+	}
+	return w > 2 ? 2 : w;
+}
+
+bool text_is_stripped(unsigned long cp, bool keep_newline)
+{
+	if (cp == '\n')
+		return !keep_newline;
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		return true;
+	switch (cp) {
+	case 0x061C: /* arabic letter mark */
+	case 0x200B: /* zero-width space, joiners, LRM/RLM */
+	case 0x200C:
+	case 0x200D:
+	case 0x200E:
+	case 0x200F:
+	case 0x2060: /* word joiner */
+	case 0xFEFF: /* BOM / zero-width no-break space */
+		return true;
+	}
+	if (cp >= 0x202A && cp <= 0x202E) /* bidi embeddings and overrides */
+		return true;
+	if (cp >= 0x2066 && cp <= 0x2069) /* bidi isolates */
+		return true;
+	if (cp >= 0x2061 && cp <= 0x2064) /* invisible operators */
+		return true;
+	return false;
+}
+
+char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len,
+		    struct text_report *rep)
+{
+	struct strbuf sb = {0};
+	struct text_report r = {0};
+	size_t i = 0;
+	int combining = 0;
+	char enc[4];
+
+	sb_add(&sb, "", 0);
+	while (i < len) {
+		size_t at = i;
+		long cp = text_decode(s, len, &i);
+		int w;
+
+		if (cp < 0) {
+			if (r.invalid++ == 0)
+				r.first_invalid = at;
+			sb_add(&sb, enc, (size_t)text_encode(TEXT_REPLACEMENT, enc));
+			combining = 0;
+			continue;
+		}
+		if (cp == '\r' && i < len && s[i] == '\n')
+			continue;
+		if (cp == '\t') {
+			if (flags & TEXT_KEEP_TAB)
+				sb_addc(&sb, '\t');
+			else
+				sb_addc(&sb, ' ');
+			combining = 0;
+			continue;
+		}
+		if (text_is_stripped((unsigned long)cp, flags & TEXT_KEEP_NEWLINE)) {
+			if (r.controls++ == 0)
+				r.first_control = at;
+			continue;
+		}
+		if (cp == '\n') {
+			sb_addc(&sb, '\n');
+			combining = 0;
+			continue;
+		}
+		w = text_cpwidth((unsigned long)cp);
+		if (w < 0) {
+			cp = TEXT_REPLACEMENT;
+			w = 1;
+		}
+		if (w == 0) {
+			if (++combining > TEXT_MAX_COMBINING)
+				continue;
+		} else {
+			combining = 0;
+		}
+		sb_add(&sb, enc, (size_t)text_encode((unsigned long)cp, enc));
+	}
+	if (out_len != NULL)
+		*out_len = sb.len;
+	if (rep != NULL)
+		*rep = r;
+	return sb_take(&sb);
+}
+
+int text_width(const char *s, size_t len)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (i < len) {
+		long cp = text_decode(s, len, &i);
+		int cw = cp < 0 ? 1 : text_cpwidth((unsigned long)cp);
+
+		w += cw < 0 ? 1 : cw;
+	}
+	return w;
+}
+
+int text_swidth(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+size_t text_fit(const char *s, size_t len, int cols, int *used)
+{
+	size_t i = 0, keep = 0;
+	int w = 0;
+
+	while (i < len) {
+		long cp = text_decode(s, len, &i);
+		int cw = cp < 0 ? 1 : text_cpwidth((unsigned long)cp);
+
+		if (cw < 0)
+			cw = 1;
+		if (w + cw > cols)
+			break;
+		w += cw;
+		keep = i;
+	}
+	/* Zero-width marks that follow belong with the last character kept. */
+	while (keep < len) {
+		size_t j = keep;
+		long cp = text_decode(s, len, &j);
+
+		if (cp < 0 || text_cpwidth((unsigned long)cp) != 0)
+			break;
+		keep = j;
+	}
+	if (used != NULL)
+		*used = w;
+	return keep;
+}
+
+/* Characters that must not begin a line (Chinese and Latin closing punctuation). */
+static bool no_line_start(unsigned long cp)
+{
+	static const unsigned long closers[] = {
+		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D,
+		0x300F, 0x300B, 0x3009, 0x201D, 0x2019, 0x3011, 0xFF0E, 0x2026, 0xFF5E,
+		',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
+	};
+
+	for (size_t k = 0; k < ARRAY_LEN(closers); k++)
+		if (closers[k] == cp)
+			return true;
+	return false;
+}
+
+static bool is_word_char(unsigned long cp)
+{
+	return cp > ' ' && cp < 0x80;
+}
+
+/* Byte offset of the character before offset at (at > 0). */
+static size_t prev_char(const char *s, size_t at)
+{
+	do
+		at--;
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80);
+	return at;
+}
+
+static void push_line(struct text_line **v, size_t *n, size_t *cap, const char *s,
+		      size_t off, size_t end)
+{
+	while (end > off && s[end - 1] == ' ')
+		end--;
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	(*v)[*n].off = off;
+	(*v)[*n].len = end - off;
+	(*v)[*n].width = text_width(s + off, end - off);
+	(*n)++;
+}
+
+size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
+{
+	struct text_line *v = NULL;
+	size_t n = 0, cap = 0, start = 0;
+	bool soft = false;
+
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		size_t i, brk = 0, end = len, next = len;
+		bool have_brk = false, hard = false;
+		int w = 0;
+		unsigned long prev = 0;
+
+		if (soft)
+			while (start < len && s[start] == ' ')
+				start++;
+		i = start;
+		while (i < len) {
+			size_t at = i;
+			long scp = text_decode(s, len, &i);
+			unsigned long cp = scp < 0 ? TEXT_REPLACEMENT : (unsigned long)scp;
+			int cw;
+
+			if (cp == '\n') {
+				end = at;
+				next = i;
+				hard = true;
+				break;
+			}
+			cw = text_cpwidth(cp);
+			if (cw < 0)
+				cw = 1;
+			if (w + cw > cols) {
+				if (cp == ' ') {
+					end = next = at;
+				} else if (no_line_start(cp) && at > start &&
+					   prev_char(s, at) > start) {
+					end = next = prev_char(s, at);
+				} else if (is_word_char(cp) && is_word_char(prev) && have_brk) {
+					end = next = brk;
+				} else {
+					end = next = at;
+				}
+				if (end == start) {
+					/* A character wider than the line: take it anyway. */
+					end = next = i;
+				}
+				break;
+			}
+			w += cw;
+			if (cp == ' ') {
+				brk = at;
+				have_brk = true;
+			} else if (cw == 2) {
+				brk = i;
+				have_brk = true;
+			}
+			prev = cp;
+		}
+		push_line(&v, &n, &cap, s, start, end);
+		if (next >= len && !hard)
+			break;
+		if (hard && next >= len) {
+			/* Trailing newline: one last empty line. */
+			push_line(&v, &n, &cap, s, len, len);
+			break;
+		}
+		start = next;
+		soft = !hard;
+	}
+	*out = v;
+	return n;
+}
+
+char *text_truncate(const char *s, int cols, bool ascii)
+{
+	size_t len = strlen(s), keep;
+	int used;
+	struct strbuf sb = {0};
+
+	if (text_width(s, len) <= cols)
+		return xstrdup(s);
+	if (cols <= 0)
+		return xstrdup("");
+	keep = text_fit(s, len, cols - 1, &used);
+	sb_add(&sb, s, keep);
+	sb_adds(&sb, ascii ? "~" : "\xE2\x80\xA6");
+	return sb_take(&sb);
+}
+
+long text_find(const char *hay, const char *needle)
+{
+	size_t nl = strlen(needle);
+
+	if (nl == 0)
+		return 0;
+	for (const char *p = hay; *p != '\0'; p++)
+		if (strncasecmp(p, needle, nl) == 0)
+			return p - hay;
+	return -1;
+}

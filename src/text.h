@@ -1,0 +1,95 @@
+/*
+ * text.h -- UTF-8 decoding, sanitising, and display-width measure/wrap/truncate
+ * SPDX-License-Identifier: MIT
+ *
+ * Every width in yibao goes through here: Chinese characters are two columns,
+ * combining marks zero. Strings are UTF-8; nothing here draws.
+ */
+#ifndef YIBAO_TEXT_H
+#define YIBAO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TEXT_REPLACEMENT 0xFFFDu
+/* Most combining marks kept after one base character. */
+#define TEXT_MAX_COMBINING 4
+
+/*
+ * Make sure LC_CTYPE is a UTF-8 (or the given) locale so wcwidth() answers for
+ * every character. Returns true when the locale is UTF-8 after the call.
+ */
+bool text_init_locale(void);
+
+/*
+ * Decode one code point at s[*i] (strict: no overlongs, surrogates or values past
+ * U+10FFFF). On success advances *i and returns the code point; on a bad sequence
+ * advances *i by one byte and returns -1.
+ */
+long text_decode(const char *s, size_t len, size_t *i);
+/* Append the UTF-8 encoding of cp (<= 0x10FFFF) to buf; returns bytes written (1-4). */
+int text_encode(unsigned long cp, char *buf);
+
+/* Display columns of one code point: 0, 1 or 2; -1 when it is not printable. */
+int text_cpwidth(unsigned long cp);
+/* True for characters the sanitiser removes (controls, bidi, zero-width). */
+bool text_is_stripped(unsigned long cp, bool keep_newline);
+
+/* What text_sanitize found. Offsets are byte offsets into the input. */
+struct text_report {
+	size_t invalid;          /* bad UTF-8 sequences replaced by U+FFFD */
+	size_t controls;         /* control / bidi / zero-width characters removed */
+	size_t first_invalid;    /* offset of the first bad sequence (valid if invalid) */
+	size_t first_control;    /* offset of the first removed character (valid if controls) */
+};
+
+enum {
+	TEXT_KEEP_NEWLINE = 1 << 0, /* keep '\n' (content bodies) */
+	TEXT_KEEP_TAB = 1 << 1,     /* keep '\t' (markdown indentation); else tab -> space */
+};
+
+/*
+ * The one sanitiser for content, config values, network strings and error text:
+ * strict UTF-8 (bad bytes -> U+FFFD), C0 but newline/tab, DEL, C1, bidi overrides
+ * and isolates, zero-width characters removed; runs of combining marks capped;
+ * characters wcwidth rejects replaced by U+FFFD. "\r\n" becomes "\n".
+ * Returns a new string (caller frees); *out_len and *rep may be NULL.
+ */
+char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len,
+		    struct text_report *rep);
+
+/* Display width of a sanitised UTF-8 string (len bytes). */
+int text_width(const char *s, size_t len);
+int text_swidth(const char *s);
+
+/*
+ * Bytes of s (len bytes) that fit in cols columns without splitting a character;
+ * *used gets their width (may be NULL).
+ */
+size_t text_fit(const char *s, size_t len, int cols, int *used);
+
+/* One wrapped line: a byte range of the input and its width. */
+struct text_line {
+	size_t off, len;
+	int width;
+};
+
+/*
+ * Wrap s (len bytes, may hold '\n' hard breaks) to width cols (>= 2): CJK may
+ * break between any two characters, Latin words only at spaces unless longer than
+ * a line, closing punctuation never starts a line. Leading spaces of continuation
+ * lines are dropped. Returns the line count; *out is a new array (caller frees),
+ * at least one line even for empty text.
+ */
+size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out);
+
+/*
+ * Truncate to cols columns into a new string, ending with "…" (or "~" when ascii)
+ * when cut. Caller frees.
+ */
+char *text_truncate(const char *s, int cols, bool ascii);
+
+/* ASCII case-insensitive substring search; returns byte offset or -1. */
+long text_find(const char *hay, const char *needle);
+
+#endif
