@@ -97,3 +97,6 @@ uninstall:
 
 clean:
 	rm -rf build yibao yibao-asan
+
+# Further targets (fuzz, bench, ...) live in mk/NAME.mk, one file per concern.
+-include $(wildcard mk/*.mk)

@@ -1,0 +1,58 @@
+# lib.sh -- helpers for end-to-end tests: the real binary in a real terminal (tmux).
+# Source it; $YIBAO names the binary (default ./yibao). Prints TAP-like lines.
+# SPDX-License-Identifier: MIT
+YIBAO=${YIBAO:-./yibao}
+SOCK="yibao-e2e-$$"
+T="tmux -L $SOCK"
+E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yibao-e2e.XXXXXX")
+n_ok=0
+n_bad=0
+
+cleanup() { $T kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
+trap cleanup EXIT
+
+# start COLSxROWS [ARGS...]: run the guide in a fresh tmux window of that size.
+start() {
+	size=$1; shift
+	$T kill-server 2>/dev/null
+	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 $YIBAO $*; echo EXITED \$?; sleep 30"
+	$T set-option -t e2e status off >/dev/null 2>&1
+	$T resize-window -t e2e -x "${size%x*}" -y "${size#*x}" >/dev/null 2>&1
+	wait_for "" 3 >/dev/null
+}
+
+# keys KEY...: tmux send-keys (key names as tmux knows them: Down, Enter, Escape, BSpace).
+keys() { $T send-keys -t e2e "$@"; sleep 0.15; }
+# type TEXT: literal text.
+type_text() { $T send-keys -t e2e -l "$1"; sleep 0.15; }
+screen() { $T capture-pane -p -t e2e; }
+resize() { $T resize-window -t e2e -x "${1%x*}" -y "${1#*x}"; sleep 0.3; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on screen; 0 if it came.
+wait_for() {
+	tries=$(( ${2:-5} * 10 ))
+	while [ "$tries" -gt 0 ]; do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+ok() { n_ok=$((n_ok + 1)); echo "ok - $*"; }
+not_ok() { n_bad=$((n_bad + 1)); echo "not ok - $*"; echo "# screen was:"; screen | sed 's/^/#   /'; }
+
+# expect TEXT DESCRIPTION: TEXT shows within 5 s.
+expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
+# expect_not TEXT DESCRIPTION: TEXT is not on screen now.
+expect_not() { if screen | grep -qF -- "$1"; then not_ok "$2 (\"$1\" is there)"; else ok "$2"; fi; }
+# expect_line N TEXT DESCRIPTION: screen line N (0-based) contains TEXT.
+expect_line() {
+	if screen | sed -n "$(($1 + 1))p" | grep -qF -- "$2"; then ok "$3"; else not_ok "$3 (line $1 has no \"$2\")"; fi
+}
+# quit_ok: q exits with status 0 (and, for the ASan build, no leak report).
+quit_ok() {
+	keys q
+	if wait_for "EXITED 0" 5; then ok "q quits with status 0"; else not_ok "q quits with status 0"; fi
+}

@@ -1,0 +1,122 @@
+#!/bin/sh
+# run.sh -- every test of `make test`; ends with one line "N passed, N failed".
+#
+#  unit     build/tests/test_* and their ASan+UBSan twins (cmocka: every case counts)
+#  check    ./yibao --check on the shipped content and every region profile
+#  fixtures tests/fixtures/*/ : --check output compared with expected.txt
+#  golden   tests/golden/NAME.args -> ./yibao ARGS, compared with NAME.expected
+#  e2e      tests/e2e/*.sh in tmux, once with ./yibao and once with ./yibao-asan;
+#           each prints "ok - ..." or "not ok - ..." lines
+# SPDX-License-Identifier: MIT
+set -u
+cd "$(dirname "$0")/.." || exit 1
+OUT=tests/out
+rm -rf "$OUT"
+mkdir -p "$OUT"
+pass=0
+fail=0
+export LANG=C.UTF-8
+unset LC_ALL LC_CTYPE NO_COLOR YIBAO_CONFIG
+export HOME="$PWD/$OUT/home" XDG_CONFIG_HOME="$PWD/$OUT/home/.config"
+mkdir -p "$HOME"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
+
+ok() { pass=$((pass + 1)); echo "ok   $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# Count the "ok"/"not ok" lines a script printed (and fail it if it printed none).
+count_tap() { # file name
+	p=$(grep -c '^ok ' "$1")
+	f=$(grep -c '^not ok ' "$1")
+	grep '^not ok ' "$1" | sed "s|^|     $2: |"
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then bad "$2 (ran no check)"; fi
+	echo "     $2: $p ok, $f not ok"
+}
+
+echo "== unit"
+for t in build/tests/test_* build/asan/tests/test_*; do
+	[ -x "$t" ] || continue
+	log="$OUT/$(echo "$t" | tr / _).log"
+	"$t" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	p=${p:-0}
+	f=${f:-0}
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then bad "$t exited $rc"; sed 's/^/     /' "$log" | tail -20; fi
+	[ "$f" -gt 0 ] && grep -E '^\[  (FAILED|  ERROR)' "$log" | sed 's/^/     /'
+	echo "     $t: $p passed, $f failed"
+done
+
+echo "== check"
+for y in ./yibao ./yibao-asan; do
+	if $y --check >"$OUT/check.out" 2>&1; then ok "$y --check (shipped content, national)"; else bad "$y --check"; cat "$OUT/check.out"; fi
+done
+for r in config/regions/*.ini; do
+	name=$(basename "$r" .ini)
+	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
+done
+
+echo "== fixtures"
+for d in tests/fixtures/*/; do
+	[ -f "$d/expected.txt" ] || continue
+	name=$(basename "$d")
+	args=""
+	[ -f "$d/args" ] && args=$(cat "$d/args")
+	# shellcheck disable=SC2086
+	./yibao --check --content "$d/content" $args >"$OUT/fx-$name.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && diff -u "$d/expected.txt" "$OUT/fx-$name.out" >"$OUT/fx-$name.diff"; then
+		ok "fixture $name: --check reports every problem (exit 1)"
+	else
+		bad "fixture $name (exit $rc)"; sed 's/^/     /' "$OUT/fx-$name.diff"
+	fi
+done
+
+echo "== golden"
+for a in tests/golden/*.args; do
+	[ -f "$a" ] || continue
+	name=$(basename "$a" .args)
+	# shellcheck disable=SC2046
+	(eval "./yibao $(cat "$a")") >"$OUT/golden-$name.out" 2>&1
+	if diff -u "tests/golden/$name.expected" "$OUT/golden-$name.out" >"$OUT/golden-$name.diff"; then
+		ok "golden $name"
+	else
+		bad "golden $name"; head -40 "$OUT/golden-$name.diff" | sed 's/^/     /'
+	fi
+done
+
+echo "== e2e"
+for bin in ./yibao ./yibao-asan; do
+	for s in tests/e2e/*.sh; do
+		[ -f "$s" ] || continue
+		name="$(basename "$s" .sh) [$bin]"
+		log="$OUT/e2e-$(basename "$s" .sh)-$(basename "$bin").log"
+		YIBAO="$bin" timeout 600 sh "$s" >"$log" 2>&1
+		rc=$?
+		count_tap "$log" "$name"
+		if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$log"; then bad "$name exited $rc"; tail -20 "$log" | sed 's/^/     /'; fi
+	done
+done
+
+# Further suites: each tests/suites/NAME.sh is run with sh and prints
+# "ok - ..." / "not ok - ..." lines like the e2e scripts.
+for s in tests/suites/*.sh; do
+	[ -f "$s" ] || continue
+	name=$(basename "$s" .sh)
+	echo "== $name"
+	log="$OUT/suite-$name.log"
+	timeout 900 sh "$s" >"$log" 2>&1
+	rc=$?
+	count_tap "$log" "$name"
+	if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$log"; then bad "$name exited $rc"; tail -20 "$log" | sed 's/^/     /'; fi
+done
+
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
