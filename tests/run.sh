@@ -10,9 +10,9 @@
 # SPDX-License-Identifier: MIT
 set -u
 cd "$(dirname "$0")/.." || exit 1
-OUT=tests/out
-rm -rf "$OUT"
-mkdir -p "$OUT"
+# One directory per run, so runs side by side do not clobber each other.
+mkdir -p tests/out
+OUT=$(mktemp -d "$PWD/tests/out/run.XXXXXX")
 pass=0
 fail=0
 export LANG=C.UTF-8
