@@ -35,7 +35,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all run test deps clean install uninstall check unit e2e asan
+.PHONY: all run test deps clean install uninstall check FORCE
 
 all: yibao
 
@@ -44,6 +44,13 @@ deps:
 
 yibao: $(OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+
+# Rebuild what depends on the install paths when they change.
+build/defs.stamp: FORCE
+	@mkdir -p build
+	@echo '$(DEFS)' | cmp -s - $@ || echo '$(DEFS)' > $@
+FORCE:
+build/src/main.o build/asan/src/main.o: build/defs.stamp
 
 build/%.o: %.c $(wildcard src/*.h screens/*.h)
 	@mkdir -p $(dir $@)

@@ -171,6 +171,22 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 		config_load(c, o->config, true, d);
 	else if (env != NULL && env[0] != '\0')
 		config_load(c, env, true, d);
+	if (!util_is_dir(c->content_dir) && dir != NULL) {
+		/* Installed somewhere else than configured (a DESTDIR, a moved tree):
+		 * look beside the binary, in ../share/yibao. */
+		char *share = util_path_join(dir, "../share/yibao");
+		char *content = util_path_join(share, "content");
+
+		if (util_is_dir(content)) {
+			free(c->content_dir);
+			free(c->regions_dir);
+			c->content_dir = content;
+			c->regions_dir = util_path_join(share, "regions");
+			content = NULL;
+		}
+		free(content);
+		free(share);
+	}
 	if (o->content != NULL) {
 		free(c->content_dir);
 		c->content_dir = xstrdup(o->content);
