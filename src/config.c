@@ -172,7 +172,7 @@ static const struct setting settings[] = {
 	{"guide", "regions_dir", V_PATH, OFF(regions_dir), 0, 0, NULL},
 	{"guide", "region", V_STR, OFF(region), 0, 0, NULL},
 	{"guide", "kiosk", V_BOOL, OFF(kiosk), 0, 0, NULL},
-	{"guide", "idle_timeout_s", V_INT, OFF(idle_timeout_s), 10, 86400, NULL},
+	{"guide", "idle_timeout_s", V_INT, OFF(idle_timeout_s), 1, 86400, NULL},
 	{"guide", "export_dir", V_PATH, OFF(export_dir), 0, 0, NULL},
 	{"display", "color", V_ENUM, OFF(color), 0, 0, color_names},
 	{"display", "ascii_borders", V_BOOL, OFF(ascii_borders), 0, 0, NULL},

@@ -20,6 +20,7 @@
 #include "nav.h"
 #include "plain.h"
 #include "render.h"
+#include "term.h"
 #include "text.h"
 #include "util.h"
 
@@ -253,8 +254,22 @@ static bool want_plain(const struct options *o)
 {
 	const char *term = getenv("TERM");
 
-	return o->plain || term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0 ||
-	       !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO);
+	if (o->plain || term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0 ||
+	    !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+		return true;
+	if (!term_usable(term)) {
+		fprintf(stderr, "yibao: terminal type \"%.40s\" is unknown here; using line mode\n",
+			term);
+		return true;
+	}
+	return false;
+}
+
+/* The fatal hook: put the terminal back before the last words. */
+static void restore_terminal(void)
+{
+	render_stop(false);
+	term_restore();
 }
 
 int main(int argc, char **argv)
@@ -268,6 +283,7 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o) < 0)
 		return 2;
+	term_harden(o.kiosk);
 	text_init_locale();
 	load_config(&cfg, &o, &d);
 	if (config_load_region(&cfg, o.region != NULL ? o.region : cfg.region, &d) < 0 &&
@@ -302,15 +318,20 @@ int main(int argc, char **argv)
 	} else if (want_plain(&o)) {
 		rc = plain_run(&a, stdin, stdout);
 	} else {
-		util_set_fatal_hook(render_stop);
+		if (cfg.kiosk && !o.kiosk)
+			term_harden(true);
+		term_save();
+		util_set_fatal_hook(restore_terminal);
 		if (render_start(&a) < 0) {
 			rc = plain_run(&a, stdin, stdout);
 		} else {
 			rc = input_run(&a);
+			/* Kiosk: the next person finds nothing, not even scrollback. */
 			if (cfg.kiosk)
-				render_wipe();
-			render_stop();
+				app_wipe_session(&a);
+			render_stop(cfg.kiosk);
 		}
+		term_restore();
 	}
 	app_free(&a);
 out:

@@ -56,12 +56,26 @@ int render_start(struct app *a)
 	return 0;
 }
 
-void render_stop(void)
+void render_stop(bool wipe)
 {
 	if (!started)
 		return;
 	started = false;
+	if (wipe) {
+		erase();
+		refresh();
+	}
 	endwin();
+	if (wipe) {
+		const char *clear = tigetstr("clear");
+		const char *e3 = tigetstr("E3");
+
+		if (clear != NULL && clear != (char *)-1)
+			putp(clear);
+		if (e3 != NULL && e3 != (char *)-1)
+			putp(e3);
+		fflush(stdout);
+	}
 	delscreen(scr);
 	scr = NULL;
 }

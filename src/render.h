@@ -13,8 +13,11 @@
 
 /* Start curses on the terminal (stdin/stdout). Returns 0, or -1 with a message on stderr. */
 int render_start(struct app *a);
-/* Restore the terminal. Safe to call more than once and from the fatal hook. */
-void render_stop(void);
+/*
+ * Restore the terminal. With wipe, clear the screen and (terminfo E3) the
+ * scrollback first. Safe to call more than once and from the fatal hook.
+ */
+void render_stop(bool wipe);
 /* Lay out the top view for the current size and update the screen (diffs only). */
 void render_draw(struct app *a);
 /* Next draw repaints everything (Ctrl-L). */

@@ -14,7 +14,7 @@ trap cleanup EXIT
 # start COLSxROWS [ARGS...]: run the guide in a fresh tmux window of that size.
 start() {
 	size=$1; shift
-	$T kill-server 2>/dev/null
+	restart_server
 	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
 		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 $YIBAO $*; echo EXITED \$?; sleep 30"
 	$T set-option -t e2e status off >/dev/null 2>&1
@@ -26,7 +26,7 @@ start() {
 keys() { $T send-keys -t e2e "$@"; sleep 0.15; }
 # type TEXT: literal text.
 type_text() { $T send-keys -t e2e -l "$1"; sleep 0.15; }
-screen() { $T capture-pane -p -t e2e; }
+screen() { $T capture-pane -p -t e2e 2>/dev/null; }
 resize() { $T resize-window -t e2e -x "${1%x*}" -y "${1#*x}"; sleep 0.3; }
 
 # wait_for TEXT [SECONDS]: until TEXT is on screen; 0 if it came.
@@ -38,6 +38,13 @@ wait_for() {
 		tries=$((tries - 1))
 	done
 	return 1
+}
+
+# restart_server: a fresh tmux server (the old one may take a moment to go).
+restart_server() {
+	$T kill-server 2>/dev/null
+	while $T has-session 2>/dev/null; do sleep 0.05; done
+	sleep 0.1
 }
 
 ok() { n_ok=$((n_ok + 1)); echo "ok - $*"; }

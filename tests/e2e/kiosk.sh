@@ -1,0 +1,43 @@
+# kiosk.sh -- shared-terminal mode: idle wipe, q wipe, no export, link drop, bad TERM.
+. "$(dirname "$0")/lib.sh"
+
+printf '[guide]\nkiosk = true\nidle_timeout_s = 2\n' >"$E2E_TMP/kiosk.ini"
+
+start 80x24 --config "$E2E_TMP/kiosk.ini"
+expect "城乡居民医保办事指南" "kiosk mode starts on the home screen"
+keys 2
+expect "0/" "the checklist opens with nothing ticked"
+keys x
+expect "1/" "x ticks an item"
+keys p
+expect "自助终端模式不能导出文件" "p exports nothing in kiosk mode"
+if [ -z "$(find "$E2E_TMP" -name 'yibao-*' -type f)" ]; then ok "no file was written"; else not_ok "no file was written"; fi
+sleep 3
+expect "已清除上一位的操作" "after the idle timeout the session is wiped"
+expect_line 0 "城乡居民医保办事指南" "and the home screen shows"
+keys 2
+expect "0/" "the ticks of the last person are gone"
+keys q
+expect "EXITED 0" "q exits in kiosk mode"
+expect_not "要带的材料" "q leaves nothing of the guide on the screen"
+
+# The link drops: SIGHUP ends the guide within a second, and no process is left.
+restart_server
+$T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+	"env HOME=$E2E_TMP LANG=C.UTF-8 TERM=xterm-256color sh -c 'echo \$\$ > $E2E_TMP/pid; exec $YIBAO --kiosk'; sleep 30"
+wait_for "城乡居民医保办事指南" 5
+keys 1
+pid=$(cat "$E2E_TMP/pid")
+kill -HUP "$pid"
+sleep 1
+if kill -0 "$pid" 2>/dev/null; then not_ok "SIGHUP: exits within 1 s"; kill -9 "$pid"; else ok "SIGHUP: exits within 1 s"; fi
+
+# A TERM that is not a plain known name is refused: line mode instead.
+restart_server
+$T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+	"env HOME=$E2E_TMP LANG=C.UTF-8 TERM=../../../tmp/evil $YIBAO; echo EXITED \$?; sleep 30"
+expect "using line mode" "an unknown TERM falls back to line mode"
+type_text "q"
+keys Enter
+expect "EXITED 0" "line mode quits with q"
+echo "# $n_ok ok, $n_bad not ok"
