@@ -151,7 +151,7 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 {
 	attr_t base = A_NORMAL;
 	int x = d->indent, cols = COLS;
-	size_t pos = 0;
+	size_t pos = 0, bar_start = 0, bar_end = 0;
 
 	move(y, 0);
 	clrtoeol();
@@ -168,11 +168,20 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 		base |= use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	if (d->flags & LF_WARN)
 		base |= use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD;
-	if (selected) {
-		if (a->cfg->marker)
-			mvaddch(y, 0, '>');
-		else
-			base |= A_REVERSE;
+	/*
+	 * The bar covers the entry's number and label only, not its description:
+	 * moving the selection then rewrites a few characters instead of two lines.
+	 */
+	if (selected && a->cfg->marker) {
+		mvaddch(y, 0, '>');
+	} else if (selected) {
+		bar_end = d->len;
+		for (size_t s = 0; s < d->nspans; s++)
+			if (d->spans[s].attr & (TA_STRONG | TA_LINK)) {
+				bar_start = d->spans[s].off;
+				bar_end = d->spans[s].off + d->spans[s].len;
+				break;
+			}
 	}
 	if (x >= cols)
 		return;
@@ -180,6 +189,7 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 	while (pos < d->len && x < cols) {
 		unsigned ta = 0;
 		size_t end = d->len;
+		attr_t bar = pos >= bar_start && pos < bar_end ? A_REVERSE : A_NORMAL;
 
 		for (size_t s = 0; s < d->nspans; s++) {
 			const struct lspan *sp = &d->spans[s];
@@ -192,9 +202,22 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 			if (sp->off > pos && sp->off < end)
 				end = sp->off;
 		}
-		x += put_text(d->text + pos, end - pos, cols - x, base | span_attr(ta));
+		if (pos < bar_start && end > bar_start)
+			end = bar_start;
+		if (pos < bar_end && end > bar_end)
+			end = bar_end;
+		x += put_text(d->text + pos, end - pos, cols - x, base | bar | span_attr(ta));
 		pos = end;
 	}
+}
+
+/* Columns before the first strong or link span of d (the entry's label). */
+static int label_col(const struct dline *d)
+{
+	for (size_t s = 0; s < d->nspans; s++)
+		if (d->spans[s].attr & (TA_STRONG | TA_LINK))
+			return text_width(d->text, d->spans[s].off);
+	return 0;
 }
 
 static void draw_header(const struct app *a, const struct view *v)
@@ -284,12 +307,15 @@ void render_draw(struct app *a)
 
 		if (li < v->lay.n) {
 			const struct dline *d = &v->lay.lines[li];
-			bool sel = d->item >= 0 && d->item == v->sel;
+			bool sel = d->item >= 0 && d->item == v->sel &&
+				   (int)li == v->lay.item_line[v->sel];
 
 			draw_line(a, d, 1 + r, sel);
-			if (sel && cy == 1 && (int)li >= v->lay.item_line[v->sel]) {
+			if (sel) {
+				/* The cursor rests where the highlight starts: screen readers
+				 * follow it, and the next move needs no extra jump. */
 				cy = 1 + r;
-				curx = a->cfg->marker ? 0 : d->indent;
+				curx = a->cfg->marker ? 0 : d->indent + label_col(d);
 			}
 		} else {
 			move(1 + r, 0);
