@@ -2,13 +2,15 @@
  * search.c -- search all screens of the active region; the list of results
  * SPDX-License-Identifier: MIT
  *
- * Matches are substrings (ASCII case-insensitive) of titles and body text.
+ * Matches are substrings (ASCII case-insensitive) of titles and body text, and
+ * pinyin initials of titles ("cbdj" finds 参保登记).
  */
 #include "screens.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/pinyin.h"
 #include "../src/text.h"
 #include "../src/util.h"
 
@@ -129,7 +131,7 @@ void screens_search(struct app *a, const char *q)
 	r = xcalloc(1, sizeof *r);
 	for (size_t i = 0; i < a->g->nscreens; i++) {
 		const struct screen *s = a->g->screens[i];
-		const char *hit = text_find(s->title, q) >= 0 ? "" : NULL;
+		const char *hit = text_find(s->title, q) >= 0 || pinyin_match(s->title, q) ? "" : NULL;
 
 		if (hit == NULL)
 			hit = find_in_blocks(s->blocks, s->nblocks, q);

@@ -23,6 +23,7 @@ valgrind:test
 clang:test
 libclang-rt-14-dev:test
 locales:test
+unicode-data:test
 "
 
 missing=""

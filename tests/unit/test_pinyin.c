@@ -1,0 +1,59 @@
+/*
+ * test_pinyin.c -- pinyin initials search
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pinyin.h"
+
+static void test_initials(void **state)
+{
+	(void)state;
+	assert_true(pinyin_initials(0x53C2) & (1u << ('c' - 'a'))); /* 参 cān */
+	assert_true(pinyin_initials(0x53C2) & (1u << ('s' - 'a'))); /* 参 shēn */
+	assert_int_equal(pinyin_initials(0x4FDD), 1u << ('b' - 'a')); /* 保 bǎo */
+	assert_int_equal(pinyin_initials('a'), 0);
+	assert_int_equal(pinyin_initials(0x1F600), 0);
+}
+
+static void test_match(void **state)
+{
+	(void)state;
+	assert_true(pinyin_match("参保登记", "cbdj"));
+	assert_true(pinyin_match("参保登记", "sbdj")); /* any reading of 参 */
+	assert_true(pinyin_match("参保登记", "CBDJ"));
+	assert_true(pinyin_match("线下到哪里办参保登记", "cbdj"));
+	assert_true(pinyin_match("报销比例", "bx"));
+	assert_true(pinyin_match("国家医保服务平台APP", "pta"));
+	assert_false(pinyin_match("参保登记", "cbdx"));
+	assert_false(pinyin_match("参保,登记", "cbdj")); /* punctuation breaks a run */
+	assert_false(pinyin_match("报销", "bxbx"));
+	assert_false(pinyin_match("参保登记", "c")); /* one letter is too little */
+	assert_false(pinyin_match("参保登记", "cb dj"));
+	assert_false(pinyin_match("", "cb"));
+}
+
+static void test_is_query(void **state)
+{
+	(void)state;
+	assert_true(pinyin_is_query("cbdj"));
+	assert_false(pinyin_is_query("c"));
+	assert_false(pinyin_is_query("3.2"));
+	assert_false(pinyin_is_query("报销"));
+	assert_false(pinyin_is_query("abcdefghijklmnopqrstuvwxyzabcdefg"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_is_query),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
