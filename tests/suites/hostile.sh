@@ -1,0 +1,3 @@
+# hostile.sh -- see hostile.py
+cd "$(dirname "$0")/../.." || exit 1
+exec python3 tests/suites/hostile.py
