@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "charset.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
@@ -229,8 +230,13 @@ static void list_screens(const struct guide *g)
 
 	memcpy(v, g->screens, g->nscreens * sizeof *v);
 	qsort(v, g->nscreens, sizeof *v, cmp_screens);
-	for (size_t i = 0; i < g->nscreens; i++)
-		printf("%s\t%s\t%s\t%s\n", v[i]->code, v[i]->id, kind_name(v[i]->kind), v[i]->title);
+	for (size_t i = 0; i < g->nscreens; i++) {
+		char *line = xasprintf("%s\t%s\t%s\t%s\n", v[i]->code, v[i]->id,
+				       kind_name(v[i]->kind), v[i]->title);
+
+		charset_write(stdout, line);
+		free(line);
+	}
 	free(v);
 }
 
@@ -245,7 +251,7 @@ static int print_screen(struct app *a, const char *what)
 	}
 	nav_push(a, idx);
 	export_text(a, nav_top(a), EXPORT_WIDTH, &sb);
-	fputs(sb.s, stdout);
+	charset_write(stdout, sb.s);
 	sb_free(&sb);
 	return 0;
 }
@@ -293,6 +299,10 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
+	if (term_needs_ascii(getenv("TERM")))
+		cfg.ascii_borders = true;
+	if (!charset_setup(cfg.charset))
+		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
 	if (o.check) {
 		diags_print(&d);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "export.h"
 #include "input.h"
 #include "util.h"
@@ -24,7 +25,7 @@ static void show(struct app *a, FILE *out)
 
 	export_text(a, v, EXPORT_WIDTH, &sb);
 	fputs("\n", out);
-	fputs(sb.s, out);
+	charset_write(out, sb.s);
 	sb_free(&sb);
 }
 
@@ -72,34 +73,43 @@ static bool line_action(struct app *a, char *s)
 
 int plain_run(struct app *a, FILE *in, FILE *out)
 {
-	char *line = NULL;
+	char *line = NULL, *utf8;
+	bool understood;
 	size_t cap = 0;
 	ssize_t n;
 
 	show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
-			fprintf(out, "%s\n", a->msg);
+			charset_write(out, a->msg);
+			fputc('\n', out);
 			free(a->msg);
 			a->msg = NULL;
 		}
 		if (a->prompt != PROMPT_NONE)
-			fprintf(out, "%s", a->prompt_label);
+			charset_write(out, a->prompt_label);
 		else
-			fputs("> 数字=选择  回车=打开  b=返回  0=首页  g 代码=跳转  /词=搜索  ?=帮助  q=退出: ",
-			      out);
+			charset_write(out, "> 数字=选择  回车=打开  b=返回  0=首页  g 代码=跳转  /词=搜索  ?=帮助  q=退出: ");
 		fflush(out);
 		if ((n = getline(&line, &cap, in)) < 0)
 			break;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
+		utf8 = charset_to_utf8(line);
+		understood = true;
 		if (a->prompt != PROMPT_NONE) {
-			input_submit(a, line);
-		} else if (!line_action(a, line)) {
-			fprintf(out, "看不懂“%s”。请输入数字,或 b / q。\n", line);
-			continue;
+			input_submit(a, utf8);
+		} else if (!(understood = line_action(a, utf8))) {
+			char *msg = xasprintf("看不懂“%s”。请输入数字,或 b / q。\n", utf8);
+
+			charset_write(out, msg);
+			free(msg);
 		}
+		util_wipe(utf8, strlen(utf8));
+		free(utf8);
 		util_wipe(line, cap);
+		if (!understood)
+			continue;
 		if (a->quit)
 			break;
 		if (a->prompt == PROMPT_NONE)

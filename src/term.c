@@ -66,6 +66,11 @@ bool term_usable(const char *name)
 	return true;
 }
 
+bool term_needs_ascii(const char *name)
+{
+	return name != NULL && (strncmp(name, "vt", 2) == 0 || strncmp(name, "ansi", 4) == 0);
+}
+
 void term_save(void)
 {
 	if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0)

@@ -22,6 +22,12 @@ void term_harden(bool kiosk);
  */
 bool term_usable(const char *name);
 
+/*
+ * True for terminal types that cannot show line-drawing or bullet characters
+ * from Unicode (vt100, vt220, ansi): yibao then draws ASCII.
+ */
+bool term_needs_ascii(const char *name);
+
 /* Remember the terminal's modes now (before curses), to put them back at exit. */
 void term_save(void);
 /* Put the saved modes back (idempotent; harmless when nothing was saved). */

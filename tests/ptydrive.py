@@ -22,11 +22,13 @@ class Pty:
     """One program in a pty. out collects every byte it wrote."""
 
     def __init__(self, argv, cols=80, rows=24, env=None):
+        """env: extra variables; a value of None removes that variable."""
         self.master, slave = os.openpty()
         self.resize(cols, rows, fd=slave)
         e = dict(os.environ)
         e.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "ESCDELAY": "25"})
         e.update(env or {})
+        e = {k: v for k, v in e.items() if v is not None}  # None: unset it
         self.pid = os.fork()
         if self.pid == 0:
             os.close(self.master)
