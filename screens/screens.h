@@ -15,6 +15,7 @@ extern const struct kind_ops calculator_ops;
 extern const struct kind_ops status_ops;
 extern const struct kind_ops help_ops;
 extern const struct kind_ops search_ops;
+extern const struct kind_ops slip_ops;
 
 /* Lay out the "updated / source" lines of a content screen at the end of v->lay. */
 void screens_source_lines(struct app *a, struct view *v);
@@ -24,5 +25,12 @@ void screens_follow(struct app *a, const struct screen *s, int link);
 void screens_search(struct app *a, const char *text);
 /* n / N: open the next (dir 1) or previous (-1) search result. */
 void screens_search_step(struct app *a, int dir);
+/* Open the status screen at lookup kind (enum status_kind) and ask for the ID number. */
+void screens_status_open(struct app *a, int kind);
+/* A lookup changed (status_perform said so): relayout the status views, tell the user. */
+void screens_status_changed(struct app *a);
+
+/* Open the take-away slip (situation, results, materials, next steps) as a view. */
+struct view *screens_open_slip(struct app *a);
 
 #endif

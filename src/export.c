@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../screens/screens.h"
 #include "text.h"
 #include "util.h"
 
@@ -62,7 +63,17 @@ void export_view(struct app *a, struct view *v)
 	int fd;
 	ssize_t w = 0;
 
-	if (a->cfg->kiosk) {
+	bool slip = s != NULL && (s->kind == KIND_WIZARD || s->kind == KIND_CHECKLIST);
+
+	if (slip) {
+		/* From the eligibility result or the checklist, p gives the take-away slip. */
+		v = screens_open_slip(a);
+		code = "slip";
+		if (a->cfg->kiosk) {
+			nav_message(a, false, "办事单:请抄下或拍照(自助终端不保存文件)");
+			return;
+		}
+	} else if (a->cfg->kiosk) {
 		nav_message(a, true, "自助终端模式不能导出文件;请抄下页面代码 %s", code);
 		return;
 	}
@@ -85,6 +96,8 @@ void export_view(struct app *a, struct view *v)
 		nav_message(a, true, "不能写入 %s: %s", path, strerror(errno));
 	else
 		nav_message(a, false, "已导出到 %s", path);
+	if (slip)
+		nav_pop(a); /* the slip was only opened to be written */
 	sb_free(&sb);
 	free(name);
 	free(path);

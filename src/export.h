@@ -17,7 +17,8 @@
 void export_text(struct app *a, struct view *v, int width, struct strbuf *sb);
 /*
  * The p key: write v as text to a new file in the export directory and say where
- * on the bottom line; in kiosk mode write nothing and say so.
+ * on the bottom line; in kiosk mode write nothing and say so. On the wizard or
+ * the checklist, the take-away slip is what is written (in kiosk mode: shown).
  */
 void export_view(struct app *a, struct view *v);
 

@@ -21,6 +21,7 @@
 #include "nav.h"
 #include "plain.h"
 #include "render.h"
+#include "../screens/screens.h"
 #include "term.h"
 #include "text.h"
 #include "util.h"
@@ -44,6 +45,8 @@ struct options {
 	const char *region;
 	const char *print;
 	bool list, check, plain, kiosk;
+	char **answers; /* "key=value" from --answer, for --print slip */
+	size_t nanswers;
 };
 
 static void usage(FILE *f)
@@ -54,6 +57,8 @@ static void usage(FILE *f)
 	      "      --region NAME   region profile from config/regions/NAME.ini\n"
 	      "      --list          print every screen: code, id, kind, title; exit\n"
 	      "      --print WHAT    render one screen (code or id) as plain text; exit\n"
+	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
+	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --check         validate config and all content; exit 0 when clean, 1 if not\n"
 	      "      --plain         line mode without curses\n"
 	      "      --kiosk         shared-terminal mode: no export, idle timeout, nothing kept\n"
@@ -64,7 +69,7 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK };
+	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -74,6 +79,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"check", no_argument, NULL, O_CHECK},
 		{"plain", no_argument, NULL, O_PLAIN},
 		{"kiosk", no_argument, NULL, O_KIOSK},
+		{"answer", required_argument, NULL, O_ANSWER},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -106,6 +112,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case O_KIOSK:
 			o->kiosk = true;
+			break;
+		case O_ANSWER:
+			o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
+			o->answers[o->nanswers++] = optarg;
 			break;
 		case 'V':
 			printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(),
@@ -240,16 +250,55 @@ static void list_screens(const struct guide *g)
 	free(v);
 }
 
+/* --answer K=V: K must be a wizard question and V one of its options. */
+static int set_answers(struct app *a, const struct options *o)
+{
+	for (size_t i = 0; i < o->nanswers; i++) {
+		const char *eq = strchr(o->answers[i], '=');
+		bool known = false;
+
+		for (size_t s = 0; eq != NULL && s < a->g->nscreens && !known; s++) {
+			const struct screen *sc = a->g->screens[s];
+
+			for (size_t b = 0; b < sc->nblocks && !known; b++) {
+				const struct block *bl = &sc->blocks[b];
+
+				if (bl->type != BLK_QUESTION ||
+				    strncmp(bl->name, o->answers[i], (size_t)(eq - o->answers[i])) != 0 ||
+				    bl->name[eq - o->answers[i]] != '\0')
+					continue;
+				for (size_t k = 0; k < bl->nopts && !known; k++)
+					known = strcmp(bl->opts[k].value, eq + 1) == 0;
+			}
+		}
+		if (!known) {
+			fprintf(stderr, "yibao: --answer %s: no such question and option (see the wizard)\n",
+				o->answers[i]);
+			return -1;
+		}
+		{
+			char *key = xstrndup(o->answers[i], (size_t)(eq - o->answers[i]));
+
+			answers_set(&a->answers, key, eq + 1);
+			free(key);
+		}
+	}
+	return 0;
+}
+
 static int print_screen(struct app *a, const char *what)
 {
 	int idx = content_find(a->g, what);
 	struct strbuf sb = {0};
 
-	if (idx < 0) {
+	if (strcmp(what, "slip") == 0) {
+		screens_open_slip(a);
+	} else if (idx < 0) {
 		fprintf(stderr, "yibao: no screen \"%s\" (see yibao --list)\n", what);
 		return 1;
+	} else {
+		nav_push(a, idx);
 	}
-	nav_push(a, idx);
 	export_text(a, nav_top(a), EXPORT_WIDTH, &sb);
 	charset_write(stdout, sb.s);
 	sb_free(&sb);
@@ -323,7 +372,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	app_init(&a, &cfg, g);
-	if (o.print != NULL) {
+	if (o.nanswers > 0 && set_answers(&a, &o) < 0) {
+		rc = 2;
+	} else if (o.print != NULL) {
 		rc = print_screen(&a, o.print);
 	} else if (want_plain(&o)) {
 		rc = plain_run(&a, stdin, stdout);
@@ -345,6 +396,7 @@ int main(int argc, char **argv)
 	}
 	app_free(&a);
 out:
+	free(o.answers);
 	content_free(g);
 	diags_free(&d);
 	config_free(&cfg);

@@ -1,0 +1,120 @@
+/*
+ * slip.c -- the take-away slip: the person's situation, the results that apply,
+ * what to bring, the next steps, region and content date, as one 80-column text
+ * SPDX-License-Identifier: MIT
+ *
+ * Everything on it comes from content: the wizard's questions and results, the
+ * checklist's items, and the page with id "next-steps". Only the section
+ * headings are the guide's own words.
+ */
+#include "screens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/util.h"
+
+/* The first screen of a kind, preferring the given id. */
+static const struct screen *find_kind(const struct app *a, const char *id, enum kind k)
+{
+	int i = content_find(a->g, id);
+
+	if (i >= 0 && a->g->screens[i]->kind == k)
+		return a->g->screens[i];
+	for (size_t n = 0; n < a->g->nscreens; n++)
+		if (a->g->screens[n]->kind == k)
+			return a->g->screens[n];
+	return NULL;
+}
+
+static void heading(struct layout *l, const char *text)
+{
+	layout_blank(l);
+	layout_text(l, text, TA_STRONG, 0, LF_HEADING);
+}
+
+static void newest(const char **date, const struct screen *s)
+{
+	if (s != NULL && s->updated != NULL && (*date == NULL || strcmp(s->updated, *date) > 0))
+		*date = s->updated;
+}
+
+static void situation(struct app *a, struct view *v, const struct screen *w)
+{
+	heading(&v->lay, "你的情况");
+	if (w == NULL || a->answers.n == 0) {
+		layout_text(&v->lay, "还没有回答“谁能参保”的问题:下面列出全部材料。", 0, 2, 0);
+		return;
+	}
+	for (size_t i = 0; i < w->nblocks; i++) {
+		const struct block *b = &w->blocks[i];
+		const char *ans;
+		size_t qlen;
+
+		if (b->type != BLK_QUESTION || (ans = answers_get(&a->answers, b->name)) == NULL)
+			continue;
+		qlen = strcspn(b->r.text, "\n");
+		for (size_t o = 0; o < b->nopts; o++) {
+			char *line;
+
+			if (strcmp(b->opts[o].value, ans) != 0)
+				continue;
+			line = xasprintf("%.*s  %s", (int)qlen, b->r.text, b->opts[o].label);
+			layout_text(&v->lay, line, 0, 2, 0);
+			free(line);
+		}
+	}
+}
+
+static void slip_layout(struct app *a, struct view *v)
+{
+	const struct screen *w = find_kind(a, "eligibility", KIND_WIZARD);
+	const struct screen *c = find_kind(a, "materials", KIND_CHECKLIST);
+	int ni = content_find(a->g, "next-steps");
+	const struct screen *next = ni >= 0 ? a->g->screens[ni] : NULL;
+	const char *date = NULL, *hotline = config_lookup(a->cfg, "hotline");
+	char *line;
+
+	situation(a, v, w);
+	newest(&date, w);
+	if (w != NULL && a->answers.n > 0) {
+		heading(&v->lay, "结论");
+		for (size_t i = 0; i < w->nblocks; i++)
+			if (w->blocks[i].type == BLK_RESULT && cond_eval(w->blocks[i].cond, &a->answers))
+				layout_blocks(&v->lay, w->blocks[i].sub, w->blocks[i].nsub, NULL);
+	}
+	if (c != NULL) {
+		heading(&v->lay, "要带的材料");
+		for (size_t i = 0; i < c->nblocks; i++) {
+			const struct block *b = &c->blocks[i];
+
+			if (!(b->flags & BF_TASK) || !cond_eval_or_all(b->cond, &a->answers))
+				continue;
+			layout_rich(&v->lay, &b->r, nav_ticked(a, c, i) ? "[x] " : "[ ] ", 2, 0, -1,
+				    NULL);
+		}
+		newest(&date, c);
+	}
+	if (next != NULL) {
+		heading(&v->lay, "下一步");
+		layout_blocks(&v->lay, next->blocks, next->nblocks, NULL);
+		newest(&date, next);
+	}
+	layout_blank(&v->lay);
+	line = xasprintf("地区: %s   内容日期: %s%s%s", a->cfg->profile.title,
+			 date != NULL ? date : "-", hotline != NULL ? "   热线: " : "",
+			 hotline != NULL ? hotline : "");
+	layout_text(&v->lay, line, 0, 0, LF_DIM);
+	free(line);
+}
+
+const struct kind_ops slip_ops = {
+	.name = "slip",
+	.layout = slip_layout,
+	.hint = "↑↓滚动 抄下或拍照",
+};
+
+struct view *screens_open_slip(struct app *a)
+{
+	return nav_push_view(a, &slip_ops, "slip", "城乡居民医保办事单");
+}
