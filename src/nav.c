@@ -67,6 +67,10 @@ const struct kind_ops *nav_kind_ops(enum kind k)
 		return &menu_ops;
 	case KIND_CHECKLIST:
 		return &checklist_ops;
+	case KIND_WIZARD:
+		return &wizard_ops;
+	case KIND_CALCULATOR:
+		return &calculator_ops;
 	case KIND_PAGE:
 	default:
 		return &page_ops;

@@ -1,0 +1,305 @@
+/*
+ * calculator.c -- the calculator screen kind: a bill, a hospital level, a group
+ * SPDX-License-Identifier: MIT
+ *
+ * Owner: the calculator screen. The sums are done by src/calc.c in whole fen;
+ * this file only lays out the form (three items) and the result, with a bar
+ * of reimbursed against self-paid. The figures are the region profile's
+ * [reimburse] section; whatever it leaves empty is said to be unknown.
+ */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/calc.h"
+#include "../src/util.h"
+
+/* Columns of the reimbursed / self-paid bar at most. */
+#define BAR_COLS 40
+
+enum { ITEM_BILL, ITEM_LEVEL, ITEM_GROUP, ITEM_COUNT };
+
+static const char *const level_names[CALC_LEVELS] = {"一级医院", "二级医院", "三级医院"};
+static const char *const group_names[CALC_GROUPS] = {"学生儿童", "其他居民"};
+
+struct calculator {
+	struct calc_profile prof;
+	char *bad;      /* profile keys that could not be read, or NULL */
+	long long bill; /* fen */
+	bool has_bill;
+	int level;      /* 1..CALC_LEVELS */
+	enum calc_group group;
+};
+
+static void calculator_init(struct app *a, struct view *v)
+{
+	struct calculator *c = xcalloc(1, sizeof *c);
+
+	calc_profile_read(&c->prof, &a->cfg->profile.reimburse, &c->bad);
+	c->level = 1;
+	c->group = CALC_STUDENT;
+	v->state = c;
+}
+
+/* One form item: "N. label:value", the value bold, a dim note after it. */
+static void lay_item(struct view *v, int n, const char *label, const char *value,
+		     const char *note)
+{
+	struct strbuf sb = {0};
+	struct span sp[2] = {{0, 0, TA_STRONG, -1}, {0, 0, 0, -1}};
+	struct rich r;
+	char prefix[16];
+
+	snprintf(prefix, sizeof prefix, "%d. ", n + 1);
+	sb_adds(&sb, label);
+	sb_adds(&sb, ":");
+	sp[0].off = sb.len;
+	sb_adds(&sb, value);
+	sp[0].len = sb.len - sp[0].off;
+	sb_adds(&sb, "  ");
+	sb_adds(&sb, note);
+	r.text = sb.s;
+	r.len = sb.len;
+	r.spans = sp;
+	r.nspans = 1;
+	layout_rich(&v->lay, &r, prefix, 2, 0, layout_add_item(&v->lay, n), NULL);
+	sb_free(&sb);
+}
+
+/* A result line "label:text", indented; attr TA_STRONG for the sums that matter. */
+static void lay_row(struct view *v, const char *label, const char *text, unsigned attr,
+		    unsigned flags)
+{
+	char *line = xasprintf("%s:%s", label, text);
+
+	layout_text(&v->lay, line, attr, 2, flags);
+	free(line);
+}
+
+/* "12,345.60 元", or "约 a–b 元" when the two ends differ. */
+static char *money(long long lo, long long hi)
+{
+	char x[CALC_FMT_LEN], y[CALC_FMT_LEN];
+
+	calc_format_fen(lo, x, sizeof x);
+	if (lo == hi)
+		return xasprintf("%s 元", x);
+	calc_format_fen(hi, y, sizeof y);
+	return xasprintf("约 %s–%s 元", x, y);
+}
+
+/* Cells of width cols that part takes of whole, rounded half up. */
+static int cells(long long part, long long whole, int cols)
+{
+	if (whole <= 0)
+		return 0;
+	return (int)((part * cols * 2 + whole) / (whole * 2));
+}
+
+static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
+{
+	bool ascii = a->cfg->ascii_borders;
+	const char *full = ascii ? "#" : "\xE2\x96\x88";  /* █ */
+	const char *maybe = ascii ? "+" : "\xE2\x96\x92"; /* ▒ */
+	const char *self = ascii ? "." : "\xE2\x96\x91";  /* ░ */
+	int cols = v->lay.width - 4 < BAR_COLS ? v->lay.width - 4 : BAR_COLS;
+	int lo = cells(r->reimbursed[0], r->bill, cols), hi = cells(r->reimbursed[1], r->bill, cols);
+	struct strbuf sb = {0};
+	char *legend;
+
+	sb_adds(&sb, ascii ? "[" : "");
+	for (int i = 0; i < cols; i++)
+		sb_adds(&sb, i < lo ? full : i < hi ? maybe : self);
+	sb_adds(&sb, ascii ? "]" : "");
+	layout_text(&v->lay, sb.s, 0, 2, 0);
+	sb_free(&sb);
+	if (hi > lo || r->reimbursed[1] > r->reimbursed[0])
+		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
+	else
+		legend = xasprintf("%s 医保报销  %s 自己付", full, self);
+	layout_text(&v->lay, legend, 0, 2, LF_DIM);
+	free(legend);
+}
+
+static void lay_result(struct app *a, struct view *v, const struct calculator *c)
+{
+	struct calc_result r;
+	char x[CALC_FMT_LEN], y[CALC_FMT_LEN], *t;
+	const char *office = config_lookup(a->cfg, "local_office");
+
+	if (office == NULL)
+		office = "当地医保经办机构";
+	layout_blank(&v->lay);
+	layout_text(&v->lay, "计算结果", TA_STRONG, 0, LF_HEADING);
+	if (!c->has_bill) {
+		layout_text(&v->lay, "先选第 1 项,按 Enter 输入住院费用(元)。", 0, 2, LF_DIM);
+		return;
+	}
+	if (!calc_compute(&c->prof, c->bill, c->level, c->group, &r)) {
+		t = xasprintf("本地区没有“%s · %s”的报销比例数据,算不了。请问%s。",
+			      level_names[c->level - 1], group_names[c->group], office);
+		layout_text(&v->lay, t, 0, 2, LF_WARN);
+		free(t);
+		return;
+	}
+	calc_format_rate(r.rate.low, x, sizeof x);
+	calc_format_rate(r.rate.high, y, sizeof y);
+	if (r.rate.low == r.rate.high)
+		t = xasprintf("%s · %s %s%%", level_names[c->level - 1], group_names[c->group], x);
+	else
+		t = xasprintf("%s · %s %s%%–%s%%(本地区只有范围,按两头各算一次)",
+			      level_names[c->level - 1], group_names[c->group], x, y);
+	lay_row(v, "报销比例", t, 0, 0);
+	free(t);
+	if (c->prof.deductible.known) {
+		calc_format_fen(c->prof.deductible.fen, x, sizeof x);
+		t = xasprintf("%s 元,这部分费用自己付", x);
+		lay_row(v, "起付线", t, 0, 0);
+		free(t);
+	} else {
+		lay_row(v, "起付线", "本地区没有起付线数据,按 0 计算", 0, LF_DIM);
+	}
+	if (c->prof.bill_limit.known) {
+		calc_format_fen(c->prof.bill_limit.fen, x, sizeof x);
+		calc_format_fen(r.bill - r.eligible, y, sizeof y);
+		if (r.limited)
+			t = xasprintf("按比例只报 %s 元以内;超出的 %s 元按自己付算", x, y);
+		else
+			t = xasprintf("按比例只报 %s 元以内的费用", x);
+		lay_row(v, "报销范围", t, 0, 0);
+		free(t);
+	}
+	calc_format_fen(r.above, x, sizeof x);
+	t = xasprintf("%s 元", x);
+	lay_row(v, "按比例报销的部分", t, 0, 0);
+	free(t);
+	t = money(r.reimbursed[0], r.reimbursed[1]);
+	lay_row(v, "医保报销", t, TA_STRONG, 0);
+	free(t);
+	t = money(r.self_paid[1], r.self_paid[0]);
+	lay_row(v, "自己付", t, TA_STRONG, 0);
+	free(t);
+	if (!c->prof.cap.known) {
+		lay_row(v, "封顶线", "本地区没有封顶线数据,没有按封顶计算", 0, LF_DIM);
+	} else {
+		calc_format_fen(c->prof.cap.fen, x, sizeof x);
+		t = xasprintf("%s 元(一年里医保最多报这么多)%s", x,
+			      r.capped[0] ? ",已按封顶线封顶"
+			      : r.capped[1] ? ",比例取高时会封顶" : "");
+		lay_row(v, "封顶线", t, 0, 0);
+		free(t);
+	}
+	layout_blank(&v->lay);
+	lay_bar(a, v, &r);
+	layout_blank(&v->lay);
+	layout_text(&v->lay,
+		    "算法:医保报销 = 按比例报销的部分 × 报销比例,四舍五入到分(不到半分舍去,"
+		    "半分及以上进一分),再不超过封顶线;自己付 = 住院费用 − 医保报销。",
+		    0, 0, LF_DIM);
+}
+
+static void calculator_layout(struct app *a, struct view *v)
+{
+	const struct screen *s = nav_screen(a, v);
+	struct calculator *c = v->state;
+	char num[CALC_FMT_LEN], amount[CALC_FMT_LEN + 8];
+
+	layout_blocks(&v->lay, s->blocks, s->nblocks, NULL);
+	layout_blank(&v->lay);
+	if (c->has_bill) {
+		calc_format_fen(c->bill, num, sizeof num);
+		snprintf(amount, sizeof amount, "%s 元", num);
+	} else {
+		snprintf(amount, sizeof amount, "(还没填)");
+	}
+	lay_item(v, ITEM_BILL, "住院费用", amount, "按 Enter 输入");
+	lay_item(v, ITEM_LEVEL, "医院等级", level_names[c->level - 1],
+		 "按 Enter 换:一级/二级/三级");
+	lay_item(v, ITEM_GROUP, "人群", group_names[c->group], "按 Enter 换:学生儿童/其他居民");
+	lay_result(a, v, c);
+	if (c->bad != NULL) {
+		char *t = xasprintf("地区设置里这些值看不懂,按没有数据处理:%s", c->bad);
+
+		layout_blank(&v->lay);
+		layout_text(&v->lay, t, 0, 0, LF_WARN);
+		free(t);
+	}
+	screens_source_lines(a, v);
+}
+
+/* Act on form item n: the bill opens the prompt, the others cycle. */
+static int activate(struct app *a, struct view *v, int n)
+{
+	struct calculator *c = v->state;
+
+	v->sel = n;
+	switch (n) {
+	case ITEM_BILL:
+		nav_prompt(a, PROMPT_VIEW, "住院费用(元): ");
+		return KR_HANDLED;
+	case ITEM_LEVEL:
+		c->level = c->level % CALC_LEVELS + 1;
+		return KR_RELAYOUT;
+	case ITEM_GROUP:
+		c->group = c->group == CALC_STUDENT ? CALC_OTHER : CALC_STUDENT;
+		return KR_RELAYOUT;
+	default:
+		return KR_HANDLED;
+	}
+}
+
+static int calculator_key(struct app *a, struct view *v, enum action act, int ch)
+{
+	/* Keys typed ahead can come before the last change was drawn. */
+	nav_layout(a, v, v->lay.width);
+	switch (act) {
+	case ACT_DIGIT:
+		if (ch < 1 || ch > ITEM_COUNT) {
+			nav_message(a, true, "没有第 %d 项", ch);
+			return KR_HANDLED;
+		}
+		return activate(a, v, ch - 1);
+	case ACT_OPEN:
+		return v->sel >= 0 ? activate(a, v, v->sel) : KR_HANDLED;
+	default:
+		return KR_UNHANDLED;
+	}
+}
+
+static int calculator_submit(struct app *a, struct view *v, const char *text)
+{
+	struct calculator *c = v->state;
+	long long fen;
+	enum calc_err e = calc_parse_bill(text, &fen);
+
+	if (e != CALC_OK) {
+		nav_message(a, true, "%s", calc_strerror(e));
+		return KR_HANDLED;
+	}
+	c->bill = fen;
+	c->has_bill = true;
+	return KR_RELAYOUT;
+}
+
+static void calculator_free(struct view *v)
+{
+	struct calculator *c = v->state;
+
+	if (c != NULL)
+		free(c->bad);
+	free(c);
+	v->state = NULL;
+}
+
+/* The calculator kind: intro, a form of three items, the result (see the file comment). */
+const struct kind_ops calculator_ops = {
+	.name = "calculator",
+	.init = calculator_init,
+	.layout = calculator_layout,
+	.key = calculator_key,
+	.submit = calculator_submit,
+	.free = calculator_free,
+	.hint = "数字选项 Enter输入/切换",
+};

@@ -1,0 +1,599 @@
+/*
+ * wizard.c -- the wizard screen kind: questions one at a time, then the results
+ * SPDX-License-Identifier: MIT
+ *
+ * Owner: the wizard screen. Questions (BLK_QUESTION) and results (BLK_RESULT)
+ * are data from content; this file only walks them. A view is in one of three
+ * modes: the introduction (the blocks that are neither), one question, or the
+ * result screen. Answers are session data in app.answers, written as soon as a
+ * question is answered, so the checklist follows them and they survive leaving
+ * the screen. A question whose condition no longer holds loses its answer.
+ *
+ * The result screen is read like a page (no selection, digits open links
+ * numbered 1..N in the order they appear) until Enter, or Down at its end,
+ * makes the answer list below the results selectable; Enter on an answer asks
+ * that question again, then goes on to the result. With more than nine links,
+ * digit 1 opens the bottom-line prompt with "1" typed, so "1 0 Enter" opens 10.
+ *
+ * Back: on a question, the previous question (answers kept), or the result when
+ * the question was asked from the answer list; at the first question it leaves.
+ * On the result, the last question if the person just answered, else it leaves.
+ */
+#include "screens.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/util.h"
+
+enum wz_mode { WZ_INTRO, WZ_QUESTION, WZ_RESULT };
+
+/* Item ref of the "answer everything again" entry of the answer list. */
+#define REF_RESTART (-1)
+/* Links a single digit can open; past this, digit 1 asks for the whole number. */
+#define DIGIT_LINKS 9
+
+struct wizard {
+	enum wz_mode mode;
+	size_t q;      /* WZ_QUESTION: block index of the question shown */
+	bool changing; /* asked from the answer list: back to the result when done */
+	bool answered; /* a question was answered in this visit */
+	bool picking;  /* WZ_RESULT: the answer list is selectable */
+	int pick;      /* the answer list's selection, kept while reading */
+	int *links;    /* numbered link N (0-based) -> index into screen.links */
+	size_t nlinks, lcap;
+};
+
+static bool is_question(const struct screen *s, size_t i)
+{
+	return i < s->nblocks && s->blocks[i].type == BLK_QUESTION;
+}
+
+static bool relevant(const struct screen *s, size_t i, const struct answers *a)
+{
+	return is_question(s, i) && cond_eval(s->blocks[i].cond, a);
+}
+
+/*
+ * Could question i still be asked? As cond_eval, but a term on an unanswered
+ * name may yet come true. Used only to count the questions ahead.
+ */
+static bool maybe_relevant(const struct screen *s, size_t i, const struct answers *a)
+{
+	const struct cond *c = s->blocks[i].cond;
+
+	if (!is_question(s, i))
+		return false;
+	if (c == NULL)
+		return true;
+	for (size_t k = 0; k < c->nclauses; k++) {
+		bool all = true;
+
+		for (size_t t = 0; t < c->clauses[k].nterms && all; t++) {
+			const struct cond_term *term = &c->clauses[k].terms[t];
+			const char *v = answers_get(a, term->name);
+			bool hit = false;
+
+			for (size_t n = 0; v != NULL && n < term->nvalues && !hit; n++)
+				hit = strcmp(v, term->values[n]) == 0;
+			all = v == NULL || hit != term->negate;
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* The option index of question i's answer, or -1 when it has none (or a stale one). */
+static int answer_index(const struct screen *s, size_t i, const struct answers *a)
+{
+	const struct block *b = &s->blocks[i];
+	const char *v = answers_get(a, b->name);
+
+	for (size_t k = 0; v != NULL && k < b->nopts; k++)
+		if (strcmp(b->opts[k].value, v) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* The first relevant question at or after from; s->nblocks when there is none. */
+static size_t next_question(const struct screen *s, const struct answers *a, size_t from)
+{
+	for (size_t i = from; i < s->nblocks; i++)
+		if (relevant(s, i, a))
+			return i;
+	return s->nblocks;
+}
+
+/* The last relevant question before before; SIZE_MAX when there is none. */
+static size_t prev_question(const struct screen *s, const struct answers *a, size_t before)
+{
+	for (size_t i = before; i-- > 0;)
+		if (relevant(s, i, a))
+			return i;
+	return SIZE_MAX;
+}
+
+/* The first relevant question without a valid answer; s->nblocks when all are answered. */
+static size_t first_unanswered(const struct screen *s, const struct answers *a)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (relevant(s, i, a) && answer_index(s, i, a) < 0)
+			return i;
+	return s->nblocks;
+}
+
+/* Drop the answers of questions that no longer apply (their conditions may chain). */
+static void prune(const struct screen *s, struct answers *a)
+{
+	bool again = true;
+
+	while (again) {
+		again = false;
+		for (size_t i = 0; i < s->nblocks; i++) {
+			if (!is_question(s, i) || relevant(s, i, a) ||
+			    answers_get(a, s->blocks[i].name) == NULL)
+				continue;
+			answers_set(a, s->blocks[i].name, NULL);
+			again = true;
+		}
+	}
+}
+
+/* Forget every answer to this wizard's questions. */
+static void forget(const struct screen *s, struct answers *a)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (is_question(s, i))
+			answers_set(a, s->blocks[i].name, NULL);
+}
+
+static bool has_questions(const struct screen *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (is_question(s, i))
+			return true;
+	return false;
+}
+
+static void show_question(struct wizard *st, struct view *v, const struct screen *s,
+			  const struct answers *a, size_t q)
+{
+	int k = answer_index(s, q, a);
+
+	st->mode = WZ_QUESTION;
+	st->q = q;
+	v->sel = k >= 0 ? k : 0;
+	v->top = 0;
+}
+
+static void show_result(struct wizard *st, struct view *v, bool picking)
+{
+	st->mode = WZ_RESULT;
+	st->changing = false;
+	st->picking = picking;
+	v->sel = picking ? st->pick : -1;
+	v->top = 0;
+}
+
+static void wizard_init(struct app *a, struct view *v)
+{
+	struct wizard *st = xcalloc(1, sizeof *st);
+	const struct screen *s = nav_screen(a, v);
+
+	v->state = st;
+	prune(s, &a->answers);
+	/* Someone who has answered everything comes back to the result. */
+	if (has_questions(s) && first_unanswered(s, &a->answers) == s->nblocks)
+		show_result(st, v, false);
+	else
+		st->mode = WZ_INTRO;
+}
+
+/* The number (0-based) that link of s gets on this screen; one number per target. */
+static int link_number(struct wizard *st, const struct screen *s, int link)
+{
+	if (link < 0 || (size_t)link >= s->nlinks)
+		return -1;
+	for (size_t i = 0; i < st->nlinks; i++) {
+		const struct link *o = &s->links[st->links[i]];
+
+		if (st->links[i] == link ||
+		    (o->screen >= 0 && o->screen == s->links[link].screen))
+			return (int)i;
+	}
+	st->links = xgrow(st->links, &st->lcap, st->nlinks + 1, sizeof *st->links);
+	st->links[st->nlinks] = link;
+	return (int)st->nlinks++;
+}
+
+/* Lay out blocks with their links renumbered in the order this screen shows them. */
+static void lay_numbered(struct wizard *st, struct view *v, const struct screen *s,
+			 const struct block *b, size_t n)
+{
+	struct block *copy = xcalloc(n > 0 ? n : 1, sizeof *copy);
+	struct layout_opts o = {.number_links = true};
+
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = b[i];
+		if (b[i].r.nspans == 0)
+			continue;
+		copy[i].r.spans = xcalloc(b[i].r.nspans, sizeof *copy[i].r.spans);
+		for (size_t k = 0; k < b[i].r.nspans; k++) {
+			copy[i].r.spans[k] = b[i].r.spans[k];
+			if (b[i].r.spans[k].link >= 0)
+				copy[i].r.spans[k].link = link_number(st, s, b[i].r.spans[k].link);
+		}
+	}
+	layout_blocks(&v->lay, copy, n, &o);
+	for (size_t i = 0; i < n; i++)
+		if (b[i].r.nspans > 0)
+			free(copy[i].r.spans);
+	free(copy);
+}
+
+/* A line of plain text, optionally one item, optionally with a bold part after it. */
+static void lay_line(struct view *v, const char *prefix, const char *text, const char *bold,
+		     int indent, unsigned flags, int item)
+{
+	struct strbuf sb = {0};
+	struct span sp = {0, 0, TA_STRONG, -1};
+	struct rich r;
+
+	sb_adds(&sb, text);
+	if (bold != NULL) {
+		sp.off = sb.len;
+		sb_adds(&sb, bold);
+		sp.len = sb.len - sp.off;
+	}
+	r.text = sb.s != NULL ? sb.s : (char *)(uintptr_t)"";
+	r.len = sb.len;
+	r.spans = &sp;
+	r.nspans = bold != NULL && sp.len > 0 ? 1 : 0;
+	layout_rich(&v->lay, &r, prefix, indent, flags, item, NULL);
+	sb_free(&sb);
+}
+
+static void set_badge(struct view *v, char *badge)
+{
+	free(v->badge);
+	v->badge = badge;
+}
+
+static void layout_intro(struct app *a, struct view *v, struct wizard *st,
+			 const struct screen *s)
+{
+	bool some = false;
+
+	for (size_t i = 0; i < s->nblocks; i++)
+		some = some || (is_question(s, i) && answers_get(&a->answers, s->blocks[i].name));
+	set_badge(v, NULL);
+	lay_numbered(st, v, s, s->blocks, s->nblocks);
+	layout_blank(&v->lay);
+	lay_line(v, NULL, "", "按 Enter 开始", 0, 0, -1);
+	if (some)
+		layout_text(&v->lay, "你之前的回答还在,每一题会先选中它,直接按 Enter 就是不改。", 0,
+			    0, LF_DIM);
+	screens_source_lines(a, v);
+}
+
+static void layout_question(struct app *a, struct view *v, struct wizard *st,
+			    const struct screen *s)
+{
+	const struct block *b = &s->blocks[st->q];
+	size_t pos = 0, total = 0;
+	int chosen = answer_index(s, st->q, &a->answers);
+	const char *back;
+	char *hint;
+
+	/* Questions still to come count if they may yet apply: "3/5" becomes "3/4". */
+	for (size_t i = 0; i < s->nblocks; i++) {
+		if (i <= st->q ? !relevant(s, i, &a->answers) : !maybe_relevant(s, i, &a->answers))
+			continue;
+		total++;
+		if (i <= st->q)
+			pos = total;
+	}
+	set_badge(v, xasprintf("第 %zu/%zu 题", pos, total));
+	{
+		struct rich r = b->r;
+		struct span sp = {0, b->r.len, TA_STRONG, -1};
+
+		if (r.nspans == 0) {
+			r.spans = &sp;
+			r.nspans = 1;
+		}
+		layout_rich(&v->lay, &r, NULL, 0, 0, -1, NULL);
+	}
+	layout_blank(&v->lay);
+	for (size_t k = 0; k < b->nopts; k++) {
+		char prefix[16];
+
+		snprintf(prefix, sizeof prefix, k < 9 ? "%zu. " : "   ", k + 1);
+		lay_line(v, prefix, b->opts[k].label, (int)k == chosen ? "  (现在的回答)" : NULL, 2, 0,
+			 layout_add_item(&v->lay, (int)k));
+	}
+	layout_blank(&v->lay);
+	if (st->changing && first_unanswered(s, &a->answers) == s->nblocks)
+		back = "← 不改了,回到结果。";
+	else if (prev_question(s, &a->answers, st->q) == SIZE_MAX)
+		back = "← 离开。";
+	else
+		back = "← 回到上一题,回答都留着。";
+	hint = xasprintf("按数字键选,或用 ↑↓ 选中后按 Enter。%s", back);
+	layout_text(&v->lay, hint, 0, 0, LF_DIM);
+	free(hint);
+}
+
+/* The first line of a question's text, for the answer list. */
+static char *first_line(const struct block *b)
+{
+	const char *nl = memchr(b->r.text, '\n', b->r.len);
+
+	return xstrndup(b->r.text, nl != NULL ? (size_t)(nl - b->r.text) : b->r.len);
+}
+
+static void layout_result(struct app *a, struct view *v, struct wizard *st,
+			  const struct screen *s)
+{
+	const char *bullet = v->lay.ascii ? "* " : "\xE2\x80\xA2 "; /* • */
+
+	set_badge(v, xstrdup("结果"));
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const struct block *b = &s->blocks[i];
+
+		if (b->type == BLK_RESULT && cond_eval(b->cond, &a->answers)) {
+			layout_blank(&v->lay);
+			lay_numbered(st, v, s, b->sub, b->nsub);
+		}
+	}
+	layout_blank(&v->lay);
+	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
+	layout_text(&v->lay,
+		    st->picking ? "用 ↑↓ 选一项,按 Enter 重新回答这一题。"
+				: "按 Enter 选一项来修改;数字键打开上面的链接。",
+		    0, 0, LF_DIM);
+	for (size_t i = 0; i < s->nblocks; i++) {
+		int k;
+		char *q, *line;
+
+		if (!relevant(s, i, &a->answers) || (k = answer_index(s, i, &a->answers)) < 0)
+			continue;
+		q = first_line(&s->blocks[i]);
+		line = xasprintf("%s %s ", q, v->lay.ascii ? "->" : "\xE2\x86\x92"); /* → */
+		lay_line(v, bullet, line, s->blocks[i].opts[k].label, 2, 0,
+			 st->picking ? layout_add_item(&v->lay, (int)i) : -1);
+		free(line);
+		free(q);
+	}
+	lay_line(v, bullet, "重新回答全部问题", NULL, 2, 0,
+		 st->picking ? layout_add_item(&v->lay, REF_RESTART) : -1);
+	screens_source_lines(a, v);
+}
+
+static void wizard_layout(struct app *a, struct view *v)
+{
+	struct wizard *st = v->state;
+	const struct screen *s = nav_screen(a, v);
+
+	st->nlinks = 0;
+	if (st->mode == WZ_QUESTION && !is_question(s, st->q))
+		st->mode = WZ_INTRO;
+	switch (st->mode) {
+	case WZ_INTRO:
+		layout_intro(a, v, st, s);
+		break;
+	case WZ_QUESTION:
+		layout_question(a, v, st, s);
+		break;
+	case WZ_RESULT:
+		layout_result(a, v, st, s);
+		break;
+	}
+}
+
+/* Answer the question shown with option k and go on. */
+static int answer(struct app *a, struct view *v, struct wizard *st, const struct screen *s,
+		  size_t k)
+{
+	const struct block *b = &s->blocks[st->q];
+	size_t next;
+
+	if (k >= b->nopts)
+		return KR_HANDLED;
+	answers_set(&a->answers, b->name, b->opts[k].value);
+	prune(s, &a->answers);
+	st->answered = true;
+	/* Changing one answer asks only what it makes newly relevant. */
+	next = st->changing ? first_unanswered(s, &a->answers)
+			    : next_question(s, &a->answers, st->q + 1);
+	if (next == s->nblocks)
+		next = first_unanswered(s, &a->answers);
+	if (next < s->nblocks) {
+		show_question(st, v, s, &a->answers, next);
+	} else {
+		st->pick = 0;
+		show_result(st, v, false);
+	}
+	return KR_RELAYOUT;
+}
+
+static int open_link(struct app *a, struct wizard *st, const struct screen *s, int n)
+{
+	if (n < 1 || (size_t)n > st->nlinks) {
+		nav_message(a, true, st->nlinks == 0 ? "这一页没有链接" : "没有第 %d 个链接", n);
+		return KR_HANDLED;
+	}
+	screens_follow(a, s, st->links[n - 1]);
+	return KR_HANDLED;
+}
+
+/* A digit on a screen with links: open it, or ask for a second digit past 9. */
+static int digit_link(struct app *a, struct wizard *st, const struct screen *s, int ch)
+{
+	if (ch == 1 && st->nlinks > DIGIT_LINKS) {
+		char *label = xasprintf("打开第几个链接(1-%zu,回车): ", st->nlinks);
+
+		nav_prompt(a, PROMPT_VIEW, label);
+		free(label);
+		sb_adds(&a->input, "1");
+		return KR_HANDLED;
+	}
+	return open_link(a, st, s, ch);
+}
+
+static int wizard_submit(struct app *a, struct view *v, const char *text)
+{
+	struct wizard *st = v->state;
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (st->mode == WZ_QUESTION || text[0] < '0' || text[0] > '9' || *end != '\0' || n > 999) {
+		nav_message(a, true, "请输入链接后面方括号里的数字");
+		return KR_HANDLED;
+	}
+	return open_link(a, st, nav_screen(a, v), (int)n);
+}
+
+static int key_question(struct app *a, struct view *v, struct wizard *st,
+			const struct screen *s, enum action act, int ch)
+{
+	size_t prev;
+
+	switch (act) {
+	case ACT_DIGIT:
+		if (ch < 1 || (size_t)ch > s->blocks[st->q].nopts) {
+			nav_message(a, true, "没有第 %d 项", ch);
+			return KR_HANDLED;
+		}
+		return answer(a, v, st, s, (size_t)ch - 1);
+	case ACT_OPEN:
+		return v->sel >= 0 ? answer(a, v, st, s, (size_t)v->sel) : KR_HANDLED;
+	case ACT_BACK:
+		if (st->changing && first_unanswered(s, &a->answers) == s->nblocks) {
+			show_result(st, v, true);
+			return KR_RELAYOUT;
+		}
+		prev = prev_question(s, &a->answers, st->q);
+		if (prev == SIZE_MAX)
+			return KR_UNHANDLED; /* the first question: leave the screen */
+		show_question(st, v, s, &a->answers, prev);
+		return KR_RELAYOUT;
+	default:
+		return KR_UNHANDLED;
+	}
+}
+
+static int key_result(struct app *a, struct view *v, struct wizard *st,
+		      const struct screen *s, enum action act, int ch)
+{
+	size_t last;
+
+	switch (act) {
+	case ACT_DIGIT:
+		return digit_link(a, st, s, ch);
+	case ACT_DOWN:
+		if (st->picking || v->top + a->body_rows < (int)v->lay.n)
+			return KR_UNHANDLED;
+		/* Down at the end of the text moves into the answer list. */
+		show_result(st, v, true);
+		v->top = (int)v->lay.n;
+		return KR_RELAYOUT;
+	case ACT_UP:
+	case ACT_PGUP:
+	case ACT_TOP:
+		if (!st->picking || (act == ACT_UP && v->sel > 0))
+			return KR_UNHANDLED;
+		st->picking = false;
+		st->pick = v->sel;
+		v->sel = -1;
+		if (act == ACT_UP)
+			v->top = v->top > 0 ? v->top - 1 : 0;
+		else
+			v->top = act == ACT_TOP ? 0 : v->top - a->body_rows + 1;
+		return KR_RELAYOUT;
+	case ACT_OPEN:
+		if (!st->picking) {
+			int top = v->top;
+
+			show_result(st, v, true);
+			v->top = top;
+			return KR_RELAYOUT;
+		}
+		if (v->sel < 0 || (size_t)v->sel >= v->lay.nitems)
+			return KR_HANDLED;
+		st->pick = v->sel;
+		if (v->lay.item_ref[v->sel] == REF_RESTART) {
+			forget(s, &a->answers);
+			st->changing = false;
+			show_question(st, v, s, &a->answers, next_question(s, &a->answers, 0));
+			if (st->q >= s->nblocks)
+				st->mode = WZ_INTRO;
+			return KR_RELAYOUT;
+		}
+		show_question(st, v, s, &a->answers, (size_t)v->lay.item_ref[v->sel]);
+		st->changing = true;
+		return KR_RELAYOUT;
+	case ACT_BACK:
+		/* Just answered: back to the last question. Only looking: leave. */
+		last = prev_question(s, &a->answers, s->nblocks);
+		if (!st->answered || last == SIZE_MAX)
+			return KR_UNHANDLED;
+		show_question(st, v, s, &a->answers, last);
+		return KR_RELAYOUT;
+	default:
+		return KR_UNHANDLED;
+	}
+}
+
+static int wizard_key(struct app *a, struct view *v, enum action act, int ch)
+{
+	struct wizard *st = v->state;
+	const struct screen *s = nav_screen(a, v);
+	size_t first;
+
+	/* Keys typed ahead can come before the last change was drawn. */
+	nav_layout(a, v, v->lay.width);
+	switch (st->mode) {
+	case WZ_QUESTION:
+		return key_question(a, v, st, s, act, ch);
+	case WZ_RESULT:
+		return key_result(a, v, st, s, act, ch);
+	case WZ_INTRO:
+		break;
+	}
+	if (act == ACT_DIGIT)
+		return digit_link(a, st, s, ch);
+	if (act != ACT_OPEN)
+		return KR_UNHANDLED;
+	first = next_question(s, &a->answers, 0);
+	st->changing = false;
+	if (first < s->nblocks)
+		show_question(st, v, s, &a->answers, first);
+	else
+		show_result(st, v, false);
+	return KR_RELAYOUT;
+}
+
+static void wizard_free(struct view *v)
+{
+	struct wizard *st = v->state;
+
+	if (st != NULL)
+		free(st->links);
+	free(st);
+	v->state = NULL;
+}
+
+/* The wizard kind: state per view, answers in app.answers (see the file comment). */
+const struct kind_ops wizard_ops = {
+	.name = "wizard",
+	.init = wizard_init,
+	.layout = wizard_layout,
+	.key = wizard_key,
+	.submit = wizard_submit,
+	.free = wizard_free,
+	.hint = "数字键选择 Enter确定 ←上一题",
+};

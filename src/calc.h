@@ -1,0 +1,124 @@
+/*
+ * calc.h -- the reimbursement calculator: bills, rates and results in integer fen
+ * SPDX-License-Identifier: MIT
+ *
+ * Owner: the calculator screen (screens/calculator.c) and its unit tests.
+ * Money is counted in fen (1/100 元) in a long long and rates in basis points
+ * (1/100 of a percent, 6500 = 65 %), so nothing here uses floating point.
+ * The figures come from the region profile's [reimburse] section; an empty value
+ * means "not known for this region" and is never replaced by a guess.
+ * Nothing here draws or knows about curses.
+ */
+#ifndef YIBAO_CALC_H
+#define YIBAO_CALC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+
+/* The largest bill the calculator accepts: 10,000,000 元. */
+#define CALC_MAX_FEN 1000000000LL
+/* Hospital levels 1..CALC_LEVELS (一级, 二级, 三级). */
+#define CALC_LEVELS 3
+/* Room for any amount calc_format_fen writes ("-10,000,000,000.00" and more). */
+#define CALC_FMT_LEN 32
+
+/* Why a typed bill was refused (calc_parse_bill). */
+enum calc_err {
+	CALC_OK,
+	CALC_ERR_EMPTY,    /* nothing typed */
+	CALC_ERR_NEGATIVE, /* starts with a minus sign */
+	CALC_ERR_CHARS,    /* letters or other characters than digits and '.' */
+	CALC_ERR_FORMAT,   /* digits and dots in a wrong shape: "1.2.3", ".5", "5." */
+	CALC_ERR_DECIMALS, /* more than two decimals */
+	CALC_ERR_TOO_BIG,  /* more than CALC_MAX_FEN */
+	CALC_ERR_ZERO,     /* 0 元 */
+};
+
+enum calc_group { CALC_STUDENT, CALC_OTHER, CALC_GROUPS };
+
+/* A rate from the profile: low..high basis points (equal when not a range). */
+struct calc_rate {
+	bool known;
+	int low, high;
+};
+
+/* An amount from the profile, in fen. */
+struct calc_amount {
+	bool known;
+	long long fen;
+};
+
+/* The [reimburse] figures of one region. */
+struct calc_profile {
+	struct calc_rate rate[CALC_GROUPS][CALC_LEVELS]; /* [group][level - 1] */
+	struct calc_amount deductible; /* 起付线 */
+	struct calc_amount cap;        /* 封顶线: the most the fund pays */
+	struct calc_amount bill_limit; /* the rates apply to the bill up to this */
+};
+
+/* One computation, for the low and the high end of the rate ([0] and [1]). */
+struct calc_result {
+	long long bill;       /* as typed */
+	long long eligible;   /* min(bill, bill_limit) */
+	long long deductible; /* the part of eligible the deductible takes (0 if unknown) */
+	long long above;      /* eligible - deductible, never below 0 */
+	long long reimbursed[2];
+	long long self_paid[2]; /* bill - reimbursed */
+	bool capped[2];         /* reimbursed was cut to the cap */
+	bool limited;           /* the bill is over bill_limit */
+	struct calc_rate rate;
+};
+
+/*
+ * Parse a bill typed by the user, in 元: digits, optionally a '.' and one or two
+ * decimals ("1234", "1234.5", "0.01"). Full-width digits and the full-width
+ * full stop count as their ASCII forms. Nothing else is accepted: no sign, no
+ * spaces inside, no thousands separators, no exponent. On CALC_OK *fen holds the
+ * amount; otherwise *fen is left alone.
+ */
+enum calc_err calc_parse_bill(const char *s, long long *fen);
+/* One line of plain Chinese saying what is wrong. A string literal: never free it. */
+const char *calc_strerror(enum calc_err e);
+
+/*
+ * Parse a profile rate: "65", "62.5" or a range "50-70", each 0..100 percent
+ * with at most two decimals. Returns false (r untouched) for anything else;
+ * an empty string is valid and gives an unknown rate.
+ */
+bool calc_parse_rate(const char *s, struct calc_rate *r);
+/*
+ * Parse a profile amount in 元 ("1800", "1800.50"; 0 allowed, up to 10 times
+ * CALC_MAX_FEN). Returns false (a untouched) for anything else; an empty string
+ * is valid and gives an unknown amount.
+ */
+bool calc_parse_amount(const char *s, struct calc_amount *a);
+
+/*
+ * Read a region's [reimburse] section (kv may be NULL: everything unknown).
+ * Keys: student_level1..3, other_level1..3, deductible, cap, bill_limit. A value
+ * that cannot be read is left unknown and its key named in *bad, comma
+ * separated (NULL when every value was read; caller frees).
+ */
+void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **bad);
+
+/*
+ * Compute the reimbursement of bill_fen (0..CALC_MAX_FEN) at hospital level
+ * 1..CALC_LEVELS for group g:
+ *   eligible   = min(bill, bill_limit)            (bill_limit unknown: bill)
+ *   above      = max(0, eligible - deductible)    (deductible unknown: 0)
+ *   reimbursed = above * rate / 100, rounded half up to the fen, then at most cap
+ *   self_paid  = bill - reimbursed
+ * Returns false (r zeroed) when that rate is unknown or the arguments are out of
+ * range.
+ */
+bool calc_compute(const struct calc_profile *p, long long bill_fen, int level,
+		  enum calc_group g, struct calc_result *r);
+
+/* Write fen as 元 with thousands separators and two decimals ("12,345.60") into buf. */
+void calc_format_fen(long long fen, char *buf, size_t size);
+/* Write basis points as a percent without trailing zeros ("65", "62.5") into buf. */
+void calc_format_rate(int bp, char *buf, size_t size);
+
+#endif
