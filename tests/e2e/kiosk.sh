@@ -10,8 +10,17 @@ expect "0/" "the checklist opens with nothing ticked"
 keys x
 expect "1/" "x ticks an item"
 keys p
-expect "自助终端模式不能导出文件" "p exports nothing in kiosk mode"
+expect "办事单:请抄下或拍照" "p on the checklist shows the slip on screen in kiosk mode"
+expect "要带的材料" "the slip lists the materials"
+keys Left
+keys g
+type_text "3.4"
+keys Enter
+keys p
+expect "自助终端模式不能导出文件" "p on a page exports nothing in kiosk mode"
 if [ -z "$(find "$E2E_TMP" -name 'yibao-*' -type f)" ]; then ok "no file was written"; else not_ok "no file was written"; fi
+keys 0
+keys 2
 sleep 3
 expect "已清除上一位的操作" "after the idle timeout the session is wiped"
 expect_line 0 "城乡居民医保办事指南" "and the home screen shows"
