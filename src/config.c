@@ -96,17 +96,29 @@ struct load_ctx {
 struct line_reader {
 	FILE *f;
 	int *line;
+	const char *path;
+	struct diags *d;
 };
 
 static char *read_line(char *buf, int size, void *stream)
 {
 	struct line_reader *r = stream;
 	char *s = fgets(buf, size, r->f);
+	int ch;
 
-	if (s != NULL && strchr(s, '\n') != NULL)
-		(*r->line)++;
-	else if (s != NULL && feof(r->f))
-		(*r->line)++;
+	if (s == NULL)
+		return NULL;
+	(*r->line)++;
+	if (strchr(s, '\n') == NULL && (ch = getc(r->f)) != EOF && ch != '\n') {
+		/*
+		 * Longer than inih's buffer: it would keep the cut value and read the
+		 * rest as a line of its own. Skip the whole line and say so instead.
+		 */
+		while ((ch = getc(r->f)) != EOF && ch != '\n')
+			;
+		diags_add(r->d, r->path, *r->line, "line longer than %d bytes; ignored", size - 1);
+		buf[0] = '\0';
+	}
 	return s;
 }
 
@@ -262,7 +274,7 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
 {
 	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
 	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &lc.line};
+	struct line_reader lr = {f, &lc.line, path, d};
 	int rc;
 
 	if (f == NULL) {
@@ -315,7 +327,7 @@ static int load_profile_file(struct profile *p, const char *dir, const char *nam
 	char *path = util_path_join(dir, file);
 	struct region_ctx rc = {p, path, d, 0};
 	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &rc.line};
+	struct line_reader lr = {f, &rc.line, path, d};
 	int r;
 
 	free(file);

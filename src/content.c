@@ -548,7 +548,8 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 		names[nnames++] = xstrdup(de->d_name);
 	}
 	closedir(dh);
-	qsort(names, nnames, sizeof *names, cmp_names);
+	if (nnames > 0) /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, nnames, sizeof *names, cmp_names);
 	for (size_t i = 0; i < nnames; i++) {
 		char *path = util_path_join(dir, names[i]);
 		size_t len;

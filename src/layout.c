@@ -202,27 +202,38 @@ static const char *bullet(const struct layout *l, int level)
 }
 
 /* Lay out a table: natural column widths, shrunk to fit, cells wrapped. */
-static void layout_table(struct layout *l, const struct block *b, unsigned flags)
+static void layout_table(struct layout *l, const struct block *b, unsigned flags, int indent,
+			 const struct layout_opts *o)
 {
 	int nc = b->ncols, avail, total = 0;
-	int *w = xcalloc((size_t)nc, sizeof *w);
+	int *w;
+	size_t ncells;
+	struct rich *cells;
 	const char *vbar = l->ascii ? "|" : "\xE2\x94\x82";  /* │ */
 	const char *hbar = l->ascii ? "-" : "\xE2\x94\x80";  /* ─ */
 	const char *cross = l->ascii ? "+" : "\xE2\x94\xBC"; /* ┼ */
 
-	if (nc <= 0) {
-		free(w);
+	if (nc <= 0 || b->nrows <= 0)
 		return;
+	w = xcalloc((size_t)nc, sizeof *w);
+	ncells = (size_t)b->nrows * (size_t)nc;
+	/* The cells as shown: with "[N]" after links, like the rest of the page. */
+	cells = xcalloc(ncells, sizeof *cells);
+	for (size_t i = 0; i < ncells; i++) {
+		if (o != NULL && o->number_links && b->cells[i].nspans > 0)
+			expand_links(&b->cells[i], &cells[i]);
+		else
+			cells[i] = b->cells[i];
 	}
 	for (int r = 0; r < b->nrows; r++)
 		for (int c = 0; c < nc; c++) {
-			const struct rich *cell = &b->cells[r * nc + c];
+			const struct rich *cell = &cells[r * nc + c];
 			int cw = cell->text != NULL ? text_width(cell->text, cell->len) : 0;
 
 			if (cw > w[c])
 				w[c] = cw;
 		}
-	avail = l->width - 3 * (nc - 1) - 1;
+	avail = l->width - indent - 3 * (nc - 1) - 1;
 	for (int c = 0; c < nc; c++) {
 		if (w[c] < 2)
 			w[c] = 2;
@@ -234,7 +245,7 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 		for (int c = 1; c < nc; c++)
 			if (w[c] > w[wide])
 				wide = c;
-		if (w[wide] <= 4)
+		if (w[wide] <= 2) /* two columns hold any character */
 			break;
 		w[wide]--;
 		total--;
@@ -244,17 +255,17 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 		size_t *nl = xcalloc((size_t)nc, sizeof *nl), rows = 1;
 
 		for (int c = 0; c < nc; c++) {
-			const struct rich *cell = &b->cells[r * nc + c];
+			const struct rich *cell = &cells[r * nc + c];
 
 			nl[c] = text_wrap(cell->text != NULL ? cell->text : "", cell->len, w[c], &tl[c]);
 			if (nl[c] > rows)
 				rows = nl[c];
 		}
 		for (size_t k = 0; k < rows; k++) {
-			struct dline *d = add_line(l, 0, flags, -1);
+			struct dline *d = add_line(l, indent, flags, -1);
 
 			for (int c = 0; c < nc; c++) {
-				const struct rich *cell = &b->cells[r * nc + c];
+				const struct rich *cell = &cells[r * nc + c];
 				int used = 0;
 
 				if (c > 0) {
@@ -277,7 +288,7 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 		free(tl);
 		free(nl);
 		if (r == 0 && b->nrows > 1) {
-			struct dline *d = add_line(l, 0, flags, -1);
+			struct dline *d = add_line(l, indent, flags, -1);
 
 			for (int c = 0; c < nc; c++) {
 				if (c > 0) {
@@ -290,17 +301,29 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 			}
 		}
 	}
+	for (size_t i = 0; i < ncells; i++)
+		if (cells[i].text != b->cells[i].text) {
+			free(cells[i].text);
+			free(cells[i].spans);
+		}
+	free(cells);
 	free(w);
 }
 
 void layout_blocks(struct layout *l, const struct block *b, size_t n, const struct layout_opts *o)
 {
+	bool in_list = false; /* the last block shown was a list item or part of one */
+
 	for (size_t i = 0; i < n; i++) {
 		const struct block *bl = &b[i];
+		bool list_before = in_list;
 		unsigned flags = (bl->flags & BF_NOTE) ? LF_NOTE : 0;
-		int indent = bl->level > 1 ? (bl->level - 1) * 2 : 0;
+		/* A note is set in by two columns, where the renderer draws its bar. */
+		int note = (bl->flags & BF_NOTE) ? 2 : 0;
+		int indent = (bl->level > 1 ? (bl->level - 1) * 2 : 0) + note;
 		char prefix[32];
 
+		in_list = false;
 		switch (bl->type) {
 		case BLK_HEADING:
 			layout_blank(l);
@@ -312,27 +335,34 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 					r.spans = &sp;
 					r.nspans = 1;
 				}
-				layout_rich(l, &r, NULL, 0, flags | LF_HEADING, -1, o);
+				layout_rich(l, &r, NULL, note, flags | LF_HEADING, -1, o);
 			}
 			break;
 		case BLK_PARA:
 			if (bl->flags & BF_CONT) {
-				layout_rich(l, &bl->r, NULL, bl->level * 2 + 1, flags, -1, o);
+				in_list = true;
+				layout_rich(l, &bl->r, NULL, bl->level * 2 + 1 + note, flags, -1, o);
 				break;
 			}
 			layout_blank(l);
-			layout_rich(l, &bl->r, NULL, 0, flags, -1, o);
+			layout_rich(l, &bl->r, NULL, note, flags, -1, o);
 			break;
 		case BLK_ITEM: {
 			int item = -1;
 
+			if ((bl->flags & BF_TASK) && o != NULL && o->answers != NULL &&
+			    !cond_eval_or_all(bl->cond, o->answers)) {
+				in_list = list_before; /* hidden: as if it were not there */
+				break;
+			}
+			/* The blank before a list, ahead of the item so it is not part of it. */
+			if (!list_before)
+				layout_blank(l);
+			in_list = true;
 			if (bl->flags & BF_TASK) {
-				bool on;
+				bool on = (o != NULL && o->ticked != NULL) ? o->ticked(o->ctx, i)
+									   : (bl->flags & BF_CHECKED) != 0;
 
-				if (o != NULL && o->answers != NULL && !cond_eval_or_all(bl->cond, o->answers))
-					break;
-				on = (o != NULL && o->ticked != NULL) ? o->ticked(o->ctx, i)
-								      : (bl->flags & BF_CHECKED) != 0;
 				if (o != NULL && o->tasks_selectable) {
 					item = layout_add_item(l, (int)i);
 					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1,
@@ -345,15 +375,12 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 			} else {
 				snprintf(prefix, sizeof prefix, "%s", bullet(l, bl->level));
 			}
-			if (i == 0 || b[i - 1].type != BLK_ITEM)
-				if (!(i > 0 && (b[i - 1].flags & BF_CONT)))
-					layout_blank(l);
 			layout_rich(l, &bl->r, prefix, indent, flags, item, o);
 			break;
 		}
 		case BLK_TABLE:
 			layout_blank(l);
-			layout_table(l, bl, flags);
+			layout_table(l, bl, flags, note, o);
 			break;
 		case BLK_RULE:
 			layout_blank(l);
@@ -361,7 +388,7 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 			break;
 		case BLK_CODE:
 			layout_blank(l);
-			layout_text(l, bl->r.text, TA_CODE, 2, flags);
+			layout_text(l, bl->r.text, TA_CODE, 2 + note, flags);
 			break;
 		case BLK_QUESTION:
 		case BLK_RESULT:

@@ -60,6 +60,7 @@ struct mdstate {
 	/* Table being read. */
 	bool in_table;
 	int tcols, trows;
+	int tline; /* line of the header row */
 	struct rich *cells;
 	size_t ccap;
 	int col;
@@ -277,6 +278,8 @@ static void add_text(struct mdstate *st, const char *t, size_t n)
 	if (!st->collecting)
 		begin_text(st, st->li_open && !st->li_has_text ? BLK_ITEM : BLK_PARA,
 			   line_of(st, t));
+	else if (st->text.len == 0 && st->nspans == 0)
+		st->cline = line_of(st, t); /* block opened before its first text was seen */
 	if (st->soft_break) {
 		size_t j = 0;
 		long next = n > 0 ? text_decode(t, n, &j) : -1;
@@ -343,7 +346,8 @@ static int add_link(struct mdstate *st, const MD_ATTRIBUTE *href)
 
 static void parse_question(struct mdstate *st, const char *rest)
 {
-	struct block *b = new_block(st, BLK_QUESTION, st->code_line);
+	/* Problems with the question as a whole point at its fence line. */
+	struct block *b = new_block(st, BLK_QUESTION, st->code_line - 1);
 	const char *p = rest, *body = st->code.s != NULL ? st->code.s : "";
 	struct strbuf q = {0};
 	size_t n, ocap = 0;
@@ -424,7 +428,7 @@ static void parse_question(struct mdstate *st, const char *rest)
 
 static void parse_result(struct mdstate *st, const char *rest)
 {
-	struct block *b = new_block(st, BLK_RESULT, st->code_line);
+	struct block *b = new_block(st, BLK_RESULT, st->code_line - 1);
 	struct block *sub = NULL;
 	size_t nsub = 0;
 	char *err = NULL;
@@ -590,6 +594,8 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_TH:
 	case MD_BLOCK_TD:
+		if (st->trows == 1 && st->col == 0)
+			st->tline = st->cline;
 		if (st->col < st->tcols && st->trows > 0) {
 			struct rich r = take_rich(st);
 
@@ -602,7 +608,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		st->col++;
 		break;
 	case MD_BLOCK_TABLE: {
-		struct block *b = new_block(st, BLK_TABLE, st->cline);
+		struct block *b = new_block(st, BLK_TABLE, st->tline);
 
 		b->nrows = st->trows;
 		b->ncols = st->tcols;

@@ -293,6 +293,28 @@ static size_t prev_char(const char *s, size_t at)
 	return at;
 }
 
+/*
+ * No line may start at offset at (a closer, or inside a Latin word): the latest
+ * offset after start where one may, so what must stay together moves down whole.
+ * When there is none (one word longer than the line), at itself.
+ */
+static size_t carry_back(const char *s, size_t len, size_t start, size_t at)
+{
+	size_t p = prev_char(s, at);
+
+	while (p > start) {
+		size_t j = p, k = prev_char(s, p);
+		long c = text_decode(s, len, &j), pc = text_decode(s, len, &k);
+
+		if (c == ' ' || (c >= 0 && !no_line_start((unsigned long)c) &&
+				 !(is_word_char((unsigned long)c) && pc >= 0 &&
+				   is_word_char((unsigned long)pc))))
+			return p;
+		p = prev_char(s, p);
+	}
+	return at;
+}
+
 static void push_line(struct text_line **v, size_t *n, size_t *cap, const char *s,
 		      size_t off, size_t end)
 {
@@ -314,8 +336,8 @@ size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
 	if (cols < 2)
 		cols = 2;
 	for (;;) {
-		size_t i, brk = 0, end = len, next = len;
-		bool have_brk = false, hard = false;
+		size_t i, end = len, next = len;
+		bool hard = false;
 		int w = 0;
 		unsigned long prev = 0;
 
@@ -339,16 +361,11 @@ size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
 			if (cw < 0)
 				cw = 1;
 			if (w + cw > cols) {
-				if (cp == ' ') {
+				if (cp == ' ' || !(no_line_start(cp) ||
+						   (is_word_char(cp) && is_word_char(prev))))
 					end = next = at;
-				} else if (no_line_start(cp) && at > start &&
-					   prev_char(s, at) > start) {
-					end = next = prev_char(s, at);
-				} else if (is_word_char(cp) && is_word_char(prev) && have_brk) {
-					end = next = brk;
-				} else {
-					end = next = at;
-				}
+				else
+					end = next = carry_back(s, len, start, at);
 				if (end == start) {
 					/* A character wider than the line: take it anyway. */
 					end = next = i;
@@ -356,13 +373,6 @@ size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
 				break;
 			}
 			w += cw;
-			if (cp == ' ') {
-				brk = at;
-				have_brk = true;
-			} else if (cw == 2) {
-				brk = i;
-				have_brk = true;
-			}
 			prev = cp;
 		}
 		push_line(&v, &n, &cap, s, start, end);

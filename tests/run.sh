@@ -64,6 +64,7 @@ done
 
 echo "== fixtures"
 for d in tests/fixtures/*/; do
+	d=${d%/} # paths in the messages read tests/fixtures/NAME/content/FILE
 	[ -f "$d/expected.txt" ] || continue
 	name=$(basename "$d")
 	args=""
@@ -95,6 +96,7 @@ echo "== e2e"
 for bin in ./yibao ./yibao-asan; do
 	for s in tests/e2e/*.sh; do
 		[ -f "$s" ] || continue
+		[ "$(basename "$s")" = lib.sh ] && continue # the helpers the scripts source
 		name="$(basename "$s" .sh) [$bin]"
 		log="$OUT/e2e-$(basename "$s" .sh)-$(basename "$bin").log"
 		YIBAO="$bin" timeout 600 sh "$s" >"$log" 2>&1

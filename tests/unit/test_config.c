@@ -1,0 +1,543 @@
+/*
+ * test_config.c -- unit tests for config.c: defaults, layered INI files, region profiles
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "config.h"
+#include "text.h"
+#include "util.h"
+
+static char tmpdir[64];
+
+static int make_dir(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/yibao-config-XXXXXX");
+	return mkdtemp(tmpdir) != NULL ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write text to tmpdir/name; returns the path (caller frees). */
+static char *put(const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static void print_diags(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		print_message("  diag %s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
+}
+
+/* Diagnostic i is exactly FILE:LINE: msg. */
+static void expect_diag(const struct diags *d, size_t i, const char *file, int line,
+			const char *msg)
+{
+	if (i >= d->n) {
+		print_diags(d);
+		fail_msg("no diagnostic %zu (want %s:%d: %s)", i, file, line, msg);
+	}
+	assert_string_equal(d->v[i].file, file);
+	assert_int_equal(d->v[i].line, line);
+	assert_string_equal(d->v[i].msg, msg);
+}
+
+static void expect_ndiags(const struct diags *d, size_t n)
+{
+	if (d->n != n) {
+		print_diags(d);
+		fail_msg("%zu diagnostics, expected %zu", d->n, n);
+	}
+}
+
+static void check_defaults(const struct config *c)
+{
+	assert_string_equal(c->content_dir, "content");
+	assert_string_equal(c->regions_dir, "config/regions");
+	assert_string_equal(c->region, "national");
+	assert_false(c->kiosk);
+	assert_int_equal(c->idle_timeout_s, 300);
+	assert_null(c->export_dir);
+	assert_int_equal(c->color, COLOR_AUTO);
+	assert_false(c->ascii_borders);
+	assert_false(c->mouse);
+	assert_false(c->marker);
+	assert_int_equal(c->charset, CHARSET_AUTO);
+	assert_null(c->status_url);
+	assert_null(c->token_file);
+	assert_int_equal(c->connect_timeout_ms, 5000);
+	assert_int_equal(c->timeout_ms, 15000);
+	assert_null(c->ca_file);
+	assert_int_equal(c->cache_s, 300);
+	assert_false(c->allow_loopback_http);
+	assert_null(c->proxy);
+	assert_null(c->profile.name);
+}
+
+static void defaults(void **state)
+{
+	struct config c;
+
+	(void)state;
+	config_defaults(&c);
+	check_defaults(&c);
+	config_free(&c);
+	/* config_free leaves a struct that can be freed again. */
+	config_free(&c);
+}
+
+static void file_overrides_some_keys(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("a.ini", "; comment\n"
+				  "[guide]\n"
+				  "kiosk = yes\n"
+				  "idle_timeout_s = 60\n"
+				  "region = fujian\n"
+				  "\n"
+				  "[display]\n"
+				  "color = NEVER\n"
+				  "ascii_borders = on\n"
+				  "mouse = 1\n"
+				  "marker = True\n"
+				  "charset = GB18030\n"
+				  "[status]\n"
+				  "url = https://example.invalid/yibao ; inline comment\n"
+				  "timeout_ms = 600000\n"
+				  "cache_s = 0\n"
+				  "allow_loopback_http = false\n"
+				  "proxy = http://proxy.invalid:3128\n");
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 0);
+	assert_true(c.kiosk);
+	assert_int_equal(c.idle_timeout_s, 60);
+	assert_string_equal(c.region, "fujian");
+	assert_int_equal(c.color, COLOR_NEVER);
+	assert_true(c.ascii_borders);
+	assert_true(c.mouse);
+	assert_true(c.marker);
+	assert_int_equal(c.charset, CHARSET_GB18030);
+	assert_string_equal(c.status_url, "https://example.invalid/yibao");
+	assert_int_equal(c.timeout_ms, 600000);
+	assert_int_equal(c.cache_s, 0);
+	assert_false(c.allow_loopback_http);
+	assert_string_equal(c.proxy, "http://proxy.invalid:3128");
+	/* What the file does not set keeps its default. */
+	assert_string_equal(c.content_dir, "content");
+	assert_int_equal(c.connect_timeout_ms, 5000);
+	assert_null(c.export_dir);
+	config_free(&c);
+	free(path);
+}
+
+static void bad_values_keep_default(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("bad.ini", "[guide]\n"                 /* 1 */
+				    "kiosk = maybe\n"            /* 2 */
+				    "idle_timeout_s = 0\n"       /* 3 */
+				    "idle_timeout_s = 86401\n"   /* 4 */
+				    "idle_timeout_s = 1e3\n"     /* 5 */
+				    "[display]\n"                /* 6 */
+				    "color = purple\n"           /* 7 */
+				    "charset = latin1\n"         /* 8 */
+				    "mouse =\n"                  /* 9 */
+				    "[status]\n"                 /* 10 */
+				    "cache_s = 99999999999999999999\n" /* 11 */
+				    "timeout_ms = -1\n"          /* 12 */
+				    "connect_timeout_ms = 99\n"  /* 13 */
+				    "timeout_ms = 2000\n");      /* 14: a good one after bad ones */
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 10);
+	expect_diag(&d, 0, path, 2, "[guide] kiosk: \"maybe\" is not true or false; default kept");
+	expect_diag(&d, 1, path, 3,
+		    "[guide] idle_timeout_s: \"0\" is not a number from 1 to 86400; default kept");
+	expect_diag(&d, 2, path, 4,
+		    "[guide] idle_timeout_s: \"86401\" is not a number from 1 to 86400; default kept");
+	expect_diag(&d, 3, path, 5,
+		    "[guide] idle_timeout_s: \"1e3\" is not a number from 1 to 86400; default kept");
+	expect_diag(&d, 4, path, 7,
+		    "[display] color: \"purple\" is not one of auto|always|never; default kept");
+	expect_diag(&d, 5, path, 8,
+		    "[display] charset: \"latin1\" is not one of auto|utf-8|gb18030; default kept");
+	expect_diag(&d, 6, path, 9, "[display] mouse: \"\" is not true or false; default kept");
+	expect_diag(&d, 7, path, 11,
+		    "[status] cache_s: \"99999999999999999999\" is not a number from 0 to 86400; default kept");
+	expect_diag(&d, 8, path, 12,
+		    "[status] timeout_ms: \"-1\" is not a number from 100 to 600000; default kept");
+	expect_diag(&d, 9, path, 13,
+		    "[status] connect_timeout_ms: \"99\" is not a number from 100 to 600000; default kept");
+	assert_false(c.kiosk);
+	assert_int_equal(c.idle_timeout_s, 300);
+	assert_int_equal(c.color, COLOR_AUTO);
+	assert_int_equal(c.charset, CHARSET_AUTO);
+	assert_false(c.mouse);
+	assert_int_equal(c.cache_s, 300);
+	assert_int_equal(c.connect_timeout_ms, 5000);
+	assert_int_equal(c.timeout_ms, 2000);
+	config_free(&c);
+	diags_free(&d);
+	free(path);
+}
+
+static void unknown_section_and_key(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("unknown.ini", "[guide]\n"         /* 1 */
+					"colour = red\n"     /* 2 */
+					"\n"                 /* 3 */
+					"[nosuch]\n"         /* 4 */
+					"a = b\n"            /* 5 */
+					"[display]\n"        /* 6 */
+					"ascii_borders = yes\n" /* 7 */
+					"this is not ini\n"  /* 8 */
+					"[Guide]\n"          /* 9 */
+					"kiosk = yes\n");    /* 10 */
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 4);
+	expect_diag(&d, 0, path, 2, "unknown key \"colour\" in [guide]");
+	expect_diag(&d, 1, path, 5, "unknown section [nosuch]");
+	/* Section names are case-sensitive. */
+	expect_diag(&d, 2, path, 10, "unknown section [Guide]");
+	/* inih reports the first line it could not read at all. */
+	expect_diag(&d, 3, path, 8, "not an INI line (\"key = value\" or \"[section]\")");
+	/* The good lines around the bad ones still count. */
+	assert_true(c.ascii_borders);
+	assert_false(c.kiosk);
+	config_free(&c);
+	diags_free(&d);
+	free(path);
+}
+
+static void long_line_reported(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	struct strbuf sb = {0};
+	char *path;
+
+	(void)state;
+	sb_adds(&sb, "[status]\nurl = https://example.invalid/");
+	for (int i = 0; i < 300; i++)
+		sb_addc(&sb, 'a');
+	sb_adds(&sb, "\nproxy = http://p.invalid:8080\n");
+	path = put("long.ini", sb.s);
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	/* Not cut and half-read as a second line: skipped whole, with its line. */
+	expect_ndiags(&d, 1);
+	expect_diag(&d, 0, path, 2, "line longer than 199 bytes; ignored");
+	assert_null(c.status_url);
+	assert_string_equal(c.proxy, "http://p.invalid:8080");
+	config_free(&c);
+	diags_free(&d);
+	sb_free(&sb);
+	free(path);
+}
+
+static void relative_paths_from_file_dir(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *sub = xasprintf("%s/etc", tmpdir);
+	char *path, *want;
+
+	(void)state;
+	assert_int_equal(mkdir(sub, 0700), 0);
+	path = put("etc/yibao.ini", "[guide]\n"
+				    "content_dir = ../content\n"
+				    "regions_dir = regions\n"
+				    "export_dir = /var/tmp/out\n"
+				    "[status]\n"
+				    "token_file = secret/token\n"
+				    "ca_file = \n");
+	config_defaults(&c);
+	c.ca_file = xstrdup("/etc/ssl/ca.pem");
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 0);
+	want = xasprintf("%s/../content", sub);
+	assert_string_equal(c.content_dir, want);
+	free(want);
+	want = xasprintf("%s/regions", sub);
+	assert_string_equal(c.regions_dir, want);
+	free(want);
+	want = xasprintf("%s/secret/token", sub);
+	assert_string_equal(c.token_file, want);
+	free(want);
+	/* Absolute paths stay as they are; an empty one unsets. */
+	assert_string_equal(c.export_dir, "/var/tmp/out");
+	assert_null(c.ca_file);
+	config_free(&c);
+	free(path);
+	free(sub);
+}
+
+static void two_files_layered(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *sys = put("system.ini", "[guide]\nkiosk = true\nidle_timeout_s = 120\nregion = hubei\n"
+				      "[display]\ncolor = always\n");
+	char *user = put("user.ini", "[guide]\nidle_timeout_s = 30\nregion = yunnan\n"
+				     "[display]\ncolor = rainbow\n");
+	char *none = xasprintf("%s/missing.ini", tmpdir);
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, sys, true, &d), 0);
+	assert_int_equal(config_load(&c, user, true, &d), 0);
+	/* A missing optional file is quietly skipped; a required one is reported. */
+	assert_int_equal(config_load(&c, none, false, &d), -1);
+	expect_ndiags(&d, 1);
+	assert_int_equal(config_load(&c, none, true, &d), -1);
+	expect_ndiags(&d, 2);
+	expect_diag(&d, 0, user, 5,
+		    "[display] color: \"rainbow\" is not one of auto|always|never; default kept");
+	expect_diag(&d, 1, none, 0, "cannot open config file: No such file or directory");
+	/* The later file wins where it says something ... */
+	assert_int_equal(c.idle_timeout_s, 30);
+	assert_string_equal(c.region, "yunnan");
+	/* ... the earlier one where it does not, or where the later value is bad. */
+	assert_true(c.kiosk);
+	assert_int_equal(c.color, COLOR_ALWAYS);
+	config_free(&c);
+	diags_free(&d);
+	free(sys);
+	free(user);
+	free(none);
+}
+
+/* A regions directory with national.ini and fujian.ini. */
+static char *put_regions(void)
+{
+	char *dir = xasprintf("%s/regions", tmpdir);
+	char *p;
+
+	assert_int_equal(mkdir(dir, 0700), 0);
+	p = put("regions/national.ini", "; national\n"
+					"[region]\n"
+					"title = 全国通用\n"
+					"[values]\n"
+					"hotline = 12393\n"
+					"local_app = 当地政务APP\n"
+					"fee_year = 2025\n"
+					"[reimburse]\n"
+					"student_level1 = 50-70\n"
+					"deductible =             ; 起付线\n"
+					"cap =\n");
+	free(p);
+	p = put("regions/fujian.ini", "[region]\n"
+				      "title = 福建省\n"
+				      "[values]\n"
+				      "local_app = “闽政通”APP\n"
+				      "[reimburse]\n"
+				      "student_level1 = 65\n"
+				      "cap = 200000\n");
+	free(p);
+	return dir;
+}
+
+static void region_profiles_layered(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+
+	(void)state;
+	config_defaults(&c);
+	free(c.regions_dir);
+	c.regions_dir = put_regions();
+
+	/* national alone (NULL means national). */
+	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	expect_ndiags(&d, 0);
+	assert_string_equal(c.profile.name, "national");
+	assert_string_equal(c.profile.title, "全国通用");
+	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
+	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "50-70");
+	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
+	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "");
+
+	/* fujian over national: its own values, national's for the rest. */
+	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	expect_ndiags(&d, 0);
+	assert_string_equal(c.profile.name, "fujian");
+	assert_string_equal(c.profile.title, "福建省");
+	assert_string_equal(kv_get(&c.profile.values, "local_app"), "“闽政通”APP");
+	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
+	assert_string_equal(kv_get(&c.profile.values, "fee_year"), "2025");
+	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "65");
+	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "200000");
+	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
+	assert_null(kv_get(&c.profile.values, "nosuch"));
+
+	/* Loading another profile starts again from national. */
+	assert_int_equal(config_load_region(&c, "national", &d), 0);
+	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
+	assert_string_equal(c.profile.title, "全国通用");
+	config_free(&c);
+	diags_free(&d);
+}
+
+static void unknown_region_falls_back(void **state)
+{
+	static const char *const names[] = {"atlantis", "../regions/fujian", "Fujian", ""};
+	struct config c;
+	struct diags d = {0};
+
+	(void)state;
+	config_defaults(&c);
+	free(c.regions_dir);
+	c.regions_dir = put_regions();
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *want = xasprintf("no region profile \"%s\"; using national", names[i]);
+
+		assert_int_equal(config_load_region(&c, names[i], &d), -1);
+		expect_ndiags(&d, 1);
+		expect_diag(&d, 0, c.regions_dir, 0, want);
+		assert_string_equal(c.profile.name, "national");
+		assert_string_equal(c.profile.title, "全国通用");
+		assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
+		free(want);
+		diags_free(&d);
+	}
+	config_free(&c);
+}
+
+static void region_file_problems(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *empty = xasprintf("%s/empty", tmpdir);
+	char *fj;
+
+	(void)state;
+	config_defaults(&c);
+	free(c.regions_dir);
+	c.regions_dir = put_regions();
+	fj = put("regions/fujian.ini", "[region]\n"    /* 1 */
+				       "title = 福建省\n" /* 2 */
+				       "name = fj\n"      /* 3 */
+				       "[valeus]\n"       /* 4 */
+				       "hotline = 1\n");  /* 5 */
+	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	expect_ndiags(&d, 2);
+	expect_diag(&d, 0, fj, 3, "unknown key \"name\" (sections: region, values, reimburse)");
+	expect_diag(&d, 1, fj, 5, "unknown section \"valeus\" (sections: region, values, reimburse)");
+	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
+	diags_free(&d);
+
+	/* No national.ini at all: said once; the title falls back to the name. */
+	assert_int_equal(mkdir(empty, 0700), 0);
+	free(c.regions_dir);
+	c.regions_dir = xstrdup(empty);
+	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	expect_ndiags(&d, 1);
+	expect_diag(&d, 0, empty, 0, "no national.ini region profile here");
+	assert_string_equal(c.profile.title, "national");
+	assert_int_equal(c.profile.values.n, 0);
+	config_free(&c);
+	diags_free(&d);
+	free(empty);
+	free(fj);
+}
+
+static void lookup_placeholders(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+
+	(void)state;
+	config_defaults(&c);
+	free(c.regions_dir);
+	c.regions_dir = put_regions();
+	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	assert_string_equal(config_lookup(&c, "hotline"), "12393");
+	assert_string_equal(config_lookup(&c, "local_app"), "“闽政通”APP");
+	/* {{region}} is the profile's title. */
+	assert_string_equal(config_lookup(&c, "region"), "福建省");
+	assert_null(config_lookup(&c, "nosuch"));
+	assert_null(config_lookup(&c, ""));
+	/* [reimburse] figures are not placeholders. */
+	assert_null(config_lookup(&c, "student_level1"));
+	config_free(&c);
+	diags_free(&d);
+}
+
+static void kvlist(void **state)
+{
+	struct kvlist l = {0};
+
+	(void)state;
+	assert_null(kv_get(&l, "a"));
+	kv_set(&l, "a", "1");
+	kv_set(&l, "b", "2");
+	kv_set(&l, "a", "3");
+	assert_int_equal(l.n, 2);
+	assert_string_equal(kv_get(&l, "a"), "3");
+	assert_string_equal(kv_get(&l, "b"), "2");
+	/* Keys are matched exactly. */
+	assert_null(kv_get(&l, "A"));
+	kv_free(&l);
+	assert_int_equal(l.n, 0);
+	kv_free(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults),
+		cmocka_unit_test_setup_teardown(file_overrides_some_keys, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(bad_values_keep_default, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(unknown_section_and_key, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(long_line_reported, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(relative_paths_from_file_dir, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(two_files_layered, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(region_profiles_layered, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(unknown_region_falls_back, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(region_file_problems, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(lookup_placeholders, make_dir, remove_dir),
+		cmocka_unit_test(kvlist),
+	};
+
+	text_init_locale();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
