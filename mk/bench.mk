@@ -1,0 +1,20 @@
+# bench.mk -- what yibao costs per keystroke, next to whiptail and dialog; scale and load
+# SPDX-License-Identifier: MIT
+#
+#   make bench                 the whole run (a few minutes): table on stdout,
+#                              every figure in build/bench.json
+#   make bench BENCH_ARGS=--quick   fewer runs, 200 screens, 10 sessions
+#
+# Reports only: no timing is asserted. See tests/bench/bench.py for what each
+# figure means.
+
+BENCH_PYTHON ?= /usr/bin/python3
+BENCH_PTYRUN ?= $(CURDIR)/../shared/bench/ptyrun.py
+BENCH_ARGS   ?=
+
+.PHONY: bench
+
+bench: yibao
+	@mkdir -p build
+	@$(BENCH_PYTHON) tests/bench/bench.py --ptyrun $(BENCH_PTYRUN) --yibao ./yibao \
+		--out build/bench.json $(BENCH_ARGS)
