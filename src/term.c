@@ -28,12 +28,15 @@ void term_harden(bool kiosk)
 	struct rlimit none = {0, 0};
 
 	setrlimit(RLIMIT_CORE, &none);
-	prctl(PR_SET_PDEATHSIG, SIGHUP);
-	if (getppid() == 1)
-		raise(SIGHUP); /* the parent went before we asked to be told */
 	signal(SIGPIPE, SIG_IGN);
 	if (!kiosk)
 		return;
+	/*
+	 * Only in kiosk mode: under sshd the parent going means the link went. A
+	 * launcher that forks and exits (setsid -f, a service manager) must not
+	 * take an ordinary session down with it.
+	 */
+	prctl(PR_SET_PDEATHSIG, SIGHUP);
 	prctl(PR_SET_DUMPABLE, 0);
 	signal(SIGTSTP, SIG_IGN);
 	signal(SIGTTIN, SIG_IGN);

@@ -9,8 +9,8 @@
 
 /*
  * Make the process safe to leave in front of strangers: no core files (an ID
- * number could be in one), exit when the parent goes, SIGPIPE ignored. In kiosk
- * mode also: not dumpable or traceable, job-control and quit keys ignored, and
+ * number could be in one), SIGPIPE ignored. In kiosk mode also: exit when the
+ * parent goes, not dumpable or traceable, job-control and quit keys ignored, and
  * the environment that could point curses or curl elsewhere (TERMINFO*,
  * TERMCAP, proxies) dropped.
  */
