@@ -262,10 +262,18 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 		free(v);
 		return 1;
 	}
-	if (!known_section)
-		diags_add(lc->d, lc->path, line, "unknown section [%s]", section);
-	else
-		diags_add(lc->d, lc->path, line, "unknown key \"%s\" in [%s]", key, section);
+	{
+		/* Names from the file are quoted back: sanitise them like any text. */
+		char *sec = text_sanitize(section, strlen(section), 0, NULL, NULL);
+		char *k = text_sanitize(key, strlen(key), 0, NULL, NULL);
+
+		if (!known_section)
+			diags_add(lc->d, lc->path, line, "unknown section [%s]", sec);
+		else
+			diags_add(lc->d, lc->path, line, "unknown key \"%s\" in [%s]", k, sec);
+		free(sec);
+		free(k);
+	}
 	free(v);
 	return 1; /* keep reading: every problem is reported */
 }
@@ -312,9 +320,12 @@ static int on_region(void *user, const char *section, const char *key, const cha
 	} else if (strcmp(section, "reimburse") == 0) {
 		kv_set(&rc->p->reimburse, key, v);
 	} else {
+		const char *name = strcmp(section, "region") == 0 ? key : section;
+		char *clean = text_sanitize(name, strlen(name), 0, NULL, NULL);
+
 		diags_add(rc->d, rc->path, line, "unknown %s \"%s\" (sections: region, values, reimburse)",
-			  strcmp(section, "region") == 0 ? "key" : "section",
-			  strcmp(section, "region") == 0 ? key : section);
+			  strcmp(section, "region") == 0 ? "key" : "section", clean);
+		free(clean);
 	}
 	free(v);
 	return 1;

@@ -261,7 +261,7 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 		diags_add(d, s->file, 1, "missing front matter: the file must start with a line \"---\"");
 		return -1;
 	}
-	p += 4;
+	p += p[3] == '\n' ? 4 : 3; /* a file of just "---" has no newline to skip */
 	for (;;) {
 		size_t n = strcspn(p, "\n");
 		const char *colon;

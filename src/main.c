@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calc.h"
 #include "charset.h"
 #include "config.h"
 #include "content.h"
@@ -354,6 +355,18 @@ int main(int argc, char **argv)
 		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
 	if (o.check) {
+		struct calc_profile cp;
+		char *bad = NULL;
+
+		calc_profile_read(&cp, &cfg.profile.reimburse, &bad);
+		if (bad != NULL) {
+			char *f = xasprintf("%s/%s.ini", cfg.regions_dir, cfg.profile.name);
+
+			diags_add(&d, f, 0, "[reimburse]: cannot read %s (a percent like 65, a range like 50-70, or yuan)",
+				  bad);
+			free(f);
+			free(bad);
+		}
 		diags_print(&d);
 		diags_print(&g->diags);
 		rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;

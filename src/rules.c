@@ -75,6 +75,18 @@ static size_t token_len(const char *s)
 	return n;
 }
 
+/* Bytes of s to quote in a message: at most 20, never half a UTF-8 character. */
+static int quote_len(const char *s)
+{
+	size_t n = 0;
+
+	while (n < 20 && s[n] != '\0')
+		n++;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 static const char *skip_ws(const char *s)
 {
 	while (*s == ' ' || *s == '\t')
@@ -119,7 +131,7 @@ static bool parse_term(const char **sp, struct cond_term *t, char **err)
 
 	memset(t, 0, sizeof *t);
 	if (n == 0) {
-		*err = xasprintf("expected a name at \"%.20s\"", s);
+		*err = xasprintf("expected a name at \"%.*s\"", quote_len(s), s);
 		return false;
 	}
 	t->name = xstrndup(s, n);
@@ -184,7 +196,7 @@ struct cond *cond_parse(const char *s, char **err)
 			memset(cl, 0, sizeof *cl);
 			tcap = 0;
 		} else {
-			*err = xasprintf("expected \"and\" or \"or\" at \"%.20s\"", s);
+			*err = xasprintf("expected \"and\" or \"or\" at \"%.*s\"", quote_len(s), s);
 			cond_free(c);
 			return NULL;
 		}

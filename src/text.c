@@ -150,6 +150,12 @@ bool text_is_stripped(unsigned long cp, bool keep_newline)
 		return true;
 	if (cp >= 0x2061 && cp <= 0x2064) /* invisible operators */
 		return true;
+	if (cp >= 0x206A && cp <= 0x206F) /* deprecated format characters */
+		return true;
+	if (cp >= 0xFFF9 && cp <= 0xFFFB) /* interlinear annotation */
+		return true;
+	if (cp >= 0xE0000 && cp <= 0xE007F) /* tag characters */
+		return true;
 	return false;
 }
 
