@@ -53,6 +53,8 @@ void content_free(struct guide *g)
 	for (size_t i = 0; i < g->nscreens; i++)
 		screen_free(g->screens[i]);
 	free(g->screens);
+	free(g->by_id);
+	free(g->by_code);
 	diags_free(&g->diags);
 	free(g);
 }
@@ -349,14 +351,17 @@ struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 			     content_lookup_fn lookup, void *ctx, struct diags *d)
 {
 	struct screen *s = xcalloc(1, sizeof *s);
+	struct text_report rep;
 	size_t len;
 	char *text, *body;
 	long off;
 	int body_line = 1;
 
 	s->file = xstrdup(path);
-	check_raw(path, raw, rawlen, d);
-	text = text_sanitize(raw, rawlen, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB, &len, NULL);
+	text = text_sanitize(raw, rawlen, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB, &len, &rep);
+	/* The line-by-line report costs a second pass: only when there is something. */
+	if (rep.invalid > 0 || rep.controls > 0)
+		check_raw(path, raw, rawlen, d);
 	off = parse_front(s, text, &body_line, d);
 	if (off < 0) {
 		free(text);
@@ -376,15 +381,67 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static size_t hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Where key is, or the empty slot it would go in (table of index_cap slots). */
+static size_t index_slot(const struct guide *g, const int *table, bool by_id, const char *key)
+{
+	size_t mask = g->index_cap - 1, h = hash_str(key) & mask;
+
+	while (table[h] >= 0) {
+		const struct screen *s = g->screens[table[h]];
+
+		if (strcmp(by_id ? s->id : s->code, key) == 0)
+			break;
+		h = (h + 1) & mask;
+	}
+	return h;
+}
+
+static void index_add(struct guide *g, int idx)
+{
+	const struct screen *s = g->screens[idx];
+
+	g->by_id[index_slot(g, g->by_id, true, s->id)] = idx;
+	g->by_code[index_slot(g, g->by_code, false, s->code)] = idx;
+}
+
+/* Make the tables hold at least need screens at half load, re-adding all. */
+static void index_reserve(struct guide *g, size_t need)
+{
+	size_t cap = 64;
+
+	if (need * 2 <= g->index_cap)
+		return;
+	while (cap < need * 2)
+		cap *= 2;
+	free(g->by_id);
+	free(g->by_code);
+	g->index_cap = cap;
+	g->by_id = xmalloc(cap * sizeof *g->by_id);
+	g->by_code = xmalloc(cap * sizeof *g->by_code);
+	for (size_t i = 0; i < cap; i++)
+		g->by_id[i] = g->by_code[i] = -1;
+	for (size_t i = 0; i < g->nscreens; i++)
+		index_add(g, (int)i);
+}
+
 int content_find(const struct guide *g, const char *key)
 {
-	for (size_t i = 0; i < g->nscreens; i++)
-		if (strcmp(g->screens[i]->id, key) == 0)
-			return (int)i;
-	for (size_t i = 0; i < g->nscreens; i++)
-		if (strcmp(g->screens[i]->code, key) == 0)
-			return (int)i;
-	return -1;
+	int i;
+
+	if (g->index_cap == 0)
+		return -1;
+	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
+		return i;
+	return g->by_code[index_slot(g, g->by_code, false, key)];
 }
 
 /* Mark screens reachable from home through every link (menus are links too). */
@@ -491,15 +548,30 @@ static void finish_guide(struct guide *g)
 static void add_screen(struct guide *g, size_t *cap, struct screen *s, const char *region,
 		       struct diags *d)
 {
-	for (size_t i = 0; i < g->nscreens; i++) {
-		struct screen *o = g->screens[i];
+	int same_id, same_code;
+
+	index_reserve(g, g->nscreens + 1);
+	same_id = g->by_id[index_slot(g, g->by_id, true, s->id)];
+	same_code = g->by_code[index_slot(g, g->by_code, false, s->code)];
+	/* Only the screens that share the id or the code can clash. */
+	for (int k = 0; k < 2; k++) {
+		int i = k == 0 ? same_id : same_code;
+		struct screen *o;
+
+		if (i < 0 || (k == 1 && i == same_id))
+			continue;
+		o = g->screens[i];
 
 		if (strcmp(o->id, s->id) == 0 && region != NULL && s->region != NULL &&
 		    o->region == NULL) {
-			if (strcmp(o->code, s->code) != 0)
+			if (strcmp(o->code, s->code) != 0) {
 				diags_add(d, s->file, 1,
-					  "region file has code %s, the general file %s has %s",
+					  "region file has code %s, the general file %s has %s (kept)",
 					  s->code, o->file, o->code);
+				/* Keep the general file's code: that is what staff read aloud. */
+				free(s->code);
+				s->code = xstrdup(o->code);
+			}
 			g->screens[i] = s;
 			screen_free(o);
 			return;
@@ -523,6 +595,7 @@ static void add_screen(struct guide *g, size_t *cap, struct screen *s, const cha
 	}
 	g->screens = xgrow(g->screens, cap, g->nscreens + 1, sizeof *g->screens);
 	g->screens[g->nscreens++] = s;
+	index_add(g, (int)g->nscreens - 1);
 }
 
 struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,

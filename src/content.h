@@ -117,6 +117,9 @@ struct guide {
 	int home;                /* index of id "home", or of the first screen; -1 if none */
 	struct diags diags;      /* every problem found, FILE:LINE */
 	size_t nerrors;          /* files that were skipped */
+	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
+	int *by_id, *by_code;
+	size_t index_cap;
 };
 
 /* Look up a placeholder's value for the active region; NULL when unknown. */

@@ -114,6 +114,8 @@ int text_cpwidth(unsigned long cp)
 		return -1;
 	if (cp < 0x7F)
 		return 1;
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* CJK unified ideographs: the bulk of the text */
+		return 2;
 	w = wcwidth((wchar_t)cp);
 	if (w < 0) {
 		/* Outside a UTF-8 locale wcwidth knows nothing: fall back to ranges. */
@@ -159,35 +161,73 @@ bool text_is_stripped(unsigned long cp, bool keep_newline)
 	return false;
 }
 
+/* Make room for n more bytes in the sanitiser's output buffer. */
+static char *out_room(char *out, size_t *cap, size_t used, size_t n)
+{
+	if (used + n + 1 <= *cap)
+		return out;
+	while (used + n + 1 > *cap)
+		*cap *= 2;
+	return xrealloc(out, *cap);
+}
+
 char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len,
 		    struct text_report *rep)
 {
-	struct strbuf sb = {0};
 	struct text_report r = {0};
-	size_t i = 0;
+	size_t i = 0, n = 0, cap = len + len / 8 + 16;
+	char *out = xmalloc(cap);
 	int combining = 0;
-	char enc[4];
 
-	sb_add(&sb, "", 0);
 	while (i < len) {
 		size_t at = i;
-		long cp = text_decode(s, len, &i);
+		unsigned char c = (unsigned char)s[i];
+		long cp;
 		int w;
 
+		/* Most of the text is printable ASCII or valid CJK: copy it as it is. */
+		if (c >= 0x20 && c < 0x7F) {
+			out = out_room(out, &cap, n, 1);
+			out[n++] = (char)c;
+			i++;
+			combining = 0;
+			continue;
+		}
+		if (c >= 0xE4 && c <= 0xE9 && i + 2 < len &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			/* U+4E00..U+9FFF: CJK ideographs, two columns, nothing to strip. */
+			unsigned long u = ((unsigned long)(c & 0x0F) << 12) |
+					  ((unsigned long)(s[i + 1] & 0x3F) << 6) |
+					  (unsigned long)(s[i + 2] & 0x3F);
+
+			if (u >= 0x4E00) {
+				out = out_room(out, &cap, n, 3);
+				memcpy(out + n, s + i, 3);
+				n += 3;
+				i += 3;
+				combining = 0;
+				continue;
+			}
+		}
+		cp = text_decode(s, len, &i);
 		if (cp < 0) {
 			if (r.invalid++ == 0)
 				r.first_invalid = at;
-			sb_add(&sb, enc, (size_t)text_encode(TEXT_REPLACEMENT, enc));
+			out = out_room(out, &cap, n, 3);
+			n += (size_t)text_encode(TEXT_REPLACEMENT, out + n);
 			combining = 0;
 			continue;
 		}
 		if (cp == '\r' && i < len && s[i] == '\n')
 			continue;
-		if (cp == '\t') {
-			if (flags & TEXT_KEEP_TAB)
-				sb_addc(&sb, '\t');
-			else
-				sb_addc(&sb, ' ');
+		if (cp == '\t' || cp == '\n') {
+			if (cp == '\n' && !(flags & TEXT_KEEP_NEWLINE)) {
+				if (r.controls++ == 0)
+					r.first_control = at;
+				continue;
+			}
+			out = out_room(out, &cap, n, 1);
+			out[n++] = (cp == '\t' && !(flags & TEXT_KEEP_TAB)) ? ' ' : (char)cp;
 			combining = 0;
 			continue;
 		}
@@ -196,29 +236,25 @@ char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *out_len,
 				r.first_control = at;
 			continue;
 		}
-		if (cp == '\n') {
-			sb_addc(&sb, '\n');
-			combining = 0;
-			continue;
-		}
 		w = text_cpwidth((unsigned long)cp);
-		if (w < 0) {
-			cp = TEXT_REPLACEMENT;
-			w = 1;
-		}
-		if (w == 0) {
-			if (++combining > TEXT_MAX_COMBINING)
-				continue;
-		} else {
+		if (w == 0 && ++combining > TEXT_MAX_COMBINING)
+			continue;
+		if (w != 0)
 			combining = 0;
+		out = out_room(out, &cap, n, 4);
+		if (w < 0) {
+			n += (size_t)text_encode(TEXT_REPLACEMENT, out + n);
+		} else {
+			memcpy(out + n, s + at, i - at);
+			n += i - at;
 		}
-		sb_add(&sb, enc, (size_t)text_encode((unsigned long)cp, enc));
 	}
+	out[n] = '\0';
 	if (out_len != NULL)
-		*out_len = sb.len;
+		*out_len = n;
 	if (rep != NULL)
 		*rep = r;
-	return sb_take(&sb);
+	return out;
 }
 
 int text_width(const char *s, size_t len)

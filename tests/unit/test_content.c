@@ -891,7 +891,8 @@ static void load_region_override(void **state)
 		assert_int_equal(g->screens[pay]->links[0].screen, g->home);
 		content_free(g);
 	}
-	/* A region file whose code differs is told about, and still replaces. */
+	/* A region file whose code differs is told about, and still replaces, but the
+	 * general file's code stays: staff read codes aloud in every region. */
 	put("03-pay~fujian.md", "---\ncode: 3.9\nid: pay\ntitle: 福建缴费\nkind: page\nregion: fujian\n---\n"
 				"[问答](wizard)\n");
 	{
@@ -899,7 +900,9 @@ static void load_region_override(void **state)
 		char *f = path_of("03-pay~fujian.md");
 
 		assert_diag(&g->diags, f, 1, "region file has code 3.9, the general file");
-		assert_string_equal(g->screens[content_find(g, "pay")]->code, "3.9");
+		assert_string_equal(g->screens[content_find(g, "pay")]->code, "3");
+		assert_int_equal(content_find(g, "3"), content_find(g, "pay"));
+		assert_int_equal(content_find(g, "3.9"), -1);
 		free(f);
 		content_free(g);
 	}
