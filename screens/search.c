@@ -130,7 +130,7 @@ void screens_search(struct app *a, const char *q)
 		return;
 	r = xcalloc(1, sizeof *r);
 	for (size_t i = 0; i < a->g->nscreens; i++) {
-		const struct screen *s = a->g->screens[i];
+		const struct screen *s = content_get(a->g, (int)i);
 		const char *hit = text_find(s->title, q) >= 0 || pinyin_match(s->title, q) ? "" : NULL;
 
 		if (hit == NULL)

@@ -20,10 +20,10 @@ static const struct screen *find_kind(const struct app *a, const char *id, enum 
 	int i = content_find(a->g, id);
 
 	if (i >= 0 && a->g->screens[i]->kind == k)
-		return a->g->screens[i];
+		return content_get(a->g, i);
 	for (size_t n = 0; n < a->g->nscreens; n++)
 		if (a->g->screens[n]->kind == k)
-			return a->g->screens[n];
+			return content_get(a->g, (int)n);
 	return NULL;
 }
 
@@ -71,7 +71,7 @@ static void slip_layout(struct app *a, struct view *v)
 	const struct screen *w = find_kind(a, "eligibility", KIND_WIZARD);
 	const struct screen *c = find_kind(a, "materials", KIND_CHECKLIST);
 	int ni = content_find(a->g, "next-steps");
-	const struct screen *next = ni >= 0 ? a->g->screens[ni] : NULL;
+	const struct screen *next = ni >= 0 ? content_get(a->g, ni) : NULL;
 	const char *date = NULL, *hotline = config_lookup(a->cfg, "hotline");
 	char *line;
 

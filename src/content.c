@@ -603,6 +603,9 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	DIR *dh = opendir(dir);
+
+	g->lookup = lookup;
+	g->ctx = ctx;
 	struct dirent *de;
 	char **names = NULL;
 	size_t nnames = 0, ncap = 0, scap = 0;
@@ -646,6 +649,59 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 	free(names);
 	finish_guide(g);
 	return g;
+}
+
+static void drop_body(struct screen *s)
+{
+	blocks_free(s->blocks, s->nblocks);
+	for (size_t i = 0; i < s->nlinks; i++)
+		free(s->links[i].target);
+	free(s->links);
+	s->blocks = NULL;
+	s->nblocks = 0;
+	s->links = NULL;
+	s->nlinks = 0;
+}
+
+void content_unload(struct guide *g)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		drop_body(g->screens[i]);
+		g->screens[i]->unloaded = true;
+	}
+}
+
+struct screen *content_get(struct guide *g, int idx)
+{
+	struct screen *s, *fresh;
+	struct diags d = {0};
+	size_t len;
+	char *raw;
+
+	if (idx < 0 || (size_t)idx >= g->nscreens)
+		return NULL;
+	s = g->screens[idx];
+	if (!s->unloaded)
+		return s;
+	s->unloaded = false;
+	raw = util_read_file(s->file, CONTENT_MAX_FILE, &len);
+	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
+	free(raw);
+	diags_free(&d); /* said at start already, or by --check */
+	if (fresh == NULL)
+		return s;
+	s->blocks = fresh->blocks;
+	s->nblocks = fresh->nblocks;
+	s->links = fresh->links;
+	s->nlinks = fresh->nlinks;
+	fresh->blocks = NULL;
+	fresh->nblocks = 0;
+	fresh->links = NULL;
+	fresh->nlinks = 0;
+	screen_free(fresh);
+	for (size_t l = 0; l < s->nlinks; l++)
+		s->links[l].screen = content_find(g, s->links[l].target);
+	return s;
 }
 
 size_t content_menu_entries(const struct screen *s, struct menu_entry **out)

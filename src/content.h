@@ -109,7 +109,11 @@ struct screen {
 	size_t nblocks;
 	struct link *links;
 	size_t nlinks;
+	bool unloaded;  /* body dropped to save memory: content_get parses it again */
 };
+
+/* Look up a placeholder's value for the active region; NULL when unknown. */
+typedef const char *(*content_lookup_fn)(void *ctx, const char *name);
 
 struct guide {
 	struct screen **screens; /* effective screens for the active region */
@@ -120,10 +124,11 @@ struct guide {
 	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
 	int *by_id, *by_code;
 	size_t index_cap;
+	/* How placeholders were filled, to parse a dropped body again. */
+	content_lookup_fn lookup;
+	void *ctx;
 };
 
-/* Look up a placeholder's value for the active region; NULL when unknown. */
-typedef const char *(*content_lookup_fn)(void *ctx, const char *name);
 
 /*
  * Load every *.md file of dir (sorted by name) for region (NULL: general files
@@ -137,6 +142,18 @@ void content_free(struct guide *g);
 
 /* Index of the screen with this id or code, or -1. */
 int content_find(const struct guide *g, const char *id_or_code);
+
+/*
+ * Drop every screen's body (blocks and links), keeping the front matter, once
+ * the guide has been checked: a session holds only the screens it opens.
+ */
+void content_unload(struct guide *g);
+/*
+ * Screen idx with its body (parsed again from its file if it was dropped; if the
+ * file can no longer be read, the body stays empty). Owned by g; stays valid
+ * until content_free.
+ */
+struct screen *content_get(struct guide *g, int idx);
 
 /*
  * Parse one file's text into a screen (for tests and fuzzing). path names the file

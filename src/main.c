@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,7 +260,7 @@ static int set_answers(struct app *a, const struct options *o)
 		bool known = false;
 
 		for (size_t s = 0; eq != NULL && s < a->g->nscreens && !known; s++) {
-			const struct screen *sc = a->g->screens[s];
+			const struct screen *sc = content_get(a->g, (int)s);
 
 			for (size_t b = 0; b < sc->nblocks && !known; b++) {
 				const struct block *bl = &sc->blocks[b];
@@ -384,6 +385,9 @@ int main(int argc, char **argv)
 		list_screens(g);
 		goto out;
 	}
+	/* Checked: from here on a session holds only the screens it opens. */
+	content_unload(g);
+	malloc_trim(0);
 	app_init(&a, &cfg, g);
 	if (o.nanswers > 0 && set_answers(&a, &o) < 0) {
 		rc = 2;

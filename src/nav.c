@@ -86,7 +86,7 @@ const struct screen *nav_screen(const struct app *a, const struct view *v)
 {
 	if (v == NULL || v->screen < 0 || (size_t)v->screen >= a->g->nscreens)
 		return NULL;
-	return a->g->screens[v->screen];
+	return content_get(a->g, v->screen);
 }
 
 static struct view *push(struct app *a, int idx, const struct kind_ops *ops)
@@ -110,7 +110,7 @@ void nav_push(struct app *a, int idx)
 
 	if (idx < 0 || (size_t)idx >= a->g->nscreens)
 		return;
-	v = push(a, idx, nav_kind_ops(a->g->screens[idx]->kind));
+	v = push(a, idx, nav_kind_ops(content_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
 }
