@@ -27,6 +27,7 @@
 #include "../screens/screens.h"
 #include "export.h"
 #include "render.h"
+#include "status.h"
 #include "text.h"
 #include "util.h"
 
@@ -201,7 +202,10 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		export_view(a, v);
 		break;
 	case ACT_LOOKUP:
-		nav_message(a, false, "这一页没有查询");
+		if (nav_screen(a, v) != NULL && strcmp(nav_screen(a, v)->id, "card") == 0)
+			screens_status_open(a, STATUS_CARD);
+		else
+			nav_message(a, false, "这一页没有查询");
 		break;
 	case ACT_QUIT:
 		a->quit = true;
@@ -223,6 +227,8 @@ static void prompt_key(struct app *a, int key, bool fkey)
 {
 	if ((!fkey && key == 27) || (!fkey && key == CTRL('c'))) {
 		a->prompt = PROMPT_NONE;
+		util_wipe(a->input.s, a->input.cap); /* it may have held an ID number */
+		a->input.len = 0;
 		return;
 	}
 	if ((!fkey && (key == '\r' || key == '\n')) || (fkey && key == KEY_ENTER)) {
@@ -302,27 +308,32 @@ int input_run(struct app *a)
 	nodelay(stdscr, TRUE);
 	render_draw(a);
 	while (!a->quit && !got_signal) {
-		struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
-		int timeout = -1, pr;
+		/* The terminal, then the sockets of a running lookup. */
+		struct pollfd pfd[1 + STATUS_MAX_FDS] = {{STDIN_FILENO, POLLIN, 0}};
+		size_t nfd = 1 + status_pollfds(a->status, pfd + 1, STATUS_MAX_FDS);
+		int timeout = status_timeout_ms(a->status), pr;
 		wint_t wch;
 		int r, keys = 0;
 
 		if (a->cfg->kiosk) {
 			long left = a->last_key_ms + a->cfg->idle_timeout_s * 1000L - now_ms();
+			int idle = left > 0 ? (int)(left > 60000 ? 60000 : left) : 0;
 
-			timeout = left > 0 ? (int)(left > 60000 ? 60000 : left) : 0;
+			timeout = timeout < 0 || idle < timeout ? idle : timeout;
 		}
-		pr = poll(&pfd, 1, timeout);
+		pr = poll(pfd, (nfds_t)nfd, timeout);
 		if (got_signal)
 			break;
 		if (pr < 0 && errno != EINTR) {
 			dead = 1;
 			break;
 		}
-		if (pr > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+		if (pr > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
 			dead = 1;
 			break;
 		}
+		if (status_perform(a->status, pfd + 1, pr > 0 ? nfd - 1 : 0))
+			screens_status_changed(a);
 		/* Read every key that is there (curses may hold some after an ESC). */
 		while ((r = get_wch(&wch)) != ERR) {
 			handle_key(a, (int)wch, r == KEY_CODE_YES);
@@ -330,7 +341,7 @@ int input_run(struct app *a)
 			if (a->quit)
 				break;
 		}
-		if (pr > 0 && keys == 0 && !got_signal) {
+		if ((pfd[0].revents & POLLIN) && keys == 0 && !got_signal) {
 			/* Readable but nothing read: end of file on the terminal. */
 			if (++dead >= 3)
 				break;

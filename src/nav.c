@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../screens/screens.h"
+#include "status.h"
 #include "util.h"
 
 void app_init(struct app *a, struct config *cfg, struct guide *g)
@@ -48,6 +49,7 @@ void app_wipe_session(struct app *a)
 	a->prompt = PROMPT_NONE;
 	free(a->msg);
 	a->msg = NULL;
+	status_wipe(a->status);
 }
 
 void app_free(struct app *a)
@@ -56,6 +58,7 @@ void app_free(struct app *a)
 		view_free(&a->stack[--a->depth]);
 	free(a->stack);
 	app_wipe_session(a);
+	status_free(a->status);
 	free(a->prompt_label);
 	memset(a, 0, sizeof *a);
 }
@@ -67,6 +70,8 @@ const struct kind_ops *nav_kind_ops(enum kind k)
 		return &menu_ops;
 	case KIND_CHECKLIST:
 		return &checklist_ops;
+	case KIND_STATUS:
+		return &status_ops;
 	case KIND_WIZARD:
 		return &wizard_ops;
 	case KIND_CALCULATOR:
@@ -256,6 +261,7 @@ void nav_message(struct app *a, bool warn, const char *fmt, ...)
 void nav_prompt(struct app *a, enum prompt_kind k, const char *label)
 {
 	a->prompt = k;
+	a->prompt_secret = false;
 	free(a->prompt_label);
 	a->prompt_label = xstrdup(label);
 	if (a->input.s != NULL)

@@ -53,6 +53,7 @@ enum {
 
 struct app;
 struct view;
+struct status;
 
 /* A screen kind: a plain table of functions (screens/<kind>.c). */
 struct kind_ops {
@@ -102,6 +103,8 @@ struct app {
 	enum prompt_kind prompt;
 	char *prompt_label;
 	struct strbuf input;
+	bool prompt_secret;     /* echo the input masked (ID numbers); nav_prompt clears it */
+	struct status *status;  /* live lookups (status.h), NULL until the first one */
 	/* Last search, for n / N. */
 	char *search;
 	long last_key_ms;       /* monotonic time of the last key (idle timeout) */

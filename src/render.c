@@ -17,6 +17,7 @@
 #include <wchar.h>
 
 #include "input.h"
+#include "status.h"
 #include "text.h"
 #include "util.h"
 
@@ -257,18 +258,21 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 	*cx = -1;
 	if (a->prompt != PROMPT_NONE) {
 		int w = put_text(a->prompt_label, strlen(a->prompt_label), COLS - 2, A_BOLD);
-		int iw = text_width(a->input.s, a->input.len);
-		size_t skip = 0;
+		char *in = a->prompt_secret ? status_mask_id(a->input.s) : xstrdup(a->input.s);
+		size_t inlen = strlen(in), skip = 0;
+		int iw = text_width(in, inlen);
 
 		/* Keep the end of a long input visible. */
 		while (iw > COLS - w - 2) {
 			size_t j = skip;
 
-			text_decode(a->input.s, a->input.len, &j);
-			iw -= text_width(a->input.s + skip, j - skip);
+			text_decode(in, inlen, &j);
+			iw -= text_width(in + skip, j - skip);
 			skip = j;
 		}
-		w += put_text(a->input.s + skip, a->input.len - skip, COLS - w - 1, A_NORMAL);
+		w += put_text(in + skip, inlen - skip, COLS - w - 1, A_NORMAL);
+		util_wipe(in, inlen);
+		free(in);
 		*cx = w;
 		return;
 	}
