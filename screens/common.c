@@ -17,6 +17,13 @@ void screens_source_lines(struct app *a, struct view *v)
 	if (s == NULL || (s->updated == NULL && s->source == NULL))
 		return;
 	layout_blank(&v->lay);
+	if (s->kind == KIND_MENU && s->updated != NULL) {
+		/* A menu states no facts of its own: its date is enough (and cheap on a slow link). */
+		line = xasprintf("更新: %s", s->updated);
+		layout_text(&v->lay, line, 0, 0, LF_DIM);
+		free(line);
+		return;
+	}
 	line = xasprintf("%s%s%s%s", s->updated != NULL ? "更新: " : "",
 			 s->updated != NULL ? s->updated : "",
 			 s->updated != NULL && s->source != NULL ? "  来源: " : "",

@@ -85,5 +85,5 @@ const struct kind_ops menu_ops = {
 	.name = "menu",
 	.layout = menu_layout,
 	.key = menu_key,
-	.hint = "↑↓选择 Enter打开",
+	.hint = "↑↓选择 回车打开",
 };

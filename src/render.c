@@ -21,7 +21,7 @@
 #include "text.h"
 #include "util.h"
 
-enum { PAIR_HEAD = 1, PAIR_NOTE, PAIR_WARN, PAIR_LINK, PAIR_DIM };
+enum { PAIR_NOTE = 1, PAIR_WARN, PAIR_LINK, PAIR_DIM };
 
 static bool started;
 static SCREEN *scr;
@@ -48,7 +48,6 @@ int render_start(struct app *a)
 	if (use_color) {
 		start_color();
 		use_default_colors();
-		init_pair(PAIR_HEAD, COLOR_WHITE, COLOR_BLUE);
 		init_pair(PAIR_NOTE, COLOR_CYAN, -1);
 		init_pair(PAIR_WARN, COLOR_RED, -1);
 		init_pair(PAIR_LINK, COLOR_BLUE, -1);
@@ -226,22 +225,23 @@ static void draw_header(const struct app *a, const struct view *v)
 	const struct screen *s = nav_screen(a, v);
 	const char *code = s != NULL ? s->code : v->code;
 	const char *title = s != NULL ? s->title : v->title;
-	char *left = xasprintf(" %s  %s", code != NULL ? code : "", title != NULL ? title : "");
+	char *left = xasprintf(" %s  %s ", code != NULL ? code : "", title != NULL ? title : "");
 	char *right = xasprintf("%s%s%s ", v->badge != NULL ? v->badge : "",
 				v->badge != NULL ? "  " : "", a->cfg->profile.title);
 	int rw = text_swidth(right), lw;
-	attr_t attr = use_color ? COLOR_PAIR(PAIR_HEAD) | A_BOLD : A_REVERSE;
+	attr_t attr = A_REVERSE | A_BOLD;
 
+	/*
+	 * The code and title stand out in reverse video; the rest of the line is
+	 * left blank rather than padded, which a slow link would pay for in spaces.
+	 */
 	move(0, 0);
-	attron(attr);
-	lw = put_text(left, strlen(left), COLS - (rw < COLS / 2 ? rw : 0) - 1, A_NORMAL);
-	for (int x = lw; x < COLS; x++)
-		addch(' ');
+	clrtoeol();
+	lw = put_text(left, strlen(left), COLS - (rw < COLS / 2 ? rw : 0) - 1, attr);
 	if (rw < COLS / 2 && lw + rw < COLS) {
 		move(0, COLS - rw);
 		put_text(right, strlen(right), rw, A_NORMAL);
 	}
-	attroff(attr);
 	free(left);
 	free(right);
 }
@@ -280,7 +280,7 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 		text = xstrdup(a->msg);
 		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
 	} else {
-		text = xasprintf("%s  ←返回 0首页 g跳转 /搜索 ?帮助 q退出",
+		text = xasprintf("%s  ←返回 g跳转 /搜索 ?帮助 q退出",
 				 v->ops->hint != NULL ? v->ops->hint : "");
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
