@@ -97,14 +97,13 @@ for how in ("q", "SIGTERM"):
     if how == "q":
         p.send("q")
     else:
-        for pid in os.listdir("/proc"):
-            try:
-                with open("/proc/%s/cmdline" % pid, "rb") as f:
-                    if f.read().split(b"\0")[0].endswith(YIBAO.encode().lstrip(b".")) and \
-                            int(pid) != p.pid:
-                        os.kill(int(pid), 15)
-            except (OSError, ValueError):
-                pass
+        # Only our own guide: the child of the sh we started, never anyone else's.
+        try:
+            with open("/proc/%d/task/%d/children" % (p.pid, p.pid)) as f:
+                for child in f.read().split():
+                    os.kill(int(child), 15)
+        except OSError:
+            pass
     ok = p.wait_for("DONE", 5)
     p.wait_exit(2)
     same = ok and open(before).read() == open(after).read()
