@@ -9,16 +9,16 @@
 # The harnesses link the engine's parsing half and nothing that needs a
 # terminal (main, render, input, plain, screens): the modules below, in an
 # archive so each harness pulls in only what it calls. A harness for a new
-# parser adds its module here (src/status*.c: see tests/fuzz/README.md).
+# parser adds its module here.
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := content config cond text
+FUZZ_NAMES   := content config cond text status
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
 
 FUZZ_LIB_SRC := src/util.c src/text.c src/rules.c src/content.c src/markdown.c \
-                src/layout.c src/config.c
+                src/layout.c src/config.c src/status_parse.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_LIB     := build/fuzz/libyibao-fuzz.a
 FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
