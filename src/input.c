@@ -142,6 +142,9 @@ void input_dispatch(struct app *a, enum action act, int ch)
 
 	if (v == NULL)
 		return;
+	/* Keys typed ahead (a slow link delivers "3 4" at once) act on the view as
+	 * it will be drawn, not on the one before it. */
+	nav_layout(a, v, v->lay.width > 0 ? v->lay.width : a->body_cols);
 	free(a->msg);
 	a->msg = NULL;
 	if (v->ops->key != NULL)

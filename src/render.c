@@ -147,6 +147,18 @@ static attr_t span_attr(unsigned ta)
 	return a;
 }
 
+/*
+ * Combine a line's attributes with a span's: a colour pair is a number, not a
+ * bit, so the span's pair (a link) replaces the line's (a note) instead of
+ * being or-ed into a pair that was never set up.
+ */
+static attr_t merge_attr(attr_t line, attr_t span)
+{
+	if (span & A_COLOR)
+		return (line & ~A_COLOR) | span;
+	return line | span;
+}
+
 static void draw_line(const struct app *a, const struct dline *d, int y, bool selected)
 {
 	attr_t base = A_NORMAL;
@@ -156,18 +168,28 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 	move(y, 0);
 	clrtoeol();
 	if (d->flags & LF_RULE) {
-		mvhline(y, 0, a->cfg->ascii_borders ? '-' : ACS_HLINE, cols);
+		if (a->cfg->ascii_borders) {
+			mvhline(y, 0, '-', cols);
+		} else {
+			/* U+2500 itself, not the terminal's alternate charset: no "qqqq"
+			 * where a terminal or multiplexer gets the ACS switch wrong. */
+			cchar_t line;
+			const wchar_t w[2] = {0x2500, 0};
+
+			setcchar(&line, w, A_NORMAL, 0, NULL);
+			mvhline_set(y, 0, &line, cols);
+		}
 		return;
 	}
 	if (d->flags & LF_NOTE) {
-		base |= use_color ? COLOR_PAIR(PAIR_NOTE) : A_NORMAL;
+		base = merge_attr(base, use_color ? COLOR_PAIR(PAIR_NOTE) : A_NORMAL);
 		if (x >= 2)
 			mvaddstr(y, 0, a->cfg->ascii_borders ? "|" : "\xE2\x94\x83"); /* ┃ */
 	}
 	if (d->flags & LF_DIM)
-		base |= use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
+		base = merge_attr(base, use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM);
 	if (d->flags & LF_WARN)
-		base |= use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD;
+		base = merge_attr(base, use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD);
 	/*
 	 * The bar covers the entry's number and label only, not its description:
 	 * moving the selection then rewrites a few characters instead of two lines.
@@ -206,7 +228,7 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 			end = bar_start;
 		if (pos < bar_end && end > bar_end)
 			end = bar_end;
-		x += put_text(d->text + pos, end - pos, cols - x, base | bar | span_attr(ta));
+		x += put_text(d->text + pos, end - pos, cols - x, merge_attr(base | bar, span_attr(ta)));
 		pos = end;
 	}
 }

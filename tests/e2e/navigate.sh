@@ -16,6 +16,10 @@ keys 4
 expect "3.4  支付宝缴费" "digit 4 opens 3.4 Alipay"
 keys Left
 expect "3  怎么缴费" "Left goes back to the payment menu"
+keys Left
+$T send-keys -t e2e 3 5
+expect "3.5  微信" "keys typed ahead (3 then 5 in one write) act on the screen they reach"
+keys Left
 keys Escape
 expect "城乡居民医保办事指南" "Esc goes back home"
 
