@@ -340,6 +340,13 @@ void screens_status_changed(struct app *a)
 		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", a->g->screens[idx]->code);
 }
 
+/* Without a lookup service there is nothing to start: the hint says only how to scroll. */
+static const char *status_hint(const struct app *a, const struct view *v)
+{
+	(void)v;
+	return status_configured(a->cfg) ? status_ops.hint : "↑↓滚动";
+}
+
 const struct kind_ops status_ops = {
 	.name = "status",
 	.init = status_init,
@@ -348,4 +355,5 @@ const struct kind_ops status_ops = {
 	.submit = status_submit,
 	.free = status_free_view,
 	.hint = "↑↓选择 Enter/s查询 Esc取消",
+	.hint_for = status_hint,
 };

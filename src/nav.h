@@ -70,6 +70,8 @@ struct kind_ops {
 	void (*free)(struct view *v);
 	/* Keys for the bottom line, short. */
 	const char *hint;
+	/* When the keys depend on the view's state: returns a static string; NULL: use hint. */
+	const char *(*hint_for)(const struct app *a, const struct view *v);
 };
 
 struct view {
