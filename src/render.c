@@ -16,6 +16,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../screens/screens.h"
 #include "input.h"
 #include "status.h"
 #include "text.h"
@@ -159,11 +160,32 @@ static attr_t merge_attr(attr_t line, attr_t span)
 	return line | span;
 }
 
-static void draw_line(const struct app *a, const struct dline *d, int y, bool selected)
+/*
+ * Where the next match of the search (ASCII case-insensitive) lies in d's
+ * text at or after pos: sets *start and *end, or both to d->len.
+ */
+static void next_match(const char *q, const struct dline *d, size_t pos, size_t *start,
+		       size_t *end)
+{
+	size_t qn = q != NULL ? strlen(q) : 0;
+	long at;
+
+	*start = *end = d->len;
+	if (qn == 0 || pos >= d->len)
+		return;
+	at = text_find(d->text + pos, q);
+	if (at >= 0 && pos + (size_t)at + qn <= d->len) {
+		*start = pos + (size_t)at;
+		*end = *start + qn;
+	}
+}
+
+static void draw_line(const struct app *a, const struct dline *d, int y, bool selected,
+		      const char *match)
 {
 	attr_t base = A_NORMAL;
 	int x = d->indent, cols = COLS;
-	size_t pos = 0, bar_start = 0, bar_end = 0;
+	size_t pos = 0, bar_start = 0, bar_end = 0, m_start, m_end;
 
 	move(y, 0);
 	clrtoeol();
@@ -208,22 +230,32 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 	if (x >= cols)
 		return;
 	move(y, x);
+	next_match(match, d, 0, &m_start, &m_end);
 	while (pos < d->len && x < cols) {
 		unsigned ta = 0;
 		size_t end = d->len;
 		attr_t bar = pos >= bar_start && pos < bar_end ? A_REVERSE : A_NORMAL;
 
+		if (pos >= m_end)
+			next_match(match, d, pos, &m_start, &m_end);
+		if (pos >= m_start && pos < m_end)
+			ta |= TA_MATCH;
+
 		for (size_t s = 0; s < d->nspans; s++) {
 			const struct lspan *sp = &d->spans[s];
 
 			if (sp->off <= pos && pos < sp->off + sp->len) {
-				ta = sp->attr;
+				ta |= sp->attr;
 				end = sp->off + sp->len;
 				break;
 			}
 			if (sp->off > pos && sp->off < end)
 				end = sp->off;
 		}
+		if (pos < m_start && end > m_start)
+			end = m_start;
+		if (pos < m_end && end > m_end)
+			end = m_end;
 		if (pos < bar_start && end > bar_start)
 			end = bar_start;
 		if (pos < bar_end && end > bar_end)
@@ -316,6 +348,7 @@ void render_draw(struct app *a)
 {
 	struct view *v = nav_top(a);
 	int rows = LINES - 2, cx, cy = 1, curx = 0;
+	const char *match = NULL;
 
 	if (v == NULL)
 		return;
@@ -325,6 +358,10 @@ void render_draw(struct app *a)
 		refresh();
 		return;
 	}
+	/* A screen opened from the search results shows where the words are. */
+	if (a->search != NULL && a->depth >= 2 && a->stack[a->depth - 2].ops == &search_ops &&
+	    v->ops != &search_ops)
+		match = a->search;
 	a->body_rows = rows;
 	a->body_cols = COLS - 1;
 	nav_layout(a, v, COLS - 1);
@@ -338,7 +375,7 @@ void render_draw(struct app *a)
 			bool sel = d->item >= 0 && d->item == v->sel &&
 				   (int)li == v->lay.item_line[v->sel];
 
-			draw_line(a, d, 1 + r, sel);
+			draw_line(a, d, 1 + r, sel, match);
 			if (sel) {
 				/* The cursor rests where the highlight starts: screen readers
 				 * follow it, and the next move needs no extra jump. */

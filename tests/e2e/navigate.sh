@@ -69,6 +69,8 @@ expect "搜索“微办税”" "/ searches all content"
 keys Enter
 expect "微办税" "opening a search result shows the match"
 expect_not "搜索“微办税”" "the result screen replaced the list"
+esc=$(printf '\033')
+if $T capture-pane -e -p -t e2e | grep -q "${esc}\[[0-9;]*7m微办税"; then ok "the match is highlighted on the opened screen"; else not_ok "the match is highlighted on the opened screen"; fi
 keys Escape
 expect "搜索“微办税”" "back from a result returns to the list"
 keys 0
