@@ -264,6 +264,43 @@ static void prompt_key(struct app *a, int key, bool fkey)
 	}
 }
 
+/*
+ * [display] mouse: a click selects the item under it, a click on the selected
+ * item (or a double click) opens it, the wheel scrolls. Nothing else.
+ */
+static void mouse_event(struct app *a)
+{
+	struct view *v = nav_top(a);
+	MEVENT ev;
+	int line;
+
+	if (v == NULL || getmouse(&ev) != OK || a->prompt != PROMPT_NONE)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		input_dispatch(a, ACT_UP, 0);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		input_dispatch(a, ACT_DOWN, 0);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) || ev.y < 1 ||
+	    ev.y > a->body_rows)
+		return;
+	line = v->top + ev.y - 1;
+	if (line < 0 || (size_t)line >= v->lay.n || v->lay.lines[line].item < 0)
+		return;
+	if (v->lay.lines[line].item == v->sel || (ev.bstate & BUTTON1_DOUBLE_CLICKED)) {
+		v->sel = v->lay.lines[line].item;
+		input_dispatch(a, ACT_OPEN, '\r');
+	} else {
+		v->sel = v->lay.lines[line].item;
+		nav_clamp(a, v);
+	}
+}
+
 static void handle_key(struct app *a, int key, bool fkey)
 {
 	enum action act;
@@ -271,11 +308,12 @@ static void handle_key(struct app *a, int key, bool fkey)
 
 	a->last_key_ms = now_ms();
 	if (fkey && key == KEY_RESIZE) {
-		struct view *v = nav_top(a);
-
 		for (size_t i = 0; i < a->depth; i++)
 			a->stack[i].stale = true;
-		(void)v;
+		return;
+	}
+	if (fkey && key == KEY_MOUSE) {
+		mouse_event(a);
 		return;
 	}
 	if (a->prompt != PROMPT_NONE) {

@@ -42,6 +42,13 @@ int render_start(struct app *a)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	if (a->cfg->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+				  | BUTTON5_PRESSED
+#endif
+			  ,
+			  NULL);
 	idlok(stdscr, TRUE);
 	set_escdelay(100);
 	use_color = has_colors() && a->cfg->color != COLOR_NEVER &&
