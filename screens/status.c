@@ -7,7 +7,8 @@
  * status_running / status_last say. A lookup goes on when the user leaves this
  * screen: its result waits (cache_s seconds) and the bottom line says it came.
  * Esc here while a lookup runs cancels it; a second Esc leaves. Line mode
- * (--plain) offers no lookup: the terminal would echo the ID number.
+ * (--plain) offers the lookup only when its input is a terminal, whose echo it
+ * can turn off while the ID number is typed.
  */
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../src/status.h"
 #include "../src/util.h"
@@ -202,8 +204,9 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查,或拨打 12393。");
 		return;
 	}
-	if (stdscr == NULL) {
-		nav_message(a, true, "行模式下不能在线查询(输入的身份证号会留在屏幕上)。请用全屏模式。");
+	if (stdscr == NULL && !isatty(STDIN_FILENO)) {
+		/* Line mode can hide typing only on a terminal of its own. */
+		nav_message(a, true, "输入不是终端,不能在线查询(身份证号会被显示出来)。请用全屏模式。");
 		return;
 	}
 	if (status_running(a->status, &running, &masked, &secs)) {

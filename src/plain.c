@@ -10,12 +10,16 @@
 #endif
 #include "plain.h"
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "charset.h"
 #include "export.h"
 #include "input.h"
+#include "status.h"
 #include "util.h"
 
 static void show(struct app *a, FILE *out)
@@ -71,6 +75,61 @@ static bool line_action(struct app *a, char *s)
 	return true;
 }
 
+/* Read one line with the terminal's echo off (an ID number), then say what was taken, masked. */
+static ssize_t read_secret(char **line, size_t *cap, FILE *in, FILE *out)
+{
+	struct termios old, quiet;
+	bool tty = tcgetattr(fileno(in), &old) == 0;
+	ssize_t n;
+
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fileno(in), TCSANOW, &quiet);
+	}
+	n = getline(line, cap, in);
+	if (tty)
+		tcsetattr(fileno(in), TCSANOW, &old);
+	if (n > 0) {
+		char *copy = xstrndup(*line, (size_t)n);
+		char *masked;
+
+		copy[strcspn(copy, "\r\n")] = '\0';
+		masked = status_mask_id(copy);
+		fprintf(out, "%s\n", masked);
+		util_wipe(copy, strlen(copy));
+		free(copy);
+		free(masked);
+	}
+	return n;
+}
+
+/* A lookup runs: wait for it here (line mode has nothing else to do), a dot a second. */
+static void wait_lookup(struct app *a, FILE *out)
+{
+	enum status_kind kind;
+	const char *masked;
+	long secs;
+
+	if (!status_running(a->status, &kind, &masked, &secs))
+		return;
+	charset_write(out, "查询中");
+	fflush(out);
+	while (status_running(a->status, &kind, &masked, &secs)) {
+		struct pollfd pfd[STATUS_MAX_FDS];
+		size_t n = status_pollfds(a->status, pfd, STATUS_MAX_FDS);
+		int timeout = status_timeout_ms(a->status);
+		int pr = poll(pfd, n, timeout < 0 || timeout > 1000 ? 1000 : timeout);
+
+		status_perform(a->status, pfd, pr > 0 ? n : 0);
+		fputc('.', out);
+		fflush(out);
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < a->depth; i++)
+		a->stack[i].stale = true;
+}
+
 int plain_run(struct app *a, FILE *in, FILE *out)
 {
 	char *line = NULL, *utf8;
@@ -91,7 +150,7 @@ int plain_run(struct app *a, FILE *in, FILE *out)
 		else
 			charset_write(out, "> 数字=选择  回车=打开  b=返回  0=首页  g 代码=跳转  /词=搜索  ?=帮助  q=退出: ");
 		fflush(out);
-		if ((n = getline(&line, &cap, in)) < 0)
+		if ((n = a->prompt_secret ? read_secret(&line, &cap, in, out) : getline(&line, &cap, in)) < 0)
 			break;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
@@ -108,6 +167,7 @@ int plain_run(struct app *a, FILE *in, FILE *out)
 		util_wipe(utf8, strlen(utf8));
 		free(utf8);
 		util_wipe(line, cap);
+		wait_lookup(a, out);
 		if (!understood)
 			continue;
 		if (a->quit)

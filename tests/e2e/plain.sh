@@ -1,0 +1,70 @@
+# plain.sh -- line mode covers every screen kind: menus, pages, wizard, checklist,
+# calculator, search, lookups; and its output carries no escape sequence.
+. "$(dirname "$0")/lib.sh"
+SERVER="$(dirname "$0")/../status_server.py"
+SRV="$E2E_TMP/srv"
+python3 "$SERVER" --dir "$SRV" --token t >"$E2E_TMP/server.out" 2>&1 &
+SRV_PID=$!
+trap 'kill "$SRV_PID" 2>/dev/null; wait "$SRV_PID" 2>/dev/null; cleanup' EXIT
+tries=100
+while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
+. "$SRV/ports"
+printf 't\n' >"$E2E_TMP/token"
+printf '[status]\nurl = https://127.0.0.1:%s\nca_file = %s/ca.pem\ntoken_file = %s/token\ntimeout_ms = 3000\n' \
+	"$MAIN_PORT" "$SRV" "$E2E_TMP" >"$E2E_TMP/s.ini"
+
+line() { type_text "$1"; keys Enter; }
+# Line mode scrolls: look at the scrollback too.
+screen() { $T capture-pane -p -S - -t e2e 2>/dev/null; }
+
+start 80x24 --plain --config "$E2E_TMP/s.ini"
+expect "> 数字=选择" "line mode starts with a prompt"
+expect "[0] 城乡居民医保办事指南" "the home menu is printed"
+line 3
+expect "[3] 怎么缴费" "a number opens a menu entry"
+line 4
+expect "[3.4] 支付宝缴费" "pages print"
+line b
+line b
+line 1
+expect "按 Enter 开始" "the wizard's introduction"
+line ""
+expect "你的户口在哪里" "Enter starts the questions"
+line 2
+expect "你现在有没有参加职工医保" "a number answers"
+line 2
+line 2
+line 1
+expect "你可以在现在住的地方参加城乡居民医保" "the wizard's result"
+line 0
+line 2
+expect "居住证" "the checklist is personalised in line mode"
+line "x 1"
+expect "[x] 身份证" "x N ticks item N"
+line 0
+line "g 5.2"
+expect "报销计算器" "g goes to the calculator"
+line 1
+expect "住院费用(元)" "the calculator asks for the bill"
+line 10000
+expect "医保报销:约 5,000.00–7,000.00 元" "the calculator computes"
+line 0
+line "/cbdj"
+expect "搜索“cbdj”" "search by pinyin initials"
+line 0
+line 7
+expect "1. 查参保" "the lookup menu"
+line 1
+expect "输入18位身份证号" "a lookup asks for the ID number"
+line "$(python3 "$SERVER" --id enrolled)"
+expect "1101**********" "the ID is shown masked"
+expect "2025年度已参保,待遇正常" "the lookup's answer comes back in line mode"
+if screen | grep -q "$(python3 "$SERVER" --id enrolled)"; then not_ok "the ID number is not on screen"; else ok "the ID number is not on screen"; fi
+line q
+expect "EXITED 0" "q quits line mode"
+
+# Piped: no escape sequences at all.
+printf '3\n4\nb\nb\n1\n\n1\n2\n1\n1\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
+if grep -q "$(printf '\033')" "$E2E_TMP/out"; then not_ok "piped line mode writes no escape sequence"; else ok "piped line mode writes no escape sequence"; fi
+if grep -q "400 元" "$E2E_TMP/out"; then ok "piped line mode answers the wizard"; else not_ok "piped line mode answers the wizard"; fi
+echo "# $n_ok ok, $n_bad not ok"
