@@ -30,6 +30,44 @@ keys q
 expect "EXITED 0" "q exits in kiosk mode"
 expect_not "要带的材料" "q leaves nothing of the guide on the screen"
 
+# A canary ID number typed before the idle wipe and before q: afterwards it is
+# nowhere, not on screen, not in tmux's history, not in any file.
+CANARY=11010519491231002X
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+printf '[guide]\nkiosk = true\nidle_timeout_s = 2\n[status]\nurl = https://127.0.0.1:%s\nconnect_timeout_ms = 500\ntimeout_ms = 1000\n' \
+	"$PORT" >"$E2E_TMP/kiosk-status.ini"
+no_canary() { # where
+	if $T capture-pane -p -S - -t e2e 2>/dev/null | grep -qE "$CANARY|1101\*|002X"; then
+		not_ok "$1: the ID number (or its masked form) is gone from screen and history"
+	else
+		ok "$1: the ID number (or its masked form) is gone from screen and history"
+	fi
+	if grep -rlE "$CANARY|1101\*\*" "$E2E_TMP" 2>/dev/null | grep -v 'kiosk.*\.ini' | grep -q .; then
+		not_ok "$1: no file holds the ID number"
+	else
+		ok "$1: no file holds the ID number"
+	fi
+}
+start 80x24 --config "$E2E_TMP/kiosk-status.ini"
+expect "城乡居民医保办事指南" "kiosk with lookups configured"
+keys 7
+keys Enter
+type_text "$CANARY"
+keys Enter
+expect "1101**********002X" "the ID shows masked while it is in use"
+sleep 3
+expect "已清除上一位的操作" "idle wipe after a lookup"
+no_canary "after the idle wipe"
+keys 7
+expect_not "002X" "the status screen keeps no result of the last person"
+keys Enter
+type_text "$CANARY"
+keys Enter
+expect "1101**********002X" "a second lookup"
+keys q
+expect "EXITED 0" "q exits"
+no_canary "after q"
+
 # The link drops: SIGHUP ends the guide within a second, and no process is left.
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
