@@ -155,7 +155,7 @@ static char *exe_dir(void)
 	return util_dirname(buf);
 }
 
-/* Built-in defaults, the system (or source tree's) file, the user's, then -c. */
+/* Built-in defaults, then /etc (or the source tree's) file, the user's, then -c. */
 static void load_config(struct config *c, const struct options *o, struct diags *d)
 {
 	char *dir = exe_dir();

@@ -75,8 +75,8 @@ def main():
     out.write("};\n\n")
     out.write("/* For each character from pinyin_first: its index into pinyin_sets. */\n")
     out.write("const %s pinyin_index[%d] = {\n" % (kind, len(table)))
-    for i in range(0, len(table), 20):
-        out.write("\t" + ",".join(str(t) for t in table[i:i + 20]) + ",\n")
+    for i in range(0, len(table), 64):
+        out.write("\t" + ",".join(str(t) for t in table[i:i + 64]) + ",\n")
     out.write("};\n")
 
 
