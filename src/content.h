@@ -15,6 +15,9 @@
 #include "rules.h"
 #include "util.h"
 
+/* Largest content file read (bigger ones are reported and skipped). */
+#define CONTENT_MAX_FILE (1024 * 1024)
+
 enum kind {
 	KIND_MENU,
 	KIND_PAGE,
@@ -169,6 +172,15 @@ void screen_free(struct screen *s);
  */
 void markdown_parse(struct screen *s, const char *body, size_t len, int line_base,
 		    struct block **out, size_t *nout, struct diags *d);
+/*
+ * Fill b (a BLK_QUESTION or BLK_RESULT block, its line set) from a wizard fence:
+ * rest is the info string after "question"/"result", body the fence's text
+ * (len bytes), line the file line of the body's first line. Problems go to d.
+ */
+void fence_question(const char *file, struct block *b, const char *rest, const char *body,
+		    int line, struct diags *d);
+void fence_result(struct screen *s, struct block *b, const char *rest, const char *body,
+		  size_t len, int line, struct diags *d);
 void blocks_free(struct block *b, size_t n);
 void rich_free(struct rich *r);
 

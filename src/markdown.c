@@ -344,123 +344,24 @@ static int add_link(struct mdstate *st, const MD_ATTRIBUTE *href)
 	return (int)s->nlinks++;
 }
 
-static void parse_question(struct mdstate *st, const char *rest)
-{
-	/* Problems with the question as a whole point at its fence line. */
-	struct block *b = new_block(st, BLK_QUESTION, st->code_line - 1);
-	const char *p = rest, *body = st->code.s != NULL ? st->code.s : "";
-	struct strbuf q = {0};
-	size_t n, ocap = 0;
-	int line = st->code_line;
-	char *err = NULL;
-
-	b->flags &= ~(unsigned)BF_NOTE;
-	while (*p == ' ')
-		p++;
-	n = strcspn(p, " ");
-	if (!rules_valid_name(p, n)) {
-		diags_add(st->d, st->s->file, b->line,
-			  "question needs a name of a-z, 0-9, _ (\"question NAME\")");
-		b->name = xstrdup("?");
-	} else {
-		b->name = xstrndup(p, n);
-	}
-	p += n;
-	while (*p == ' ')
-		p++;
-	if (strncmp(p, "if ", 3) == 0) {
-		b->cond = cond_parse(p + 3, &err);
-		if (b->cond == NULL) {
-			diags_add(st->d, st->s->file, b->line, "bad condition: %s", err);
-			free(err);
-		}
-	} else if (*p != '\0') {
-		diags_add(st->d, st->s->file, b->line, "expected \"if CONDITION\" after the name");
-	}
-	while (*body != '\0') {
-		size_t len = strcspn(body, "\n");
-		const char *colon;
-
-		if (len > 2 && body[0] == '-' && body[1] == ' ') {
-			const char *v = body + 2;
-
-			colon = memchr(v, ':', len - 2);
-			if (colon == NULL || !rules_valid_name(v, (size_t)(colon - v))) {
-				diags_add(st->d, st->s->file, line,
-					  "option must be \"- value: label\" (value of a-z, 0-9, _)");
-			} else {
-				const char *lab = colon + 1;
-
-				while (*lab == ' ')
-					lab++;
-				for (size_t o = 0; o < b->nopts; o++)
-					if (strlen(b->opts[o].value) == (size_t)(colon - v) &&
-					    memcmp(b->opts[o].value, v, (size_t)(colon - v)) == 0)
-						diags_add(st->d, st->s->file, line,
-							  "duplicate option \"%s\"", b->opts[o].value);
-				b->opts = xgrow(b->opts, &ocap, b->nopts + 1, sizeof *b->opts);
-				b->opts[b->nopts].value = xstrndup(v, (size_t)(colon - v));
-				b->opts[b->nopts].label =
-					xstrndup(lab, (size_t)(body + len - lab));
-				b->nopts++;
-			}
-		} else if (len > 0) {
-			if (b->nopts > 0)
-				diags_add(st->d, st->s->file, line,
-					  "question text after the options");
-			if (q.len > 0)
-				sb_addc(&q, '\n');
-			sb_add(&q, body, len);
-		}
-		body += len;
-		if (*body == '\n')
-			body++;
-		line++;
-	}
-	if (b->nopts < 2)
-		diags_add(st->d, st->s->file, b->line, "question \"%s\" needs at least two options",
-			  b->name);
-	if (q.len == 0)
-		diags_add(st->d, st->s->file, b->line, "question \"%s\" has no text", b->name);
-	b->r.len = q.len;
-	b->r.text = sb_take(&q);
-}
-
-static void parse_result(struct mdstate *st, const char *rest)
-{
-	struct block *b = new_block(st, BLK_RESULT, st->code_line - 1);
-	struct block *sub = NULL;
-	size_t nsub = 0;
-	char *err = NULL;
-	size_t idx = st->n - 1;
-
-	b->flags &= ~(unsigned)BF_NOTE;
-	while (*rest == ' ')
-		rest++;
-	if (strncmp(rest, "if ", 3) == 0) {
-		b->cond = cond_parse(rest + 3, &err);
-		if (b->cond == NULL) {
-			diags_add(st->d, st->s->file, b->line, "bad condition: %s", err);
-			free(err);
-		}
-	} else if (*rest != '\0') {
-		diags_add(st->d, st->s->file, b->line, "expected \"result\" or \"result if CONDITION\"");
-	}
-	/* The recursion may move st->v: keep the index, not the pointer. */
-	markdown_parse(st->s, st->code.s != NULL ? st->code.s : "", st->code.len,
-		       st->code_line, &sub, &nsub, st->d);
-	st->v[idx].sub = sub;
-	st->v[idx].nsub = nsub;
-}
-
 static void finish_code(struct mdstate *st)
 {
 	const char *info = st->code_info != NULL ? st->code_info : "";
 
-	if (strncmp(info, "question", 8) == 0 && (info[8] == ' ' || info[8] == '\0')) {
-		parse_question(st, info + 8);
-	} else if (strncmp(info, "result", 6) == 0 && (info[6] == ' ' || info[6] == '\0')) {
-		parse_result(st, info + 6);
+	const char *code = st->code.s != NULL ? st->code.s : "";
+	bool question = strncmp(info, "question", 8) == 0 && (info[8] == ' ' || info[8] == '\0');
+	bool result = strncmp(info, "result", 6) == 0 && (info[6] == ' ' || info[6] == '\0');
+
+	if (question || result) {
+		/* Problems with the block as a whole point at its fence line. */
+		struct block *b = new_block(st, question ? BLK_QUESTION : BLK_RESULT,
+					    st->code_line - 1);
+
+		b->flags &= ~(unsigned)BF_NOTE;
+		if (question)
+			fence_question(st->s->file, b, info + 8, code, st->code_line, st->d);
+		else
+			fence_result(st->s, b, info + 6, code, st->code.len, st->code_line, st->d);
 	} else {
 		struct block *b = new_block(st, BLK_CODE, st->code_line);
 

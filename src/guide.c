@@ -1,0 +1,358 @@
+/*
+ * guide.c -- the guide: every content file of a directory, indexed by id and
+ * code, region variants applied, links resolved and checked, bodies dropped
+ * after the check and parsed again when a screen is opened
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "content.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void content_free(struct guide *g)
+{
+	if (g == NULL)
+		return;
+	for (size_t i = 0; i < g->nscreens; i++)
+		screen_free(g->screens[i]);
+	free(g->screens);
+	free(g->by_id);
+	free(g->by_code);
+	diags_free(&g->diags);
+	free(g);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Where key is, or the empty slot it would go in (table of index_cap slots). */
+static size_t index_slot(const struct guide *g, const int *table, bool by_id, const char *key)
+{
+	size_t mask = g->index_cap - 1, h = hash_str(key) & mask;
+
+	while (table[h] >= 0) {
+		const struct screen *s = g->screens[table[h]];
+
+		if (strcmp(by_id ? s->id : s->code, key) == 0)
+			break;
+		h = (h + 1) & mask;
+	}
+	return h;
+}
+
+static void index_add(struct guide *g, int idx)
+{
+	const struct screen *s = g->screens[idx];
+
+	g->by_id[index_slot(g, g->by_id, true, s->id)] = idx;
+	g->by_code[index_slot(g, g->by_code, false, s->code)] = idx;
+}
+
+/* Make the tables hold at least need screens at half load, re-adding all. */
+static void index_reserve(struct guide *g, size_t need)
+{
+	size_t cap = 64;
+
+	if (need * 2 <= g->index_cap)
+		return;
+	while (cap < need * 2)
+		cap *= 2;
+	free(g->by_id);
+	free(g->by_code);
+	g->index_cap = cap;
+	g->by_id = xmalloc(cap * sizeof *g->by_id);
+	g->by_code = xmalloc(cap * sizeof *g->by_code);
+	for (size_t i = 0; i < cap; i++)
+		g->by_id[i] = g->by_code[i] = -1;
+	for (size_t i = 0; i < g->nscreens; i++)
+		index_add(g, (int)i);
+}
+
+int content_find(const struct guide *g, const char *key)
+{
+	int i;
+
+	if (g->index_cap == 0)
+		return -1;
+	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
+		return i;
+	return g->by_code[index_slot(g, g->by_code, false, key)];
+}
+
+/* Mark screens reachable from home through every link (menus are links too). */
+static void check_reachable(struct guide *g)
+{
+	char *seen;
+	int *todo;
+	size_t ntodo = 0;
+
+	if (g->home < 0)
+		return;
+	seen = xcalloc(g->nscreens, 1);
+	todo = xmalloc(g->nscreens * sizeof *todo);
+	todo[ntodo++] = g->home;
+	seen[g->home] = 1;
+	while (ntodo > 0) {
+		struct screen *s = g->screens[todo[--ntodo]];
+
+		for (size_t l = 0; l < s->nlinks; l++) {
+			int t = s->links[l].screen;
+
+			if (t >= 0 && !seen[t]) {
+				seen[t] = 1;
+				todo[ntodo++] = t;
+			}
+		}
+	}
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (!seen[i])
+			diags_add(&g->diags, g->screens[i]->file, 1,
+				  "screen %s (%s) is not reachable from the home screen",
+				  g->screens[i]->code, g->screens[i]->id);
+	free(seen);
+	free(todo);
+}
+
+/* Collect the wizard questions' names and values for checking conditions. */
+static void check_cond_names(struct guide *g, const struct cond *c, const char *file, int line)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->nclauses; i++)
+		for (size_t j = 0; j < c->clauses[i].nterms; j++) {
+			const struct cond_term *t = &c->clauses[i].terms[j];
+			const struct block *q = NULL;
+
+			for (size_t s = 0; s < g->nscreens && q == NULL; s++) {
+				if (g->screens[s]->kind != KIND_WIZARD)
+					continue;
+				for (size_t b = 0; b < g->screens[s]->nblocks; b++)
+					if (g->screens[s]->blocks[b].type == BLK_QUESTION &&
+					    strcmp(g->screens[s]->blocks[b].name, t->name) == 0)
+						q = &g->screens[s]->blocks[b];
+			}
+			if (q == NULL) {
+				diags_add(&g->diags, file, line,
+					  "condition names \"%s\", which no wizard question asks", t->name);
+				continue;
+			}
+			for (size_t v = 0; v < t->nvalues; v++) {
+				bool found = false;
+
+				for (size_t o = 0; o < q->nopts && !found; o++)
+					found = strcmp(q->opts[o].value, t->values[v]) == 0;
+				if (!found)
+					diags_add(&g->diags, file, line,
+						  "question \"%s\" has no option \"%s\"", t->name, t->values[v]);
+			}
+		}
+}
+
+static void check_block_conds(struct guide *g, const struct screen *s, const struct block *b,
+			      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		check_cond_names(g, b[i].cond, s->file, b[i].line);
+		check_block_conds(g, s, b[i].sub, b[i].nsub);
+	}
+}
+
+static void finish_guide(struct guide *g)
+{
+	g->home = content_find(g, "home");
+	if (g->home < 0 && g->nscreens > 0) {
+		diags_add(&g->diags, g->screens[0]->file, 1, "no screen has id \"home\"");
+		g->home = 0;
+	}
+	for (size_t i = 0; i < g->nscreens; i++) {
+		struct screen *s = g->screens[i];
+
+		for (size_t l = 0; l < s->nlinks; l++) {
+			s->links[l].screen = content_find(g, s->links[l].target);
+			if (s->links[l].screen < 0)
+				diags_add(&g->diags, s->file, s->links[l].line,
+					  "broken link: no screen \"%s\"", s->links[l].target);
+		}
+	}
+	check_reachable(g);
+	for (size_t i = 0; i < g->nscreens; i++)
+		check_block_conds(g, g->screens[i], g->screens[i]->blocks, g->screens[i]->nblocks);
+}
+
+/* Add s to the guide unless its code or id is taken; a region file replaces a general one. */
+static void add_screen(struct guide *g, size_t *cap, struct screen *s, const char *region,
+		       struct diags *d)
+{
+	int same_id, same_code;
+
+	index_reserve(g, g->nscreens + 1);
+	same_id = g->by_id[index_slot(g, g->by_id, true, s->id)];
+	same_code = g->by_code[index_slot(g, g->by_code, false, s->code)];
+	/* Only the screens that share the id or the code can clash. */
+	for (int k = 0; k < 2; k++) {
+		int i = k == 0 ? same_id : same_code;
+		struct screen *o;
+
+		if (i < 0 || (k == 1 && i == same_id))
+			continue;
+		o = g->screens[i];
+
+		if (strcmp(o->id, s->id) == 0 && region != NULL && s->region != NULL &&
+		    o->region == NULL) {
+			if (strcmp(o->code, s->code) != 0) {
+				diags_add(d, s->file, 1,
+					  "region file has code %s, the general file %s has %s (kept)",
+					  s->code, o->file, o->code);
+				/* Keep the general file's code: that is what staff read aloud. */
+				free(s->code);
+				s->code = xstrdup(o->code);
+			}
+			g->screens[i] = s;
+			screen_free(o);
+			return;
+		}
+		if (strcmp(o->id, s->id) == 0 && o->region != NULL && s->region == NULL) {
+			screen_free(s); /* the region file came first and wins */
+			return;
+		}
+		if (strcmp(o->id, s->id) == 0) {
+			diags_add(d, s->file, 1, "duplicate id \"%s\" (also in %s)", s->id, o->file);
+			screen_free(s);
+			g->nerrors++;
+			return;
+		}
+		if (strcmp(o->code, s->code) == 0) {
+			diags_add(d, s->file, 1, "duplicate code \"%s\" (also in %s)", s->code, o->file);
+			screen_free(s);
+			g->nerrors++;
+			return;
+		}
+	}
+	g->screens = xgrow(g->screens, cap, g->nscreens + 1, sizeof *g->screens);
+	g->screens[g->nscreens++] = s;
+	index_add(g, (int)g->nscreens - 1);
+}
+
+struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,
+			   void *ctx)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	DIR *dh = opendir(dir);
+
+	g->lookup = lookup;
+	g->ctx = ctx;
+	struct dirent *de;
+	char **names = NULL;
+	size_t nnames = 0, ncap = 0, scap = 0;
+
+	g->home = -1;
+	if (dh == NULL) {
+		diags_add(&g->diags, dir, 0, "cannot open content directory: %s", strerror(errno));
+		return g;
+	}
+	while ((de = readdir(dh)) != NULL) {
+		size_t n = strlen(de->d_name);
+
+		if (n < 4 || strcmp(de->d_name + n - 3, ".md") != 0 || de->d_name[0] == '.')
+			continue;
+		names = xgrow(names, &ncap, nnames + 1, sizeof *names);
+		names[nnames++] = xstrdup(de->d_name);
+	}
+	closedir(dh);
+	if (nnames > 0) /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, nnames, sizeof *names, cmp_names);
+	for (size_t i = 0; i < nnames; i++) {
+		char *path = util_path_join(dir, names[i]);
+		size_t len;
+		char *raw = util_read_file(path, CONTENT_MAX_FILE, &len);
+		struct screen *s;
+
+		if (raw == NULL) {
+			diags_add(&g->diags, path, 0, "cannot read: %s", strerror(errno));
+			g->nerrors++;
+		} else if ((s = content_parse(path, raw, len, lookup, ctx, &g->diags)) == NULL) {
+			g->nerrors++;
+		} else if (s->region != NULL && (region == NULL || strcmp(s->region, region) != 0)) {
+			screen_free(s); /* another region's variant */
+		} else {
+			add_screen(g, &scap, s, region, &g->diags);
+		}
+		free(raw);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	finish_guide(g);
+	return g;
+}
+
+static void drop_body(struct screen *s)
+{
+	blocks_free(s->blocks, s->nblocks);
+	for (size_t i = 0; i < s->nlinks; i++)
+		free(s->links[i].target);
+	free(s->links);
+	s->blocks = NULL;
+	s->nblocks = 0;
+	s->links = NULL;
+	s->nlinks = 0;
+}
+
+void content_unload(struct guide *g)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		drop_body(g->screens[i]);
+		g->screens[i]->unloaded = true;
+	}
+}
+
+struct screen *content_get(struct guide *g, int idx)
+{
+	struct screen *s, *fresh;
+	struct diags d = {0};
+	size_t len;
+	char *raw;
+
+	if (idx < 0 || (size_t)idx >= g->nscreens)
+		return NULL;
+	s = g->screens[idx];
+	if (!s->unloaded)
+		return s;
+	s->unloaded = false;
+	raw = util_read_file(s->file, CONTENT_MAX_FILE, &len);
+	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
+	free(raw);
+	diags_free(&d); /* said at start already, or by --check */
+	if (fresh == NULL)
+		return s;
+	s->blocks = fresh->blocks;
+	s->nblocks = fresh->nblocks;
+	s->links = fresh->links;
+	s->nlinks = fresh->nlinks;
+	fresh->blocks = NULL;
+	fresh->nblocks = 0;
+	fresh->links = NULL;
+	fresh->nlinks = 0;
+	screen_free(fresh);
+	for (size_t l = 0; l < s->nlinks; l++)
+		s->links[l].screen = content_find(g, s->links[l].target);
+	return s;
+}
