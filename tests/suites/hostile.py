@@ -4,7 +4,9 @@ Checked at the byte level: none of them reaches the terminal, in full-screen
 mode, --print, --plain or --check.
 SPDX-License-Identifier: MIT
 """
+import atexit
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -17,6 +19,7 @@ YIBAO = os.environ.get("YIBAO", "./yibao")
 FX = "tests/fixtures/hostile"
 CFG = ["--config", FX + "/hostile.ini"]
 tmp = tempfile.mkdtemp(prefix="yibao-hostile.")
+atexit.register(shutil.rmtree, tmp, True)
 ENV = {"HOME": tmp, "XDG_CONFIG_HOME": tmp}
 
 FORBIDDEN = [

@@ -4,7 +4,9 @@ Each time: exit within 1 s, no process left in its session, CPU under 0.2 s.
 Also: the terminal's modes are the same after q and after SIGTERM as before.
 SPDX-License-Identifier: MIT
 """
+import atexit
 import os
+import shutil
 import socket
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from ptydrive import Pty, session_alive  # noqa: E402
 YIBAO = os.environ.get("YIBAO", "./yibao")
 RUNS = int(os.environ.get("LINKDROP_RUNS", "20"))
 tmp = tempfile.mkdtemp(prefix="yibao-linkdrop.")
+atexit.register(shutil.rmtree, tmp, True)
 
 # A lookup that never answers: a TCP listener that accepts and says nothing.
 listener = socket.socket()

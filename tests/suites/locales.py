@@ -4,7 +4,9 @@ The GB18030 case checks the bytes the terminal receives: they decode as GB18030
 to the right Chinese text. The locale is generated when missing (root).
 SPDX-License-Identifier: MIT
 """
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -14,6 +16,7 @@ from ptydrive import Pty  # noqa: E402
 
 YIBAO = os.environ.get("YIBAO", "./yibao")
 tmp = tempfile.mkdtemp(prefix="yibao-locale.")
+atexit.register(shutil.rmtree, tmp, True)
 
 
 def have_gb():
