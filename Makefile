@@ -65,11 +65,11 @@ build/asan/%.o: %.c $(wildcard src/*.h screens/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-build/tests/%: tests/unit/%.c $(LIB_OBJ)
+build/tests/%: tests/unit/%.c tests/unit/testdir.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
-build/asan/tests/%: tests/unit/%.c $(SAN_LIB_OBJ)
+build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 

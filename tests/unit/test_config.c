@@ -20,23 +20,8 @@
 #include "text.h"
 #include "util.h"
 
-static char tmpdir[64];
-
-static int make_dir(void **state)
-{
-	(void)state;
-	strcpy(tmpdir, "/tmp/yibao-config-XXXXXX");
-	return mkdtemp(tmpdir) != NULL ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#define TESTDIR_PREFIX "/tmp/yibao-config-"
+#include "testdir.h"
 
 /* Write text to tmpdir/name; returns the path (caller frees). */
 static char *put(const char *name, const char *text)

@@ -688,23 +688,8 @@ static void bad_body_all_reported(void **state)
 
 /* ---- content_load on a directory ---- */
 
-static char tmpdir[64];
-
-static int make_dir(void **state)
-{
-	(void)state;
-	strcpy(tmpdir, "/tmp/yibao-content-XXXXXX");
-	return mkdtemp(tmpdir) != NULL ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#define TESTDIR_PREFIX "/tmp/yibao-content-"
+#include "testdir.h"
 
 static void put(const char *name, const char *text)
 {

@@ -15,11 +15,12 @@
 #include "content.h"
 #include "util.h"
 
-static char dir[] = "/tmp/yibao-guide.XXXXXX";
+#define TESTDIR_PREFIX "/tmp/yibao-guide-"
+#include "testdir.h"
 
 static void put(const char *name, const char *text)
 {
-	char *path = util_path_join(dir, name);
+	char *path = util_path_join(tmpdir, name);
 	FILE *f = fopen(path, "w");
 
 	assert_non_null(f);
@@ -38,8 +39,7 @@ static int setup(void **state)
 {
 	struct strbuf home = {0};
 
-	(void)state;
-	if (mkdtemp(dir) == NULL)
+	if (make_dir(state) != 0)
 		return -1;
 	sb_adds(&home, "---\ncode: 0\nid: home\ntitle: 首页\nkind: menu\n---\n");
 	for (int i = 1; i <= 600; i++) {
@@ -58,20 +58,9 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	(void)state;
-	/* A test may shell out; the guide itself never does. */
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return 0;
-}
-
 static void lookups_at_scale(void **state)
 {
-	struct guide *g = content_load(dir, NULL, lookup, NULL);
+	struct guide *g = content_load(tmpdir, NULL, lookup, NULL);
 
 	(void)state;
 	assert_int_equal(g->diags.n, 0);
@@ -94,7 +83,7 @@ static void lookups_at_scale(void **state)
 
 static void unload_and_get(void **state)
 {
-	struct guide *g = content_load(dir, NULL, lookup, NULL);
+	struct guide *g = content_load(tmpdir, NULL, lookup, NULL);
 	int k = content_find(g, "p7");
 	struct screen *s;
 
@@ -123,5 +112,5 @@ int main(void)
 		cmocka_unit_test(unload_and_get),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, remove_dir);
 }
