@@ -15,8 +15,18 @@ HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 LIBVERS  := $(shell for p in md4c inih libcjson libcurl; do printf '%s %s, ' $$p "$$(pkg-config --modversion $$p 2>/dev/null)"; done | sed 's/, $$//')
 DEFS     := -DYIBAO_VERSION='"$(VERSION)"' -DYIBAO_DATADIR='"$(DATADIR)"' \
             -DYIBAO_SYSCONFDIR='"$(SYSCONFDIR)"' -DYIBAO_LIBVERSIONS='"$(LIBVERS)"'
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libcurl is loaded at run time (src/status_curl.c): its headers are needed, its
+# library is not linked.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# A missing library is named here, not found later as a puzzling compile error.
+# (Targets that install packages first check again when they build.)
+ifeq ($(filter deps deps-test deps-bench run test unit e2e suites bench clean,$(MAKECMDGOALS)),)
+PKG_MISSING := $(shell for p in $(PKGS) libcurl; do pkg-config --exists $$p || printf '%s ' $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or see tools/deps.sh for the Debian packages)
+endif
+endif
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS  ?=
@@ -35,12 +45,15 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all run test deps clean install uninstall check FORCE
+.PHONY: all run test deps deps-test unit e2e suites clean install uninstall installed-config check FORCE
 
 all: yibao
 
+# Each target installs only what it needs (as root; otherwise it names the packages).
 deps:
-	@sh tools/deps.sh
+	@sh tools/deps.sh build
+deps-test:
+	@sh tools/deps.sh test
 
 yibao: $(OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
@@ -73,13 +86,26 @@ build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 
-run: deps yibao
+run: deps
+	@$(MAKE) --no-print-directory yibao
 	./yibao
 
 # Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
 # (plain and sanitized). Ends with "N passed, N failed".
-test: deps yibao yibao-asan $(UNIT_BIN) $(UNIT_SAN)
+test: deps-test
+	@$(MAKE) --no-print-directory yibao yibao-asan $(UNIT_BIN) $(UNIT_SAN)
 	@sh tests/run.sh
+
+# The parts of `make test`, each on its own (same summary line).
+unit: deps-test
+	@$(MAKE) --no-print-directory $(UNIT_BIN) $(UNIT_SAN)
+	@sh tests/run.sh unit
+e2e: deps-test
+	@$(MAKE) --no-print-directory yibao yibao-asan
+	@sh tests/run.sh check fixtures golden e2e
+suites: deps-test
+	@$(MAKE) --no-print-directory yibao yibao-asan
+	@sh tests/run.sh suites
 
 check: yibao
 	./yibao --check
@@ -90,17 +116,29 @@ install: yibao
 	install -m 755 yibao $(DESTDIR)$(PREFIX)/bin/yibao
 	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
 	install -m 644 config/regions/*.ini $(DESTDIR)$(DATADIR)/regions/
-	sed -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
-	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
-	    config/yibao.ini > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
+	$(MAKE) -s --no-print-directory installed-config > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	chmod 644 $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 
+# The config is removed only when it is still as installed: an administrator's
+# edits are kept.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/yibao $(DESTDIR)$(PREFIX)/share/man/man1/yibao.1
 	rm -rf $(DESTDIR)$(DATADIR)
-	rm -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini
+	@if [ -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini ]; then \
+		if $(MAKE) -s --no-print-directory installed-config | cmp -s - $(DESTDIR)$(SYSCONFDIR)/yibao.ini; then \
+			rm -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini; \
+		else \
+			echo "uninstall: keeping $(DESTDIR)$(SYSCONFDIR)/yibao.ini (changed since install)"; \
+		fi; \
+	fi
 	-rmdir $(DESTDIR)$(SYSCONFDIR) 2>/dev/null
+
+# The system config as installed: the shipped one with the install paths.
+installed-config:
+	@sed -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
+	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
+	    config/yibao.ini
 
 clean:
 	rm -rf build yibao yibao-asan

@@ -14,7 +14,12 @@ BENCH_ARGS   ?=
 
 .PHONY: bench
 
-bench: yibao
+bench: deps-bench
+	@$(MAKE) --no-print-directory yibao
 	@mkdir -p build
 	@$(BENCH_PYTHON) tests/bench/bench.py --ptyrun $(BENCH_PTYRUN) --yibao ./yibao \
 		--out build/bench.json $(BENCH_ARGS)
+
+.PHONY: deps-bench
+deps-bench:
+	@sh tools/deps.sh bench

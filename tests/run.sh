@@ -7,6 +7,9 @@
 #  golden   tests/golden/NAME.args -> ./yibao ARGS, compared with NAME.expected
 #  e2e      tests/e2e/*.sh in tmux, once with ./yibao and once with ./yibao-asan;
 #           each prints "ok - ..." or "not ok - ..." lines
+#  suites   tests/suites/*.sh (sshd, link drops, fuzz smoke, valgrind, ...)
+#
+# Usage: sh tests/run.sh [SECTION...]   (no SECTION: all of them, in this order)
 # SPDX-License-Identifier: MIT
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -36,8 +39,11 @@ count_tap() { # file name
 	echo "     $2: $p ok, $f not ok"
 }
 
-echo "== unit"
-for t in build/tests/test_* build/asan/tests/test_*; do
+sections=${*:-unit check fixtures golden e2e suites}
+want() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
+
+want unit && echo "== unit"
+want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 	[ -x "$t" ] || continue
 	log="$OUT/$(echo "$t" | tr / _).log"
 	"$t" >"$log" 2>&1
@@ -53,17 +59,17 @@ for t in build/tests/test_* build/asan/tests/test_*; do
 	echo "     $t: $p passed, $f failed"
 done
 
-echo "== check"
-for y in ./yibao ./yibao-asan; do
+want check && echo "== check"
+want check && for y in ./yibao ./yibao-asan; do
 	if $y --check >"$OUT/check.out" 2>&1; then ok "$y --check (shipped content, national)"; else bad "$y --check"; cat "$OUT/check.out"; fi
 done
-for r in config/regions/*.ini; do
+want check && for r in config/regions/*.ini; do
 	name=$(basename "$r" .ini)
 	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
 done
 
-echo "== fixtures"
-for d in tests/fixtures/*/; do
+want fixtures && echo "== fixtures"
+want fixtures && for d in tests/fixtures/*/; do
 	d=${d%/} # paths in the messages read tests/fixtures/NAME/content/FILE
 	[ -f "$d/expected.txt" ] || continue
 	name=$(basename "$d")
@@ -79,8 +85,8 @@ for d in tests/fixtures/*/; do
 	fi
 done
 
-echo "== golden"
-for a in tests/golden/*.args; do
+want golden && echo "== golden"
+want golden && for a in tests/golden/*.args; do
 	[ -f "$a" ] || continue
 	name=$(basename "$a" .args)
 	# shellcheck disable=SC2046
@@ -92,8 +98,8 @@ for a in tests/golden/*.args; do
 	fi
 done
 
-echo "== e2e"
-for bin in ./yibao ./yibao-asan; do
+want e2e && echo "== e2e"
+want e2e && for bin in ./yibao ./yibao-asan; do
 	for s in tests/e2e/*.sh; do
 		[ -f "$s" ] || continue
 		[ "$(basename "$s")" = lib.sh ] && continue # the helpers the scripts source
@@ -108,7 +114,7 @@ done
 
 # Further suites: each tests/suites/NAME.sh is run with sh and prints
 # "ok - ..." / "not ok - ..." lines like the e2e scripts.
-for s in tests/suites/*.sh; do
+want suites && for s in tests/suites/*.sh; do
 	[ -f "$s" ] || continue
 	name=$(basename "$s" .sh)
 	echo "== $name"

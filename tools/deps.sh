@@ -1,9 +1,24 @@
 #!/bin/sh
-# deps.sh -- install the Debian packages yibao builds and tests with.
-# As root: installs whatever is missing (apt-get). Otherwise: names what is
-# missing and how to install it, and fails.
+# deps.sh -- install the Debian packages yibao needs for one purpose.
+#
+#   sh tools/deps.sh build    what building and running the guide needs
+#   sh tools/deps.sh test     build + what `make test` needs
+#   sh tools/deps.sh bench    build + what `make bench` needs
+#
+# As root: installs whatever of that set is missing (apt-get). Otherwise: names
+# what is missing and how to install it, and fails. Nothing outside the set asked
+# for is looked at: `make run` never fails for a missing benchmark package.
 # SPDX-License-Identifier: MIT
 set -eu
+
+want=${1:-build}
+case "$want" in
+build | test | bench) ;;
+*)
+	echo "deps: usage: deps.sh build|test|bench" >&2
+	exit 2
+	;;
+esac
 
 # package:what-needs-it
 PKGS="
@@ -21,28 +36,48 @@ python3:test
 openssl:test
 valgrind:test
 clang:test
-libclang-rt-14-dev:test
 locales:test
 unicode-data:test
 openssh-server:test
 openssh-client:test
+python3:bench
+tmux:bench
 dialog:bench
 whiptail:bench
 python3-pyte:bench
 "
 
-missing=""
-for entry in $PKGS; do
-	pkg=${entry%%:*}
-	if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-		missing="$missing $pkg"
+installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# The packages of one tag that are not installed.
+missing_of() {
+	for entry in $PKGS; do
+		tag=${entry#*:}
+		pkg=${entry%%:*}
+		[ "$tag" = "$1" ] || continue
+		installed "$pkg" || echo "$pkg"
+	done
+}
+
+# libFuzzer and the sanitizer runtimes come in a package named after the
+# installed clang's major version (libclang-rt-14-dev for clang 14).
+clang_rt() {
+	command -v clang >/dev/null 2>&1 || return 0
+	major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+	[ -n "$major" ] || return 0
+	installed "libclang-rt-$major-dev" || echo "libclang-rt-$major-dev"
+}
+
+install_pkgs() {
+	[ -n "$1" ] || return 0
+	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+		echo "deps: missing Debian packages:$1" >&2
+		echo "deps: install them with: sudo apt-get install$1" >&2
+		exit 1
 	fi
-done
-
-[ -z "$missing" ] && exit 0
-
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-	echo "deps: installing:$missing"
+	echo "deps: installing:$1"
 	export DEBIAN_FRONTEND=noninteractive
 	# Installing must not start daemons (openssh-server): the tests start their own.
 	guard=""
@@ -52,13 +87,18 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		guard=/usr/sbin/policy-rc.d
 	fi
 	apt-get update -qq >/dev/null || apt-get update
-	# shellcheck disable=SC2086
 	rc=0
-	apt-get install -y -qq --no-install-recommends $missing >/dev/null || rc=$?
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $1 >/dev/null || rc=$?
 	[ -n "$guard" ] && rm -f "$guard"
-	exit $rc
-fi
+	[ "$rc" -eq 0 ] || exit "$rc"
+}
 
-echo "deps: missing Debian packages:$missing" >&2
-echo "deps: install them with: sudo apt-get install$missing" >&2
-exit 1
+list=$(missing_of build)
+[ "$want" = build ] || list="$list $(missing_of "$want")"
+install_pkgs "$(echo $list | sed 's/^/ /;s/^ $//')"
+# Only once clang is there can its runtime package be named.
+if [ "$want" = test ]; then
+	install_pkgs "$(clang_rt | sed 's/^/ /')"
+fi
+exit 0
