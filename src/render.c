@@ -281,16 +281,45 @@ static int label_col(const struct dline *d)
 	return 0;
 }
 
+/*
+ * The top line: " CODE  TITLE " on the left in reverse video, "BADGE  REGION " on
+ * the right. The code is what staff read aloud, so it is never cut; the badge
+ * (第 1/5 题, 3/11 已备齐) comes next, then the region, and the title takes what is
+ * left, cut with an ellipsis. Something cut always shows "…".
+ */
 static void draw_header(const struct app *a, const struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
 	const char *code = s != NULL ? s->code : v->code;
 	const char *title = s != NULL ? s->title : v->title;
-	char *left = xasprintf(" %s  %s ", code != NULL ? code : "", title != NULL ? title : "");
-	char *right = xasprintf("%s%s%s ", v->badge != NULL ? v->badge : "",
-				v->badge != NULL ? "  " : "", a->cfg->profile.title);
-	int rw = text_swidth(right), lw;
-	attr_t attr = A_REVERSE | A_BOLD;
+	const char *region = a->cfg->profile.title != NULL ? a->cfg->profile.title : "";
+	bool ascii = a->cfg->ascii_borders;
+	char *head = xasprintf(" %s  ", code != NULL ? code : "");
+	int hw = text_swidth(head), bw = v->badge != NULL ? text_swidth(v->badge) : 0;
+	int rgw = text_swidth(region), room, tw;
+	/* Least of the title worth showing beside the right part: "…" and a character. */
+	const int min_title = 4;
+	char *left, *right, *t, *r = NULL;
+
+	/* Right part: badge and region when both fit, else the badge alone, else none. */
+	if (bw > 0 && hw + min_title + bw + 2 + rgw + 1 < COLS)
+		r = xasprintf("%s  %s ", v->badge, region);
+	else if (bw > 0 && hw + min_title + bw + 1 < COLS)
+		r = xasprintf("%s ", v->badge);
+	else if (bw == 0 && hw + min_title + rgw + 1 < COLS)
+		r = xasprintf("%s ", region);
+	else if (bw == 0 && hw + min_title + 4 < COLS) {
+		/* A long region name: cut it, with its ellipsis, rather than drop it. */
+		char *cut = text_truncate(region, COLS - hw - min_title - 2, ascii);
+
+		r = xasprintf("%s ", cut);
+		free(cut);
+	}
+	right = r != NULL ? r : xstrdup("");
+	room = COLS - text_swidth(right) - hw - 1;
+	tw = title != NULL ? text_swidth(title) : 0;
+	t = tw <= room ? xstrdup(title != NULL ? title : "") : text_truncate(title, room > 0 ? room : 0, ascii);
+	left = xasprintf("%s%s ", head, t);
 
 	/*
 	 * The code and title stand out in reverse video; the rest of the line is
@@ -298,11 +327,13 @@ static void draw_header(const struct app *a, const struct view *v)
 	 */
 	move(0, 0);
 	clrtoeol();
-	lw = put_text(left, strlen(left), COLS - (rw < COLS / 2 ? rw : 0) - 1, attr);
-	if (rw < COLS / 2 && lw + rw < COLS) {
-		move(0, COLS - rw);
-		put_text(right, strlen(right), rw, A_NORMAL);
+	put_text(left, strlen(left), COLS - text_swidth(right), A_REVERSE | A_BOLD);
+	if (right[0] != '\0') {
+		move(0, COLS - text_swidth(right));
+		put_text(right, strlen(right), text_swidth(right), A_NORMAL);
 	}
+	free(head);
+	free(t);
 	free(left);
 	free(right);
 }

@@ -76,7 +76,7 @@ expect "[31m红色[0m" "ESC is removed: the escape sequence shows as text, not c
 expect "反向书写控制:abc" "a bidi override is removed"
 keys 0 8
 expect "少了一格" "a ragged table is still laid out"
-if [ "$(screen | wc -L)" -le 80 ]; then ok "nothing drawn past 80 columns"; else not_ok "nothing drawn past 80 columns"; fi
+fits 80x24 "nothing drawn past 80 columns"
 keys 0
 quit_ok
 echo "# $n_ok ok, $n_bad not ok"

@@ -63,3 +63,23 @@ quit_ok() {
 	keys q
 	if wait_for "EXITED 0" 5; then ok "q quits with status 0"; else not_ok "q quits with status 0"; fi
 }
+
+# fits SIZE DESCRIPTION: nothing was cut or wrapped. tmux never captures more
+# columns than the pane has, so widths alone prove nothing; instead: no line of
+# the pane was continued by a terminal wrap (capture-pane -J joins exactly those;
+# it also keeps trailing spaces, which are dropped before comparing),
+# and the header's right-aligned part (the region, then one blank column) ends in
+# the last column (a header laid out one column too wide or too narrow moves it).
+fits() {
+	cols=${1%x*}
+	rows=${1#*x}
+	# Below 40x12 the guide shows only a one-line notice, without a header.
+	[ "$rows" -ge 12 ] || cols=0
+	if [ "$($T capture-pane -p -J -t e2e | sed 's/ *$//')" != "$(screen | sed 's/ *$//')" ]; then
+		not_ok "$2 (a line wrapped at the right margin)"
+	elif [ "$cols" -ge 40 ] && [ "$(screen | sed -n 1p | wc -L)" -ne $((cols - 1)) ]; then
+		not_ok "$2 (the header does not end in column $cols)"
+	else
+		ok "$2"
+	fi
+}

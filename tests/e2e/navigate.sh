@@ -53,7 +53,7 @@ type_text "6.6"
 keys Enter
 resize 60x20
 expect_line 0 "6.6" "after resize to 60x20 the same screen shows"
-if [ "$(screen | wc -L)" -le 60 ]; then ok "nothing drawn past 60 columns"; else not_ok "nothing drawn past 60 columns"; fi
+fits 60x20 "nothing drawn past 60 columns"
 resize 132x43
 expect_line 0 "6.6" "after resize to 132x43 the same screen shows"
 expect "比一比" "the comparison table is laid out at 132 columns"

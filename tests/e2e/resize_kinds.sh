@@ -2,7 +2,6 @@
 # the state (a wizard question, a checklist's ticks, a calculator's result).
 . "$(dirname "$0")/lib.sh"
 
-fits() { if [ "$(screen | wc -L)" -le "${1%x*}" ]; then ok "$2"; else not_ok "$2"; fi; }
 goto() { keys g; type_text "$1"; keys Enter; }
 # around CODE TEXT: resize through odd and extreme sizes; CODE and TEXT stay.
 around() {

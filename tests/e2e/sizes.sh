@@ -10,11 +10,6 @@ bottom_has() {
 	if screen | sed -n "${1#*x}p" | grep -qF -- "$2"; then ok "$3"; else not_ok "$3 (bottom row has no \"$2\")"; fi
 }
 
-# fits SIZE DESCRIPTION: no captured line is wider than the terminal.
-fits() {
-	w=$(screen | wc -L)
-	if [ "$w" -le "${1%x*}" ]; then ok "$2"; else not_ok "$2 ($w columns)"; fi
-}
 
 # table_aligned DESCRIPTION: every line of the 6.6 table has its two bars (│ or ┼)
 # at the same display columns, and there are at least three such lines.

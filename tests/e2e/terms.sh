@@ -40,6 +40,6 @@ keys g
 type_text "6.6"
 keys Enter
 expect "比一比" "LANG unset: CJK table laid out"
-if [ "$(screen | wc -L)" -le 80 ]; then ok "LANG unset: widths right (nothing past 80 columns)"; else not_ok "LANG unset: widths right"; fi
+fits 80x24 "LANG unset: widths right (nothing cut or wrapped at 80 columns)"
 quit_ok
 echo "# $n_ok ok, $n_bad not ok"

@@ -193,6 +193,6 @@ resize 40x12
 expect "你的户口在哪里" "a 40x12 window still shows the question"
 answer 1 1
 expect "你不需要" "and the result"
-if [ "$(screen | wc -L)" -le 40 ]; then ok "nothing drawn past 40 columns"; else not_ok "nothing drawn past 40 columns"; fi
+fits 40x12 "nothing drawn past 40 columns"
 quit_ok
 echo "# $n_ok ok, $n_bad not ok"
