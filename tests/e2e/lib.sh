@@ -52,8 +52,22 @@ not_ok() { n_bad=$((n_bad + 1)); echo "not ok - $*"; echo "# screen was:"; scree
 
 # expect TEXT DESCRIPTION: TEXT shows within 5 s.
 expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
-# expect_not TEXT DESCRIPTION: TEXT is not on screen now.
-expect_not() { if screen | grep -qF -- "$1"; then not_ok "$2 (\"$1\" is there)"; else ok "$2"; fi; }
+# settle: until three captures 100 ms apart are the same (at most 5 s), so that
+# a check of what is NOT on screen does not pass on a screen still being drawn.
+settle() {
+	last=$(screen)
+	same=0
+	tries=50
+	while [ "$same" -lt 2 ] && [ "$tries" -gt 0 ]; do
+		sleep 0.1
+		now=$(screen)
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$now
+		tries=$((tries - 1))
+	done
+}
+# expect_not TEXT DESCRIPTION: TEXT is not on the settled screen.
+expect_not() { settle; if screen | grep -qF -- "$1"; then not_ok "$2 (\"$1\" is there)"; else ok "$2"; fi; }
 # expect_line N TEXT DESCRIPTION: screen line N (0-based) contains TEXT.
 expect_line() {
 	if screen | sed -n "$(($1 + 1))p" | grep -qF -- "$2"; then ok "$3"; else not_ok "$3 (line $1 has no \"$2\")"; fi
@@ -82,4 +96,16 @@ fits() {
 	else
 		ok "$2"
 	fi
+}
+
+# selected: the 0-based screen line of the highlighted selection (reverse video,
+# read from capture-pane -e, below the header), or nothing.
+selected() {
+	esc=$(printf '\033')
+	$T capture-pane -p -e -t e2e | sed 1d | grep -nE "$esc\[([0-9]+;)*7(;[0-9]+)*m" | head -1 | cut -d: -f1
+}
+# expect_selected N DESCRIPTION: the selection is on screen line N.
+expect_selected() {
+	got=$(selected)
+	if [ "$got" = "$1" ]; then ok "$2"; else not_ok "$2 (selection on line ${got:-none}, not $1)"; fi
 }

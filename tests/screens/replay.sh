@@ -1,20 +1,6 @@
 # replay.sh -- play one tests/screens/NAME.keys in tmux, print the settled screen.
-# Sourced after tests/e2e/lib.sh (start, screen, $T). See tests/screens/README.md.
+# Sourced after tests/e2e/lib.sh (start, screen, settle, $T). See tests/screens/README.md.
 # SPDX-License-Identifier: MIT
-
-# settle: until three captures 100 ms apart are the same (at most 5 s).
-settle() {
-	last=$(screen)
-	same=0
-	tries=50
-	while [ "$same" -lt 2 ] && [ "$tries" -gt 0 ]; do
-		sleep 0.1
-		now=$(screen)
-		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
-		last=$now
-		tries=$((tries - 1))
-	done
-}
 
 # replay FILE: run the steps of FILE, then print the screen.
 replay() {
