@@ -686,6 +686,41 @@ static void bad_body_all_reported(void **state)
 	diags_free(&d);
 }
 
+/* Emphasis nested deeper than the parser keeps: said once with its line, the text kept. */
+static void deep_nesting(void **state)
+{
+	struct strbuf sb = {0};
+	struct diags d = {0};
+	struct screen *s;
+	const int depth = 40;
+
+	(void)state;
+	sb_adds(&sb, FRONT("page") "前言\n\n");
+	/* "*a _a *a ... a* a_ a*": each opener its own span, 40 deep (line 9). */
+	for (int i = 0; i < depth; i++)
+		sb_adds(&sb, i % 2 == 0 ? "*a " : "_a ");
+	sb_adds(&sb, "深");
+	for (int i = depth - 1; i >= 0; i--)
+		sb_adds(&sb, i % 2 == 0 ? " a*" : " a_");
+	sb_adds(&sb, "\n\n[后面](home) 的段落\n");
+	s = content_parse("deep.md", sb.s, sb.len, lookup, NULL, &d);
+	assert_non_null(s);
+	assert_diag(&d, "deep.md", 9, "nested more than 32 deep");
+	assert_ndiags(&d, 1);
+	/* Every block is still there: the text of the deep one, the link after it. */
+	assert_int_equal(s->nblocks, 3);
+	assert_non_null(strstr(txt(&s->blocks[1]), "深"));
+	assert_string_equal(txt(&s->blocks[2]), "后面 的段落");
+	assert_int_equal(s->nlinks, 1);
+	assert_int_equal(s->blocks[2].r.nspans, 1);
+	assert_int_equal(s->blocks[2].r.spans[0].link, 0);
+	for (size_t i = 0; i < s->blocks[1].r.nspans; i++)
+		assert_int_equal(s->blocks[1].r.spans[i].link, -1);
+	screen_free(s);
+	diags_free(&d);
+	sb_free(&sb);
+}
+
 /* ---- content_load on a directory ---- */
 
 #define TESTDIR_PREFIX "/tmp/yibao-content-"
@@ -943,6 +978,7 @@ int main(void)
 		cmocka_unit_test(bad_front_matter),
 		cmocka_unit_test(bad_body),
 		cmocka_unit_test(bad_body_all_reported),
+		cmocka_unit_test(deep_nesting),
 		/* Each content_load test gets a fresh directory. */
 		cmocka_unit_test_setup_teardown(load_good, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_problems, make_dir, remove_dir),
