@@ -225,25 +225,70 @@ static int on_timer(CURLM *m, long ms, void *ud)
 	return 0;
 }
 
-/* The lookup url, or NULL when the configured one is not allowed. *http: plain http. */
-static char *make_url(const struct config *cfg, bool *http)
+/* Is part of the parsed url u there at all (even empty, as in "http://:@host/")? */
+static bool url_has(const struct curl_api *api, CURLU *u, CURLUPart part)
 {
-	const char *u = cfg->status_url;
-	size_t n = strlen(u);
+	char *v = NULL;
+	bool has = api->url_get(u, part, &v, 0) == CURLUE_OK;
+
+	api->free(v);
+	return has;
+}
+
+char *status_url_check(const char *url, bool allow_http, bool *http)
+{
+	const struct curl_api *api = status_curl_load();
+	CURLU *u;
+	char *scheme = NULL, *host = NULL, *path = NULL, *full = NULL, *out = NULL;
+	bool ok;
 
 	*http = false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)u[i] <= 0x20 || u[i] == 0x7F)
+	if (api == NULL || url == NULL)
+		return NULL;
+	/* No parser quirks to argue about: no blanks, controls or backslashes at all. */
+	for (const char *p = url; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F || *p == '\\')
 			return NULL;
-	if (strncasecmp(u, "https://", 8) != 0) {
-		if (!cfg->allow_loopback_http || strncmp(u, "http://127.0.0.1", 16) != 0 ||
-		    (u[16] != '\0' && u[16] != ':' && u[16] != '/'))
-			return NULL;
-		*http = true;
+	if ((u = api->url()) == NULL)
+		return NULL;
+	/* The checks below read the parts as libcurl will use them to connect. */
+	ok = api->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK;
+	/* A user name or password is sent to the host as a Basic auth header. */
+	ok = ok && !url_has(api, u, CURLUPART_USER) && !url_has(api, u, CURLUPART_PASSWORD) &&
+	     !url_has(api, u, CURLUPART_OPTIONS) && !url_has(api, u, CURLUPART_QUERY) &&
+	     !url_has(api, u, CURLUPART_FRAGMENT);
+	if (ok && strcmp(scheme, "https") == 0) {
+		ok = true;
+	} else if (ok && strcmp(scheme, "http") == 0) {
+		ok = allow_http && strcmp(host, "127.0.0.1") == 0;
+		*http = ok;
+	} else {
+		ok = false;
 	}
-	while (n > 0 && u[n - 1] == '/')
-		n--;
-	return xasprintf("%.*s/v1/lookup", (int)n, u);
+	if (ok) {
+		size_t n = strlen(path);
+		char *p;
+
+		while (n > 0 && path[n - 1] == '/')
+			n--;
+		p = xasprintf("%.*s/v1/lookup", (int)n, path);
+		ok = api->url_set(u, CURLUPART_PATH, p, 0) == CURLUE_OK &&
+		     api->url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
+		free(p);
+	}
+	if (ok)
+		out = xstrdup(full);
+	else
+		*http = false;
+	api->free(scheme);
+	api->free(host);
+	api->free(path);
+	api->free(full);
+	api->url_cleanup(u);
+	return out;
 }
 
 /* The Authorization header from token_file, read now; NULL (and *bad) when unusable. */
@@ -348,7 +393,8 @@ static void begin(struct status *st, const char *id)
 		store_error(st, SE_NO_LIBCURL, NULL);
 		return;
 	}
-	if ((st->url = make_url(st->cfg, &http)) == NULL) {
+	if ((st->url = status_url_check(st->cfg->status_url, st->cfg->allow_loopback_http,
+					&http)) == NULL) {
 		store_error(st, SE_CONFIG, NULL);
 		return;
 	}

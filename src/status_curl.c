@@ -34,6 +34,11 @@ static const struct sym {
 	{"curl_multi_info_read", offsetof(struct curl_api, multi_info_read)},
 	{"curl_slist_append", offsetof(struct curl_api, slist_append)},
 	{"curl_slist_free_all", offsetof(struct curl_api, slist_free_all)},
+	{"curl_url", offsetof(struct curl_api, url)},
+	{"curl_url_cleanup", offsetof(struct curl_api, url_cleanup)},
+	{"curl_url_set", offsetof(struct curl_api, url_set)},
+	{"curl_url_get", offsetof(struct curl_api, url_get)},
+	{"curl_free", offsetof(struct curl_api, free)},
 };
 
 /* Filled once per process; read-only afterwards. */
