@@ -51,6 +51,7 @@ struct mdstate {
 	int links[MAX_ATTRS];
 	int nattr;          /* spans open; may exceed MAX_ATTRS, only that many are kept */
 	bool deep_said;     /* the nesting limit was reported for this body */
+	bool links_said;    /* CONTENT_MAX_LINKS was reported */
 
 	/* The list item whose text comes next. */
 	bool li_open;
@@ -345,6 +346,16 @@ static int add_link(struct mdstate *st, const MD_ATTRIBUTE *href)
 	int line = href->text != NULL ? line_of(st, href->text) : st->last_line;
 	size_t cap = s->nlinks;
 
+	if (s->nlinks >= CONTENT_MAX_LINKS) {
+		/* Past the bound a link is plain text: one screen stays quick to lay out and use. */
+		if (s->nlinks == CONTENT_MAX_LINKS && !st->links_said)
+			diags_add(st->d, s->file, line,
+				  "more than %d links on one screen; the rest are shown as plain "
+				  "text (split the screen)", CONTENT_MAX_LINKS);
+		st->links_said = true;
+		free(target);
+		return -1;
+	}
 	if (strstr(target, "://") != NULL || strncmp(target, "mailto:", 7) == 0 ||
 	    strncmp(target, "www.", 4) == 0)
 		diags_add(st->d, s->file, line,
@@ -569,8 +580,9 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		attr |= TA_CODE;
 		break;
 	case MD_SPAN_A:
-		attr |= TA_LINK;
 		link = add_link(st, &((MD_SPAN_A_DETAIL *)detail)->href);
+		if (link >= 0)
+			attr |= TA_LINK;
 		break;
 	default:
 		break;
