@@ -928,6 +928,53 @@ static void load_region_override(void **state)
 	}
 }
 
+/*
+ * A FIFO, a symbolic link and a directory named like pages: each refused with
+ * its file named, the rest of the guide loads. A page replaced by a FIFO after
+ * the start is not waited on. Before the fix open() blocked on the FIFO for
+ * ever: alarm() turns that into a failure.
+ */
+static void load_not_regular(void **state)
+{
+	struct guide *g;
+	char *fifo = path_of("05-fifo.md"), *link = path_of("06-link.md");
+	char *dir = path_of("07-dir.md"), *pay = path_of("03-pay.md");
+	int home, p;
+
+	(void)state;
+	put_good_guide();
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink("03-pay.md", link), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	alarm(10);
+	g = content_load(tmpdir, NULL, lookup, NULL);
+	alarm(0);
+	assert_diag(&g->diags, fifo, 0, "not a regular file");
+	assert_diag(&g->diags, link, 0, "symbolic link");
+	assert_diag(&g->diags, dir, 0, "not a regular file");
+	assert_int_equal(g->nerrors, 3);
+	assert_int_equal(g->nscreens, 4);
+	home = content_find(g, "home");
+	p = content_find(g, "pay");
+	assert_true(home >= 0 && p >= 0);
+
+	/* Bodies are read again when opened: a FIFO in a page's place is not waited on. */
+	content_unload(g);
+	assert_int_equal(unlink(pay), 0);
+	assert_int_equal(mkfifo(pay, 0600), 0);
+	alarm(10);
+	assert_non_null(content_get(g, p));
+	alarm(0);
+	assert_int_equal(g->screens[p]->nblocks, 0);
+	assert_non_null(content_get(g, home));
+	assert_true(g->screens[home]->nblocks > 0);
+	content_free(g);
+	free(fifo);
+	free(link);
+	free(dir);
+	free(pay);
+}
+
 static void load_edge_cases(void **state)
 {
 	struct guide *g;
@@ -984,6 +1031,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(load_problems, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_region_override, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_edge_cases, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(load_not_regular, make_dir, remove_dir),
 	};
 
 	text_init_locale();
