@@ -152,6 +152,33 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+void sb_add_secret(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap) {
+		size_t cap = sb->cap;
+		char *p = xgrow(NULL, &cap, sb->len + n + 1, 1);
+
+		/* Moved by hand: realloc would free the old copy unwiped. */
+		if (sb->s != NULL) {
+			memcpy(p, sb->s, sb->len);
+			util_wipe(sb->s, sb->cap);
+			free(sb->s);
+		}
+		sb->s = p;
+		sb->cap = cap;
+	}
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_wipe(struct strbuf *sb)
+{
+	if (sb->s != NULL)
+		util_wipe(sb->s, sb->cap);
+	sb_free(sb);
+}
+
 char *sb_take(struct strbuf *sb)
 {
 	char *s = sb->s != NULL ? sb->s : xstrdup("");

@@ -44,6 +44,13 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * sb_add for secrets (an ID number as typed or received): when the buffer
+ * grows, the old one is wiped before it is freed. Free such a buffer with sb_wipe.
+ */
+void sb_add_secret(struct strbuf *sb, const char *s, size_t n);
+/* Wipe the whole buffer (its capacity), then sb_free. */
+void sb_wipe(struct strbuf *sb);
 /* Hand the string over to the caller (never NULL); sb is left empty. */
 char *sb_take(struct strbuf *sb);
 void sb_free(struct strbuf *sb);

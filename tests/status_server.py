@@ -177,7 +177,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if fkind != kind:
                 self.send(404, {"error": "not_found"})
             else:
-                self.send(200, record(kind, what))
+                rec = record(kind, what)
+                if name == "canary":
+                    # Services echo the request: the client must wipe what it received.
+                    rec["id_number"] = id_number
+                self.send(200, rec)
             return
         self.fault(what[1:], kind)
 
