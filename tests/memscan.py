@@ -11,7 +11,8 @@ curses' key queue, which keeps one int per byte read). Prints one line a TEXT:
 
 and exits 0, or 2 when the process could not be read. --context N also prints
 N bytes either side of each copy (to find out whose buffer it is). Vsyscall and unreadable
-ranges are skipped; a mapping that goes away while read is skipped too.
+ranges are skipped, and so are mappings over 4 GiB (a sanitizer's shadow: reserved,
+not data; their number is printed); a mapping that goes away while read is skipped too.
 """
 import re
 import sys
@@ -29,25 +30,45 @@ def regions(pid):
             yield lo, hi, name
 
 
+# Mappings larger than this are reservations, not data (a sanitizer's shadow memory):
+# skipped, and counted in the output.
+MAX_REGION = 1 << 32
+CHUNK = 1 << 20
+
+
 def scan(pid, needles, context=0):
     hits = {n: [] for n in needles}
+    skipped = 0
+    overlap = max(len(p) for pats in needles.values() for _, p in pats) + context
     with open("/proc/%d/mem" % pid, "rb", buffering=0) as mem:
         for lo, hi, name in regions(pid):
-            try:
-                mem.seek(lo)
-                data = mem.read(hi - lo)
-            except (OSError, ValueError, OverflowError):
+            if hi - lo > MAX_REGION:
+                skipped += 1
                 continue
-            if not data:
-                continue
-            for n, pats in needles.items():
-                for kind, pat in pats:
-                    for m in re.finditer(re.escape(pat), data):
-                        hits[n].append((kind, "%s@%#x" % (name, lo + m.start())))
-                        if context:
-                            a, b = max(0, m.start() - context), m.end() + context
-                            print("# %s %s@%#x: %r" % (kind, name, lo + m.start(), data[a:b]))
-    return hits
+            pos, prev = lo, b""
+            while pos < hi:
+                try:
+                    mem.seek(pos)
+                    data = mem.read(min(CHUNK, hi - pos))
+                except (OSError, ValueError, OverflowError):
+                    data = b""
+                if not data:
+                    break
+                buf, base = prev + data, pos - len(prev)
+                for n, pats in needles.items():
+                    for kind, pat in pats:
+                        for m in re.finditer(re.escape(pat), buf):
+                            # A copy that lies wholly in the overlap was counted before.
+                            if prev and m.end() <= len(prev):
+                                continue
+                            hits[n].append((kind, "%s@%#x" % (name, base + m.start())))
+                            if context:
+                                a, b = max(0, m.start() - context), m.end() + context
+                                print("# %s %s@%#x: %r" % (kind, name, base + m.start(),
+                                                            buf[a:b]))
+                pos += len(data)
+                prev = data[-overlap:]
+    return hits, skipped
 
 
 def main():
@@ -63,7 +84,7 @@ def main():
     texts = args[1:]
     needles = {t: (("bytes", t.encode()), ("wide", t.encode("utf-32-le"))) for t in texts}
     try:
-        hits = scan(pid, needles, context)
+        hits, skipped = scan(pid, needles, context)
     except OSError as e:
         print("memscan: %d: %s" % (pid, e), file=sys.stderr)
         return 2
@@ -72,7 +93,9 @@ def main():
         nb = sum(1 for k, _ in h if k == "bytes")
         nw = sum(1 for k, _ in h if k == "wide")
         where = " ".join("%s:%s" % (k, w) for k, w in h[:12])
-        print("%s bytes=%d wide=%d%s" % (t, nb, nw, (" where: " + where) if h else ""))
+        print("%s bytes=%d wide=%d%s%s" % (t, nb, nw,
+                                          " (%d reservations skipped)" % skipped if skipped else "",
+                                          (" where: " + where) if h else ""))
     return 0
 
 
