@@ -231,8 +231,10 @@ static char *clean(const char *s)
 {
 	size_t len = strlen(s);
 	char *out = text_sanitize(s, len, 0, &len, NULL);
+	size_t keep = text_fit(out, len, FIELD_COLS, NULL);
 
-	out[text_fit(out, len, FIELD_COLS, NULL)] = '\0';
+	/* What is cut off is wiped, not left behind the NUL (it may hold an ID number). */
+	util_wipe(out + keep, len - keep);
 	return out;
 }
 

@@ -1,6 +1,7 @@
 # canary.sh -- no copy of an ID number stays in the guide's memory: a lookup with a canary ID
-# (which the test server echoes back), the kiosk idle wipe, a second person's lookup; after
-# each, /proc/PID/mem of the guide is scanned for the canary (tests/memscan.py; needs root).
+# (which the test server echoes back), the kiosk idle wipe, a second person's lookup, an answer
+# that writes the number into its text; after each, /proc/PID/mem of the guide is scanned for
+# the number (tests/memscan.py; needs root).
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
 SERVER="$(dirname "$0")/../status_server.py"
@@ -25,7 +26,7 @@ OTHER=$(python3 "$SERVER" --id enrolled)
 cat >"$E2E_TMP/kiosk.ini" <<INI
 [guide]
 kiosk = true
-idle_timeout_s = 3
+idle_timeout_s = 10
 [status]
 url = https://127.0.0.1:$MAIN_PORT
 ca_file = $SRV/ca.pem
@@ -58,7 +59,7 @@ type_text "$CANARY"
 keys Enter
 if wait_for "状态:医保卡可以领取了" 5; then ok "the canary lookup shows its result"; else not_ok "the canary lookup shows its result"; fi
 scan "with the result on screen"
-if wait_for "已清除上一位的操作" 8; then ok "the kiosk idle wipe came"; else not_ok "the kiosk idle wipe came"; fi
+if wait_for "已清除上一位的操作" 15; then ok "the kiosk idle wipe came"; else not_ok "the kiosk idle wipe came"; fi
 scan "after the idle wipe"
 
 # The next person looks up another number.
@@ -70,5 +71,15 @@ type_text "$OTHER"
 keys Enter
 if wait_for "状态:已参保" 5; then ok "a second person's lookup shows its result"; else not_ok "a second person's lookup shows its result"; fi
 scan "after a second person's lookup"
+
+# A service that writes the number into its text: shown masked, and no copy kept.
+CANARY=$(python3 "$SERVER" --id echo)
+keys 3
+type_text "$CANARY"
+keys Enter
+masked="$(printf %s "$CANARY" | cut -c1-4)**********$(printf %s "$CANARY" | cut -c15-18)"
+if wait_for "说明:身份证号${masked}的医保卡已寄出" 5; then ok "a number echoed in the answer's text is shown masked"; else not_ok "a number echoed in the answer's text is shown masked"; fi
+expect_not "$CANARY" "the echoed number is not on the screen"
+scan "after an answer that echoes the number in its text"
 quit_ok
 echo "# $n_ok ok, $n_bad not ok"
