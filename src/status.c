@@ -228,6 +228,9 @@ static CURLcode on_ssl_ctx(CURL *e, void *ctx, void *ud)
  * libcurl's allocator (curl_global_init_mem): the C library's, but every
  * block is wiped before it is freed, or left behind by a moving realloc, so
  * no request or answer buffer of libcurl's keeps an ID number in the heap.
+ * libcurl does not wipe its upload and receive buffers itself (curl issues
+ * #725, #7268). Thread-safe, as the threaded resolver needs: each call touches
+ * only its own block.
  */
 static void wipe_free(void *p)
 {
