@@ -36,6 +36,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -378,10 +379,16 @@ static char *auth_header(const char *path, bool *bad)
 	char buf[TOKEN_MAX + 1];
 	ssize_t n = -1, r;
 	size_t len = 0, start = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK and fstat: a FIFO or device in its place must not freeze the key loop. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat sb;
 	char *h = NULL;
 
 	*bad = true;
+	if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd >= 0) {
 		while (len < TOKEN_MAX && (r = read(fd, buf + len, TOKEN_MAX - len)) > 0)
 			len += (size_t)r;
@@ -481,8 +488,12 @@ static void begin(struct status *st, const char *id)
 		store_error(st, SE_NO_LIBCURL, NULL);
 		return;
 	}
+	/* OpenSSL reads ca_file inside the key loop: anything but a regular file could block it. */
 	if ((st->url = status_url_check(st->cfg->status_url, st->cfg->allow_loopback_http,
-					&http)) == NULL) {
+					&http)) == NULL ||
+	    (st->cfg->ca_file != NULL && st->cfg->ca_file[0] != '\0' &&
+	     !util_is_file(st->cfg->ca_file))) {
+		end_transfer(st);
 		store_error(st, SE_CONFIG, NULL);
 		return;
 	}

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <cmocka.h>
 
 #include <arpa/inet.h>
@@ -614,6 +616,33 @@ static void test_url_allowed(void **state)
 	}
 }
 
+/* A token file or CA file that is a FIFO ends the lookup at once (before: the key loop blocked). */
+static void test_client_fifo_files(void **state)
+{
+	char dir[] = "/tmp/yibao-status-XXXXXX";
+	struct config c;
+	char *fifo;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = xasprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	config_defaults(&c);
+	c.status_url = xasprintf("https://127.0.0.1:%d", closed_port());
+	c.token_file = xstrdup(fifo);
+	alarm(10);
+	lookup_err(&c, SE_TOKEN);
+	free(c.token_file);
+	c.token_file = NULL;
+	c.ca_file = xstrdup(fifo);
+	lookup_err(&c, SE_CONFIG);
+	alarm(0);
+	config_free(&c);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+}
+
 static void test_client_refused_and_cancel(void **state)
 {
 	struct config c;
@@ -669,6 +698,7 @@ int main(void)
 		cmocka_unit_test(test_client_config),
 		cmocka_unit_test(test_client_hostile_urls),
 		cmocka_unit_test(test_url_allowed),
+		cmocka_unit_test(test_client_fifo_files),
 		cmocka_unit_test(test_client_refused_and_cancel),
 	};
 
