@@ -18,8 +18,3 @@ bench: yibao
 	@mkdir -p build
 	@$(BENCH_PYTHON) tests/bench/bench.py --ptyrun $(BENCH_PTYRUN) --yibao ./yibao \
 		--out build/bench.json $(BENCH_ARGS)
-
-# Parse and layout time of one content file (tests/bench/layout_bench.c).
-build/bench/layout_bench: tests/bench/layout_bench.c $(LIB_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) -O2 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
