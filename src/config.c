@@ -15,26 +15,69 @@
 #include "text.h"
 #include "util.h"
 
+static size_t kv_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of key in l's index: where it is, or the empty slot it would go in. */
+static size_t kv_slot(const struct kvlist *l, const char *key)
+{
+	size_t mask = l->icap - 1, h = kv_hash(key) & mask;
+
+	while (l->index[h] != 0 && strcmp(l->v[l->index[h] - 1].key, key) != 0)
+		h = (h + 1) & mask;
+	return h;
+}
+
+/* Keep the index at most half full: rebuilt at twice the size when it would not be. */
+static void kv_reserve(struct kvlist *l, size_t need)
+{
+	size_t cap = 16;
+
+	if (need * 2 <= l->icap)
+		return;
+	while (cap < need * 2)
+		cap *= 2;
+	free(l->index);
+	l->index = xcalloc(cap, sizeof *l->index);
+	l->icap = cap;
+	for (size_t i = 0; i < l->n; i++)
+		l->index[kv_slot(l, l->v[i].key)] = i + 1;
+}
+
 void kv_set(struct kvlist *l, const char *key, const char *val)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].key, key) == 0) {
-			free(l->v[i].val);
-			l->v[i].val = xstrdup(val);
-			return;
-		}
+	size_t h;
+
+	kv_reserve(l, l->n + 1);
+	h = kv_slot(l, key);
+	if (l->index[h] != 0) {
+		struct kv *e = &l->v[l->index[h] - 1];
+
+		free(e->val);
+		e->val = xstrdup(val);
+		return;
+	}
 	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n].key = xstrdup(key);
 	l->v[l->n].val = xstrdup(val);
 	l->n++;
+	l->index[h] = l->n;
 }
 
 const char *kv_get(const struct kvlist *l, const char *key)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].key, key) == 0)
-			return l->v[i].val;
-	return NULL;
+	size_t h;
+
+	if (l->icap == 0)
+		return NULL;
+	h = kv_slot(l, key);
+	return l->index[h] != 0 ? l->v[l->index[h] - 1].val : NULL;
 }
 
 void kv_free(struct kvlist *l)
@@ -44,6 +87,7 @@ void kv_free(struct kvlist *l)
 		free(l->v[i].val);
 	}
 	free(l->v);
+	free(l->index);
 	memset(l, 0, sizeof *l);
 }
 
@@ -92,34 +136,73 @@ struct load_ctx {
 	int line; /* line last read: inih's handler does not get it from Debian's build */
 };
 
-/* Reads lines for ini_parse_stream and counts them, so problems get a line. */
+/*
+ * Hands a file read whole to ini_parse_stream line by line, counting lines so
+ * problems get a line. inih's own reader (fgets) cannot see a NUL byte: it took
+ * one for the end of a long line and silently dropped the line after it.
+ */
 struct line_reader {
-	FILE *f;
+	const char *buf;
+	size_t len, pos;
 	int *line;
 	const char *path;
 	struct diags *d;
 };
 
-static char *read_line(char *buf, int size, void *stream)
+static char *read_line(char *out, int size, void *stream)
 {
 	struct line_reader *r = stream;
-	char *s = fgets(buf, size, r->f);
-	int ch;
+	const char *p = r->buf + r->pos, *nl;
+	size_t n, take;
 
-	if (s == NULL)
+	if (r->pos >= r->len || size < 2)
 		return NULL;
+	nl = memchr(p, '\n', r->len - r->pos);
+	n = nl != NULL ? (size_t)(nl - p) : r->len - r->pos;
+	r->pos += n + (nl != NULL);
 	(*r->line)++;
-	if (strchr(s, '\n') == NULL && (ch = getc(r->f)) != EOF && ch != '\n') {
+	out[0] = '\0';
+	if (memchr(p, '\0', n) != NULL) {
+		diags_add(r->d, r->path, *r->line, "NUL byte in the line; line ignored");
+	} else if (n > (size_t)size - 1) {
 		/*
 		 * Longer than inih's buffer: it would keep the cut value and read the
 		 * rest as a line of its own. Skip the whole line and say so instead.
 		 */
-		while ((ch = getc(r->f)) != EOF && ch != '\n')
-			;
 		diags_add(r->d, r->path, *r->line, "line longer than %d bytes; ignored", size - 1);
-		buf[0] = '\0';
+	} else {
+		take = n < (size_t)size - 1 && nl != NULL ? n + 1 : n;
+		memcpy(out, p, take);
+		out[take] = '\0';
 	}
-	return s;
+	return out;
+}
+
+/*
+ * Parse the INI file path with handler: read whole (a regular file only, so a
+ * FIFO or device is never waited on), then line by line. Returns inih's result
+ * (0, or the line of the first bad line), or -1 with errno set when the file
+ * cannot be read.
+ */
+static int parse_file(const char *path, ini_handler handler, void *user, int *line,
+		      struct diags *d)
+{
+	size_t len;
+	char *buf = util_read_regular(path, CONFIG_MAX_FILE, &len, false);
+	struct line_reader lr = {buf, len, 0, line, path, d};
+	int rc;
+
+	if (buf == NULL)
+		return -1;
+	rc = ini_parse_stream(read_line, &lr, handler, user);
+	free(buf);
+	return rc;
+}
+
+/* A file that is there but cannot be used is worth a word even when optional. */
+static bool worth_saying(int err, bool required)
+{
+	return required || !(err == ENOENT || err == ENOTDIR || err == EACCES);
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -281,18 +364,14 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 int config_load(struct config *c, const char *path, bool required, struct diags *d)
 {
 	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
-	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &lc.line, path, d};
-	int rc;
+	int rc = parse_file(path, on_setting, &lc, &lc.line, d);
 
-	if (f == NULL) {
-		if (required)
-			diags_add(d, path, 0, "cannot open config file: %s", strerror(errno));
+	if (rc < 0) {
+		if (worth_saying(errno, required))
+			diags_add(d, path, 0, "cannot open config file: %s", util_read_error(errno));
 		free(lc.dir);
 		return -1;
 	}
-	rc = ini_parse_stream(read_line, &lr, on_setting, &lc);
-	fclose(f);
 	if (rc > 0)
 		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
 	free(lc.dir);
@@ -337,17 +416,15 @@ static int load_profile_file(struct profile *p, const char *dir, const char *nam
 	char *file = xasprintf("%s.ini", name);
 	char *path = util_path_join(dir, file);
 	struct region_ctx rc = {p, path, d, 0};
-	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &rc.line, path, d};
-	int r;
+	int r = parse_file(path, on_region, &rc, &rc.line, d);
 
 	free(file);
-	if (f == NULL) {
+	if (r < 0) {
+		if (worth_saying(errno, false))
+			diags_add(d, path, 0, "cannot read region profile: %s", util_read_error(errno));
 		free(path);
 		return -1;
 	}
-	r = ini_parse_stream(read_line, &lr, on_region, &rc);
-	fclose(f);
 	if (r > 0)
 		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
 	free(path);

@@ -20,10 +20,14 @@ enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
 struct kvlist {
 	struct kv {
 		char *key, *val;
-	} *v;
+	} *v;          /* in the order first set */
 	size_t n, cap;
+	size_t *index; /* hash of key -> position in v + 1 (0: empty); icap slots */
+	size_t icap;
 };
-/* Set (copying) key to val, replacing an earlier value. */
+/* Largest INI file read (config or region profile). */
+#define CONFIG_MAX_FILE (16 * 1024 * 1024)
+/* Set (copying) key to val, replacing an earlier value. Constant time on average. */
 void kv_set(struct kvlist *l, const char *key, const char *val);
 /* The value of key, or NULL. Owned by l. */
 const char *kv_get(const struct kvlist *l, const char *key);

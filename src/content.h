@@ -17,6 +17,8 @@
 
 /* Largest content file read (bigger ones are reported and skipped). */
 #define CONTENT_MAX_FILE (1024 * 1024)
+/* Links one screen may hold; further link text is shown plain (and --check says so). */
+#define CONTENT_MAX_LINKS 1000
 
 enum kind {
 	KIND_MENU,

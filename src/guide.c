@@ -286,7 +286,7 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 		struct screen *s;
 
 		if (raw == NULL) {
-			diags_add(&g->diags, path, 0, "cannot read: %s", strerror(errno));
+			diags_add(&g->diags, path, 0, "cannot read: %s", util_read_error(errno));
 			g->nerrors++;
 		} else if ((s = content_parse(path, raw, len, lookup, ctx, &g->diags)) == NULL) {
 			g->nerrors++;

@@ -48,18 +48,18 @@ static struct dline *add_line(struct layout *l, int indent, unsigned flags, int 
 	d->indent = indent;
 	d->flags = flags;
 	d->item = item;
-	d->text = xstrdup("");
+	d->text = xgrow(NULL, &d->tcap, 1, 1);
+	d->text[0] = '\0';
 	return d;
 }
 
+/* Append n bytes to a line; both arrays grow by doubling, so a line costs linear time. */
 static void line_append(struct dline *d, const char *s, size_t n, unsigned attr)
 {
-	size_t cap = d->nspans;
-
-	d->text = xrealloc(d->text, d->len + n + 1);
+	d->text = xgrow(d->text, &d->tcap, d->len + n + 1, 1);
 	memcpy(d->text + d->len, s, n);
 	if (attr != 0 && n > 0) {
-		d->spans = xgrow(d->spans, &cap, d->nspans + 1, sizeof *d->spans);
+		d->spans = xgrow(d->spans, &d->scap, d->nspans + 1, sizeof *d->spans);
 		d->spans[d->nspans].off = d->len;
 		d->spans[d->nspans].len = n;
 		d->spans[d->nspans].attr = attr;
@@ -144,7 +144,7 @@ void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int
 	struct rich ex;
 	const struct rich *src = r;
 	struct text_line *tl;
-	size_t nl;
+	size_t nl, sp = 0; /* sp: first span that may reach the text still to copy */
 	int pw = prefix != NULL ? text_swidth(prefix) : 0;
 	int avail = l->width - indent - pw;
 
@@ -166,22 +166,24 @@ void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int
 				for (int k = 0; k < pw; k++)
 					line_append(d, " ", 1, 0);
 		}
-		/* Copy the line, cutting the spans that overlap it. */
+		/*
+		 * Copy the line, cutting the spans that overlap it. Spans are in text
+		 * order and do not overlap (markdown.c makes them so), and lines come
+		 * in text order: one cursor walks both, so the whole text costs time
+		 * linear in its length plus its spans.
+		 */
 		for (size_t p = a; p < b;) {
 			unsigned attr = 0;
 			size_t end = b;
 
-			for (size_t s = 0; s < src->nspans; s++) {
-				const struct span *sp = &src->spans[s];
-
-				if (sp->off <= p && p < sp->off + sp->len) {
-					attr = sp->attr;
-					if (sp->off + sp->len < end)
-						end = sp->off + sp->len;
-					break;
-				}
-				if (sp->off > p && sp->off < end)
-					end = sp->off;
+			while (sp < src->nspans && src->spans[sp].off + src->spans[sp].len <= p)
+				sp++;
+			if (sp < src->nspans && src->spans[sp].off <= p) {
+				attr = src->spans[sp].attr;
+				if (src->spans[sp].off + src->spans[sp].len < end)
+					end = src->spans[sp].off + src->spans[sp].len;
+			} else if (sp < src->nspans && src->spans[sp].off < end) {
+				end = src->spans[sp].off;
 			}
 			line_append(d, src->text + p, end - p, attr);
 			p = end;

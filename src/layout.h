@@ -36,6 +36,7 @@ struct dline {
 	int indent;       /* columns of blank before text */
 	int item;         /* selectable item this line belongs to, or -1 */
 	unsigned flags;   /* LF_* */
+	size_t tcap, scap; /* allocated text bytes and spans (layout.c's business) */
 };
 
 struct layout {

@@ -16,6 +16,7 @@
 #include "util.h"
 
 #define MAX_LISTS 16
+/* Spans (emphasis, links, code) nested deeper than this keep the attributes of level 32. */
 #define MAX_ATTRS 32
 
 struct mdstate {
@@ -48,7 +49,9 @@ struct mdstate {
 	bool soft_break;
 	unsigned attrs[MAX_ATTRS];
 	int links[MAX_ATTRS];
-	int nattr;
+	int nattr;          /* spans open; may exceed MAX_ATTRS, only that many are kept */
+	bool deep_said;     /* the nesting limit was reported for this body */
+	bool links_said;    /* CONTENT_MAX_LINKS was reported */
 
 	/* The list item whose text comes next. */
 	bool li_open;
@@ -233,12 +236,22 @@ static void flush_text(struct mdstate *st)
 		b->level = st->hlevel;
 }
 
+/* The attributes and link of the innermost span kept (none: 0 and -1). */
+static void top_span(const struct mdstate *st, unsigned *attr, int *link)
+{
+	int k = st->nattr < MAX_ATTRS ? st->nattr : MAX_ATTRS;
+
+	*attr = k > 0 ? st->attrs[k - 1] : 0;
+	*link = k > 0 ? st->links[k - 1] : -1;
+}
+
 static void add_span_text(struct mdstate *st, const char *t, size_t n)
 {
-	unsigned attr = st->nattr > 0 ? st->attrs[st->nattr - 1] : 0;
-	int link = st->nattr > 0 ? st->links[st->nattr - 1] : -1;
+	unsigned attr;
+	int link;
 	struct span *last = st->nspans > 0 ? &st->spans[st->nspans - 1] : NULL;
 
+	top_span(st, &attr, &link);
 	if (n == 0)
 		return;
 	if (last != NULL && last->attr == attr && last->link == link &&
@@ -333,6 +346,16 @@ static int add_link(struct mdstate *st, const MD_ATTRIBUTE *href)
 	int line = href->text != NULL ? line_of(st, href->text) : st->last_line;
 	size_t cap = s->nlinks;
 
+	if (s->nlinks >= CONTENT_MAX_LINKS) {
+		/* Past the bound a link is plain text: one screen stays quick to lay out and use. */
+		if (s->nlinks == CONTENT_MAX_LINKS && !st->links_said)
+			diags_add(st->d, s->file, line,
+				  "more than %d links on one screen; the rest are shown as plain "
+				  "text (split the screen)", CONTENT_MAX_LINKS);
+		st->links_said = true;
+		free(target);
+		return -1;
+	}
 	if (strstr(target, "://") != NULL || strncmp(target, "mailto:", 7) == 0 ||
 	    strncmp(target, "www.", 4) == 0)
 		diags_add(st->d, s->file, line,
@@ -530,9 +553,22 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 static int on_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct mdstate *st = ud;
-	unsigned attr = st->nattr > 0 ? st->attrs[st->nattr - 1] : 0;
-	int link = st->nattr > 0 ? st->links[st->nattr - 1] : -1;
+	unsigned attr;
+	int link;
 
+	top_span(st, &attr, &link);
+	if (st->nattr >= MAX_ATTRS) {
+		/* Past the limit nothing is kept: the text shows as the level-32 span. */
+		if (!st->deep_said)
+			diags_add(st->d, st->s->file, st->last_line,
+				  "emphasis and links nested more than %d deep; the deeper ones "
+				  "are shown plain", MAX_ATTRS);
+		st->deep_said = true;
+		if (type == MD_SPAN_A) /* keep link numbers in step with the file */
+			add_link(st, &((MD_SPAN_A_DETAIL *)detail)->href);
+		st->nattr++;
+		return 0;
+	}
 	switch (type) {
 	case MD_SPAN_STRONG:
 		attr |= TA_STRONG;
@@ -544,16 +580,15 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		attr |= TA_CODE;
 		break;
 	case MD_SPAN_A:
-		attr |= TA_LINK;
 		link = add_link(st, &((MD_SPAN_A_DETAIL *)detail)->href);
+		if (link >= 0)
+			attr |= TA_LINK;
 		break;
 	default:
 		break;
 	}
-	if (st->nattr < MAX_ATTRS) {
-		st->attrs[st->nattr] = attr;
-		st->links[st->nattr] = link;
-	}
+	st->attrs[st->nattr] = attr;
+	st->links[st->nattr] = link;
 	st->nattr++;
 	return 0;
 }

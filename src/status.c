@@ -7,11 +7,17 @@
  * library is loaded on the first lookup through a table of the few functions
  * used, and never unloaded: OpenSSL's exit handlers must stay mapped.
  *
- * One transfer at a time. The ID number exists only in the caller's prompt
- * buffer (wiped there) and in post[] here, which curl reads in place
- * (CURLOPT_POSTFIELDS, no copy) and which is wiped when the transfer ends.
- * (curl and OpenSSL still copy the request into their own send buffers, which
- * they free without wiping: beyond our reach, and never written anywhere.)
+ * One transfer at a time. The ID number passes through buffers this module
+ * owns and wipes: the caller's (wiped there), norm[] in status_start, post[]
+ * (the JSON body, handed to curl through CURLOPT_READFUNCTION rather than
+ * POSTFIELDS) and id[] (to mask an echo of the number), both wiped when the
+ * transfer ends, and the received body (grown with sb_add_secret, wiped). What
+ * libcurl copies (its request and receive buffers) it allocates through the
+ * functions given to curl_global_init_mem, which wipe every block before
+ * freeing it; the easy handle is cleaned up after each lookup and the multi
+ * handle at each wipe, so those buffers are freed (wiped) then. OpenSSL keeps
+ * the last decrypted record in its read buffer: SSL_OP_CLEANSE_PLAINTEXT makes
+ * it wipe that. HTTP/1.1 only, so no HTTP/2 library holds a copy either.
  * Results are kept under a keyed hash of kind and ID, never the ID itself.
  */
 #ifndef _DEFAULT_SOURCE
@@ -21,6 +27,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -29,6 +36,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,7 +71,9 @@ struct status {
 	enum status_kind kind;
 	uint64_t key;
 	char masked[STATUS_ID_LEN + 1];
+	char id[STATUS_ID_LEN + 1]; /* the number looked up, until the transfer ends */
 	char post[128]; /* the JSON body: holds the ID number until the transfer ends */
+	size_t post_len, post_sent;
 	char *url;
 	struct strbuf body;
 	bool too_big;
@@ -162,14 +172,14 @@ static void end_transfer(struct status *st)
 		st->easy = NULL;
 	}
 	explicit_bzero(st->post, sizeof st->post);
+	explicit_bzero(st->id, sizeof st->id);
+	st->post_len = st->post_sent = 0;
 	for (struct curl_slist *l = st->headers; l != NULL; l = l->next)
 		explicit_bzero(l->data, strlen(l->data));
 	if (st->headers != NULL)
 		st->api->slist_free_all(st->headers);
 	st->headers = NULL;
-	if (st->body.s != NULL)
-		explicit_bzero(st->body.s, st->body.cap);
-	sb_free(&st->body);
+	sb_wipe(&st->body);
 	free(st->url);
 	st->url = NULL;
 	st->too_big = false;
@@ -187,8 +197,80 @@ static size_t on_data(char *p, size_t size, size_t n, void *ud)
 		st->too_big = true;
 		return 0; /* curl ends the transfer with CURLE_WRITE_ERROR */
 	}
-	sb_add(&st->body, p, len);
+	sb_add_secret(&st->body, p, len);
+	/* curl's buffer is wiped when freed (wipe_free); this copy is ours. */
 	return len;
+}
+
+/* curl asks for the request body: from post[], which stays ours to wipe. */
+static size_t on_read(char *buf, size_t size, size_t n, void *ud)
+{
+	struct status *st = ud;
+	size_t room = size * n, left = st->post_len - st->post_sent;
+	size_t k = room < left ? room : left;
+
+	memcpy(buf, st->post + st->post_sent, k);
+	st->post_sent += k;
+	return k;
+}
+
+/* With OpenSSL: the decrypted answer is wiped from its read buffer once curl has it. */
+static CURLcode on_ssl_ctx(CURL *e, void *ctx, void *ud)
+{
+	const struct status *st = ud;
+
+	(void)e;
+	if (st->api->ssl_ctx_set_options != NULL)
+		st->api->ssl_ctx_set_options(ctx, STATUS_SSL_OP_CLEANSE_PLAINTEXT);
+	return CURLE_OK;
+}
+
+/*
+ * libcurl's allocator (curl_global_init_mem): the C library's, but every
+ * block is wiped before it is freed, or left behind by a moving realloc, so
+ * no request or answer buffer of libcurl's keeps an ID number in the heap.
+ * libcurl does not wipe its upload and receive buffers itself (curl issues
+ * #725, #7268). Thread-safe, as the threaded resolver needs: each call touches
+ * only its own block.
+ */
+static void wipe_free(void *p)
+{
+	if (p != NULL) {
+		explicit_bzero(p, malloc_usable_size(p));
+		free(p);
+	}
+}
+
+static void *wipe_malloc(size_t n)
+{
+	return malloc(n);
+}
+
+static void *wipe_realloc(void *p, size_t n)
+{
+	size_t old;
+	void *q;
+
+	if (p == NULL)
+		return malloc(n);
+	old = malloc_usable_size(p);
+	if (n <= old && n > 0)
+		return p;
+	if ((q = malloc(n > 0 ? n : 1)) == NULL)
+		return NULL;
+	memcpy(q, p, old < n ? old : n);
+	wipe_free(p);
+	return q;
+}
+
+static char *wipe_strdup(const char *s)
+{
+	return strdup(s);
+}
+
+static void *wipe_calloc(size_t n, size_t size)
+{
+	return calloc(n, size);
 }
 
 static int on_socket(CURL *e, curl_socket_t fd, int what, void *ud, void *sockp)
@@ -225,25 +307,70 @@ static int on_timer(CURLM *m, long ms, void *ud)
 	return 0;
 }
 
-/* The lookup url, or NULL when the configured one is not allowed. *http: plain http. */
-static char *make_url(const struct config *cfg, bool *http)
+/* Is part of the parsed url u there at all (even empty, as in "http://:@host/")? */
+static bool url_has(const struct curl_api *api, CURLU *u, CURLUPart part)
 {
-	const char *u = cfg->status_url;
-	size_t n = strlen(u);
+	char *v = NULL;
+	bool has = api->url_get(u, part, &v, 0) == CURLUE_OK;
+
+	api->free(v);
+	return has;
+}
+
+char *status_url_check(const char *url, bool allow_http, bool *http)
+{
+	const struct curl_api *api = status_curl_load();
+	CURLU *u;
+	char *scheme = NULL, *host = NULL, *path = NULL, *full = NULL, *out = NULL;
+	bool ok;
 
 	*http = false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)u[i] <= 0x20 || u[i] == 0x7F)
+	if (api == NULL || url == NULL)
+		return NULL;
+	/* No parser quirks to argue about: no blanks, controls or backslashes at all. */
+	for (const char *p = url; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F || *p == '\\')
 			return NULL;
-	if (strncasecmp(u, "https://", 8) != 0) {
-		if (!cfg->allow_loopback_http || strncmp(u, "http://127.0.0.1", 16) != 0 ||
-		    (u[16] != '\0' && u[16] != ':' && u[16] != '/'))
-			return NULL;
-		*http = true;
+	if ((u = api->url()) == NULL)
+		return NULL;
+	/* The checks below read the parts as libcurl will use them to connect. */
+	ok = api->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	     api->url_get(u, CURLUPART_PATH, &path, 0) == CURLUE_OK;
+	/* A user name or password is sent to the host as a Basic auth header. */
+	ok = ok && !url_has(api, u, CURLUPART_USER) && !url_has(api, u, CURLUPART_PASSWORD) &&
+	     !url_has(api, u, CURLUPART_OPTIONS) && !url_has(api, u, CURLUPART_QUERY) &&
+	     !url_has(api, u, CURLUPART_FRAGMENT);
+	if (ok && strcmp(scheme, "https") == 0) {
+		ok = true;
+	} else if (ok && strcmp(scheme, "http") == 0) {
+		ok = allow_http && strcmp(host, "127.0.0.1") == 0;
+		*http = ok;
+	} else {
+		ok = false;
 	}
-	while (n > 0 && u[n - 1] == '/')
-		n--;
-	return xasprintf("%.*s/v1/lookup", (int)n, u);
+	if (ok) {
+		size_t n = strlen(path);
+		char *p;
+
+		while (n > 0 && path[n - 1] == '/')
+			n--;
+		p = xasprintf("%.*s/v1/lookup", (int)n, path);
+		ok = api->url_set(u, CURLUPART_PATH, p, 0) == CURLUE_OK &&
+		     api->url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
+		free(p);
+	}
+	if (ok)
+		out = xstrdup(full);
+	else
+		*http = false;
+	api->free(scheme);
+	api->free(host);
+	api->free(path);
+	api->free(full);
+	api->url_cleanup(u);
+	return out;
 }
 
 /* The Authorization header from token_file, read now; NULL (and *bad) when unusable. */
@@ -252,10 +379,16 @@ static char *auth_header(const char *path, bool *bad)
 	char buf[TOKEN_MAX + 1];
 	ssize_t n = -1, r;
 	size_t len = 0, start = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK and fstat: a FIFO or device in its place must not freeze the key loop. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat sb;
 	char *h = NULL;
 
 	*bad = true;
+	if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd >= 0) {
 		while (len < TOKEN_MAX && (r = read(fd, buf + len, TOKEN_MAX - len)) > 0)
 			len += (size_t)r;
@@ -310,8 +443,14 @@ static bool set_options(struct status *st, bool http)
 	ok &= set(e, CURLOPT_FORBID_REUSE, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_USERAGENT, "yibao") == CURLE_OK;
 	ok &= set(e, CURLOPT_HTTPHEADER, st->headers) == CURLE_OK;
-	ok &= set(e, CURLOPT_POSTFIELDS, st->post) == CURLE_OK;
-	ok &= set(e, CURLOPT_POSTFIELDSIZE, (long)strlen(st->post)) == CURLE_OK;
+	ok &= set(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1) == CURLE_OK;
+	ok &= set(e, CURLOPT_POST, 1L) == CURLE_OK;
+	ok &= set(e, CURLOPT_READFUNCTION, on_read) == CURLE_OK;
+	ok &= set(e, CURLOPT_READDATA, st) == CURLE_OK;
+	ok &= set(e, CURLOPT_POSTFIELDSIZE, (long)st->post_len) == CURLE_OK;
+	if (!http && st->api->ssl_ctx_set_options != NULL &&
+	    set(e, CURLOPT_SSL_CTX_FUNCTION, on_ssl_ctx) == CURLE_OK)
+		ok &= set(e, CURLOPT_SSL_CTX_DATA, st) == CURLE_OK;
 	ok &= set(e, CURLOPT_WRITEFUNCTION, on_data) == CURLE_OK;
 	ok &= set(e, CURLOPT_WRITEDATA, st) == CURLE_OK;
 	return ok;
@@ -322,7 +461,8 @@ static bool ensure_multi(struct status *st)
 	if (!st->global) {
 		/* CURLOPT_NOSIGNAL leaves SIGPIPE to us: a peer that hangs up must not kill us. */
 		signal(SIGPIPE, SIG_IGN);
-		if (st->api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		if (st->api->global_init_mem(CURL_GLOBAL_DEFAULT, wipe_malloc, wipe_free,
+					     wipe_realloc, wipe_strdup, wipe_calloc) != CURLE_OK)
 			return false;
 		st->global = true;
 	}
@@ -348,7 +488,12 @@ static void begin(struct status *st, const char *id)
 		store_error(st, SE_NO_LIBCURL, NULL);
 		return;
 	}
-	if ((st->url = make_url(st->cfg, &http)) == NULL) {
+	/* OpenSSL reads ca_file inside the key loop: anything but a regular file could block it. */
+	if ((st->url = status_url_check(st->cfg->status_url, st->cfg->allow_loopback_http,
+					&http)) == NULL ||
+	    (st->cfg->ca_file != NULL && st->cfg->ca_file[0] != '\0' &&
+	     !util_is_file(st->cfg->ca_file))) {
+		end_transfer(st);
 		store_error(st, SE_CONFIG, NULL);
 		return;
 	}
@@ -360,6 +505,9 @@ static void begin(struct status *st, const char *id)
 	}
 	snprintf(st->post, sizeof st->post, "{\"id_number\": \"%s\", \"kind\": \"%s\"}", id,
 		 status_kind_name(st->kind));
+	st->post_len = strlen(st->post);
+	st->post_sent = 0;
+	snprintf(st->id, sizeof st->id, "%s", id);
 	st->headers = st->api->slist_append(NULL, "Content-Type: application/json");
 	st->headers = st->api->slist_append(st->headers, "Accept: application/json");
 	st->headers = st->api->slist_append(st->headers, "Expect:");
@@ -403,6 +551,7 @@ bool status_start(struct status *st, enum status_kind kind, const char *id)
 	st->key = status_id_key(st->hkey, kind, norm);
 	m = status_mask_id(norm);
 	snprintf(st->masked, sizeof st->masked, "%s", m);
+	explicit_bzero(m, strlen(m));
 	free(m);
 	drop_last(st);
 	for (int i = 0; i < STATUS_CACHE; i++) {
@@ -455,6 +604,18 @@ static enum status_err map_error(CURLcode rc, bool too_big)
 	}
 }
 
+/* Replace each copy of id (X in either case) in s by masked, in place (same length). */
+static void mask_echo(char *s, const char *id, const char *masked)
+{
+	size_t n = strlen(id);
+
+	if (s == NULL || n == 0)
+		return;
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, id, n) == 0)
+			memcpy(s, masked, n);
+}
+
 /* The transfer ended with rc: turn it into a result and keep it. */
 static void finish(struct status *st, CURLcode rc)
 {
@@ -477,6 +638,14 @@ static void finish(struct status *st, CURLcode rc)
 		r.err_detail = text_sanitize(why, strlen(why), 0, NULL, NULL);
 	}
 	memcpy(r.masked_id, st->masked, sizeof r.masked_id);
+	/* A service that writes the number into its text must not put it on the screen. */
+	if (strlen(st->masked) == strlen(st->id)) {
+		char *const strs[] = {r.state_raw, r.detail, r.updated, r.pickup_location, r.claim_id,
+				      r.err_detail};
+
+		for (size_t i = 0; i < ARRAY_LEN(strs); i++)
+			mask_echo(strs[i], st->id, st->masked);
+	}
 	end_transfer(st);
 	store(st, &r, st->key, r.err == SE_NONE || r.err == SE_NO_RECORD);
 }
@@ -499,6 +668,11 @@ void status_wipe(struct status *st)
 	st->last = -1;
 	explicit_bzero(st->masked, sizeof st->masked);
 	new_hash_key(st);
+	/* The multi handle's caches go too: the next person starts with a fresh one. */
+	if (st->multi != NULL) {
+		st->api->multi_cleanup(st->multi);
+		st->multi = NULL;
+	}
 }
 
 void status_free(struct status *st)

@@ -165,6 +165,15 @@ bool status_running(const struct status *st, enum status_kind *kind, const char 
 		    long *secs);
 /* The outcome of the latest lookup while it is kept, or NULL. Owned by st. */
 const struct status_result *status_last(const struct status *st);
+/*
+ * Check a configured status url with libcurl's URL parser (libcurl is loaded
+ * on the first call): https to any host, or http only to 127.0.0.1 (as parsed)
+ * when allow_http; no user name, password, query or fragment; no blank,
+ * control character or backslash. Returns the lookup address (the url's path
+ * with "/v1/lookup" appended, as libcurl writes it back; caller frees), or NULL
+ * when the url is refused or libcurl is missing. *http: the address is plain http.
+ */
+char *status_url_check(const char *url, bool allow_http, bool *http);
 /* Seconds results are kept (cache_s). */
 int status_keep_s(const struct status *st);
 

@@ -19,6 +19,7 @@ static const struct sym {
 	size_t off;
 } syms[] = {
 	{"curl_global_init", offsetof(struct curl_api, global_init)},
+	{"curl_global_init_mem", offsetof(struct curl_api, global_init_mem)},
 	{"curl_global_cleanup", offsetof(struct curl_api, global_cleanup)},
 	{"curl_easy_init", offsetof(struct curl_api, easy_init)},
 	{"curl_easy_cleanup", offsetof(struct curl_api, easy_cleanup)},
@@ -34,6 +35,11 @@ static const struct sym {
 	{"curl_multi_info_read", offsetof(struct curl_api, multi_info_read)},
 	{"curl_slist_append", offsetof(struct curl_api, slist_append)},
 	{"curl_slist_free_all", offsetof(struct curl_api, slist_free_all)},
+	{"curl_url", offsetof(struct curl_api, url)},
+	{"curl_url_cleanup", offsetof(struct curl_api, url_cleanup)},
+	{"curl_url_set", offsetof(struct curl_api, url_set)},
+	{"curl_url_get", offsetof(struct curl_api, url_get)},
+	{"curl_free", offsetof(struct curl_api, free)},
 };
 
 /* Filled once per process; read-only afterwards. */
@@ -42,7 +48,7 @@ static int api_state; /* 0 not tried, 1 loaded, -1 missing */
 
 const struct curl_api *status_curl_load(void)
 {
-	void *h;
+	void *h, *ssl;
 
 	if (api_state != 0)
 		return api_state > 0 ? &api : NULL;
@@ -60,6 +66,14 @@ const struct curl_api *status_curl_load(void)
 		}
 		/* POSIX: a function pointer has the size and form of void *. */
 		memcpy((char *)&api + syms[i].off, &p, sizeof p);
+	}
+	/* Already mapped as libcurl's dependency when it uses OpenSSL 3; never loaded here. */
+	ssl = dlopen("libssl.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
+	if (ssl != NULL) {
+		void *p = dlsym(ssl, "SSL_CTX_set_options");
+
+		if (p != NULL)
+			memcpy(&api.ssl_ctx_set_options, &p, sizeof p);
 	}
 	api_state = 1;
 	return &api;

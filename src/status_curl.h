@@ -10,10 +10,14 @@
 #define YIBAO_STATUS_CURL_H
 
 #include <curl/curl.h>
+#include <stdint.h>
 
 /* The libcurl functions used, filled by dlsym. */
 struct curl_api {
 	CURLcode (*global_init)(long flags);
+	CURLcode (*global_init_mem)(long flags, curl_malloc_callback m, curl_free_callback f,
+				    curl_realloc_callback r, curl_strdup_callback s,
+				    curl_calloc_callback c);
 	void (*global_cleanup)(void);
 	CURL *(*easy_init)(void);
 	void (*easy_cleanup)(CURL *e);
@@ -29,10 +33,24 @@ struct curl_api {
 	CURLMsg *(*multi_info_read)(CURLM *m, int *left);
 	struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
 	void (*slist_free_all)(struct curl_slist *l);
+	CURLU *(*url)(void);
+	void (*url_cleanup)(CURLU *u);
+	CURLUcode (*url_set)(CURLU *u, CURLUPart what, const char *part, unsigned int flags);
+	CURLUcode (*url_get)(const CURLU *u, CURLUPart what, char **part, unsigned int flags);
+	void (*free)(void *p);
+	/*
+	 * OpenSSL's SSL_CTX_set_options, from the libssl libcurl was linked with
+	 * (found, not loaded); NULL when libcurl uses another TLS library.
+	 */
+	uint64_t (*ssl_ctx_set_options)(void *ctx, uint64_t op);
 };
 
+/* OpenSSL 3's SSL_OP_CLEANSE_PLAINTEXT: wipe received plaintext once it is read. */
+#define STATUS_SSL_OP_CLEANSE_PLAINTEXT ((uint64_t)1 << 1)
+
 /*
- * dlopen libcurl.so.4 on the first call and resolve every function. Returns
+ * dlopen libcurl.so.4 on the first call and resolve every function (and, when
+ * libcurl brought OpenSSL's libssl.so.3 in, SSL_CTX_set_options). Returns
  * the table (read-only, owned by this module, valid for the life of the
  * process: the library is never unloaded, as OpenSSL's exit handlers must stay
  * mapped), or NULL when the library or one of its functions is missing.

@@ -231,8 +231,10 @@ static char *clean(const char *s)
 {
 	size_t len = strlen(s);
 	char *out = text_sanitize(s, len, 0, &len, NULL);
+	size_t keep = text_fit(out, len, FIELD_COLS, NULL);
 
-	out[text_fit(out, len, FIELD_COLS, NULL)] = '\0';
+	/* What is cut off is wiped, not left behind the NUL (it may hold an ID number). */
+	util_wipe(out + keep, len - keep);
 	return out;
 }
 
@@ -344,6 +346,27 @@ static enum status_err parse_record(enum status_kind want, const cJSON *o,
 	return SE_NONE;
 }
 
+/*
+ * cJSON copied every key and string out of the answer, which may echo the ID
+ * number: wipe them before cJSON_Delete frees them.
+ */
+static void wipe_json(cJSON *j)
+{
+	for (; j != NULL; j = j->next) {
+		if (j->string != NULL)
+			util_wipe(j->string, strlen(j->string));
+		if (j->valuestring != NULL)
+			util_wipe(j->valuestring, strlen(j->valuestring));
+		wipe_json(j->child);
+	}
+}
+
+static void delete_json(cJSON *j)
+{
+	wipe_json(j);
+	cJSON_Delete(j);
+}
+
 /* Parse body as one JSON object (nothing but blanks after it); NULL and err set if not. */
 static cJSON *parse_object(const char *body, size_t len, struct status_result *out)
 {
@@ -359,12 +382,12 @@ static cJSON *parse_object(const char *body, size_t len, struct status_result *o
 		while (end < body + len && strchr(" \t\r\n", *end) != NULL && *end != '\0')
 			end++;
 		if (end != body + len) {
-			cJSON_Delete(root);
+			delete_json(root);
 			root = NULL;
 		}
 	}
 	if (root == NULL || !cJSON_IsObject(root)) {
-		cJSON_Delete(root);
+		delete_json(root);
 		out->err = SE_MALFORMED;
 		return NULL;
 	}
@@ -418,7 +441,7 @@ enum status_err status_parse(enum status_kind want, long http_code, const char *
 	} else {
 		parse_record(want, root, out);
 	}
-	cJSON_Delete(root);
+	delete_json(root);
 	return out->err;
 }
 

@@ -5,10 +5,12 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void (*fatal_hook)(void);
 
@@ -150,6 +152,33 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+void sb_add_secret(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap) {
+		size_t cap = sb->cap;
+		char *p = xgrow(NULL, &cap, sb->len + n + 1, 1);
+
+		/* Moved by hand: realloc would free the old copy unwiped. */
+		if (sb->s != NULL) {
+			memcpy(p, sb->s, sb->len);
+			util_wipe(sb->s, sb->cap);
+			free(sb->s);
+		}
+		sb->s = p;
+		sb->cap = cap;
+	}
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_wipe(struct strbuf *sb)
+{
+	if (sb->s != NULL)
+		util_wipe(sb->s, sb->cap);
+	sb_free(sb);
+}
+
 char *sb_take(struct strbuf *sb)
 {
 	char *s = sb->s != NULL ? sb->s : xstrdup("");
@@ -208,34 +237,63 @@ void diags_free(struct diags *d)
 	d->n = d->cap = 0;
 }
 
-char *util_read_file(const char *path, size_t max, size_t *len)
+char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow)
 {
-	FILE *f = fopen(path, "rb");
+	/*
+	 * O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+	 * whatever it is, fstat then refuses it before anything is read.
+	 */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	struct strbuf sb = {0};
+	struct stat st;
 	char buf[8192];
-	size_t n;
+	ssize_t n;
+	int err = 0;
 
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (sb.len + n > max) {
-			sb_free(&sb);
-			fclose(f);
-			errno = EFBIG;
-			return NULL;
+	if (fd < 0)
+		return NULL; /* ELOOP: a symbolic link, with nofollow */
+	if (fstat(fd, &st) != 0) {
+		err = errno;
+	} else if (!S_ISREG(st.st_mode)) {
+		err = UTIL_ENOTREG;
+	} else {
+		while ((n = read(fd, buf, sizeof buf)) != 0) {
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				err = errno;
+				break;
+			}
+			if (sb.len + (size_t)n > max) {
+				err = EFBIG;
+				break;
+			}
+			sb_add(&sb, buf, (size_t)n);
 		}
-		sb_add(&sb, buf, n);
 	}
-	if (ferror(f)) {
+	close(fd);
+	if (err != 0) {
 		sb_free(&sb);
-		fclose(f);
-		errno = EIO;
+		errno = err;
 		return NULL;
 	}
-	fclose(f);
 	if (len != NULL)
 		*len = sb.len;
 	return sb_take(&sb);
+}
+
+char *util_read_file(const char *path, size_t max, size_t *len)
+{
+	return util_read_regular(path, max, len, true);
+}
+
+const char *util_read_error(int err)
+{
+	if (err == UTIL_ENOTREG)
+		return "not a regular file (a directory, FIFO, socket or device)";
+	if (err == ELOOP)
+		return "a symbolic link (not followed)";
+	return strerror(err);
 }
 
 char *util_path_join(const char *dir, const char *rel)

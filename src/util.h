@@ -5,7 +5,9 @@
 #ifndef YIBAO_UTIL_H
 #define YIBAO_UTIL_H
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -42,6 +44,13 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * sb_add for secrets (an ID number as typed or received): when the buffer
+ * grows, the old one is wiped before it is freed. Free such a buffer with sb_wipe.
+ */
+void sb_add_secret(struct strbuf *sb, const char *s, size_t n);
+/* Wipe the whole buffer (its capacity), then sb_free. */
+void sb_wipe(struct strbuf *sb);
 /* Hand the string over to the caller (never NULL); sb is left empty. */
 char *sb_take(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
@@ -65,8 +74,24 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 void diags_print(const struct diags *d);
 void diags_free(struct diags *d);
 
-/* Read a whole file (at most max bytes). Returns NULL and sets errno on failure. Caller frees. */
+/*
+ * errno of util_read_regular for something that is not a regular file
+ * (a FIFO, socket, device or directory): util_read_error names it.
+ */
+#define UTIL_ENOTREG ENODEV
+/*
+ * Read a whole regular file (at most max bytes; *len gets its length when len
+ * is not NULL). The file is opened without waiting (O_NONBLOCK) and refused
+ * unless fstat says it is a regular file, so a FIFO or device never blocks the
+ * caller; with nofollow a symbolic link is refused too (ELOOP). Returns a
+ * NUL-terminated copy (caller frees), or NULL with errno set: UTIL_ENOTREG,
+ * ELOOP, EFBIG (over max) or the system's.
+ */
+char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow);
+/* util_read_regular for content files: symbolic links are not followed. Caller frees. */
 char *util_read_file(const char *path, size_t max, size_t *len);
+/* Plain words for an errno of util_read_regular (static string). */
+const char *util_read_error(int err);
 /* Join a directory and a relative path ("a" + "b" -> "a/b"); absolute rel returned as is. */
 char *util_path_join(const char *dir, const char *rel);
 /* Directory part of path ("a/b.ini" -> "a", "b.ini" -> "."). Caller frees. */

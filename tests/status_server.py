@@ -60,6 +60,7 @@ FIXTURES = {
     "claim_paid": (134, "claim", "paid"),
     "rejected": (135, "claim", "rejected"),
     "canary": (777, "card", "ready_for_pickup"),
+    "echo": (778, "card", "!echo"),
     "slow": (201, None, "!slow"),
     "stall": (202, None, "!stall"),
     "error500": (203, None, "!500"),
@@ -173,11 +174,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(400, {"error": "bad_request"})
             return
         name, fkind, what = BY_ID.get(id_number, (None, None, "!404"))
+        if what == "!echo":
+            # The number written into the answer's text: the client must mask it.
+            rec = record(kind, "mailed")
+            rec["detail"] = "身份证号%s的医保卡已寄出。" % id_number
+            self.send(200, rec)
+            return
         if not what.startswith("!"):
             if fkind != kind:
                 self.send(404, {"error": "not_found"})
             else:
-                self.send(200, record(kind, what))
+                rec = record(kind, what)
+                if name == "canary":
+                    # Services echo the request: the client must wipe what it received.
+                    rec["id_number"] = id_number
+                self.send(200, rec)
             return
         self.fault(what[1:], kind)
 

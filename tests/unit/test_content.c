@@ -686,6 +686,41 @@ static void bad_body_all_reported(void **state)
 	diags_free(&d);
 }
 
+/* Emphasis nested deeper than the parser keeps: said once with its line, the text kept. */
+static void deep_nesting(void **state)
+{
+	struct strbuf sb = {0};
+	struct diags d = {0};
+	struct screen *s;
+	const int depth = 40;
+
+	(void)state;
+	sb_adds(&sb, FRONT("page") "前言\n\n");
+	/* "*a _a *a ... a* a_ a*": each opener its own span, 40 deep (line 9). */
+	for (int i = 0; i < depth; i++)
+		sb_adds(&sb, i % 2 == 0 ? "*a " : "_a ");
+	sb_adds(&sb, "深");
+	for (int i = depth - 1; i >= 0; i--)
+		sb_adds(&sb, i % 2 == 0 ? " a*" : " a_");
+	sb_adds(&sb, "\n\n[后面](home) 的段落\n");
+	s = content_parse("deep.md", sb.s, sb.len, lookup, NULL, &d);
+	assert_non_null(s);
+	assert_diag(&d, "deep.md", 9, "nested more than 32 deep");
+	assert_ndiags(&d, 1);
+	/* Every block is still there: the text of the deep one, the link after it. */
+	assert_int_equal(s->nblocks, 3);
+	assert_non_null(strstr(txt(&s->blocks[1]), "深"));
+	assert_string_equal(txt(&s->blocks[2]), "后面 的段落");
+	assert_int_equal(s->nlinks, 1);
+	assert_int_equal(s->blocks[2].r.nspans, 1);
+	assert_int_equal(s->blocks[2].r.spans[0].link, 0);
+	for (size_t i = 0; i < s->blocks[1].r.nspans; i++)
+		assert_int_equal(s->blocks[1].r.spans[i].link, -1);
+	screen_free(s);
+	diags_free(&d);
+	sb_free(&sb);
+}
+
 /* ---- content_load on a directory ---- */
 
 #define TESTDIR_PREFIX "/tmp/yibao-content-"
@@ -893,6 +928,53 @@ static void load_region_override(void **state)
 	}
 }
 
+/*
+ * A FIFO, a symbolic link and a directory named like pages: each refused with
+ * its file named, the rest of the guide loads. A page replaced by a FIFO after
+ * the start is not waited on. Before the fix open() blocked on the FIFO for
+ * ever: alarm() turns that into a failure.
+ */
+static void load_not_regular(void **state)
+{
+	struct guide *g;
+	char *fifo = path_of("05-fifo.md"), *link = path_of("06-link.md");
+	char *dir = path_of("07-dir.md"), *pay = path_of("03-pay.md");
+	int home, p;
+
+	(void)state;
+	put_good_guide();
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink("03-pay.md", link), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	alarm(10);
+	g = content_load(tmpdir, NULL, lookup, NULL);
+	alarm(0);
+	assert_diag(&g->diags, fifo, 0, "not a regular file");
+	assert_diag(&g->diags, link, 0, "symbolic link");
+	assert_diag(&g->diags, dir, 0, "not a regular file");
+	assert_int_equal(g->nerrors, 3);
+	assert_int_equal(g->nscreens, 4);
+	home = content_find(g, "home");
+	p = content_find(g, "pay");
+	assert_true(home >= 0 && p >= 0);
+
+	/* Bodies are read again when opened: a FIFO in a page's place is not waited on. */
+	content_unload(g);
+	assert_int_equal(unlink(pay), 0);
+	assert_int_equal(mkfifo(pay, 0600), 0);
+	alarm(10);
+	assert_non_null(content_get(g, p));
+	alarm(0);
+	assert_int_equal(g->screens[p]->nblocks, 0);
+	assert_non_null(content_get(g, home));
+	assert_true(g->screens[home]->nblocks > 0);
+	content_free(g);
+	free(fifo);
+	free(link);
+	free(dir);
+	free(pay);
+}
+
 static void load_edge_cases(void **state)
 {
 	struct guide *g;
@@ -943,11 +1025,13 @@ int main(void)
 		cmocka_unit_test(bad_front_matter),
 		cmocka_unit_test(bad_body),
 		cmocka_unit_test(bad_body_all_reported),
+		cmocka_unit_test(deep_nesting),
 		/* Each content_load test gets a fresh directory. */
 		cmocka_unit_test_setup_teardown(load_good, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_problems, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_region_override, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_edge_cases, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(load_not_regular, make_dir, remove_dir),
 	};
 
 	text_init_locale();

@@ -464,6 +464,74 @@ static void shipped_content_fits(void **state)
 	diags_free(&d);
 }
 
+/*
+ * A paragraph of 40,000 links (789 KB, the size that froze the guide): the
+ * links past CONTENT_MAX_LINKS are said once with their line and shown as
+ * plain text; the layout holds every character, each link's text carries the
+ * link attribute and its number. Time is measured by tests/bench/layout_bench.c,
+ * not asserted here.
+ */
+static void large_paragraph(void **state)
+{
+	const int nl = 40000;
+	struct strbuf sb = {0}, want = {0}, got = {0};
+	struct diags d = {0};
+	struct screen *s;
+	struct layout l;
+	struct layout_opts o = {.number_links = true};
+	size_t linked = 0;
+
+	(void)state;
+	sb_adds(&sb, "---\ncode: 9\nid: t\ntitle: t\nkind: page\n---\n开头\n\n");
+	for (int i = 0; i < nl; i++) {
+		sb_printf(&sb, "[链接%d](home) ", i);
+		if (i < CONTENT_MAX_LINKS)
+			sb_printf(&want, "链接%d[%d]", i, i + 1);
+		else
+			sb_printf(&want, "链接%d", i);
+	}
+	sb_adds(&sb, "\n");
+	s = content_parse("t.md", sb.s, sb.len, lookup, NULL, &d);
+	assert_non_null(s);
+	for (size_t i = 0; i < d.n; i++)
+		print_message("diag %d: %s\n", d.v[i].line, d.v[i].msg);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 9);
+	assert_non_null(strstr(d.v[0].msg, "more than 1000 links"));
+	assert_int_equal(s->nlinks, CONTENT_MAX_LINKS);
+	assert_int_equal(s->nblocks, 2);
+
+	for (int w = 20; w <= 132; w += 56) {
+		layout_init(&l, w, false);
+		layout_blocks(&l, s->blocks, s->nblocks, &o);
+		check_fits(&l);
+		sb_free(&got);
+		linked = 0;
+		for (size_t i = 2; i < l.n; i++) {
+			sb_add(&got, l.lines[i].text, l.lines[i].len);
+			for (size_t k = 0; k < l.lines[i].nspans; k++)
+				if (l.lines[i].spans[k].attr & TA_LINK)
+					linked++;
+		}
+		{
+			char *a = squeeze(want.s), *b = squeeze(got.s);
+
+			assert_string_equal(b, a);
+			free(a);
+			free(b);
+		}
+		/* Each kept link's text is a span (more where a line cuts one). */
+		assert_true(linked >= (size_t)CONTENT_MAX_LINKS);
+		assert_true(linked < (size_t)CONTENT_MAX_LINKS + l.n);
+		layout_free(&l);
+	}
+	screen_free(s);
+	diags_free(&d);
+	sb_free(&sb);
+	sb_free(&want);
+	sb_free(&got);
+}
+
 static void plain_text_and_reset(void **state)
 {
 	struct layout l;
@@ -504,6 +572,7 @@ int main(void)
 		cmocka_unit_test(notes_rules_code),
 		cmocka_unit_test(shipped_content_fits),
 		cmocka_unit_test(plain_text_and_reset),
+		cmocka_unit_test(large_paragraph),
 	};
 
 	text_init_locale();

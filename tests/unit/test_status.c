@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <cmocka.h>
 
 #include <arpa/inet.h>
@@ -522,6 +524,125 @@ static void test_client_config(void **state)
 	config_free(&c);
 }
 
+/*
+ * Hostile status urls: each must end in SE_CONFIG before anything is sent.
+ * Today's bypass, http://127.0.0.1:pw@localhost:PORT/, would go to another
+ * host with a Basic auth header; a closed port makes any attempt SE_CONNECT.
+ */
+static void test_client_hostile_urls(void **state)
+{
+	static const char *const bad[] = {
+		"http://127.0.0.1:pw@localhost:%d/",
+		"http://127.0.0.1:%d@localhost/",
+		"http://127.0.0.1@localhost:%d/",
+		"https://user:pw@127.0.0.1:%d/",
+		"https://user@127.0.0.1:%d/",
+		"http://:@127.0.0.1:%d/",
+		"http://127.0.0.1.evil:%d/",
+		"http://127.0.0.1.localhost:%d/",
+		"http://[::1]:%d/",
+		"http://localhost:%d/",
+		"http://127.0.0.2:%d/",
+		"HTTP://localhost:%d/",
+		"http://127.0.0.1%%2e:%d/",
+		"http://127.0.0.1%%40localhost:%d/",
+		"http://127.0.0.1\\@localhost:%d/",
+		"http://127.0.0.1:%d\\@localhost/",
+		"http:\\\\127.0.0.1:%d/",
+		"http://127.0.0.1:%d/?x=1",
+		"http://127.0.0.1:%d/#frag",
+		"http://127.0.0.1:%d/?",
+		"ftp://127.0.0.1:%d/",
+		"file:///etc/passwd#%d",
+		"//127.0.0.1:%d/",
+		"127.0.0.1:%d",
+	};
+	struct config c;
+	int port = closed_port();
+
+	(void)state;
+	config_defaults(&c);
+	c.allow_loopback_http = true;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		bool http = true;
+		char *u;
+
+		/* Each pattern holds one %d, the port. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		c.status_url = xasprintf(bad[i], port);
+#pragma GCC diagnostic pop
+		print_message("url %s\n", c.status_url);
+		u = status_url_check(c.status_url, true, &http);
+		if (u != NULL)
+			fail_msg("%s is allowed as %s", c.status_url, u);
+		lookup_err(&c, SE_CONFIG);
+		free(c.status_url);
+		c.status_url = NULL;
+	}
+	config_free(&c);
+}
+
+/* What is allowed, as libcurl parsed it, and the address the lookup goes to. */
+static void test_url_allowed(void **state)
+{
+	static const char *const good[][3] = {
+		/* url, allow http, lookup address ("" : refused) */
+		{"https://status.example.cn", "0", "https://status.example.cn/v1/lookup"},
+		{"https://status.example.cn/", "0", "https://status.example.cn/v1/lookup"},
+		{"https://status.example.cn/api//", "0", "https://status.example.cn/api/v1/lookup"},
+		{"HTTPS://Status.Example.cn:8443/x", "0", "https://Status.Example.cn:8443/x/v1/lookup"},
+		{"https://[::1]:8443", "0", "https://[::1]:8443/v1/lookup"},
+		{"http://127.0.0.1:41006", "1", "http://127.0.0.1:41006/v1/lookup"},
+		{"HTTP://127.0.0.1:41006/", "1", "http://127.0.0.1:41006/v1/lookup"},
+		{"http://127.0.0.1", "1", "http://127.0.0.1/v1/lookup"},
+		{"http://127.0.0.1:41006", "0", ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		bool http = false;
+		char *u = status_url_check(good[i][0], good[i][1][0] == '1', &http);
+
+		print_message("url %s\n", good[i][0]);
+		if (good[i][2][0] == '\0') {
+			assert_null(u);
+			continue;
+		}
+		assert_non_null(u);
+		assert_string_equal(u, good[i][2]);
+		assert_int_equal(http, strncmp(good[i][2], "http:", 5) == 0);
+		free(u);
+	}
+}
+
+/* A token file or CA file that is a FIFO ends the lookup at once (before: the key loop blocked). */
+static void test_client_fifo_files(void **state)
+{
+	char dir[] = "/tmp/yibao-status-XXXXXX";
+	struct config c;
+	char *fifo;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = xasprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	config_defaults(&c);
+	c.status_url = xasprintf("https://127.0.0.1:%d", closed_port());
+	c.token_file = xstrdup(fifo);
+	alarm(10);
+	lookup_err(&c, SE_TOKEN);
+	free(c.token_file);
+	c.token_file = NULL;
+	c.ca_file = xstrdup(fifo);
+	lookup_err(&c, SE_CONFIG);
+	alarm(0);
+	config_free(&c);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+}
+
 static void test_client_refused_and_cancel(void **state)
 {
 	struct config c;
@@ -575,6 +696,9 @@ int main(void)
 		cmocka_unit_test(test_parse_sanitises),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_client_config),
+		cmocka_unit_test(test_client_hostile_urls),
+		cmocka_unit_test(test_url_allowed),
+		cmocka_unit_test(test_client_fifo_files),
 		cmocka_unit_test(test_client_refused_and_cancel),
 	};
 
