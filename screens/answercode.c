@@ -221,3 +221,23 @@ void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *
 		}
 	}
 }
+
+void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags *d)
+{
+	struct app a = {.cfg = cfg, .g = g};
+	int w = screens_wizard_index(&a);
+	struct answercode *ac;
+	char *err = NULL;
+
+	if (w < 0)
+		return;
+	ac = answercode_new(content_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
+			    &err);
+	if (ac == NULL)
+		diags_add(d, g->screens[w]->file, 0, "%s", err);
+	else if (ac->region < 0)
+		diags_add(d, cfg->regions_dir, 0,
+			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);
+	free(err);
+	answercode_free(ac);
+}

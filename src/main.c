@@ -402,6 +402,7 @@ int main(int argc, char **argv)
 			free(f);
 			free(bad);
 		}
+		screens_answer_code_check(&cfg, g, &d);
 		diags_print(&d);
 		diags_print(&g->diags);
 		rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
