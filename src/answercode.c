@@ -347,30 +347,32 @@ static bool is_dash(long cp)
 
 bool answercode_normalize(const char *text, char *out, size_t outlen)
 {
-	size_t len = strlen(text), i = 0, n = 0;
+	/* Full-width digits, dash and space from an input method: as ASCII. */
+	char *folded = text_fold_width(text);
+	size_t len = strlen(folded), i = 0, n = 0;
+	bool ok = true;
 
-	if (outlen < ANSWERCODE_MAX_DIGITS + 1)
+	if (outlen < ANSWERCODE_MAX_DIGITS + 1) {
+		free(folded);
 		return false;
-	out[0] = '\0';
-	while (i < len) {
-		long cp = text_decode(text, len, &i);
+	}
+	while (i < len && ok) {
+		long cp = text_decode(folded, len, &i);
 
-		if (cp >= 0xFF10 && cp <= 0xFF19)
-			cp = '0' + (cp - 0xFF10); /* full-width digits from an input method */
-		if (cp == ' ' || cp == '\t' || cp == 0x3000 || is_dash(cp))
+		if (cp == ' ' || cp == '\t' || is_dash(cp))
 			continue;
-		if (cp < '0' || cp > '9' || n == ANSWERCODE_MAX_DIGITS) {
-			out[0] = '\0';
-			return false;
-		}
-		out[n++] = (char)cp;
+		ok = cp >= '0' && cp <= '9' && n < ANSWERCODE_MAX_DIGITS;
+		if (ok)
+			out[n++] = (char)cp;
 	}
 	out[n] = '\0';
-	if (n < 6) {
+	if (!ok || n < 6) {
+		util_wipe(out, n);
 		out[0] = '\0';
-		return false;
+		ok = false;
 	}
-	return true;
+	free(folded);
+	return ok;
 }
 
 static unsigned field(const char *s, int n)

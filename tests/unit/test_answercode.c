@@ -22,6 +22,7 @@
 #include "answercode.h"
 #include "config.h"
 #include "content.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const all_regions[] = {"fujian",   "guangdong", "guangxi",
@@ -306,6 +307,12 @@ static void normalize_and_group(void **state)
 	assert_false(answercode_normalize("123456789012345678901", out, sizeof out));
 	assert_false(answercode_normalize("", out, sizeof out));
 
+	{
+		char *f = text_fold_width("\xEF\xBC\x93.\xEF\xBC\x94\xE3\x80\x80\xEF\xBC\xA1PP\xE9\x80\x9A");
+
+		assert_string_equal(f, "3.4 APP\xE9\x80\x9A"); /* ３.４　ＡPP通 */
+		free(f);
+	}
 	answercode_group("4937433977", out, sizeof out);
 	assert_string_equal(out, "493 743 3977");
 	answercode_group("372914051", out, sizeof out);
