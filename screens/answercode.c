@@ -169,7 +169,7 @@ int screens_answer_code_set(struct app *a, const char *text, char **msg)
 
 	*msg = NULL;
 	if (!answercode_normalize(text, digits, sizeof digits)) {
-		*msg = xstrdup("这不是答案码：答案码只有数字(空格和横线可以有)");
+		*msg = xstrdup("这不是答案码：答案码只有数字（可以有空格和横线）");
 		return -1;
 	}
 	rc = apply(a, digits, msg) == AC_OK ? 0 : -1;

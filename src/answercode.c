@@ -432,11 +432,9 @@ char *answercode_message(const struct answercode *ac, enum answercode_status st,
 			 const char *digits, int region, const char *code_title,
 			 const char *here_title)
 {
-	char grouped[ANSWERCODE_BUF];
 	struct strbuf sb = {0};
 	size_t n = strlen(digits);
 
-	answercode_group(digits, grouped, sizeof grouped);
 	switch (st) {
 	case AC_OK:
 		return xstrdup("按答案码打开");
@@ -449,26 +447,20 @@ char *answercode_message(const struct answercode *ac, enum answercode_status st,
 					 ac->ndigits, n);
 		return xstrdup("答案码有误，请再核对一遍");
 	case AC_VERSION:
-		sb_printf(&sb, "答案码 %s 来自另一版本的“谁能参保”问答（本机版本 %0*u", grouped,
-			  ANSWERCODE_FP_DIGITS, ac->fingerprint);
+		sb_printf(&sb, "这个答案码来自另一版本的问答（本机 %0*u 版", ANSWERCODE_FP_DIGITS,
+			  ac->fingerprint);
 		if (ac->wizard->updated != NULL)
 			sb_printf(&sb, "，%s", ac->wizard->updated);
-		sb_adds(&sb, "）：请两边更新到同一版本，或请对方把问题逐个说给你听");
+		sb_adds(&sb, "）：请两边更新到同一版本");
 		return sb_take(&sb);
 	case AC_OTHER_REGION:
 		if (region < 0 || (size_t)region >= ac->nregions)
 			return xstrdup("答案码有误，请再核对一遍");
-		return xasprintf("这是%s的答案码，本机用的是%s的资料：请用 yibao --region %s 打开，"
-				 "或 yibao --print slip --answer-code %s",
+		return xasprintf("这是%s的答案码，本机是%s：请用 yibao --region %s 打开",
 				 code_title != NULL ? code_title : ac->regions[region],
-				 here_title != NULL ? here_title : "另一地区",
-				 ac->regions[region], digits);
+				 here_title != NULL ? here_title : "另一地区", ac->regions[region]);
 	case AC_REGION_MISSING:
-		sb_adds(&sb, "答案码所属地区的资料本机没有（本机有：");
-		for (size_t i = 0; i < ac->nregions; i++)
-			sb_printf(&sb, "%s%s", i > 0 ? "、" : "", ac->regions[i]);
-		sb_adds(&sb, "）：请安装对方地区的资料，或问清地区后重新回答问题");
-		return sb_take(&sb);
+		return xstrdup("答案码所属地区的资料本机没有：请装上对方地区的资料，或问清地区后重新回答");
 	case AC_REGION_LIST:
 		return xstrdup("本机的地区资料和对方的不一样，认不出答案码的地区：请两边用同一版本的地区资料");
 	}
