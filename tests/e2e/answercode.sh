@@ -144,7 +144,7 @@ dkeys q
 
 # Another version of the wizard: one option reworded.
 cp -r content "$E2E_TMP/content2"
-sed -i 's/^- local: 本地户口$/- local: 本地户籍/' "$E2E_TMP/content2/01-eligibility.md"
+sed -i 's/^\(- local: .*\)$/\1(改过)/' "$E2E_TMP/content2/01-eligibility.md"
 dstart --region national --content "$E2E_TMP/content2"
 dkeys g
 dtype "$CODE"
