@@ -33,6 +33,23 @@ struct calculator {
 	enum calc_group group;
 };
 
+/* Start on the wizard's group when the answers tell it ([reimburse] student_if). */
+static void start_group(struct app *a, struct calculator *c)
+{
+	const char *s = kv_get(&a->cfg->profile.reimburse, "student_if");
+	char *err = NULL;
+	struct cond *cd = s != NULL ? cond_parse(s, &err) : NULL;
+	bool known = cd != NULL;
+
+	for (size_t i = 0; known && i < cd->nclauses; i++)
+		for (size_t t = 0; known && t < cd->clauses[i].nterms; t++)
+			known = answers_get(&a->answers, cd->clauses[i].terms[t].name) != NULL;
+	if (known)
+		c->group = cond_eval(cd, &a->answers) ? CALC_STUDENT : CALC_OTHER;
+	cond_free(cd);
+	free(err);
+}
+
 static void calculator_init(struct app *a, struct view *v)
 {
 	struct calculator *c = xcalloc(1, sizeof *c);
@@ -40,6 +57,7 @@ static void calculator_init(struct app *a, struct view *v)
 	calc_profile_read(&c->prof, &a->cfg->profile.reimburse, &c->bad);
 	c->level = 1;
 	c->group = CALC_STUDENT;
+	start_group(a, c);
 	v->state = c;
 }
 

@@ -43,8 +43,26 @@ static void checklist_layout(struct app *a, struct view *v)
 		.ticked = is_ticked,
 		.ctx = c,
 	};
+	int wi = screens_wizard_index(a);
+	const struct screen *w = wi >= 0 ? content_get(a->g, wi) : NULL;
 	char *line;
 
+	if (screens_ineligible(a, w)) {
+		/* The wizard's own result says this person cannot join: nothing to tick. */
+		c->total = c->ready = 0;
+		free(v->badge);
+		v->badge = xstrdup("不用准备");
+		layout_text(&v->lay, "按你在“谁能参保”里的回答，你不能参加城乡居民医保，"
+				     "这里的材料都不用准备。你该做的是：", TA_STRONG, 0, 0);
+		layout_blank(&v->lay);
+		screens_lay_ineligible(a, v, w);
+		layout_blank(&v->lay);
+		layout_text(&v->lay, "回答说错了？到“谁能参保”改一下回答，这里会重新列出材料。", 0,
+			    0, LF_DIM);
+		screens_answer_code_line(a, v);
+		screens_source_lines(a, v);
+		return;
+	}
 	layout_blocks(&v->lay, c->s->blocks, c->s->nblocks, &o);
 	c->total = v->lay.nitems;
 	c->ready = 0;
@@ -58,6 +76,7 @@ static void checklist_layout(struct app *a, struct view *v)
 					: "这是完整清单;先回答“谁能参保”的问题,清单会只列你需要的。");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	screens_answer_code_line(a, v);
 	screens_source_lines(a, v);
 }
 

@@ -33,4 +33,32 @@ void screens_status_changed(struct app *a);
 /* Open the take-away slip (situation, results, materials, next steps) as a view. */
 struct view *screens_open_slip(struct app *a);
 
+/* Answer codes (screens/answercode.c, over src/answercode.c). */
+/* Index of the eligibility wizard (id "eligibility", else the first wizard), or -1. */
+int screens_wizard_index(struct app *a);
+/* The current answers' code grouped for reading ("372 914 0518"; new string), or NULL
+ * when they are not a complete answer set. */
+char *screens_answer_code(struct app *a);
+/* True when the answers came from an answer code and are unchanged since. */
+bool screens_answer_code_opened(struct app *a);
+/* Lay out the "答案码 ..." line (with a blank line before it) when there is a code. */
+void screens_answer_code_line(struct app *a, struct view *v);
+/* Does a result marked "result ineligible" in wizard w apply to the answers? */
+bool screens_ineligible(struct app *a, const struct screen *w);
+/* Lay out the text of those results (what to do instead), links as plain text. */
+void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *w);
+/*
+ * The g prompt: when text is an answer code (and no screen code), open the
+ * wizard's result with its answers, or say on the bottom line why not, and
+ * return true; false when text is not an answer code.
+ */
+bool screens_answer_code_goto(struct app *a, const char *text);
+/* --answer-code: set the answers from text. 0, or -1 with *msg (caller frees). */
+int screens_answer_code_set(struct app *a, const char *text, char **msg);
+/* The profile name of another installed region text is a good code for (new
+ * string), or NULL; g must still hold its bodies. */
+char *screens_answer_code_region(struct config *cfg, struct guide *g, const char *text);
+/* --check: say in d when the wizard cannot have answer codes. */
+void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags *d);
+
 #endif

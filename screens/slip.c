@@ -76,6 +76,7 @@ static void slip_layout(struct app *a, struct view *v)
 	char *line;
 
 	situation(a, v, w);
+	screens_answer_code_line(a, v);
 	newest(&date, w);
 	if (w != NULL && a->answers.n > 0) {
 		heading(&v->lay, "结论");
@@ -83,7 +84,15 @@ static void slip_layout(struct app *a, struct view *v)
 			if (w->blocks[i].type == BLK_RESULT && cond_eval(w->blocks[i].cond, &a->answers))
 				layout_blocks(&v->lay, w->blocks[i].sub, w->blocks[i].nsub, NULL);
 	}
-	if (c != NULL) {
+	if (screens_ineligible(a, w)) {
+		/* The wizard's result (content) says this person cannot join. */
+		heading(&v->lay, "要带的材料");
+		layout_text(&v->lay, "不用带：按你的回答，你不能参加城乡居民医保。", 0, 2, 0);
+		heading(&v->lay, "下一步");
+		layout_text(&v->lay, "不用登记、交费。该怎么做，见上面的“结论”。", 0, 2, 0);
+		newest(&date, c);
+		newest(&date, next);
+	} else if (c != NULL) {
 		heading(&v->lay, "要带的材料");
 		for (size_t i = 0; i < c->nblocks; i++) {
 			const struct block *b = &c->blocks[i];
@@ -95,7 +104,7 @@ static void slip_layout(struct app *a, struct view *v)
 		}
 		newest(&date, c);
 	}
-	if (next != NULL) {
+	if (next != NULL && !screens_ineligible(a, w)) {
 		heading(&v->lay, "下一步");
 		layout_blocks(&v->lay, next->blocks, next->nblocks, NULL);
 		newest(&date, next);

@@ -340,7 +340,8 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 {
 	const char *bullet = v->lay.ascii ? "* " : "\xE2\x80\xA2 "; /* • */
 
-	set_badge(v, xstrdup("结果"));
+	/* Opened from an answer code and not changed since: the top line says so. */
+	set_badge(v, xstrdup(screens_answer_code_opened(a) ? "按答案码打开" : "结果"));
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 
@@ -349,6 +350,7 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 			lay_numbered(st, v, s, b->sub, b->nsub);
 		}
 	}
+	screens_answer_code_line(a, v);
 	layout_blank(&v->lay);
 	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
 	layout_text(&v->lay,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
 #include "util.h"
 
 /* Longest input looked at; anything longer is too big or malformed anyway. */
@@ -248,6 +249,17 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 
 		if (v != NULL && !calc_parse_amount(v, dst[i]))
 			note_bad(&sb, amounts[i]);
+	}
+	{
+		/* student_if: a wizard condition (rules.h) choosing the starting group. */
+		const char *v = kv != NULL ? kv_get(kv, "student_if") : NULL;
+		char *err = NULL;
+		struct cond *c = v != NULL ? cond_parse(v, &err) : NULL;
+
+		if (v != NULL && c == NULL)
+			note_bad(&sb, "student_if");
+		cond_free(c);
+		free(err);
 	}
 	*bad = sb.len > 0 ? sb_take(&sb) : NULL;
 	sb_free(&sb);

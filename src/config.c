@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ini.h>
 #include <limits.h>
@@ -125,6 +126,9 @@ void config_free(struct config *c)
 	free(c->ca_file);
 	free(c->proxy);
 	profile_free(&c->profile);
+	for (size_t i = 0; i < c->nregions; i++)
+		free(c->regions[i]);
+	free(c->regions);
 	memset(c, 0, sizeof *c);
 }
 
@@ -441,12 +445,65 @@ static bool valid_region_name(const char *s)
 	return true;
 }
 
+static int cmp_names(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Every NAME.ini of dir with a valid NAME, sorted (the answer code's region list). */
+static void list_regions(struct config *c)
+{
+	DIR *dh = opendir(c->regions_dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < c->nregions; i++)
+		free(c->regions[i]);
+	free(c->regions);
+	c->regions = NULL;
+	c->nregions = 0;
+	if (dh == NULL)
+		return;
+	while ((de = readdir(dh)) != NULL) {
+		size_t n = strlen(de->d_name);
+		char *name;
+
+		if (n <= 4 || strcmp(de->d_name + n - 4, ".ini") != 0)
+			continue;
+		name = xstrndup(de->d_name, n - 4);
+		if (!valid_region_name(name)) {
+			free(name);
+			continue;
+		}
+		c->regions = xgrow(c->regions, &cap, c->nregions + 1, sizeof *c->regions);
+		c->regions[c->nregions++] = name;
+	}
+	closedir(dh);
+	if (c->nregions > 0)
+		qsort(c->regions, c->nregions, sizeof *c->regions, cmp_names);
+}
+
+char *config_region_title(const struct config *c, const char *name)
+{
+	struct profile p = {0};
+	struct diags d = {0};
+	char *title = NULL;
+
+	if (valid_region_name(name) && load_profile_file(&p, c->regions_dir, name, &d) == 0 &&
+	    p.title != NULL)
+		title = xstrdup(p.title);
+	profile_free(&p);
+	diags_free(&d);
+	return title;
+}
+
 int config_load_region(struct config *c, const char *name, struct diags *d)
 {
 	struct profile *p = &c->profile;
 	int rc = 0;
 
 	profile_free(p);
+	list_regions(c);
 	if (name == NULL)
 		name = "national";
 	if (load_profile_file(p, c->regions_dir, "national", d) < 0)

@@ -66,6 +66,9 @@ struct config {
 	char *proxy;
 
 	struct profile profile;
+	/* Names of the profiles in regions_dir, sorted (set by config_load_region). */
+	char **regions;
+	size_t nregions;
 };
 
 /* Fill c with the built-in defaults. Free with config_free. */
@@ -82,6 +85,8 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
  * named profile does not exist (then national is loaded and d says why).
  */
 int config_load_region(struct config *c, const char *name, struct diags *d);
+/* The [region] title of profile name in c->regions_dir (new string), or NULL. */
+char *config_region_title(const struct config *c, const char *name);
 /* Placeholder lookup for content_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
 void config_free(struct config *c);

@@ -73,6 +73,7 @@ enum {
 	BF_TASK = 1 << 1,    /* task-list item (checklist entry) */
 	BF_CHECKED = 1 << 2, /* written as [x] */
 	BF_CONT = 1 << 3,    /* a further paragraph of a list item */
+	BF_INELIGIBLE = 1 << 4, /* wizard result "result ineligible": cannot join, nothing to bring */
 };
 
 struct choice {

@@ -96,6 +96,13 @@ void fence_result(struct screen *s, struct block *b, const char *rest, const cha
 
 	while (*rest == ' ')
 		rest++;
+	/* "result ineligible": the person cannot join, so there is nothing to bring. */
+	if (strncmp(rest, "ineligible", 10) == 0 && (rest[10] == ' ' || rest[10] == '\0')) {
+		b->flags |= BF_INELIGIBLE;
+		rest += 10;
+		while (*rest == ' ')
+			rest++;
+	}
 	if (strncmp(rest, "if ", 3) == 0) {
 		b->cond = cond_parse(rest + 3, &err);
 		if (b->cond == NULL) {
@@ -103,7 +110,7 @@ void fence_result(struct screen *s, struct block *b, const char *rest, const cha
 			free(err);
 		}
 	} else if (*rest != '\0') {
-		diags_add(d, s->file, b->line, "expected \"result\" or \"result if CONDITION\"");
+		diags_add(d, s->file, b->line, "expected \"result [ineligible] [if CONDITION]\"");
 	}
 	/* The result's body is markdown like any other, its links the screen's links. */
 	markdown_parse(s, body, len, line, &b->sub, &b->nsub, d);

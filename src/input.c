@@ -124,7 +124,7 @@ void input_submit(struct app *a, const char *text)
 		s++;
 	for (size_t n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
 		s[n - 1] = '\0';
-	if (k == PROMPT_GOTO && s[0] != '\0')
+	if (k == PROMPT_GOTO && s[0] != '\0' && !screens_answer_code_goto(a, s))
 		nav_goto(a, s);
 	else if (k == PROMPT_SEARCH)
 		screens_search(a, s);
@@ -189,7 +189,7 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		nav_home(a);
 		break;
 	case ACT_GOTO:
-		nav_prompt(a, PROMPT_GOTO, "跳转到页面代码: ");
+		nav_prompt(a, PROMPT_GOTO, "跳转到页面代码或答案码: ");
 		break;
 	case ACT_SEARCH:
 		nav_prompt(a, PROMPT_SEARCH, "搜索: ");

@@ -49,6 +49,7 @@ struct options {
 	bool list, check, plain, kiosk;
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
+	const char *answer_code; /* --answer-code: the answers from a help-desk code */
 };
 
 static void usage(FILE *f)
@@ -61,6 +62,8 @@ static void usage(FILE *f)
 	      "      --print WHAT    render one screen (code or id) as plain text; exit\n"
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
+	      "      --answer-code CODE  the eligibility answers of an answer code (its region\n"
+	      "                      too, unless --region is given)\n"
 	      "      --check         validate config and all content; exit 0 when clean, 1 if not\n"
 	      "      --plain         line mode without curses\n"
 	      "      --kiosk         shared-terminal mode: no export, idle timeout, nothing kept\n"
@@ -71,7 +74,8 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER };
+	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER,
+	       O_ANSWER_CODE };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -82,6 +86,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"plain", no_argument, NULL, O_PLAIN},
 		{"kiosk", no_argument, NULL, O_KIOSK},
 		{"answer", required_argument, NULL, O_ANSWER},
+		{"answer-code", required_argument, NULL, O_ANSWER_CODE},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -118,6 +123,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case O_ANSWER:
 			o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
 			o->answers[o->nanswers++] = optarg;
+			break;
+		case O_ANSWER_CODE:
+			o->answer_code = optarg;
 			break;
 		case 'V':
 			printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(),
@@ -288,6 +296,22 @@ static int set_answers(struct app *a, const struct options *o)
 	return 0;
 }
 
+/* --answer-code CODE: the answers of a help-desk code, or why not on stderr. */
+static int set_answer_code(struct app *a, const char *code)
+{
+	char *msg = NULL;
+	int rc = screens_answer_code_set(a, code, &msg);
+
+	if (rc < 0) {
+		char *line = xasprintf("yibao: --answer-code %s: %s\n", code, msg);
+
+		charset_write(stderr, line);
+		free(line);
+	}
+	free(msg);
+	return rc;
+}
+
 static int print_screen(struct app *a, const char *what)
 {
 	int idx = content_find(a->g, what);
@@ -355,6 +379,16 @@ int main(int argc, char **argv)
 	if (!charset_setup(cfg.charset))
 		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
+	if (o.answer_code != NULL && o.region == NULL) {
+		/* A code carries its region: show what the caller saw. */
+		char *r = screens_answer_code_region(&cfg, g, o.answer_code);
+
+		if (r != NULL && config_load_region(&cfg, r, &d) == 0) {
+			content_free(g);
+			g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
+		}
+		free(r);
+	}
 	if (o.check) {
 		struct calc_profile cp;
 		char *bad = NULL;
@@ -368,6 +402,7 @@ int main(int argc, char **argv)
 			free(f);
 			free(bad);
 		}
+		screens_answer_code_check(&cfg, g, &d);
 		diags_print(&d);
 		diags_print(&g->diags);
 		rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
@@ -390,6 +425,8 @@ int main(int argc, char **argv)
 	malloc_trim(0);
 	app_init(&a, &cfg, g);
 	if (o.nanswers > 0 && set_answers(&a, &o) < 0) {
+		rc = 2;
+	} else if (o.answer_code != NULL && set_answer_code(&a, o.answer_code) < 0) {
 		rc = 2;
 	} else if (o.print != NULL) {
 		rc = print_screen(&a, o.print);

@@ -50,6 +50,10 @@ void app_wipe_session(struct app *a)
 	free(a->msg);
 	a->msg = NULL;
 	status_wipe(a->status);
+	if (a->answer_code != NULL)
+		util_wipe(a->answer_code, strlen(a->answer_code));
+	free(a->answer_code);
+	a->answer_code = NULL;
 }
 
 void app_free(struct app *a)

@@ -110,6 +110,7 @@ struct app {
 	/* Last search, for n / N. */
 	char *search;
 	long last_key_ms;       /* monotonic time of the last key (idle timeout) */
+	char *answer_code;      /* digits the answers were opened from, or NULL; wiped */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */

@@ -459,3 +459,23 @@ long text_find(const char *hay, const char *needle)
 			return p - hay;
 	return -1;
 }
+
+char *text_fold_width(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "", 0);
+	while (i < len) {
+		size_t start = i;
+		long cp = text_decode(s, len, &i);
+
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			sb_addc(&sb, (char)(cp - 0xFF01 + 0x21));
+		else if (cp == 0x3000)
+			sb_addc(&sb, ' ');
+		else
+			sb_add(&sb, s + start, i - start);
+	}
+	return sb_take(&sb);
+}

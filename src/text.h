@@ -92,4 +92,11 @@ char *text_truncate(const char *s, int cols, bool ascii);
 /* ASCII case-insensitive substring search; returns byte offset or -1. */
 long text_find(const char *hay, const char *needle);
 
+/*
+ * Fold what an input method types in full width to ASCII: U+FF01..U+FF5E to
+ * U+0021..U+007E ("３.４" -> "3.4", "ＡＰＰ" -> "APP"), U+3000 to a space; the rest
+ * is copied (invalid bytes too). Returns a new string; caller frees.
+ */
+char *text_fold_width(const char *s);
+
 #endif

@@ -47,6 +47,7 @@ max_len() {
 	config) echo 4096 ;;
 	cond) echo 512 ;;
 	text) echo 1024 ;;
+	answercode) echo 128 ;;
 	*) echo 4096 ;;
 	esac
 }

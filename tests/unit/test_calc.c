@@ -192,6 +192,7 @@ static void profile_from_kvlist(void **state)
 	kv_set(&kv, "deductible", "");
 	kv_set(&kv, "cap", "");
 	kv_set(&kv, "bill_limit", "180000");
+	kv_set(&kv, "student_if", "group=student,newborn");
 	calc_profile_read(&p, &kv, &bad);
 	assert_null(bad);
 	assert_int_equal(p.rate[CALC_STUDENT][0].low, 6500);
@@ -206,8 +207,10 @@ static void profile_from_kvlist(void **state)
 	/* Unreadable values stay unknown and are named. */
 	kv_set(&kv, "student_level2", "sixty");
 	kv_set(&kv, "cap", "-3");
+	kv_set(&kv, "student_if", "group=");
 	calc_profile_read(&p, &kv, &bad);
 	assert_non_null(bad);
+	assert_non_null(strstr(bad, "student_if"));
 	assert_non_null(strstr(bad, "student_level2"));
 	assert_non_null(strstr(bad, "cap"));
 	assert_null(strstr(bad, "student_level1"));

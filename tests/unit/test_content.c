@@ -643,7 +643,7 @@ static void bad_body(void **state)
 		{FRONT("checklist") "- [ ] d {if x=1\n", 0, false, 7, "condition \"{if\" is not closed with \"}\""},
 		{FRONT("wizard") "```question q if a==b\ntext\n- a: x\n- b: y\n```\n", 0, false, 7, "bad condition"},
 		{FRONT("wizard") "x\n\n```result if\nbody\n```\n", 0, false, 9,
-		 "expected \"result\" or \"result if CONDITION\""},
+		 "expected \"result [ineligible] [if CONDITION]\""},
 		/* Wizard questions. */
 		{FRONT("wizard") "```question q\nText?\n- only: one\n```\n", 0, false, 7,
 		 "question \"q\" needs at least two options"},

@@ -1,0 +1,243 @@
+/*
+ * answercode.c -- the answer code on the screens: shown with a result, typed at g
+ * SPDX-License-Identifier: MIT
+ *
+ * The code itself is src/answercode.c; this file ties it to the app: the
+ * wizard and region profiles it is built from, the answers it sets, the
+ * "按答案码打开" mark, the messages for wrong codes, and what the wizard's
+ * results say about eligibility (a "result ineligible" in content).
+ */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/answercode.h"
+#include "../src/util.h"
+
+int screens_wizard_index(struct app *a)
+{
+	int i = content_find(a->g, "eligibility");
+
+	if (i >= 0 && a->g->screens[i]->kind == KIND_WIZARD)
+		return i;
+	for (size_t n = 0; n < a->g->nscreens; n++)
+		if (a->g->screens[n]->kind == KIND_WIZARD)
+			return (int)n;
+	return -1;
+}
+
+/* The code book of the app's wizard and region, or NULL (no wizard, too big). */
+static struct answercode *book_new(struct app *a)
+{
+	int w = screens_wizard_index(a);
+	struct answercode *ac;
+	char *err = NULL;
+
+	if (w < 0)
+		return NULL;
+	ac = answercode_new(content_get(a->g, w), a->cfg->regions, a->cfg->nregions,
+			    a->cfg->profile.name, &err);
+	free(err);
+	return ac;
+}
+
+/* The current answers' code as digits into out, or false. */
+static bool current_code(struct app *a, char *out, size_t outlen)
+{
+	struct answercode *ac = book_new(a);
+	bool ok = ac != NULL && answercode_encode(ac, &a->answers, out, outlen);
+
+	answercode_free(ac);
+	return ok;
+}
+
+char *screens_answer_code(struct app *a)
+{
+	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+
+	if (a->answers.n == 0 || !current_code(a, digits, sizeof digits))
+		return NULL;
+	answercode_group(digits, grouped, sizeof grouped);
+	return xstrdup(grouped);
+}
+
+bool screens_answer_code_opened(struct app *a)
+{
+	char digits[ANSWERCODE_BUF];
+
+	return a->answer_code != NULL && current_code(a, digits, sizeof digits) &&
+	       strcmp(digits, a->answer_code) == 0;
+}
+
+void screens_answer_code_line(struct app *a, struct view *v)
+{
+	char *code = screens_answer_code(a);
+	char *line;
+
+	if (code == NULL)
+		return;
+	line = xasprintf("答案码 %s（打电话问服务台时，把这几个数字读给对方）", code);
+	layout_blank(&v->lay);
+	layout_text(&v->lay, line, 0, 0, 0);
+	free(line);
+	free(code);
+}
+
+bool screens_ineligible(struct app *a, const struct screen *w)
+{
+	if (w == NULL || a->answers.n == 0)
+		return false;
+	for (size_t i = 0; i < w->nblocks; i++)
+		if (w->blocks[i].type == BLK_RESULT && (w->blocks[i].flags & BF_INELIGIBLE) &&
+		    cond_eval(w->blocks[i].cond, &a->answers))
+			return true;
+	return false;
+}
+
+/* Replace the wizard's answers in the app by those of a code. */
+static void take_answers(struct app *a, const struct screen *w, const struct answers *from,
+			 const char *digits)
+{
+	for (size_t i = 0; i < w->nblocks; i++)
+		if (w->blocks[i].type == BLK_QUESTION)
+			answers_set(&a->answers, w->blocks[i].name, NULL);
+	for (size_t i = 0; i < from->n; i++)
+		answers_set(&a->answers, from->v[i].name, from->v[i].value);
+	if (a->answer_code != NULL)
+		util_wipe(a->answer_code, strlen(a->answer_code));
+	free(a->answer_code);
+	a->answer_code = xstrdup(digits);
+}
+
+/*
+ * Decode text for the app. Returns the status; on AC_OK the answers are the
+ * app's. *msg gets what to say otherwise (caller frees).
+ */
+static enum answercode_status apply(struct app *a, const char *digits, char **msg)
+{
+	struct answercode *ac = book_new(a);
+	struct answers got = {0};
+	enum answercode_status st;
+	int region = -1;
+	char *title = NULL;
+
+	*msg = NULL;
+	if (ac == NULL) {
+		*msg = xstrdup("本机的“谁能参保”问答没有答案码");
+		return AC_VERSION;
+	}
+	st = answercode_decode(ac, digits, &got, &region);
+	if (st == AC_OK) {
+		take_answers(a, ac->wizard, &got, digits);
+	} else {
+		if (st == AC_OTHER_REGION)
+			title = config_region_title(a->cfg, ac->regions[region]);
+		*msg = answercode_message(ac, st, digits, region, title, a->cfg->profile.title);
+	}
+	free(title);
+	answers_clear(&got);
+	answercode_free(ac);
+	return st;
+}
+
+bool screens_answer_code_goto(struct app *a, const char *text)
+{
+	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+	char *msg;
+
+	/* A screen code wins; an answer code is six digits or more, no dots. */
+	if (content_find(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
+		return false;
+	if (apply(a, digits, &msg) == AC_OK) {
+		nav_push(a, screens_wizard_index(a));
+		answercode_group(digits, grouped, sizeof grouped);
+		nav_message(a, false, "已按答案码 %s 打开，回答可以照常修改", grouped);
+	} else {
+		nav_message(a, true, "%s", msg);
+	}
+	free(msg);
+	util_wipe(digits, sizeof digits);
+	return true;
+}
+
+int screens_answer_code_set(struct app *a, const char *text, char **msg)
+{
+	char digits[ANSWERCODE_BUF];
+	int rc;
+
+	*msg = NULL;
+	if (!answercode_normalize(text, digits, sizeof digits)) {
+		*msg = xstrdup("这不是答案码：答案码只有数字（可以有空格和横线）");
+		return -1;
+	}
+	rc = apply(a, digits, msg) == AC_OK ? 0 : -1;
+	if (rc == 0)
+		nav_push(a, screens_wizard_index(a));
+	util_wipe(digits, sizeof digits);
+	return rc;
+}
+
+char *screens_answer_code_region(struct config *cfg, struct guide *g, const char *text)
+{
+	struct app a = {.cfg = cfg, .g = g};
+	char digits[ANSWERCODE_BUF];
+	struct answercode *ac;
+	struct answers got = {0};
+	int region = -1;
+	char *name = NULL;
+
+	if (!answercode_normalize(text, digits, sizeof digits) || (ac = book_new(&a)) == NULL)
+		return NULL;
+	if (answercode_decode(ac, digits, &got, &region) == AC_OTHER_REGION)
+		name = xstrdup(ac->regions[region]);
+	answers_clear(&got);
+	answercode_free(ac);
+	return name;
+}
+
+void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *w)
+{
+	for (size_t i = 0; w != NULL && i < w->nblocks; i++) {
+		const struct block *b = &w->blocks[i];
+
+		if (b->type != BLK_RESULT || !(b->flags & BF_INELIGIBLE) ||
+		    !cond_eval(b->cond, &a->answers))
+			continue;
+		/* The wizard's links cannot be opened from here: their text stays, plain. */
+		for (size_t k = 0; k < b->nsub; k++) {
+			struct block copy = b->sub[k];
+			struct span *sp = xcalloc(copy.r.nspans > 0 ? copy.r.nspans : 1, sizeof *sp);
+
+			for (size_t n = 0; n < copy.r.nspans; n++) {
+				sp[n] = b->sub[k].r.spans[n];
+				sp[n].link = -1;
+				sp[n].attr &= ~(unsigned)TA_LINK;
+			}
+			copy.r.spans = sp;
+			layout_blocks(&v->lay, &copy, 1, NULL);
+			free(sp);
+		}
+	}
+}
+
+void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags *d)
+{
+	struct app a = {.cfg = cfg, .g = g};
+	int w = screens_wizard_index(&a);
+	struct answercode *ac;
+	char *err = NULL;
+
+	if (w < 0)
+		return;
+	ac = answercode_new(content_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
+			    &err);
+	if (ac == NULL)
+		diags_add(d, g->screens[w]->file, 0, "%s", err);
+	else if (ac->region < 0)
+		diags_add(d, cfg->regions_dir, 0,
+			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);
+	free(err);
+	answercode_free(ac);
+}
