@@ -108,7 +108,7 @@ void config_defaults(struct config *c)
 	c->regions_dir = xstrdup("config/regions");
 	c->region = xstrdup("national");
 	c->idle_timeout_s = 300;
-	c->color = COLOR_AUTO;
+	c->color = CFG_COLOR_AUTO;
 	c->charset = CHARSET_AUTO;
 	c->connect_timeout_ms = 5000;
 	c->timeout_ms = 15000;

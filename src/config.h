@@ -13,7 +13,7 @@
 
 #include "util.h"
 
-enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum color_mode { CFG_COLOR_AUTO, CFG_COLOR_ALWAYS, CFG_COLOR_NEVER };
 enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
 
 /* An ordered list of key = value pairs (region profile sections). */

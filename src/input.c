@@ -104,14 +104,6 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void input_submit(struct app *a, const char *text)
 {
 	enum prompt_kind k = a->prompt;
@@ -306,7 +298,7 @@ static void handle_key(struct app *a, int key, bool fkey)
 	enum action act;
 	int ch = 0;
 
-	a->last_key_ms = now_ms();
+	a->last_key_ms = util_now_ms();
 	if (fkey && key == KEY_RESIZE) {
 		for (size_t i = 0; i < a->depth; i++)
 			a->stack[i].stale = true;
@@ -345,7 +337,7 @@ int input_run(struct app *a)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	a->last_key_ms = now_ms();
+	a->last_key_ms = util_now_ms();
 	nodelay(stdscr, TRUE);
 	render_draw(a);
 	while (!a->quit && !got_signal) {
@@ -357,7 +349,7 @@ int input_run(struct app *a)
 		int r, keys = 0;
 
 		if (a->cfg->kiosk) {
-			long left = a->last_key_ms + a->cfg->idle_timeout_s * 1000L - now_ms();
+			long left = a->last_key_ms + a->cfg->idle_timeout_s * 1000L - util_now_ms();
 			int idle = left > 0 ? (int)(left > 60000 ? 60000 : left) : 0;
 
 			timeout = timeout < 0 || idle < timeout ? idle : timeout;
@@ -389,9 +381,9 @@ int input_run(struct app *a)
 		} else {
 			dead = 0;
 		}
-		if (a->cfg->kiosk && now_ms() - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L) {
+		if (a->cfg->kiosk && util_now_ms() - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L) {
 			idle_wipe(a);
-			a->last_key_ms = now_ms();
+			a->last_key_ms = util_now_ms();
 		}
 		if (a->full_redraw) {
 			render_invalidate();

@@ -247,17 +247,10 @@ void nav_scroll(struct app *a, struct view *v, int delta)
 void nav_message(struct app *a, bool warn, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	free(a->msg);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	a->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	a->msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(a->msg, (size_t)n + 1, fmt, ap);
+	a->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	a->msg_warn = warn;
 }

@@ -51,8 +51,8 @@ int render_start(struct app *a)
 			  NULL);
 	idlok(stdscr, TRUE);
 	set_escdelay(100);
-	use_color = has_colors() && a->cfg->color != COLOR_NEVER &&
-		    (a->cfg->color == COLOR_ALWAYS || nc == NULL || nc[0] == '\0');
+	use_color = has_colors() && a->cfg->color != CFG_COLOR_NEVER &&
+		    (a->cfg->color == CFG_COLOR_ALWAYS || nc == NULL || nc[0] == '\0');
 	if (use_color) {
 		start_color();
 		use_default_colors();

@@ -87,18 +87,10 @@ struct status {
 	size_t nsocks;
 };
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void new_hash_key(struct status *st)
 {
 	if (getrandom(st->hkey, sizeof st->hkey, GRND_NONBLOCK) != (ssize_t)sizeof st->hkey) {
-		st->hkey[0] = (uint64_t)now_ms() * 0x9E3779B97F4A7C15ULL;
+		st->hkey[0] = (uint64_t)util_now_ms() * 0x9E3779B97F4A7C15ULL;
 		st->hkey[1] = (uint64_t)(uintptr_t)st ^ (uint64_t)getpid();
 	}
 }
@@ -128,7 +120,7 @@ static void entry_clear(struct entry *e)
 /* Keep r (taken over) as the latest result. */
 static void store(struct status *st, struct status_result *r, uint64_t key, bool reusable)
 {
-	long now = now_ms();
+	long now = util_now_ms();
 	int slot = -1;
 
 	for (int i = 0; i < STATUS_CACHE && slot < 0; i++)
@@ -303,7 +295,7 @@ static int on_timer(CURLM *m, long ms, void *ud)
 	struct status *st = ud;
 
 	(void)m;
-	st->timer_ms = ms < 0 ? -1 : now_ms() + ms;
+	st->timer_ms = ms < 0 ? -1 : util_now_ms() + ms;
 	return 0;
 }
 
@@ -523,7 +515,7 @@ static void begin(struct status *st, const char *id)
 		store_error(st, SE_NO_LIBCURL, "libcurl 7.85 or newer is needed");
 		return;
 	}
-	st->started_ms = now_ms();
+	st->started_ms = util_now_ms();
 	st->shown_secs = 0;
 }
 
@@ -538,7 +530,7 @@ static void drop_last(struct status *st)
 bool status_start(struct status *st, enum status_kind kind, const char *id)
 {
 	char norm[STATUS_ID_LEN + 1];
-	long now = now_ms();
+	long now = util_now_ms();
 	char *m;
 
 	if (st->easy != NULL || (unsigned)kind >= STATUS_KIND_COUNT ||
@@ -695,7 +687,7 @@ bool status_running(const struct status *st, enum status_kind *kind, const char 
 		return false;
 	*kind = st->kind;
 	*masked = st->masked;
-	*secs = (now_ms() - st->started_ms) / 1000;
+	*secs = (util_now_ms() - st->started_ms) / 1000;
 	return true;
 }
 
@@ -735,7 +727,7 @@ static long min_wait(long a, long b)
 
 int status_timeout_ms(struct status *st)
 {
-	long now = now_ms(), t = -1;
+	long now = util_now_ms(), t = -1;
 
 	if (st == NULL)
 		return -1;
@@ -792,13 +784,13 @@ bool status_perform(struct status *st, const struct pollfd *p, size_t n)
 			ev |= CURL_CSELECT_ERR;
 		st->api->multi_socket_action(st->multi, p[i].fd, ev, &running);
 	}
-	if (st->easy != NULL && st->timer_ms >= 0 && now_ms() >= st->timer_ms) {
+	if (st->easy != NULL && st->timer_ms >= 0 && util_now_ms() >= st->timer_ms) {
 		st->timer_ms = -1;
 		st->api->multi_socket_action(st->multi, CURL_SOCKET_TIMEOUT, 0, &running);
 	}
 	if (st->easy != NULL)
 		changed |= reap(st);
-	now = now_ms();
+	now = util_now_ms();
 	if (st->easy != NULL && (now - st->started_ms) / 1000 != st->shown_secs) {
 		st->shown_secs = (now - st->started_ms) / 1000;
 		changed = true;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void (*fatal_hook)(void);
@@ -91,22 +92,39 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
-	struct strbuf sb = {0};
-	va_list ap;
+	va_list ap2;
+	char *s;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
 	if (n < 0)
 		fatal("bad format");
-	sb.s = xmalloc((size_t)n + 1);
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
 	va_start(ap, fmt);
-	vsnprintf(sb.s, (size_t)n + 1, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	return sb.s;
+	return s;
+}
+
+long util_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 void util_wipe(void *p, size_t n)
@@ -138,18 +156,13 @@ void sb_addc(struct strbuf *sb, char c)
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
+	sb_adds(sb, s);
+	free(s);
 }
 
 void sb_add_secret(struct strbuf *sb, const char *s, size_t n)
@@ -199,20 +212,13 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 {
 	struct diag *g;
 	va_list ap;
-	int n;
 
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	g = &d->v[d->n++];
 	g->file = xstrdup(file != NULL ? file : "yibao");
 	g->line = line;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	g->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	g->msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(g->msg, (size_t)n + 1, fmt, ap);
+	g->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

@@ -31,6 +31,10 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list (ap is used up). Caller frees. */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* Milliseconds on the monotonic clock (for timeouts; not wall time). */
+long util_now_ms(void);
 
 /* Overwrite memory so the compiler cannot drop it (for ID numbers). */
 void util_wipe(void *p, size_t n);

@@ -86,7 +86,7 @@ static void check_config(const struct config *c, const struct diags *d, bool utf
 	    c->cache_s > 86400 || c->connect_timeout_ms < 1 || c->connect_timeout_ms > 600000 ||
 	    c->timeout_ms < 1 || c->timeout_ms > 600000)
 		fuzz_fail("config: a number outside its range");
-	if ((unsigned)c->color > COLOR_NEVER || (unsigned)c->charset > CHARSET_GB18030)
+	if ((unsigned)c->color > CFG_COLOR_NEVER || (unsigned)c->charset > CHARSET_GB18030)
 		fuzz_fail("config: an enum outside its values");
 	for (size_t i = 0; i < d->n && utf8_input; i++)
 		if (!fuzz_utf8_ok(d->v[i].msg, strlen(d->v[i].msg)))

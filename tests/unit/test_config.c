@@ -72,7 +72,7 @@ static void check_defaults(const struct config *c)
 	assert_false(c->kiosk);
 	assert_int_equal(c->idle_timeout_s, 300);
 	assert_null(c->export_dir);
-	assert_int_equal(c->color, COLOR_AUTO);
+	assert_int_equal(c->color, CFG_COLOR_AUTO);
 	assert_false(c->ascii_borders);
 	assert_false(c->mouse);
 	assert_false(c->marker);
@@ -130,7 +130,7 @@ static void file_overrides_some_keys(void **state)
 	assert_true(c.kiosk);
 	assert_int_equal(c.idle_timeout_s, 60);
 	assert_string_equal(c.region, "fujian");
-	assert_int_equal(c.color, COLOR_NEVER);
+	assert_int_equal(c.color, CFG_COLOR_NEVER);
 	assert_true(c.ascii_borders);
 	assert_true(c.mouse);
 	assert_true(c.marker);
@@ -191,7 +191,7 @@ static void bad_values_keep_default(void **state)
 		    "[status] connect_timeout_ms: \"99\" is not a number from 100 to 600000; default kept");
 	assert_false(c.kiosk);
 	assert_int_equal(c.idle_timeout_s, 300);
-	assert_int_equal(c.color, COLOR_AUTO);
+	assert_int_equal(c.color, CFG_COLOR_AUTO);
 	assert_int_equal(c.charset, CHARSET_AUTO);
 	assert_false(c.mouse);
 	assert_int_equal(c.cache_s, 300);
@@ -451,7 +451,7 @@ static void two_files_layered(void **state)
 	assert_string_equal(c.region, "yunnan");
 	/* ... the earlier one where it does not, or where the later value is bad. */
 	assert_true(c.kiosk);
-	assert_int_equal(c.color, COLOR_ALWAYS);
+	assert_int_equal(c.color, CFG_COLOR_ALWAYS);
 	config_free(&c);
 	diags_free(&d);
 	free(sys);
