@@ -22,6 +22,7 @@
 #include "input.h"
 #include "nav.h"
 #include "plain.h"
+#include "refs.h"
 #include "render.h"
 #include "../screens/screens.h"
 #include "term.h"
@@ -355,6 +356,7 @@ int main(int argc, char **argv)
 	if (!charset_setup(cfg.charset))
 		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
+	refs_check(g, cfg.content_dir, &d);
 	if (o.check) {
 		struct calc_profile cp;
 		char *bad = NULL;
