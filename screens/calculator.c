@@ -61,7 +61,7 @@ static void calculator_init(struct app *a, struct view *v)
 	v->state = c;
 }
 
-/* One form item: "N. label:value", the value bold, a dim note after it. */
+/* One form item: "N. label：value", the value bold, a dim note after it. */
 static void lay_item(struct view *v, int n, const char *label, const char *value,
 		     const char *note)
 {
@@ -72,7 +72,7 @@ static void lay_item(struct view *v, int n, const char *label, const char *value
 
 	snprintf(prefix, sizeof prefix, "%d. ", n + 1);
 	sb_adds(&sb, label);
-	sb_adds(&sb, ":");
+	sb_adds(&sb, "：");
 	sp[0].off = sb.len;
 	sb_adds(&sb, value);
 	sp[0].len = sb.len - sp[0].off;
@@ -86,11 +86,11 @@ static void lay_item(struct view *v, int n, const char *label, const char *value
 	sb_free(&sb);
 }
 
-/* A result line "label:text", indented; attr TA_STRONG for the sums that matter. */
+/* A result line "label：text", indented; attr TA_STRONG for the sums that matter. */
 static void lay_row(struct view *v, const char *label, const char *text, unsigned attr,
 		    unsigned flags)
 {
-	char *line = xasprintf("%s:%s", label, text);
+	char *line = xasprintf("%s：%s", label, text);
 
 	layout_text(&v->lay, line, attr, 2, flags);
 	free(line);
@@ -152,11 +152,11 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	layout_blank(&v->lay);
 	layout_text(&v->lay, "计算结果", TA_STRONG, 0, LF_HEADING);
 	if (!c->has_bill) {
-		layout_text(&v->lay, "先选第 1 项,按 Enter 输入住院费用(元)。", 0, 2, LF_DIM);
+		layout_text(&v->lay, "先选第 1 项，按 Enter 输入住院费用（元）。", 0, 2, LF_DIM);
 		return;
 	}
 	if (!calc_compute(&c->prof, c->bill, c->level, c->group, &r)) {
-		t = xasprintf("本地区没有“%s · %s”的报销比例数据,算不了。请问%s。",
+		t = xasprintf("本地区没有“%s · %s”的报销比例：资料没有给出，算不了。请问%s。",
 			      level_names[c->level - 1], group_names[c->group], office);
 		layout_text(&v->lay, t, 0, 2, LF_WARN);
 		free(t);
@@ -167,25 +167,27 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	if (r.rate.low == r.rate.high)
 		t = xasprintf("%s · %s %s%%", level_names[c->level - 1], group_names[c->group], x);
 	else
-		t = xasprintf("%s · %s %s%%–%s%%(本地区只有范围,按两头各算一次)",
+		t = xasprintf("%s · %s %s%%–%s%%（本地区只有范围，按两头各算一次）",
 			      level_names[c->level - 1], group_names[c->group], x, y);
 	lay_row(v, "报销比例", t, 0, 0);
 	free(t);
 	if (c->prof.deductible.known) {
 		calc_format_fen(c->prof.deductible.fen, x, sizeof x);
-		t = xasprintf("%s 元,这部分费用自己付", x);
+		t = xasprintf("%s 元，这部分费用自己付", x);
 		lay_row(v, "起付线", t, 0, 0);
 		free(t);
 	} else {
-		lay_row(v, "起付线", "本地区没有起付线数据,按 0 计算", 0, LF_DIM);
+		lay_row(v, "起付线", "本地区没有起付线数据，按 0 计算", 0, LF_DIM);
 	}
-	if (c->prof.bill_limit.known) {
-		calc_format_fen(c->prof.bill_limit.fen, x, sizeof x);
+	if (c->prof.bill_limit[c->group].known) {
+		/* The source gives rates up to the limit and says nothing of the rest. */
+		calc_format_fen(c->prof.bill_limit[c->group].fen, x, sizeof x);
 		calc_format_fen(r.bill - r.eligible, y, sizeof y);
 		if (r.limited)
-			t = xasprintf("按比例只报 %s 元以内;超出的 %s 元按自己付算", x, y);
+			t = xasprintf("资料只给了 %s 元以内的比例。超出的 %s 元怎么报，资料没有写，"
+				      "这里没有算进医保报销，请问%s", x, y, office);
 		else
-			t = xasprintf("按比例只报 %s 元以内的费用", x);
+			t = xasprintf("资料给的比例只管 %s 元以内的费用", x);
 		lay_row(v, "报销范围", t, 0, 0);
 		free(t);
 	}
@@ -200,12 +202,12 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	lay_row(v, "自己付", t, TA_STRONG, 0);
 	free(t);
 	if (!c->prof.cap.known) {
-		lay_row(v, "封顶线", "本地区没有封顶线数据,没有按封顶计算", 0, LF_DIM);
+		lay_row(v, "封顶线", "本地区没有封顶线数据，没有按封顶计算", 0, LF_DIM);
 	} else {
 		calc_format_fen(c->prof.cap.fen, x, sizeof x);
-		t = xasprintf("%s 元(一年里医保最多报这么多)%s", x,
-			      r.capped[0] ? ",已按封顶线封顶"
-			      : r.capped[1] ? ",比例取高时会封顶" : "");
+		t = xasprintf("%s 元（一年里医保最多报这么多）%s", x,
+			      r.capped[0] ? "，已按封顶线封顶"
+			      : r.capped[1] ? "，比例取高时会封顶" : "");
 		lay_row(v, "封顶线", t, 0, 0);
 		free(t);
 	}
@@ -213,8 +215,8 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	lay_bar(a, v, &r);
 	layout_blank(&v->lay);
 	layout_text(&v->lay,
-		    "算法:医保报销 = 按比例报销的部分 × 报销比例,四舍五入到分(不到半分舍去,"
-		    "半分及以上进一分),再不超过封顶线;自己付 = 住院费用 − 医保报销。",
+		    "算法：医保报销 = 按比例报销的部分 × 报销比例，四舍五入到分（不到半分舍去，"
+		    "半分及以上进一分），再不超过封顶线；自己付 = 住院费用 − 医保报销。",
 		    0, 0, LF_DIM);
 }
 
@@ -230,15 +232,15 @@ static void calculator_layout(struct app *a, struct view *v)
 		calc_format_fen(c->bill, num, sizeof num);
 		snprintf(amount, sizeof amount, "%s 元", num);
 	} else {
-		snprintf(amount, sizeof amount, "(还没填)");
+		snprintf(amount, sizeof amount, "（还没填）");
 	}
 	lay_item(v, ITEM_BILL, "住院费用", amount, "按 Enter 输入");
 	lay_item(v, ITEM_LEVEL, "医院等级", level_names[c->level - 1],
-		 "按 Enter 换:一级/二级/三级");
-	lay_item(v, ITEM_GROUP, "人群", group_names[c->group], "按 Enter 换:学生儿童/其他居民");
+		 "按 Enter 换：一级/二级/三级");
+	lay_item(v, ITEM_GROUP, "人群", group_names[c->group], "按 Enter 换：学生儿童/其他居民");
 	lay_result(a, v, c);
 	if (c->bad != NULL) {
-		char *t = xasprintf("地区设置里这些值看不懂,按没有数据处理:%s", c->bad);
+		char *t = xasprintf("地区设置里这些值看不懂，按没有数据处理：%s", c->bad);
 
 		layout_blank(&v->lay);
 		layout_text(&v->lay, t, 0, 0, LF_WARN);
@@ -255,7 +257,7 @@ static int activate(struct app *a, struct view *v, int n)
 	v->sel = n;
 	switch (n) {
 	case ITEM_BILL:
-		nav_prompt(a, PROMPT_VIEW, "住院费用(元): ");
+		nav_prompt(a, PROMPT_VIEW, "住院费用（元）：");
 		return KR_HANDLED;
 	case ITEM_LEVEL:
 		c->level = c->level % CALC_LEVELS + 1;

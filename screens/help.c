@@ -9,6 +9,7 @@
 
 #include "../src/input.h"
 #include "../src/text.h"
+#include "../src/refs.h"
 #include "../src/util.h"
 
 static void help_layout(struct app *a, struct view *v)
@@ -41,7 +42,11 @@ static void help_layout(struct app *a, struct view *v)
 		free(line);
 	}
 	layout_blank(&v->lay);
-	layout_text(&v->lay, "全国医保服务热线 12393。", 0, 0, LF_DIM);
+	if (refs_hotline(a->cfg) != NULL) {
+		line = xasprintf("医保服务热线：%s。", refs_hotline(a->cfg));
+		layout_text(&v->lay, line, 0, 0, LF_DIM);
+		free(line);
+	}
 }
 
 const struct kind_ops help_ops = {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/refs.h"
 #include "../src/util.h"
 
 /* The first screen of a kind, preferring the given id. */
@@ -68,11 +69,11 @@ static void situation(struct app *a, struct view *v, const struct screen *w)
 
 static void slip_layout(struct app *a, struct view *v)
 {
-	const struct screen *w = find_kind(a, "eligibility", KIND_WIZARD);
-	const struct screen *c = find_kind(a, "materials", KIND_CHECKLIST);
-	int ni = content_find(a->g, "next-steps");
+	const struct screen *w = find_kind(a, refs_id(REF_ELIGIBILITY), KIND_WIZARD);
+	const struct screen *c = find_kind(a, refs_id(REF_MATERIALS), KIND_CHECKLIST);
+	int ni = content_find(a->g, refs_id(REF_NEXT_STEPS));
 	const struct screen *next = ni >= 0 ? content_get(a->g, ni) : NULL;
-	const char *date = NULL, *hotline = config_lookup(a->cfg, "hotline");
+	const char *date = NULL, *hotline = refs_hotline(a->cfg);
 	char *line;
 
 	situation(a, v, w);

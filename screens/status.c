@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "../src/status.h"
+#include "../src/refs.h"
 #include "../src/util.h"
 
 /* More than the prompt ever takes (input.c stops at 256 bytes). */
@@ -91,14 +92,23 @@ static void field(struct layout *l, const char *label, const char *value, unsign
 	free(line);
 }
 
-static void lay_record(struct layout *l, const struct status_result *r)
+/* " NNNNN": the profile's hotline after a space, or "" when it has none. */
+static const char *hotline_sp(struct app *a, char *buf, size_t size)
 {
-	char *line;
+	const char *h = refs_hotline(a->cfg);
+
+	snprintf(buf, size, "%s%s", h != NULL ? " " : "", h != NULL ? h : "");
+	return buf;
+}
+
+static void lay_record(struct app *a, struct layout *l, const struct status_result *r)
+{
+	char *line, hot[64];
 
 	if (r->state == STATUS_STATE_UNKNOWN) {
 		line = xasprintf("状态:状态未知(查询服务答复“%s”)。这不能当作已经办好;请到医保服务窗口"
-				 "或拨打 12393 核实。",
-				 r->state_raw != NULL ? r->state_raw : "");
+				 "或拨打医保服务热线%s核实。",
+				 r->state_raw != NULL ? r->state_raw : "", hotline_sp(a, hot, sizeof hot));
 		layout_text(l, line, TA_STRONG, 2, LF_WARN);
 	} else {
 		line = xasprintf("状态:%s", status_state_label(r->kind, r->state));
@@ -153,10 +163,15 @@ static void lay_lookup(struct app *a, struct view *v)
 	layout_text(l, line, TA_STRONG, 0, 0);
 	free(line);
 	if (r->err == SE_NONE) {
-		lay_record(l, r);
+		lay_record(a, l, r);
 	} else {
 		layout_text(l, status_err_message(r->err), 0, 2,
 			    r->err == SE_CANCELLED || r->err == SE_NO_RECORD ? 0 : LF_WARN);
+		if (r->err != SE_CANCELLED && refs_hotline(a->cfg) != NULL) {
+			line = xasprintf("医保服务热线：%s", refs_hotline(a->cfg));
+			layout_text(l, line, 0, 2, 0);
+			free(line);
+		}
 		if (r->err_detail != NULL && r->err_detail[0] != '\0') {
 			line = xasprintf("(技术信息:%s)", r->err_detail);
 			layout_text(l, line, 0, 2, LF_DIM);
@@ -201,7 +216,10 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 	char *label;
 
 	if (!status_configured(a->cfg)) {
-		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查,或拨打 12393。");
+		char hot[64];
+
+		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查，或拨打医保服务热线%s。",
+			    hotline_sp(a, hot, sizeof hot));
 		return;
 	}
 	if (stdscr == NULL && !isatty(STDIN_FILENO)) {
@@ -307,11 +325,14 @@ static int status_submit(struct app *a, struct view *v, const char *text)
 
 void screens_status_open(struct app *a, int kind)
 {
-	int idx = content_find(a->g, "status");
+	int idx = content_find(a->g, refs_id(REF_STATUS));
 	struct view *v;
 
 	if (!status_configured(a->cfg)) {
-		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查,或拨打 12393。");
+		char hot[64];
+
+		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查，或拨打医保服务热线%s。",
+			    hotline_sp(a, hot, sizeof hot));
 		return;
 	}
 	if (idx < 0 || a->g->screens[idx]->kind != KIND_STATUS) {
@@ -338,7 +359,7 @@ void screens_status_changed(struct app *a)
 	if (top == NULL || top->ops == &status_ops || status_last(a->status) == NULL ||
 	    status_running(a->status, &kind, &masked, &secs))
 		return;
-	idx = content_find(a->g, "status");
+	idx = content_find(a->g, refs_id(REF_STATUS));
 	if (idx >= 0)
 		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", a->g->screens[idx]->code);
 }

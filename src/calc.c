@@ -229,7 +229,7 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 {
 	static const char *const groups[CALC_GROUPS] = {"student", "other"};
 	static const char *const amounts[] = {"deductible", "cap", "bill_limit"};
-	struct calc_amount *dst[] = {&p->deductible, &p->cap, &p->bill_limit};
+	struct calc_amount *dst[] = {&p->deductible, &p->cap, &p->bill_limit[CALC_STUDENT]};
 	struct strbuf sb = {0};
 
 	memset(p, 0, sizeof *p);
@@ -249,6 +249,17 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 
 		if (v != NULL && !calc_parse_amount(v, dst[i]))
 			note_bad(&sb, amounts[i]);
+	}
+	/* "bill_limit" is for both groups; a group's own key, when not empty, wins. */
+	p->bill_limit[CALC_OTHER] = p->bill_limit[CALC_STUDENT];
+	for (int g = 0; g < CALC_GROUPS; g++) {
+		char key[32];
+		const char *v;
+
+		snprintf(key, sizeof key, "%s_bill_limit", groups[g]);
+		v = kv != NULL ? kv_get(kv, key) : NULL;
+		if (v != NULL && v[0] != '\0' && !calc_parse_amount(v, &p->bill_limit[g]))
+			note_bad(&sb, key);
 	}
 	{
 		/* student_if: a wizard condition (rules.h) choosing the starting group. */
@@ -280,8 +291,8 @@ bool calc_compute(const struct calc_profile *p, long long bill_fen, int level,
 	r->rate = *rate;
 	r->bill = bill_fen;
 	r->eligible = bill_fen;
-	if (p->bill_limit.known && p->bill_limit.fen < bill_fen) {
-		r->eligible = p->bill_limit.fen;
+	if (p->bill_limit[g].known && p->bill_limit[g].fen < bill_fen) {
+		r->eligible = p->bill_limit[g].fen;
 		r->limited = true;
 	}
 	if (p->deductible.known)

@@ -55,7 +55,9 @@ struct calc_profile {
 	struct calc_rate rate[CALC_GROUPS][CALC_LEVELS]; /* [group][level - 1] */
 	struct calc_amount deductible; /* 起付线 */
 	struct calc_amount cap;        /* 封顶线: the most the fund pays */
-	struct calc_amount bill_limit; /* the rates apply to the bill up to this */
+	/* The rates apply to the bill up to this, per group: the source gives Fujian's
+	 * 18万元 for students and children only. */
+	struct calc_amount bill_limit[CALC_GROUPS];
 };
 
 /* One computation, for the low and the high end of the rate ([0] and [1]). */
@@ -67,7 +69,7 @@ struct calc_result {
 	long long reimbursed[2];
 	long long self_paid[2]; /* bill - reimbursed */
 	bool capped[2];         /* reimbursed was cut to the cap */
-	bool limited;           /* the bill is over bill_limit */
+	bool limited;           /* the bill is over the group's bill_limit */
 	struct calc_rate rate;
 };
 
@@ -97,8 +99,10 @@ bool calc_parse_amount(const char *s, struct calc_amount *a);
 
 /*
  * Read a region's [reimburse] section (kv may be NULL: everything unknown).
- * Keys: student_level1..3, other_level1..3, deductible, cap, bill_limit. A value
- * that cannot be read is left unknown and its key named in *bad, comma
+ * Keys: student_level1..3, other_level1..3, deductible, cap, student_bill_limit,
+ * other_bill_limit, and bill_limit (both groups; a group's own key wins unless
+ * it is empty). A
+ * value that cannot be read is left unknown and its key named in *bad, comma
  * separated (NULL when every value was read; caller frees).
  */
 void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **bad);
@@ -106,7 +110,7 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 /*
  * Compute the reimbursement of bill_fen (0..CALC_MAX_FEN) at hospital level
  * 1..CALC_LEVELS for group g:
- *   eligible   = min(bill, bill_limit)            (bill_limit unknown: bill)
+ *   eligible   = min(bill, bill_limit[g])         (bill_limit unknown: bill)
  *   above      = max(0, eligible - deductible)    (deductible unknown: 0)
  *   reimbursed = above * rate / 100, rounded half up to the fen, then at most cap
  *   self_paid  = bill - reimbursed

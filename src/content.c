@@ -71,6 +71,75 @@ static void check_raw(const char *path, const char *text, size_t len, struct dia
 	}
 }
 
+/* Ideographs and the punctuation and forms only Chinese text uses. */
+static bool is_cjk(long cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) ||
+	       (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2026 || cp == 0x2014 ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+static bool is_ascii_punct(long cp)
+{
+	return cp > 0 && cp < 0x80 && strchr(",:;?!()", (int)cp) != NULL;
+}
+
+/*
+ * Warn about ASCII , : ; ? ! ( ) with Chinese on both sides ("报销,这里",
+ * "因为:你", "补助:** 说明"): Chinese text takes the full-width forms. What the
+ * reader does not see is looked through: emphasis marks and a link's
+ * "](target)". text holds whole lines, the first numbered line_base.
+ */
+static void check_punct(const char *path, const char *text, int line_base, struct diags *d)
+{
+	const char *p = text;
+	int line = line_base;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n"), i = 0;
+		long prev = 0, run = 0; /* last seen visible character; punctuation run */
+		long run_first = 0, before = 0;
+
+		while (i < n) {
+			long cp;
+
+			if (p[i] == ']' && i + 1 < n && p[i + 1] == '(') {
+				const char *close = memchr(p + i, ')', n - i);
+
+				if (close != NULL) {
+					i = (size_t)(close - p) + 1;
+					continue;
+				}
+			}
+			if (p[i] == '*' || p[i] == '_' || p[i] == '`' || p[i] == '[') {
+				i++;
+				continue;
+			}
+			cp = text_decode(p, n, &i);
+			if (cp == ' ' && run > 0)
+				continue; /* "补助: 说明" is as ASCII as "补助:说明" */
+			if (is_ascii_punct(cp)) {
+				if (run++ == 0) {
+					run_first = cp;
+					before = prev;
+				}
+				continue;
+			}
+			if (run > 0 && is_cjk(before) && is_cjk(cp))
+				diags_add(d, path, line,
+					  "ASCII \"%c\" between Chinese characters: use the full-width form",
+					  (int)run_first);
+			run = 0;
+			prev = cp;
+		}
+		p += n;
+		if (*p == '\n')
+			p++;
+		line++;
+	}
+}
+
 /* Count the cells of a table row "| a | b |" (escaped \| not counted). */
 static int table_cells(const char *s, size_t n)
 {
@@ -353,6 +422,13 @@ struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 	}
 	check_tables(path, text + off, body_line, d);
 	body = fill_placeholders(path, text + off, body_line, lookup, ctx, d);
+	{
+		char *front = xstrndup(text, (size_t)off);
+
+		check_punct(path, front, 1, d);
+		free(front);
+	}
+	check_punct(path, body, body_line, d);
 	markdown_parse(s, body, strlen(body), body_line, &s->blocks, &s->nblocks, d);
 	free(body);
 	free(text);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "refs.h"
 #include "util.h"
 
 void content_free(struct guide *g)
@@ -177,9 +178,9 @@ static void check_block_conds(struct guide *g, const struct screen *s, const str
 
 static void finish_guide(struct guide *g)
 {
-	g->home = content_find(g, "home");
+	g->home = content_find(g, refs_id(REF_HOME));
 	if (g->home < 0 && g->nscreens > 0) {
-		diags_add(&g->diags, g->screens[0]->file, 1, "no screen has id \"home\"");
+		diags_add(&g->diags, g->screens[0]->file, 1, "no screen has id \"%s\"", refs_id(REF_HOME));
 		g->home = 0;
 	}
 	for (size_t i = 0; i < g->nscreens; i++) {

@@ -26,6 +26,7 @@
 
 #include "../screens/screens.h"
 #include "export.h"
+#include "refs.h"
 #include "render.h"
 #include "status.h"
 #include "text.h"
@@ -197,7 +198,7 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		export_view(a, v);
 		break;
 	case ACT_LOOKUP:
-		if (nav_screen(a, v) != NULL && strcmp(nav_screen(a, v)->id, "card") == 0)
+		if (nav_screen(a, v) != NULL && strcmp(nav_screen(a, v)->id, refs_id(REF_CARD)) == 0)
 			screens_status_open(a, STATUS_CARD);
 		else
 			nav_message(a, false, "这一页没有查询");

@@ -22,6 +22,7 @@
 #include "input.h"
 #include "nav.h"
 #include "plain.h"
+#include "refs.h"
 #include "render.h"
 #include "../screens/screens.h"
 #include "term.h"
@@ -389,6 +390,7 @@ int main(int argc, char **argv)
 		}
 		free(r);
 	}
+	refs_check(g, cfg.content_dir, &d);
 	if (o.check) {
 		struct calc_profile cp;
 		char *bad = NULL;

@@ -115,7 +115,8 @@ const char *status_state_label(enum status_kind k, int state);
 bool status_state_good(enum status_kind k, int state);
 /*
  * The plain message for an outcome, ending with the offline way (service
- * counter, hotline 12393) for every failure. Static string.
+ * counter, the hotline, whose number the caller shows from the region
+ * profile: refs_hotline) for every failure. Static string.
  */
 const char *status_err_message(enum status_err e);
 

@@ -49,7 +49,8 @@ static const struct state_table {
 	{claim_states, claim_labels, ARRAY_LEN(claim_states), 1u << 2 | 1u << 3},
 };
 
-#define OFFLINE "可以带身份证到当地医保服务窗口查询,或拨打全国医保服务热线 12393。"
+/* The number is the region profile's hotline: the status screen shows it below. */
+#define OFFLINE "可以带身份证到当地医保服务窗口查询，或拨打医保服务热线。"
 
 static const char *const err_messages[SE_COUNT] = {
 	[SE_NONE] = "",

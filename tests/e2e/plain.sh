@@ -35,7 +35,7 @@ expect "你现在有没有参加职工医保" "a number answers"
 line 2
 line 2
 line 1
-expect "你可以在现在住的地方参加城乡居民医保" "the wizard's result"
+expect "可以在居住地参保，前提是你长期住在这里" "the wizard's result"
 line 0
 line 2
 expect "居住证" "the checklist is personalised in line mode"
@@ -45,9 +45,11 @@ line 0
 line "g 5.2"
 expect "报销计算器" "g goes to the calculator"
 line 1
-expect "住院费用(元)" "the calculator asks for the bill"
+expect "住院费用（元）" "the calculator asks for the bill"
 line 10000
-expect "医保报销:约 5,000.00–7,000.00 元" "the calculator computes"
+expect "资料没有给出，算不了" "national students: no rate is made up"
+line 3
+expect "医保报销：约 5,000.00–7,000.00 元" "the calculator computes"
 line 0
 line "/cbdj"
 expect "搜索“cbdj”" "search by pinyin initials"

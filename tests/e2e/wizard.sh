@@ -33,7 +33,7 @@ expect_line 0 "结果" "the badge says result"
 expect_not "你属于哪一类人" "employee=yes: the group question was skipped"
 expect_not "你今年个人要交" "employee=yes: no fee is quoted"
 expect "职工医保和居民医保对比[1]" "result links are numbered from 1"
-expect "你现在有没有参加职工医保?(职工医保一般是单位帮你交的医保) → 已经参加了职工医保" \
+expect "你现在有没有参加职工医保？（职工医保一般是单位帮你交的医保） → 已经参加了职工医保" \
 	"the answer list shows each question and its answer"
 keys 1
 expect "6.6  职工医保和居民医保对比" "digit 1 on the result opens its first link"
@@ -65,16 +65,16 @@ expect "你以前交过居民医保吗" "Enter chose the first group"
 expect_line 0 "第 4/4 题" "four questions once the group is not newborn"
 keys Enter
 expect "你可以参加城乡居民医保。" "local ordinary: eligible"
-expect "你今年个人要交:400 元。" "local ordinary: pays 400"
-expect "户口所在地的乡镇(街道)便民服务中心、社区(行政村)或政务大厅" "local: where to register offline"
-expect "网上:" "local: where to register online"
-expect "不少于 670 元" "the government subsidy is stated"
-expect "第一次参保:" "gap=first: what a first-timer should know"
+expect "按资料里 2025 年的标准，你个人一年交 400 元。" "local ordinary: pays 400, the year said"
+expect "户口所在地的政务大厅，或者乡镇、街道的便民服务中心" "local: where to register offline"
+expect "网上：" "local: where to register online"
+expect "补助至少 670 元" "the government subsidy is stated"
+expect "第一次参保：" "gap=first: what a first-timer should know"
 expect "材料清单[10]" "links are numbered in the order they show"
 keys 1 0 Enter
 expect "2  要带的材料" "1 0 Enter opens link 10, the materials checklist"
 expect "户口簿" "the checklist shows the household register"
-expect_not "居住证(外地户口" "household=local: no residence permit in the checklist"
+expect_not "居住证（外地户口" "household=local: no residence permit in the checklist"
 expect "已按你在“谁能参保”里的回答列出" "the checklist says it follows the answers"
 keys Left
 expect "你可以参加城乡居民医保。" "back to the result"
@@ -89,29 +89,30 @@ answer 1 2 1
 expect "你以前交过居民医保吗" "three questions answered"
 keys BSpace
 expect "你属于哪一类人" "Backspace returns to the previous question"
-expect "普通居民(含无业、灵活就业以外的城镇非从业居民及农村居民)  (现在的回答)" "Backspace keeps the answer"
+expect "普通居民（不属于下面几类的城镇居民和农村居民）  (现在的回答)" "Backspace keeps the answer"
 keys BSpace
 expect "没有参加职工医保  (现在的回答)" "two Backspaces: the employee answer is kept"
 keys Enter Enter
 expect "你以前交过居民医保吗" "Enter twice keeps both answers and goes on"
 answer 2
-expect "你一直在缴:" "gap=continuous: keep paying"
-expect "你今年个人要交:400 元。" "the kept group still gives 400"
+expect "你一直在缴：" "gap=continuous: keep paying"
+expect "按资料里 2025 年的标准，你个人一年交 400 元。" "the kept group still gives 400"
 quit_ok
 
 # --- 4. Residence permit, student; then the checklist shows the permit.
 fresh
 answer 2 2 2 1
-expect "你可以在现在住的地方参加城乡居民医保。" "permit: eligible where one lives"
-expect "居住证登记地的乡镇(街道)便民服务中心" "permit: register where the permit was issued"
+expect "有本地居住证：可以在居住地参保，前提是你长期住在这里。" "permit: eligible where one lives, if living here long term"
+expect "资料没有写明" "permit: what the source does not say is said so"
+expect "发居住证那个地方的政务大厅" "permit: register where the permit was issued"
 expect "你选的是“在校学生或学龄前儿童”" "student: the student fee"
 keys g
 type_text "2"
 keys Enter
 expect "2  要带的材料" "g 2 opens the checklist"
-expect "居住证(外地户口在居住地参保时要带" "household=permit: the checklist lists the residence permit"
-expect "学生、儿童:先问清楚" "group=student: the student item shows"
-expect_not "新生儿:先问清楚" "group=student: no newborn item"
+expect "居住证（外地户口在居住地参保时要带" "household=permit: the checklist lists the residence permit"
+expect "学生、儿童：先问清楚" "group=student: the student item shows"
+expect_not "新生儿：先问清楚" "group=student: no newborn item"
 quit_ok
 
 # --- 5. Newborn registered within 90 days: cover back-dated to birth.
@@ -121,14 +122,15 @@ expect "孩子出生多少天" "group=newborn asks the age question"
 expect_line 0 "第 4/5 题" "the newborn question counts"
 answer 1 1
 expect "孩子的医保待遇从出生那天算起。" "newborn within 90 days: back-dated to birth"
-expect "可以追溯到出生之日" "newborn within 90 days: the reason"
-expect "孩子今年个人要交:400 元。" "newborn: the child's fee"
+expect "待遇可以往前算到出生那天" "newborn within 90 days: the reason"
+expect "孩子一年交多少，资料没有单独写新生儿。" "newborn: the fee is not in the source"
+expect "一般是按学龄前儿童那一档" "newborn: the usual answer is marked as such"
 quit_ok
 
 # --- 6. Newborn over 90 days; then change the group from the answer list.
 fresh
 answer 1 2 3 2 1
-expect "孩子的医保待遇不能追溯到出生那天。" "newborn over 90 days: not back-dated"
+expect "超过 90 天才办：待遇从哪天算，资料没有写。" "newborn over 90 days: the source does not say"
 keys Enter
 expect "用 ↑↓ 选一项,按 Enter 重新回答这一题" "Enter makes the answer list selectable"
 keys Down Down Enter
@@ -136,55 +138,55 @@ expect "你属于哪一类人" "Enter on an answer asks that question again"
 expect "新生儿  (现在的回答)" "the question shows the answer being changed"
 expect "不改了,回到结果" "the question says Back returns to the result"
 answer 4
-expect "你今年个人要交:120 元。" "changed to low-income: the result shows 120"
+expect "按资料里 2025 年的标准，你个人一年交 120 元。" "changed to low-income: the result shows 120"
 expect_not "孩子的医保待遇" "the newborn statements are gone"
-expect_not "孩子出生多少天? → " "the newborn answer was dropped with the group"
-expect "你属于哪一类人? → 低保对象或监测户" "the answer list shows the new answer"
+expect_not "孩子出生多少天？ → " "the newborn answer was dropped with the group"
+expect "你属于哪一类人？ → 低保对象或监测户" "the answer list shows the new answer"
 keys Enter Down Down Enter
-expect "低保对象或监测户(脱贫不稳定户、边缘易致贫户、突发严重困难户)  (现在的回答)" "asked again: the new answer is marked"
+expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  (现在的回答)" "asked again: the new answer is marked"
 keys Left
-expect "你今年个人要交:120 元。" "Back from a question being changed returns to the result unchanged"
+expect "按资料里 2025 年的标准，你个人一年交 120 元。" "Back from a question being changed returns to the result unchanged"
 keys Enter
-expect "低保对象或监测户(脱贫不稳定户、边缘易致贫户、突发严重困难户)  (现在的回答)" "the answer list kept its place"
+expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  (现在的回答)" "the answer list kept its place"
 answer 3
 expect "孩子出生多少天" "changing to newborn asks the newly relevant question"
 answer 1
 expect "孩子的医保待遇从出生那天算起。" "then goes on to the result again"
-expect "你以前交过居民医保吗? → 第一次参保" "the other answers were kept"
+expect "你以前交过居民医保吗？ → 第一次参保" "the other answers were kept"
 quit_ok
 
 # --- 7. Fully subsidised: pays 0.
 fresh
 answer 1 2 5 2
-expect "你今年个人要交:0 元(全额资助)。" "full subsidy: pays 0"
+expect "按资料里 2025 年的标准，你个人交 0 元（全额资助）。" "full subsidy: pays 0"
 quit_ok
 
 # --- 8. Severely disabled: pays 200; a long gap means a waiting period.
 fresh
 answer 1 2 6 4
-expect "你今年个人要交:200 元。" "disabled: pays 200"
-expect "断缴超过3个月:可能有等待期,最长 6 个月。" "gap over 3 months: waiting period up to 6 months"
+expect "按资料里 2025 年的标准，你个人一年交 200 元。" "disabled: pays 200"
+expect "断缴超过3个月：可能有等待期，最长 6 个月。" "gap over 3 months: waiting period up to 6 months"
 quit_ok
 
 # --- 9. A short gap: no waiting period. Restart from the answer list.
 fresh
 answer 1 2 1 3
-expect "断缴3个月以内(含3个月):没有等待期。" "gap within 3 months: no waiting period"
+expect "断缴3个月以内（含3个月）：没有等待期。" "gap within 3 months: no waiting period"
 expect_not "可能有等待期" "gap within 3 months: no waiting period mentioned"
 keys Enter Down Down Down Down Down Down Enter
 expect "你的户口在哪里" "重新回答全部问题 starts again"
 expect_not "(现在的回答)" "starting again forgets the answers"
 # --- 10. No permit: eligible, but not here.
 answer 3 2 7 4
-expect "你可以参保,但现在还不能在你住的地方办。" "no permit: register at home or get a permit"
-expect "灵活就业人员还要注意" "flexible employment: the extra note"
+expect "你可以参保，但现在还不能在你住的地方办。" "no permit: register at home or get a permit"
+expect "灵活就业人员：有两种参保办法" "flexible employment: the extra note"
 keys Left Left Left Left
 expect "你的户口在哪里" "four Backs from the result reach the first question"
 keys Left
 keys 2
 expect "2  要带的材料" "the checklist"
-expect "居住证(外地户口在居住地参保时要带" "household=nopermit: the checklist lists the residence permit"
-expect "灵活就业人员:想以" "group=flexible: the flexible item shows"
+expect "居住证（外地户口在居住地参保时要带" "household=nopermit: the checklist lists the residence permit"
+expect "灵活就业人员：想以" "group=flexible: the flexible item shows"
 quit_ok
 
 # --- 11. The smallest window: still one question a screen.

@@ -11,7 +11,7 @@ answered() { # DIGIT...: a fresh guide with the wizard answered
 	keys 1
 	keys Enter
 	for d in "$@"; do keys "$d"; done
-	expect "答案码 " "the wizard's result shows"
+	expect_line 0 "结果" "the wizard's result shows"
 }
 goto() { keys g; type_text "$1"; keys Enter; }
 # expect_re REGEX DESCRIPTION: a line on screen matches within 5 s.

@@ -46,7 +46,8 @@ static void profile(struct calc_profile *p, int low, int high, long long ded, lo
 			p->rate[g][l] = (struct calc_rate){true, low, high};
 	p->deductible = (struct calc_amount){ded >= 0, ded >= 0 ? ded : 0};
 	p->cap = (struct calc_amount){cap >= 0, cap >= 0 ? cap : 0};
-	p->bill_limit = (struct calc_amount){limit >= 0, limit >= 0 ? limit : 0};
+	for (int g = 0; g < CALC_GROUPS; g++)
+		p->bill_limit[g] = (struct calc_amount){limit >= 0, limit >= 0 ? limit : 0};
 }
 
 static void parse_bill_valid(void **state)
@@ -191,7 +192,8 @@ static void profile_from_kvlist(void **state)
 	kv_set(&kv, "other_level3", "50-70");
 	kv_set(&kv, "deductible", "");
 	kv_set(&kv, "cap", "");
-	kv_set(&kv, "bill_limit", "180000");
+	kv_set(&kv, "student_bill_limit", "180000");
+	kv_set(&kv, "other_bill_limit", "");
 	kv_set(&kv, "student_if", "group=student,newborn");
 	calc_profile_read(&p, &kv, &bad);
 	assert_null(bad);
@@ -202,8 +204,22 @@ static void profile_from_kvlist(void **state)
 	assert_int_equal(p.rate[CALC_OTHER][2].high, 7000);
 	assert_false(p.deductible.known);
 	assert_false(p.cap.known);
-	assert_true(p.bill_limit.known);
-	assert_int_equal(p.bill_limit.fen, 18000000);
+	/* The source gives 18万元 for students and children only. */
+	assert_true(p.bill_limit[CALC_STUDENT].known);
+	assert_int_equal(p.bill_limit[CALC_STUDENT].fen, 18000000);
+	assert_false(p.bill_limit[CALC_OTHER].known);
+	/* The older bill_limit sets both groups; a group's own key still wins. */
+	kv_set(&kv, "bill_limit", "1000");
+	calc_profile_read(&p, &kv, &bad);
+	assert_null(bad);
+	assert_int_equal(p.bill_limit[CALC_STUDENT].fen, 18000000);
+	assert_true(p.bill_limit[CALC_OTHER].known);
+	assert_int_equal(p.bill_limit[CALC_OTHER].fen, 100000);
+	kv_set(&kv, "bill_limit", "lots");
+	calc_profile_read(&p, &kv, &bad);
+	assert_string_equal(bad, "bill_limit");
+	free(bad);
+	kv_set(&kv, "bill_limit", "");
 	/* Unreadable values stay unknown and are named. */
 	kv_set(&kv, "student_level2", "sixty");
 	kv_set(&kv, "cap", "-3");
@@ -363,6 +379,12 @@ static void compute_bill_limit(void **state)
 	assert_int_equal(r.eligible, 18000000);
 	assert_int_equal(r.reimbursed[0], 11700000);
 	assert_int_equal(r.self_paid[0], 8300000);
+	/* A limit for students only leaves other residents' bills whole. */
+	p.bill_limit[CALC_OTHER].known = false;
+	assert_true(calc_compute(&p, 20000000, 1, CALC_OTHER, &r));
+	assert_false(r.limited);
+	assert_int_equal(r.eligible, 20000000);
+	assert_int_equal(r.reimbursed[0], 13000000);
 	/* Limit, deductible and cap together: 200,000 -> 180,000 - 1,000 = 179,000 at 65 %
 	 * = 116,350.00, capped at 100,000.00. */
 	profile(&p, 6500, 6500, 100000, 10000000, 18000000);

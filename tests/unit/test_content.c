@@ -342,7 +342,7 @@ static void block_quotes_are_notes(void **state)
 	struct diags d = {0};
 	struct screen *s = parse(FRONT("page") "正文\n"         /* 7 */
 						 "\n"             /* 8 */
-						 "> 注意:这是提示。\n" /* 9 */
+						 "> 注意：这是提示。\n" /* 9 */
 						 "> 第二行\n"     /* 10 */
 						 ">\n"            /* 11 */
 						 "> - 列表\n"     /* 12 */
@@ -360,7 +360,7 @@ static void block_quotes_are_notes(void **state)
 	assert_int_equal(b[1].type, BLK_PARA);
 	assert_true(b[1].flags & BF_NOTE);
 	assert_int_equal(b[1].line, 9);
-	assert_string_equal(txt(&b[1]), "注意:这是提示。第二行");
+	assert_string_equal(txt(&b[1]), "注意：这是提示。第二行");
 	assert_int_equal(b[2].type, BLK_ITEM);
 	assert_true(b[2].flags & BF_NOTE);
 	assert_int_equal(b[2].line, 12);
@@ -458,7 +458,7 @@ static void wizard_blocks(void **state)
 						   "```question household\n"         /* 9 */
 						   "你的户口在哪里?\n"              /* 10 */
 						   "- local: 本地户口\n"             /* 11 */
-						   "- permit: 外地户口,有居住证\n" /* 12 */
+						   "- permit: 外地户口，有居住证\n" /* 12 */
 						   "```\n"                           /* 13 */
 						   "\n"                              /* 14 */
 						   "```question days if household=local\n" /* 15 */
@@ -496,7 +496,7 @@ static void wizard_blocks(void **state)
 	assert_string_equal(b[1].opts[0].value, "local");
 	assert_string_equal(b[1].opts[0].label, "本地户口");
 	assert_string_equal(b[1].opts[1].value, "permit");
-	assert_string_equal(b[1].opts[1].label, "外地户口,有居住证");
+	assert_string_equal(b[1].opts[1].label, "外地户口，有居住证");
 
 	assert_int_equal(b[2].type, BLK_QUESTION);
 	assert_int_equal(b[2].line, 15);
@@ -779,7 +779,7 @@ static void load_good(void **state)
 	put_good_guide();
 	/* The wizard is linked from the payment page so everything is reachable. */
 	put("03-pay.md", "---\ncode: 3\nid: pay\ntitle: 缴费\nkind: page\n---\n"
-			 "回 [首页](home) 或看 [材料](materials),先答 [问答](1)。热线 {{hotline}}\n");
+			 "回 [首页](home) 或看 [材料](materials)，先答 [问答](1)。热线 {{hotline}}\n");
 	g = content_load(tmpdir, NULL, lookup, NULL);
 	assert_ndiags(&g->diags, 0);
 	assert_int_equal(g->nerrors, 0);
@@ -877,7 +877,7 @@ static void load_region_override(void **state)
 	(void)state;
 	put_good_guide();
 	put("03-pay.md", "---\ncode: 3\nid: pay\ntitle: 缴费\nkind: page\n---\n"
-			 "回 [首页](home) 或看 [材料](materials),先答 [问答](1)。\n");
+			 "回 [首页](home) 或看 [材料](materials)，先答 [问答](1)。\n");
 	/* Sorted after the general file ... */
 	put("03-pay~fujian.md", "---\ncode: 3\nid: pay\ntitle: 福建缴费\nkind: page\nregion: fujian\n---\n"
 				"福建的 [首页](home) 和 [问答](wizard)。\n");

@@ -48,7 +48,7 @@ static int setup(void **state)
 		sb_printf(&home, "- [页面 %d](p%d)\n", i, i);
 		snprintf(name, sizeof name, "p%04d.md", i);
 		text = xasprintf("---\ncode: %d.%d\nid: p%d\ntitle: 页面 %d\nkind: page\n---\n"
-				 "第 %d 页,热线 {{hotline}}。回到 [首页](home),下一页 [p%d](p%d)。\n",
+				 "第 %d 页，热线 {{hotline}}。回到 [首页](home)，下一页 [p%d](p%d)。\n",
 				 i / 10, i % 10, i, i, i, i % 600 + 1, i % 600 + 1);
 		put(name, text);
 		free(text);

@@ -34,11 +34,18 @@ static struct screen *parse(const char *body)
 	struct diags d = {0};
 	char *text = xasprintf("---\ncode: 9\nid: t\ntitle: t\nkind: page\n---\n%s", body);
 	struct screen *s = content_parse("t.md", text, strlen(text), lookup, NULL, &d);
+	size_t bad = 0;
 
-	for (size_t i = 0; i < d.n; i++)
+	/* These bodies test layout, written with ASCII punctuation on purpose: the
+	 * punctuation warning (tests/fixtures/punct) is not what is tested here. */
+	for (size_t i = 0; i < d.n; i++) {
+		if (strncmp(d.v[i].msg, "ASCII ", 6) == 0)
+			continue;
 		print_message("diag %d: %s\n", d.v[i].line, d.v[i].msg);
+		bad++;
+	}
 	assert_non_null(s);
-	assert_int_equal(d.n, 0);
+	assert_int_equal(bad, 0);
 	diags_free(&d);
 	free(text);
 	return s;

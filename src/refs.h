@@ -1,0 +1,46 @@
+/*
+ * refs.h -- the content ids and profile values the C code relies on, in one table
+ * SPDX-License-Identifier: MIT
+ *
+ * The code opens a few screens by id (the home menu, the wizard and checklist
+ * the slip is made of, the page with the card lookup, the status screen) and
+ * quotes the profile's hotline. Those ids live here and nowhere else in C, and
+ * `--check` makes sure each exists with the kind the code expects, so renaming
+ * a content file's id cannot silently break a feature.
+ */
+#ifndef YIBAO_REFS_H
+#define YIBAO_REFS_H
+
+#include "content.h"
+#include "util.h"
+
+enum ref {
+	REF_HOME,       /* the first screen */
+	REF_ELIGIBILITY, /* the wizard whose answers personalise the rest */
+	REF_MATERIALS,  /* the checklist the slip lists */
+	REF_NEXT_STEPS, /* the page the slip ends with */
+	REF_CARD,       /* the page where s looks up the card */
+	REF_STATUS,     /* the status lookup screen */
+	REF_COUNT
+};
+
+/* The id of ref r: a string literal (never free it); NULL for an r out of range. */
+const char *refs_id(enum ref r);
+/* The kind the code expects screen r to be. */
+enum kind refs_kind(enum ref r);
+
+/*
+ * Report (FILE:LINE into d; a missing screen as dir, the content directory)
+ * every ref whose screen is missing from g or has another kind than the code
+ * expects. Returns the number of problems.
+ */
+size_t refs_check(const struct guide *g, const char *dir, struct diags *d);
+
+/*
+ * The region profile's hotline (config_lookup's ctx, a struct config *), or
+ * NULL when the profile has none. Owned by the config; the code never spells
+ * the number itself.
+ */
+const char *refs_hotline(void *cfg);
+
+#endif
