@@ -222,7 +222,7 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 			    hotline_sp(a, hot, sizeof hot));
 		return;
 	}
-	if (stdscr == NULL && !isatty(STDIN_FILENO)) {
+	if (a->line_mode && !isatty(STDIN_FILENO)) {
 		/* Line mode can hide typing only on a terminal of its own. */
 		nav_message(a, true, "输入不是终端,不能在线查询(身份证号会被显示出来)。请用全屏模式。");
 		return;

@@ -176,14 +176,16 @@ void screen_free(struct screen *s);
 void markdown_parse(struct screen *s, const char *body, size_t len, int line_base,
 		    struct block **out, size_t *nout, struct diags *d);
 /*
- * Fill b (a BLK_QUESTION or BLK_RESULT block, its line set) from a wizard fence:
- * rest is the info string after "question"/"result", body the fence's text
- * (len bytes), line the file line of the body's first line. Problems go to d.
+ * The wizard's fences (fence.c), read out of markdown code fences: file names the
+ * file in diagnostics, rest is the info string after "question"/"result", b the
+ * block (its line set). fence_question also reads the question's text and options
+ * from body (the fence's text), line being the file line of its first line.
+ * fence_result reads only the info string ("[ineligible] [if CONDITION]"): the
+ * caller parses the result's body as markdown into b->sub. Problems go to d.
  */
 void fence_question(const char *file, struct block *b, const char *rest, const char *body,
 		    int line, struct diags *d);
-void fence_result(struct screen *s, struct block *b, const char *rest, const char *body,
-		  size_t len, int line, struct diags *d);
+void fence_result(const char *file, struct block *b, const char *rest, struct diags *d);
 void blocks_free(struct block *b, size_t n);
 void rich_free(struct rich *r);
 

@@ -89,8 +89,7 @@ void fence_question(const char *file, struct block *b, const char *rest, const c
 	b->r.text = sb_take(&q);
 }
 
-void fence_result(struct screen *s, struct block *b, const char *rest, const char *body,
-		  size_t len, int line, struct diags *d)
+void fence_result(const char *file, struct block *b, const char *rest, struct diags *d)
 {
 	char *err = NULL;
 
@@ -106,12 +105,10 @@ void fence_result(struct screen *s, struct block *b, const char *rest, const cha
 	if (strncmp(rest, "if ", 3) == 0) {
 		b->cond = cond_parse(rest + 3, &err);
 		if (b->cond == NULL) {
-			diags_add(d, s->file, b->line, "bad condition: %s", err);
+			diags_add(d, file, b->line, "bad condition: %s", err);
 			free(err);
 		}
 	} else if (*rest != '\0') {
-		diags_add(d, s->file, b->line, "expected \"result [ineligible] [if CONDITION]\"");
+		diags_add(d, file, b->line, "expected \"result [ineligible] [if CONDITION]\"");
 	}
-	/* The result's body is markdown like any other, its links the screen's links. */
-	markdown_parse(s, body, len, line, &b->sub, &b->nsub, d);
 }

@@ -381,10 +381,14 @@ static void finish_code(struct mdstate *st)
 					    st->code_line - 1);
 
 		b->flags &= ~(unsigned)BF_NOTE;
-		if (question)
+		if (question) {
 			fence_question(st->s->file, b, info + 8, code, st->code_line, st->d);
-		else
-			fence_result(st->s, b, info + 6, code, st->code.len, st->code_line, st->d);
+		} else {
+			fence_result(st->s->file, b, info + 6, st->d);
+			/* The result's body is markdown like any other, its links the screen's. */
+			markdown_parse(st->s, code, st->code.len, st->code_line, &b->sub, &b->nsub,
+				       st->d);
+		}
 	} else {
 		struct block *b = new_block(st, BLK_CODE, st->code_line);
 

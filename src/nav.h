@@ -99,6 +99,7 @@ struct app {
 	bool msg_warn;
 	bool quit;
 	bool full_redraw;       /* repaint everything (Ctrl-L, resize) */
+	bool line_mode;         /* line mode (plain.c), not curses: set by plain_run */
 	int body_rows;          /* rows the body has (set by the renderer) */
 	int body_cols;
 	/* The bottom-line prompt. */

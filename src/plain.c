@@ -137,6 +137,7 @@ int plain_run(struct app *a, FILE *in, FILE *out)
 	size_t cap = 0;
 	ssize_t n;
 
+	a->line_mode = true;
 	show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
