@@ -15,6 +15,8 @@ def scan(pid, needles, verbose=False):
             lo, hi = (int(x, 16) for x in fields[0].split("-"))
             if "r" not in fields[1] or (len(fields) > 5 and fields[5] in ("[vvar]", "[vsyscall]")):
                 continue
+            if hi - lo > (1 << 30):
+                continue  # a sanitizer's shadow reservation, not data
             try:
                 mem.seek(lo)
                 data = mem.read(hi - lo)
@@ -26,6 +28,11 @@ def scan(pid, needles, verbose=False):
                     counts[n] += c
                     if verbose:
                         print("# %d in %s" % (c, line.strip()), file=sys.stderr)
+                        at = data.find(n)
+                        while at >= 0:
+                            print("#   at %#x: %r" % (lo + at, data[max(0, at - 48):at + len(n) + 48]),
+                                  file=sys.stderr)
+                            at = data.find(n, at + 1)
     return counts
 
 
