@@ -250,6 +250,8 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 	bool understood;
 	ssize_t n;
 
+	if (a->cfg->kiosk)
+		term_fatal_arm_lines();
 	show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {

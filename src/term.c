@@ -233,26 +233,41 @@ static int window_rows(void)
 	return 0;
 }
 
-void term_forget_lines(void)
+/*
+ * Line mode's forgetting bytes: a screenful of empty lines, then
+ * build_forget()'s when TERM is a terminal terminfo knows. No curses needed.
+ */
+static size_t build_lines(char *buf, size_t cap)
 {
-	static const char blank[] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
 	const char *name = getenv("TERM");
 	int rows = window_rows(), err = 0;
+	size_t n = 0;
 	TERMINAL *old = cur_term;
 
 	/* A screenful: over ssh -T (no terminal here) assume a tall one. */
-	for (int left = rows > 0 ? rows : 100; left > 0; left -= 16)
-		write_all(blank, (size_t)(left < 16 ? left : 16));
+	for (int r = 0; r < (rows > 0 ? rows : 100) && n < cap; r++)
+		buf[n++] = '\n';
 	if (rows == 0 || !term_usable(name))
-		return;
+		return n;
 	if (setupterm(name, STDOUT_FILENO, &err) == OK && err == 1) {
 		TERMINAL *t;
 
-		term_forget(rows);
+		n += build_forget(buf + n, cap - n, rows, false);
 		t = set_curterm(old);
 		if (t != NULL && t != old)
 			del_curterm(t);
 	}
+	return n;
+}
+
+void term_forget_lines(void)
+{
+	char *buf = malloc(TERM_SEQ_MAX);
+
+	if (buf == NULL)
+		return;
+	write_all(buf, build_lines(buf, TERM_SEQ_MAX));
+	free(buf);
 }
 
 static void on_fatal(int sig)
@@ -265,16 +280,11 @@ static void on_fatal(int sig)
 	raise(sig);
 }
 
-void term_fatal_arm(int rows)
+static void fatal_install(void)
 {
 	static const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS};
 	struct sigaction sa;
 
-	if (cur_term == NULL || (fatal_armed && rows == fatal_rows))
-		return;
-	fatal_len = 0;
-	fatal_len = (sig_atomic_t)build_forget(fatal_seq, sizeof fatal_seq, rows, true);
-	fatal_rows = rows;
 	if (fatal_armed)
 		return;
 	fatal_armed = true;
@@ -284,4 +294,21 @@ void term_fatal_arm(int rows)
 	sigfillset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+void term_fatal_arm(int rows)
+{
+	if (cur_term == NULL || (fatal_armed && rows == fatal_rows))
+		return;
+	fatal_len = 0;
+	fatal_len = (sig_atomic_t)build_forget(fatal_seq, sizeof fatal_seq, rows, true);
+	fatal_rows = rows;
+	fatal_install();
+}
+
+void term_fatal_arm_lines(void)
+{
+	fatal_len = 0;
+	fatal_len = (sig_atomic_t)build_lines(fatal_seq, sizeof fatal_seq);
+	fatal_install();
 }

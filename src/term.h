@@ -64,5 +64,7 @@ void term_forget_lines(void);
  * Call after curses started, and again when the size changed (rows).
  */
 void term_fatal_arm(int rows);
+/* The same for line mode, with term_forget_lines()'s bytes. Call at its start. */
+void term_fatal_arm_lines(void);
 
 #endif

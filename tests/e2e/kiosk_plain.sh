@@ -30,6 +30,15 @@ line q
 expect "EXITED 0" "line-mode kiosk: q quits"
 if screen | grep -qF "怎么缴费"; then not_ok "line-mode kiosk: q leaves the screen blank"; else ok "line-mode kiosk: q leaves the screen blank"; fi
 
+# A crash (SIGSEGV) in line-mode kiosk pushes the screen away too.
+E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
+expect "> 数字=选择" "line mode again"
+line 3
+expect "[3] 怎么缴费" "a menu"
+kill -SEGV "$(guide_pid)"
+expect "EXITED 139" "SIGSEGV ends line mode (status 139)"
+if screen | grep -qF "怎么缴费"; then not_ok "line mode: after SIGSEGV the screen shows nothing of the guide"; else ok "line mode: after SIGSEGV the screen shows nothing of the guide"; fi
+
 # --plain on a terminal terminfo knows: the wipe also clears the history (E3).
 E2E_TERM=xterm-256color start 80x24 --plain --config "$E2E_TMP/k.ini"
 expect "> 数字=选择" "--plain kiosk on xterm"
