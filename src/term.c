@@ -44,7 +44,8 @@ void term_drop_env(void)
 		"TERMINFO", "TERMINFO_DIRS", "TERMCAP", "http_proxy", "https_proxy",
 		"HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy",
 		"NO_PROXY", "CURL_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR",
-		"SSLKEYLOGFILE", "CURL_HOME", "LOCPATH", "GCONV_PATH",
+		"SSLKEYLOGFILE", "CURL_HOME", "CURL_SSL_BACKEND", "OPENSSL_CONF",
+		"OPENSSL_ENGINES", "OPENSSL_MODULES", "LOCPATH", "GCONV_PATH",
 		/* ncurses reads $HOME/.terminfo before the system's descriptions. */
 		"HOME",
 		"YIBAO_CONFIG", "XDG_CONFIG_HOME", "LINES", "COLUMNS",

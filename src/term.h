@@ -19,7 +19,7 @@ void term_harden(bool kiosk);
  * Drop every environment variable that could point curses, curl or the
  * configuration somewhere the user chose: TERMINFO, TERMINFO_DIRS, TERMCAP,
  * HOME (ncurses reads ~/.terminfo), YIBAO_CONFIG, XDG_CONFIG_HOME, proxies,
- * CA and key-log files, LOCPATH. For kiosk mode and login shells, before
+ * CA and key-log files, OpenSSL's config and module paths, LOCPATH. For kiosk mode and login shells, before
  * anything looks at the terminal.
  */
 void term_drop_env(void);
