@@ -34,9 +34,19 @@ reap() {
 		fi
 	done
 }
+# starttime PID: when the process started (clock ticks since boot), to tell it
+# from a later process that got the same PID.
+starttime() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}'; }
 # guide_pid: the PID of the guide the last start launched (empty when none).
 guide_pid() { cat "$E2E_TMP/guide.pid" 2>/dev/null; }
-reap_guide() { reap "$(guide_pid)"; rm -f "$E2E_TMP/guide.pid"; }
+# reap_guide: end that guide, if the process with its PID is still it.
+reap_guide() {
+	_p=$(guide_pid)
+	if [ -n "$_p" ] && [ "$(starttime "$_p")" = "$(cat "$E2E_TMP/guide.start" 2>/dev/null)" ]; then
+		reap "$_p"
+	fi
+	rm -f "$E2E_TMP/guide.pid" "$E2E_TMP/guide.start"
+}
 
 cleanup() { reap_guide; $T kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
 trap cleanup EXIT
@@ -65,6 +75,9 @@ start() {
 	# The guide's PID is recorded (sh execs it) so that it can be reaped by PID.
 	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
 		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
+	_n=50
+	while [ ! -s "$E2E_TMP/guide.pid" ] && [ "$_n" -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
+	starttime "$(guide_pid)" >"$E2E_TMP/guide.start"
 	$T set-option -t e2e status off >/dev/null 2>&1
 	$T resize-window -t e2e -x "${size%x*}" -y "${size#*x}" >/dev/null 2>&1
 	wait_for "" 3 >/dev/null
