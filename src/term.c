@@ -12,6 +12,7 @@
 #include "term.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,8 @@ static void write_all(const char *buf, size_t n)
 	while (n > 0) {
 		ssize_t w = write(STDOUT_FILENO, buf, n);
 
+		if (w < 0 && errno == EINTR)
+			continue;
 		if (w <= 0)
 			return;
 		buf += w;
@@ -273,6 +276,7 @@ void term_forget_lines(void)
 
 static void on_fatal(int sig)
 {
+	/* Only async-signal-safe calls here: write(2), tcsetattr(3), raise(3). */
 	if (fatal_len > 0)
 		write_all(fatal_seq, (size_t)fatal_len);
 	if (have_saved)
