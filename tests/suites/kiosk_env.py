@@ -169,5 +169,19 @@ if alive:
     p.send("q", "Enter")
     p.wait_exit(3)
     p.kill()
+# ... and not dumpable: another process of the same user cannot read its memory.
+os.chmod(tmp, 0o755)
+os.chmod(clean, 0o755)
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+p = Pty(NOBODY + [KIOSK], env={"HOME": clean, "TERM": "dumb"})
+p.wait_for("> ", 5)
+r = subprocess.run(NOBODY + ["head", "-c", "1", "/proc/%d/environ" % p.pid],
+                   capture_output=True)
+report(r.returncode != 0 and b"ermission denied" in r.stderr,
+       "line-mode kiosk is not dumpable (its own user cannot read its memory)",
+       "rc %d %r" % (r.returncode, r.stderr[:200]))
+p.send("q", "Enter")
+p.wait_exit(3)
+p.kill()
 print("# %d failed" % fails)
 if os.environ.get("KEEP"): atexit.unregister(shutil.rmtree); print(tmp)
