@@ -5,7 +5,8 @@ never the real /etc) says kiosk: the user's own config (HOME, XDG_CONFIG_HOME),
 YIBAO_CONFIG and a crafted terminfo (TERMINFO, TERMINFO_DIRS, ~/.terminfo) must
 change nothing. Also: a TERM full of escapes is not echoed raw; content file
 names with control characters reach no terminal (--check output, the kiosk
-start); line-mode kiosk ignores the quit and job-control keys.
+start); line-mode kiosk ignores the quit and job-control keys and is not
+dumpable.
 SPDX-License-Identifier: MIT
 """
 import atexit
