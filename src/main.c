@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "calc.h"
@@ -48,6 +49,7 @@ struct options {
 	const char *region;
 	const char *print;
 	bool list, check, plain, kiosk;
+	bool login; /* started as a login shell: no argument or user setting read */
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 	const char *answer_code; /* --answer-code: the answers from a help-desk code */
@@ -56,7 +58,7 @@ struct options {
 static void usage(FILE *f)
 {
 	fputs("usage: yibao [OPTIONS]\n"
-	      "  -c, --config FILE   config file\n"
+	      "      --config FILE   config file (no short form: a login shell gets -c)\n"
 	      "      --content DIR   content directory (overrides config)\n"
 	      "      --region NAME   region profile from config/regions/NAME.ini\n"
 	      "      --list          print every screen: code, id, kind, title; exit\n"
@@ -75,10 +77,10 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER,
-	       O_ANSWER_CODE };
+	enum { O_CONFIG = 256, O_CONTENT, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK,
+	       O_ANSWER, O_ANSWER_CODE };
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'},
+		{"config", required_argument, NULL, O_CONFIG},
 		{"content", required_argument, NULL, O_CONTENT},
 		{"region", required_argument, NULL, O_REGION},
 		{"list", no_argument, NULL, O_LIST},
@@ -95,9 +97,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:Vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":Vh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c':
+		case O_CONFIG:
 			o->config = optarg;
 			break;
 		case O_CONTENT:
@@ -152,6 +154,55 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* True when the words of cmd (split at blanks) include word. */
+static bool has_word(const char *cmd, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = cmd; *p != '\0';) {
+		size_t len;
+
+		p += strspn(p, " \t");
+		len = strcspn(p, " \t");
+		if (len == n && strncmp(p, word, n) == 0)
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+/*
+ * Started as a login shell: argv[0] begins with '-' (login, sshd without a
+ * command), or the first argument is "-c" (sshd runs "SHELL -c COMMAND" for a
+ * client's command and for a ForceCommand; su, scp and rsync do the same).
+ * The command is the client's words, not options: none of it is used, but a
+ * "--kiosk" word (a ForceCommand "/usr/bin/yibao --kiosk") turns kiosk on,
+ * which only takes freedom away from whoever typed it.
+ */
+static bool login_shell(int argc, char **argv, bool *kiosk)
+{
+	*kiosk = false;
+	if (argc < 1 || argv[0] == NULL)
+		return true;
+	if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
+		*kiosk = argc >= 3 && has_word(argv[2], "--kiosk");
+		return true;
+	}
+	return argv[0][0] == '-';
+}
+
+/*
+ * A file (or directory) that only its owner can change, and the owner is root
+ * or whoever runs us: something a configuration may be taken from.
+ */
+static bool owner_only(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && (st.st_uid == 0 || st.st_uid == geteuid()) &&
+	       (st.st_mode & S_IWOTH) == 0;
+}
+
 /* The directory this binary lives in, for finding a source tree's files. */
 static char *exe_dir(void)
 {
@@ -164,36 +215,52 @@ static char *exe_dir(void)
 	return util_dirname(buf);
 }
 
-/* Built-in defaults, then /etc (or the source tree's) file, the user's, then -c. */
+/*
+ * Built-in defaults, then the system file (/etc, or a source tree's: the
+ * config/yibao.ini beside the binary, when no one else can change it), the
+ * user's, then --config or $YIBAO_CONFIG. Once the system file or --kiosk says
+ * kiosk, or when started as a login shell, nothing the user controls is read:
+ * no user file, no $YIBAO_CONFIG, and no later file can switch kiosk off.
+ */
 static void load_config(struct config *c, const struct options *o, struct diags *d)
 {
 	char *dir = exe_dir();
+	char *tree_conf = dir != NULL ? util_path_join(dir, "config") : NULL;
 	char *tree_ini = dir != NULL ? util_path_join(dir, "config/yibao.ini") : NULL;
 	char *tree_content = dir != NULL ? util_path_join(dir, "content") : NULL;
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	const char *env = getenv("YIBAO_CONFIG");
-	char *user = NULL;
+	bool locked, sys_kiosk;
 
 	config_defaults(c);
 	free(c->content_dir);
 	free(c->regions_dir);
 	c->content_dir = xstrdup(YIBAO_DATADIR "/content");
 	c->regions_dir = xstrdup(YIBAO_DATADIR "/regions");
-	if (tree_ini != NULL && util_is_file(tree_ini) && util_is_dir(tree_content))
+	if (tree_ini != NULL && util_is_file(tree_ini) && util_is_dir(tree_content) &&
+	    owner_only(dir) && owner_only(tree_conf) && owner_only(tree_ini))
 		config_load(c, tree_ini, true, d);
 	else
 		config_load(c, YIBAO_SYSCONFDIR "/yibao.ini", false, d);
-	if (xdg != NULL && xdg[0] == '/')
-		user = xasprintf("%s/yibao/yibao.ini", xdg);
-	else if (home != NULL && home[0] == '/')
-		user = xasprintf("%s/.config/yibao/yibao.ini", home);
-	if (user != NULL && !o->kiosk)
-		config_load(c, user, false, d);
+	sys_kiosk = c->kiosk;
+	locked = o->login || o->kiosk || sys_kiosk;
+	if (!locked) {
+		const char *xdg = getenv("XDG_CONFIG_HOME");
+		const char *home = getenv("HOME");
+		const char *env = getenv("YIBAO_CONFIG");
+		char *user = NULL;
+
+		if (xdg != NULL && xdg[0] == '/')
+			user = xasprintf("%s/yibao/yibao.ini", xdg);
+		else if (home != NULL && home[0] == '/')
+			user = xasprintf("%s/.config/yibao/yibao.ini", home);
+		if (user != NULL)
+			config_load(c, user, false, d);
+		free(user);
+		if (o->config == NULL && env != NULL && env[0] != '\0')
+			config_load(c, env, true, d);
+	}
+	/* Given by whoever wrote the command line (an sshd ForceCommand): read. */
 	if (o->config != NULL)
 		config_load(c, o->config, true, d);
-	else if (env != NULL && env[0] != '\0')
-		config_load(c, env, true, d);
 	if (!util_is_dir(c->content_dir) && dir != NULL) {
 		/* Installed somewhere else than configured (a DESTDIR, a moved tree):
 		 * look beside the binary, in ../share/yibao. */
@@ -214,10 +281,10 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 		free(c->content_dir);
 		c->content_dir = xstrdup(o->content);
 	}
-	if (o->kiosk)
+	if (o->kiosk || sys_kiosk)
 		c->kiosk = true;
-	free(user);
 	free(dir);
+	free(tree_conf);
 	free(tree_ini);
 	free(tree_content);
 }
@@ -340,8 +407,11 @@ static bool want_plain(const struct options *o)
 	    !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
 		return true;
 	if (!term_usable(term)) {
+		char *name = text_sanitize(term, strlen(term), 0, NULL, NULL);
+
 		fprintf(stderr, "yibao: terminal type \"%.40s\" is unknown here; using line mode\n",
-			term);
+			name);
+		free(name);
 		return true;
 	}
 	return false;
@@ -354,6 +424,26 @@ static void restore_terminal(void)
 	term_restore();
 }
 
+/* The same in kiosk mode, where nothing of the screen may stay behind. */
+static void restore_wipe_terminal(void)
+{
+	render_stop(true);
+	term_restore();
+}
+
+/*
+ * Problems found in config or content: on stderr, except in kiosk mode, where
+ * stderr is the resident's screen: there they go to syslog (--check always
+ * prints: it is run by whoever maintains the content).
+ */
+static void report(const struct diags *d, const struct options *o, const struct config *c)
+{
+	if (c->kiosk && !o->check)
+		diags_log(d);
+	else
+		diags_print(d);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {0};
@@ -363,14 +453,21 @@ int main(int argc, char **argv)
 	struct app a;
 	int rc = 0;
 
-	if (parse_args(argc, argv, &o) < 0)
+	if (login_shell(argc, argv, &o.kiosk))
+		o.login = true;
+	else if (parse_args(argc, argv, &o) < 0)
 		return 2;
 	term_harden(o.kiosk);
+	if (o.login)
+		term_drop_env();
 	text_init_locale();
 	load_config(&cfg, &o, &d);
+	/* Kiosk from the system config: hardened before anything reads the terminal. */
+	if (cfg.kiosk && !o.kiosk)
+		term_harden(true);
 	if (config_load_region(&cfg, o.region != NULL ? o.region : cfg.region, &d) < 0 &&
 	    o.region != NULL && !o.check) {
-		diags_print(&d);
+		report(&d, &o, &cfg);
 		diags_free(&d);
 		config_free(&cfg);
 		return 2;
@@ -411,10 +508,16 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* Problems are said once, before the screen starts; the rest still works. */
-	diags_print(&d);
-	diags_print(&g->diags);
+	report(&d, &o, &cfg);
+	report(&g->diags, &o, &cfg);
 	if (g->nscreens == 0) {
-		fprintf(stderr, "yibao: no usable content in %s\n", cfg.content_dir);
+		char *dir = text_sanitize(cfg.content_dir, strlen(cfg.content_dir), 0, NULL, NULL);
+
+		if (cfg.kiosk)
+			fputs("yibao: no usable content (see the system log)\n", stderr);
+		else
+			fprintf(stderr, "yibao: no usable content in %s\n", dir);
+		free(dir);
 		rc = 1;
 		goto out;
 	}
@@ -433,14 +536,12 @@ int main(int argc, char **argv)
 	} else if (o.print != NULL) {
 		rc = print_screen(&a, o.print);
 	} else if (want_plain(&o)) {
-		rc = plain_run(&a, stdin, stdout);
+		rc = plain_run(&a, STDIN_FILENO, stdout);
 	} else {
-		if (cfg.kiosk && !o.kiosk)
-			term_harden(true);
 		term_save();
-		util_set_fatal_hook(restore_terminal);
+		util_set_fatal_hook(cfg.kiosk ? restore_wipe_terminal : restore_terminal);
 		if (render_start(&a) < 0) {
-			rc = plain_run(&a, stdin, stdout);
+			rc = plain_run(&a, STDIN_FILENO, stdout);
 		} else {
 			rc = input_run(&a);
 			/* Kiosk: the next person finds nothing, not even scrollback. */

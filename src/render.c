@@ -19,6 +19,7 @@
 #include "../screens/screens.h"
 #include "input.h"
 #include "status.h"
+#include "term.h"
 #include "text.h"
 #include "util.h"
 
@@ -61,7 +62,23 @@ int render_start(struct app *a)
 		init_pair(PAIR_LINK, COLOR_BLUE, -1);
 		init_pair(PAIR_DIM, COLOR_GREEN, -1);
 	}
+	if (a->cfg->kiosk)
+		term_fatal_arm(LINES);
 	return 0;
+}
+
+/*
+ * Kiosk: the terminal forgets the screen (term_forget: blanked in place, so no
+ * terminal copies the last person's screen into its history, then clear and
+ * E3), and curses redraws from nothing. Every draw ended in refresh(), so
+ * nothing of curses' is still on its way.
+ */
+static void forget_screen(void)
+{
+	term_forget(LINES);
+	erase();
+	clearok(curscr, TRUE);
+	refresh();
 }
 
 void render_stop(bool wipe)
@@ -69,21 +86,12 @@ void render_stop(bool wipe)
 	if (!started)
 		return;
 	started = false;
-	if (wipe) {
-		erase();
-		refresh();
-	}
+	if (wipe)
+		forget_screen();
 	endwin();
-	if (wipe) {
-		const char *clear = tigetstr("clear");
-		const char *e3 = tigetstr("E3");
-
-		if (clear != NULL && clear != (char *)-1)
-			putp(clear);
-		if (e3 != NULL && e3 != (char *)-1)
-			putp(e3);
-		fflush(stdout);
-	}
+	/* Back on the normal screen: what the shell had there goes as well. */
+	if (wipe)
+		term_forget(LINES);
 	delscreen(scr);
 	scr = NULL;
 }
@@ -103,9 +111,7 @@ void render_wipe(void)
 {
 	if (!started)
 		return;
-	erase();
-	clearok(curscr, TRUE);
-	refresh();
+	forget_screen();
 }
 
 /* Draw UTF-8 text at the cursor in at most cols columns; returns columns used. */
@@ -390,6 +396,8 @@ void render_draw(struct app *a)
 
 	if (v == NULL)
 		return;
+	if (a->cfg->kiosk)
+		term_fatal_arm(LINES); /* the crash path's bytes, for this size */
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		erase();
 		mvaddstr(0, 0, COLS >= 24 ? "窗口太小(至少 40x12)" : "too small");

@@ -14,8 +14,10 @@
 /* Start curses on the terminal (stdin/stdout). Returns 0, or -1 with a message on stderr. */
 int render_start(struct app *a);
 /*
- * Restore the terminal. With wipe, clear the screen and (terminfo E3) the
- * scrollback first. Safe to call more than once and from the fatal hook.
+ * Restore the terminal. With wipe, make the terminal forget the screen first
+ * and after (term_forget: blank in place, push, clear, E3 where terminfo has
+ * it). Safe to call more than once and from the fatal hook. In kiosk mode
+ * render_start also arms the fatal-signal path (term_fatal_arm).
  */
 void render_stop(bool wipe);
 /* Lay out the top view for the current size and update the screen (diffs only). */
@@ -24,7 +26,7 @@ void render_draw(struct app *a);
 void render_invalidate(void);
 /* The curses library's name and version ("ncurses 6.4.20221231"). Static. */
 const char *render_version(void);
-/* Clear the screen now (kiosk wipe before the next person). */
+/* Make the terminal forget the screen now, as render_stop(true) does (kiosk wipe). */
 void render_wipe(void);
 
 #endif

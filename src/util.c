@@ -2,6 +2,9 @@
  * util.c -- allocation wrappers, growable strings and diagnostics
  * SPDX-License-Identifier: MIT
  */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
 #include "util.h"
 
 #include <errno.h>
@@ -10,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "text.h"
 
 static void (*fatal_hook)(void);
 
@@ -129,10 +135,8 @@ long util_now_ms(void)
 
 void util_wipe(void *p, size_t n)
 {
-	volatile unsigned char *v = p;
-
-	while (n--)
-		*v++ = 0;
+	if (p != NULL && n > 0)
+		explicit_bzero(p, n);
 }
 
 void sb_add(struct strbuf *sb, const char *s, size_t n)
@@ -222,14 +226,41 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 	va_end(ap);
 }
 
+/* One diagnostic as a line of text with no control character in it. Caller frees. */
+static char *diag_line(const struct diag *g)
+{
+	char *file = text_sanitize(g->file, strlen(g->file), 0, NULL, NULL);
+	char *msg = text_sanitize(g->msg, strlen(g->msg), 0, NULL, NULL);
+	char *line = g->line > 0 ? xasprintf("%s:%d: %s", file, g->line, msg)
+				 : xasprintf("%s: %s", file, msg);
+
+	free(file);
+	free(msg);
+	return line;
+}
+
 void diags_print(const struct diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		if (d->v[i].line > 0)
-			fprintf(stderr, "%s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
-		else
-			fprintf(stderr, "%s: %s\n", d->v[i].file, d->v[i].msg);
+		char *line = diag_line(&d->v[i]);
+
+		fprintf(stderr, "%s\n", line);
+		free(line);
 	}
+}
+
+void diags_log(const struct diags *d)
+{
+	if (d->n == 0)
+		return;
+	openlog("yibao", LOG_PID | LOG_NDELAY, LOG_USER);
+	for (size_t i = 0; i < d->n; i++) {
+		char *line = diag_line(&d->v[i]);
+
+		syslog(LOG_WARNING, "%s", line);
+		free(line);
+	}
+	closelog();
 }
 
 void diags_free(struct diags *d)

@@ -36,7 +36,7 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
 long util_now_ms(void);
 
-/* Overwrite memory so the compiler cannot drop it (for ID numbers). */
+/* Overwrite memory so the compiler cannot drop it (explicit_bzero; for ID numbers). NULL is fine. */
 void util_wipe(void *p, size_t n);
 
 /* A growable NUL-terminated byte string. Zero-initialise, then sb_*; sb_free. */
@@ -74,8 +74,17 @@ struct diags {
 };
 void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* Print "FILE:LINE: message" lines to stderr, one a diagnostic. */
+/*
+ * Print "FILE:LINE: message" lines to stderr, one a diagnostic, with control
+ * characters removed from file names and messages alike (text_sanitize).
+ */
 void diags_print(const struct diags *d);
+/*
+ * The same lines to syslog (facility user, priority warning, ident "yibao"),
+ * for kiosk mode, where stderr is the resident's screen. Nothing when there
+ * is no syslog daemon.
+ */
+void diags_log(const struct diags *d);
 void diags_free(struct diags *d);
 
 /*

@@ -101,7 +101,7 @@ quit_ok
 
 # ASCII borders: the bar is drawn with # and .
 printf '[display]\nascii_borders = true\n' >"$E2E_TMP/ascii.ini"
-start 80x24 -c "$E2E_TMP/ascii.ini" --region fujian
+start 80x24 --config "$E2E_TMP/ascii.ini" --region fujian
 keys g
 type_text "5.2"
 keys Enter

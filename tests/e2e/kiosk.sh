@@ -69,15 +69,17 @@ expect "EXITED 0" "q exits"
 no_canary "after q"
 
 # The link drops: SIGHUP ends the guide within a second, and no process is left.
+# A link drop is no normal exit: the ASan build's leak check is off for it (its
+# stop-the-world can deadlock when killed mid-way), on for every q above.
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
-	"env HOME=$E2E_TMP LANG=C.UTF-8 TERM=xterm-256color sh -c 'echo \$\$ > $E2E_TMP/pid; exec $YIBAO --kiosk'; sleep 30"
+	"env HOME=$E2E_TMP LANG=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 sh -c 'echo \$\$ > $E2E_TMP/pid; exec $YIBAO --kiosk'; sleep 30"
 wait_for "城乡居民医保办事指南" 5
 keys 1
 pid=$(cat "$E2E_TMP/pid")
 kill -HUP "$pid"
 sleep 1
-if kill -0 "$pid" 2>/dev/null; then not_ok "SIGHUP: exits within 1 s"; kill -9 "$pid"; else ok "SIGHUP: exits within 1 s"; fi
+if alive "$pid"; then not_ok "SIGHUP: exits within 1 s"; reap "$pid"; else ok "SIGHUP: exits within 1 s"; fi
 
 # A TERM that is not a plain known name is refused: line mode instead.
 restart_server

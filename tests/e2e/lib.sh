@@ -8,15 +8,76 @@ E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yibao-e2e.XXXXXX")
 n_ok=0
 n_bad=0
 
-cleanup() { $T kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
+ROOT=$PWD
+
+# alive PID: the process exists and is not a zombie.
+alive() {
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)
+	[ -n "$st" ] && [ "$st" != Z ]
+}
+# reap PID...: end each process this script started, by its PID: SIGTERM, then
+# SIGKILL after 3 s; returns when every one is gone (so no test leaves a
+# process behind, not even an ASan build stuck in its leak check).
+reap() {
+	for p in "$@"; do
+		[ -n "$p" ] && alive "$p" && kill -TERM "$p" 2>/dev/null
+	done
+	for p in "$@"; do
+		[ -n "$p" ] || continue
+		n=30
+		while alive "$p" && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+		if alive "$p"; then
+			echo "# pid $p did not end on SIGTERM within 3 s: SIGKILL"
+			kill -KILL "$p" 2>/dev/null
+			n=50
+			while alive "$p" && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+		fi
+	done
+}
+# starttime PID: when the process started (clock ticks since boot), to tell it
+# from a later process that got the same PID.
+starttime() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}'; }
+# guide_pid: the PID of the guide the last start launched (empty when none).
+guide_pid() { cat "$E2E_TMP/guide.pid" 2>/dev/null; }
+# reap_guide: end that guide, if the process with its PID is still it.
+reap_guide() {
+	_p=$(guide_pid)
+	if [ -n "$_p" ] && [ "$(starttime "$_p")" = "$(cat "$E2E_TMP/guide.start" 2>/dev/null)" ]; then
+		reap "$_p"
+	fi
+	rm -f "$E2E_TMP/guide.pid" "$E2E_TMP/guide.start"
+}
+
+cleanup() { reap_guide; $T kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
 trap cleanup EXIT
+
+# sysroot DIR [INI-TEXT]: a copy of the guide in DIR whose system configuration
+# is DIR/config/yibao.ini (the lookup beside the binary that a source tree
+# uses), holding the shipped content's paths and INI-TEXT (printf escapes).
+# Tests use it instead of the real /etc. The copy is DIR/yibao.
+sysroot() {
+	_d=$1
+	shift
+	mkdir -p "$_d/config" "$_d/content"
+	cp "$(command -v "${YIBAO%% *}")" "$_d/yibao"
+	chmod 755 "$_d" "$_d/config" "$_d/content" "$_d/yibao"
+	{
+		printf '[guide]\ncontent_dir = %s/content\nregions_dir = %s/config/regions\n' "$ROOT" "$ROOT"
+		printf "${1:-}"
+	} >"$_d/config/yibao.ini"
+	chmod 644 "$_d/config/yibao.ini"
+}
 
 # start COLSxROWS [ARGS...]: run the guide in a fresh tmux window of that size.
 start() {
 	size=$1; shift
 	restart_server
+	# The guide's PID is recorded (sh execs it) so that it can be reaped by PID.
 	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 $YIBAO $*; echo EXITED \$?; sleep 30"
+		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
+	_n=50
+	while [ ! -s "$E2E_TMP/guide.pid" ] && [ "$_n" -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
+	starttime "$(guide_pid)" >"$E2E_TMP/guide.start"
 	$T set-option -t e2e status off >/dev/null 2>&1
 	$T resize-window -t e2e -x "${size%x*}" -y "${size#*x}" >/dev/null 2>&1
 	wait_for "" 3 >/dev/null
@@ -42,6 +103,7 @@ wait_for() {
 
 # restart_server: a fresh tmux server (the old one may take a moment to go).
 restart_server() {
+	reap_guide
 	$T kill-server 2>/dev/null
 	while $T has-session 2>/dev/null; do sleep 0.05; done
 	sleep 0.1

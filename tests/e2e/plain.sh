@@ -5,7 +5,7 @@ SERVER="$(dirname "$0")/../status_server.py"
 SRV="$E2E_TMP/srv"
 python3 "$SERVER" --dir "$SRV" --token t >"$E2E_TMP/server.out" 2>&1 &
 SRV_PID=$!
-trap 'kill "$SRV_PID" 2>/dev/null; wait "$SRV_PID" 2>/dev/null; cleanup' EXIT
+trap 'reap "$SRV_PID"; cleanup' EXIT
 tries=100
 while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
 . "$SRV/ports"

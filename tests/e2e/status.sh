@@ -11,7 +11,7 @@ mkdir -p "$TMPDIR"
 
 python3 "$SERVER" --dir "$SRV" --token "$TOKEN" >"$E2E_TMP/server.out" 2>&1 &
 SRV_PID=$!
-trap 'kill "$SRV_PID" 2>/dev/null; wait "$SRV_PID" 2>/dev/null; cleanup' EXIT
+trap 'reap "$SRV_PID"; cleanup' EXIT
 tries=100
 while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
 if [ ! -f "$SRV/ports" ]; then
