@@ -142,7 +142,7 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 		n = strcspn(p, " \t\r\n");
 		nkeys++;
 		if (!b64_exact(p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
-			say(err, errlen, "[update] public_key: key %d is not a minisign public key",
+			say(err, errlen, "public key %d is not a minisign public key",
 			    nkeys);
 			return -1;
 		}
@@ -158,6 +158,23 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 		say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
 		    keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
 		    keyid[0]);
+	return -1;
+}
+
+int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen)
+{
+	static const unsigned char none[KEYID_LEN] = {0};
+	unsigned char pk[PK_LEN];
+	char why[160] = "";
+
+	if (sodium_init() < 0) {
+		say(err, errlen, "libsodium cannot start");
+		return -1;
+	}
+	/* No key has an all-zero id in practice: every key is read, then "unknown". */
+	if (key_pick(pubkeys, none, pk, why, sizeof why) == 0 || strstr(why, "unknown key") != NULL)
+		return 0;
+	say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
 	return -1;
 }
 

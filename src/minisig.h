@@ -31,6 +31,12 @@ int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_
 		   const char *pubkeys, char *tc, size_t tclen, char *err, size_t errlen);
 
 /*
+ * Check that pubkeys holds one or more minisign public keys (as above) and
+ * nothing else. Returns 0, or -1 with a one-line reason in err.
+ */
+int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen);
+
+/*
  * The same for the file at path, with the signature read from sigpath. The
  * file is streamed through the prehash (the "ED" format); a legacy "Ed"
  * signature is refused for a file larger than 64 MiB. Returns 0 or -1 as

@@ -175,7 +175,7 @@ static void test_unknown_key(void **state)
 	assert_int_equal(verify_file("data", "data.minisig", "", tc, err), -1);
 	assert_non_null(strstr(err, "no public key"));
 	assert_int_equal(verify_file("data", "data.minisig", "notbase64!", tc, err), -1);
-	assert_non_null(strstr(err, "not a minisign public key"));
+	assert_non_null(strstr(err, "is not a minisign public key"));
 }
 
 static void test_second_key(void **state)
