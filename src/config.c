@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "minisig.h"
 #include "text.h"
 #include "util.h"
 
@@ -68,10 +69,13 @@ void config_defaults(struct config *c)
 	c->connect_timeout_ms = 5000;
 	c->timeout_ms = 15000;
 	c->cache_s = 300;
+	c->update_state_dir = xstrdup(CONFIG_STATE_DIR);
+	c->update_warn_after_days = CONFIG_WARN_AFTER_DAYS;
 }
 
 void config_free(struct config *c)
 {
+	free(c->bundle);
 	free(c->content_dir);
 	free(c->regions_dir);
 	free(c->region);
@@ -80,6 +84,10 @@ void config_free(struct config *c)
 	free(c->token_file);
 	free(c->ca_file);
 	free(c->proxy);
+	free(c->update_url);
+	free(c->update_public_key);
+	free(c->update_ca_file);
+	free(c->update_state_dir);
 	profile_free(&c->profile);
 	memset(c, 0, sizeof *c);
 }
@@ -165,7 +173,7 @@ static void set_path(struct load_ctx *lc, char **dst, const char *v)
 	*dst = v[0] == '\0' ? NULL : util_path_join(lc->dir, v);
 }
 
-enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM };
+enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM, V_HTTPS, V_KEYS };
 
 struct setting {
 	const char *section, *key;
@@ -180,6 +188,7 @@ static const char *const charset_names[] = {"auto", "utf-8", "gb18030", NULL};
 
 #define OFF(f) offsetof(struct config, f)
 static const struct setting settings[] = {
+	{"guide", "bundle", V_PATH, OFF(bundle), 0, 0, NULL},
 	{"guide", "content_dir", V_PATH, OFF(content_dir), 0, 0, NULL},
 	{"guide", "regions_dir", V_PATH, OFF(regions_dir), 0, 0, NULL},
 	{"guide", "region", V_STR, OFF(region), 0, 0, NULL},
@@ -199,6 +208,11 @@ static const struct setting settings[] = {
 	{"status", "cache_s", V_INT, OFF(cache_s), 0, 86400, NULL},
 	{"status", "allow_loopback_http", V_BOOL, OFF(allow_loopback_http), 0, 0, NULL},
 	{"status", "proxy", V_STR, OFF(proxy), 0, 0, NULL},
+	{"update", "url", V_HTTPS, OFF(update_url), 0, 0, NULL},
+	{"update", "public_key", V_KEYS, OFF(update_public_key), 0, 0, NULL},
+	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL},
+	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL},
+	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL},
 };
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)
@@ -223,6 +237,30 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 		case V_STR:
 			set_str((char **)(void *)field, v);
 			break;
+		case V_HTTPS:
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (strncasecmp(v, "https://", 8) != 0)
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not an https:// URL; ignored", section,
+					  key, v);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		case V_KEYS: {
+			char why[160];
+
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (minisig_pubkeys_check(v, why, sizeof why) < 0)
+				diags_add(lc->d, lc->path, line, "[%s] %s: %s; ignored", section, key,
+					  why);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		}
 		case V_PATH:
 			set_path(lc, (char **)(void *)field, v);
 			break;

@@ -13,6 +13,10 @@
 
 #include "util.h"
 
+/* [update] defaults: where updates are kept; age after which the guide warns. */
+#define CONFIG_STATE_DIR "/var/lib/yibao"
+#define CONFIG_WARN_AFTER_DAYS 400
+
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
 
@@ -39,6 +43,7 @@ struct profile {
 
 struct config {
 	/* [guide] */
+	char *bundle;      /* the shipped bundle (trusted by place); NULL: none */
 	char *content_dir;
 	char *regions_dir;
 	char *region;
@@ -60,6 +65,12 @@ struct config {
 	int cache_s;
 	bool allow_loopback_http;
 	char *proxy;
+	/* [update]: the signed content bundle (see bundle.h, minisig.h) */
+	char *update_url;        /* https URL of the bundle; its signature is URL.minisig */
+	char *update_public_key; /* minisign public keys (base64), separated by spaces */
+	char *update_ca_file;    /* CA bundle for the download; NULL: the system's */
+	char *update_state_dir;  /* where yibao --update keeps yibao.bundle(.minisig) */
+	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 
 	struct profile profile;
 };
