@@ -71,6 +71,7 @@ void config_defaults(struct config *c)
 	c->cache_s = 300;
 	c->update_state_dir = xstrdup(CONFIG_STATE_DIR);
 	c->update_warn_after_days = CONFIG_WARN_AFTER_DAYS;
+	c->update_timeout_s = 60;
 }
 
 void config_free(struct config *c)
@@ -213,6 +214,7 @@ static const struct setting settings[] = {
 	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL},
 	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL},
 	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL},
+	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL},
 };
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)

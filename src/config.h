@@ -71,6 +71,7 @@ struct config {
 	char *update_ca_file;    /* CA bundle for the download; NULL: the system's */
 	char *update_state_dir;  /* where yibao --update keeps yibao.bundle(.minisig) */
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
+	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 
 	struct profile profile;
 };

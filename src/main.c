@@ -26,6 +26,7 @@
 #include "../screens/screens.h"
 #include "term.h"
 #include "text.h"
+#include "update.h"
 #include "util.h"
 
 #ifndef YIBAO_VERSION
@@ -47,6 +48,7 @@ struct options {
 	const char *region;
 	const char *print;
 	bool list, check, plain, kiosk;
+	bool update;
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 };
@@ -62,6 +64,9 @@ static void usage(FILE *f)
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --check         validate config and all content; exit 0 when clean, 1 if not\n"
+	      "      --update        fetch, verify and install a newer signed bundle ([update]);\n"
+	      "                      exit 0 installed, 3 up to date, 4 network, 5 bad signature,\n"
+	      "                      6 older, 7 expired, 8 too large, 1 other (yibao(1))\n"
 	      "      --plain         line mode without curses\n"
 	      "      --kiosk         shared-terminal mode: no export, idle timeout, nothing kept\n"
 	      "  -V, --version       print version; exit\n"
@@ -72,6 +77,7 @@ static void usage(FILE *f)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER };
+	enum { O_UPDATE = 400 };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -82,6 +88,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"plain", no_argument, NULL, O_PLAIN},
 		{"kiosk", no_argument, NULL, O_KIOSK},
 		{"answer", required_argument, NULL, O_ANSWER},
+		{"update", no_argument, NULL, O_UPDATE},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -114,6 +121,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case O_KIOSK:
 			o->kiosk = true;
+			break;
+		case O_UPDATE:
+			o->update = true;
 			break;
 		case O_ANSWER:
 			o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
@@ -329,6 +339,32 @@ static void restore_terminal(void)
 	term_restore();
 }
 
+/*
+ * --update: for the host (cron, the systemd timer), never a session: refused
+ * under --kiosk and as a login shell. (Not for [guide] kiosk in the system
+ * config: that is how a kiosk host is set up, and root's cron job reads it too.)
+ */
+static int main_update(struct config *cfg, const struct options *o, const char *argv0,
+		       struct diags *d)
+{
+	char msg[512];
+	int rc;
+
+	if (o->kiosk || argv0[0] == '-') {
+		fputs("yibao: --update is run by the host (cron, yibao-update.timer), not in a kiosk or login session\n",
+		      stderr);
+		rc = 2;
+	} else {
+		diags_print(d);
+		rc = (int)update_run(cfg, msg, sizeof msg);
+		fprintf(rc == UPDATE_INSTALLED || rc == UPDATE_CURRENT ? stdout : stderr,
+			"yibao: %s\n", msg);
+	}
+	diags_free(d);
+	config_free(cfg);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {0};
@@ -343,6 +379,8 @@ int main(int argc, char **argv)
 	term_harden(o.kiosk);
 	text_init_locale();
 	load_config(&cfg, &o, &d);
+	if (o.update)
+		return main_update(&cfg, &o, argv[0], &d);
 	if (config_load_region(&cfg, o.region != NULL ? o.region : cfg.region, &d) < 0 &&
 	    o.region != NULL && !o.check) {
 		diags_print(&d);
