@@ -371,25 +371,52 @@ static int on_region(void *user, const char *section, const char *key, const cha
 	return 1;
 }
 
-static int load_profile_file(struct profile *p, const char *dir, const char *name,
+/* Read one profile from f (named path in messages). */
+static void parse_profile(struct profile *p, FILE *f, const char *path, struct diags *d)
+{
+	struct region_ctx rc = {p, path, d, 0};
+	struct line_reader lr = {f, &rc.line, path, d};
+	int r = ini_parse_stream(read_line, &lr, on_region, &rc);
+
+	if (r > 0)
+		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
+}
+
+/* Where profiles come from: files of a directory, or a bundle's texts. */
+struct profile_src {
+	const char *dir;
+	char *(*get)(void *ctx, const char *name, size_t *len);
+	void *ctx;
+};
+
+static int load_profile_file(struct profile *p, const struct profile_src *src, const char *name,
 			     struct diags *d)
 {
 	char *file = xasprintf("%s.ini", name);
-	char *path = util_path_join(dir, file);
-	struct region_ctx rc = {p, path, d, 0};
-	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &rc.line, path, d};
-	int r;
+	char *path = src->dir != NULL ? util_path_join(src->dir, file) : xstrdup(file);
+	FILE *f;
 
 	free(file);
+	if (src->get != NULL) {
+		size_t len;
+		char *text = src->get(src->ctx, name, &len);
+
+		f = text != NULL && len > 0 ? fmemopen(text, len, "r") : NULL;
+		if (f != NULL)
+			parse_profile(p, f, path, d);
+		if (f != NULL)
+			fclose(f);
+		free(text);
+		free(path);
+		return text != NULL ? 0 : -1;
+	}
+	f = fopen(path, "r");
 	if (f == NULL) {
 		free(path);
 		return -1;
 	}
-	r = ini_parse_stream(read_line, &lr, on_region, &rc);
+	parse_profile(p, f, path, d);
 	fclose(f);
-	if (r > 0)
-		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
 	free(path);
 	return 0;
 }
@@ -404,7 +431,8 @@ static bool valid_region_name(const char *s)
 	return true;
 }
 
-int config_load_region(struct config *c, const char *name, struct diags *d)
+static int load_region(struct config *c, const struct profile_src *src, const char *where,
+		       const char *name, struct diags *d)
 {
 	struct profile *p = &c->profile;
 	int rc = 0;
@@ -412,13 +440,11 @@ int config_load_region(struct config *c, const char *name, struct diags *d)
 	profile_free(p);
 	if (name == NULL)
 		name = "national";
-	if (load_profile_file(p, c->regions_dir, "national", d) < 0)
-		diags_add(d, c->regions_dir, 0, "no national.ini region profile here");
+	if (load_profile_file(p, src, "national", d) < 0)
+		diags_add(d, where, 0, "no national.ini region profile here");
 	if (strcmp(name, "national") != 0) {
-		if (!valid_region_name(name) ||
-		    load_profile_file(p, c->regions_dir, name, d) < 0) {
-			diags_add(d, c->regions_dir, 0, "no region profile \"%s\"; using national",
-				  name);
+		if (!valid_region_name(name) || load_profile_file(p, src, name, d) < 0) {
+			diags_add(d, where, 0, "no region profile \"%s\"; using national", name);
 			name = "national";
 			rc = -1;
 		}
@@ -427,6 +453,22 @@ int config_load_region(struct config *c, const char *name, struct diags *d)
 	if (p->title == NULL)
 		p->title = xstrdup(name);
 	return rc;
+}
+
+int config_load_region(struct config *c, const char *name, struct diags *d)
+{
+	struct profile_src src = {c->regions_dir, NULL, NULL};
+
+	return load_region(c, &src, c->regions_dir, name, d);
+}
+
+int config_load_region_from(struct config *c, const char *name,
+			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
+			    const char *where, struct diags *d)
+{
+	struct profile_src src = {NULL, get, ctx};
+
+	return load_region(c, &src, where, name, d);
 }
 
 const char *config_lookup(void *ctx, const char *name)

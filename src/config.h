@@ -90,6 +90,14 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
  * named profile does not exist (then national is loaded and d says why).
  */
 int config_load_region(struct config *c, const char *name, struct diags *d);
+/*
+ * The same, with each profile's text from get(ctx, name, &len) (a new string
+ * the caller frees, or NULL when there is none): the region profiles of the
+ * open bundle. where names the source in messages.
+ */
+int config_load_region_from(struct config *c, const char *name,
+			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
+			    const char *where, struct diags *d);
 /* Placeholder lookup for content_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
 void config_free(struct config *c);

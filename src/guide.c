@@ -1,7 +1,8 @@
 /*
- * guide.c -- the guide: every content file of a directory, indexed by id and
- * code, region variants applied, links resolved and checked, bodies dropped
- * after the check and parsed again when a screen is opened
+ * guide.c -- the guide: every content file of a directory (for --check and
+ * --pack), indexed by id and code, region variants applied, links resolved and
+ * checked; or a session's view of one open bundle, bodies parsed from it when a
+ * screen is opened
  * SPDX-License-Identifier: MIT
  */
 #ifndef _DEFAULT_SOURCE
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
 #include "util.h"
 
 void content_free(struct guide *g)
@@ -26,6 +28,8 @@ void content_free(struct guide *g)
 	free(g->by_id);
 	free(g->by_code);
 	diags_free(&g->diags);
+	bundle_close(g->bundle);
+	free(g->region);
 	free(g);
 }
 
@@ -90,6 +94,8 @@ int content_find(const struct guide *g, const char *key)
 {
 	int i;
 
+	if (g->bundle != NULL)
+		return bundle_find(g->bundle, g->region, key);
 	if (g->index_cap == 0)
 		return -1;
 	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
@@ -304,24 +310,65 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 	return g;
 }
 
-static void drop_body(struct screen *s)
+int content_find_kind(const struct guide *g, enum kind k)
 {
-	blocks_free(s->blocks, s->nblocks);
-	for (size_t i = 0; i < s->nlinks; i++)
-		free(s->links[i].target);
-	free(s->links);
-	s->blocks = NULL;
-	s->nblocks = 0;
-	s->links = NULL;
-	s->nlinks = 0;
+	if (g->bundle != NULL)
+		return bundle_find_kind(g->bundle, g->region, (int)k);
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (g->screens[i]->kind == k)
+			return (int)i;
+	return -1;
 }
 
-void content_unload(struct guide *g)
+struct guide *content_open(struct bundle *b, const char *region, content_lookup_fn lookup,
+			   void *ctx)
 {
-	for (size_t i = 0; i < g->nscreens; i++) {
-		drop_body(g->screens[i]);
-		g->screens[i]->unloaded = true;
+	struct guide *g = xcalloc(1, sizeof *g);
+	int n;
+
+	g->bundle = b;
+	g->region = xstrdup(region != NULL ? region : "national");
+	g->lookup = lookup;
+	g->ctx = ctx;
+	n = bundle_count(b, g->region);
+	g->nscreens = (size_t)n;
+	/* One pointer a screen: filled as screens are asked for. */
+	g->screens = n > 0 ? xcalloc((size_t)n, sizeof *g->screens) : NULL;
+	g->home = content_find(g, "home");
+	if (g->home < 0 && n > 0)
+		g->home = 0;
+	return g;
+}
+
+const struct screen *content_head(struct guide *g, int idx)
+{
+	struct bundle_head h;
+	struct screen *s;
+
+	if (idx < 0 || (size_t)idx >= g->nscreens)
+		return NULL;
+	if (g->screens[idx] != NULL)
+		return g->screens[idx];
+	s = xcalloc(1, sizeof *s);
+	if (bundle_head(g->bundle, g->region, idx, &h) == 0) {
+		s->file = h.file;
+		s->id = h.id;
+		s->code = h.code;
+		s->title = h.title;
+		s->updated = h.updated;
+		s->source = h.source;
+		s->kind = h.kind >= 0 && h.kind < KIND_COUNT ? (enum kind)h.kind : KIND_PAGE;
+	} else {
+		/* A damaged index: an empty page rather than a crash. */
+		s->file = xstrdup("?");
+		s->id = xstrdup("?");
+		s->code = xstrdup("?");
+		s->title = xstrdup("?");
+		s->kind = KIND_PAGE;
 	}
+	s->unloaded = true;
+	g->screens[idx] = s;
+	return s;
 }
 
 struct screen *content_get(struct guide *g, int idx)
@@ -331,18 +378,19 @@ struct screen *content_get(struct guide *g, int idx)
 	size_t len;
 	char *raw;
 
-	if (idx < 0 || (size_t)idx >= g->nscreens)
+	if (content_head(g, idx) == NULL)
 		return NULL;
 	s = g->screens[idx];
 	if (!s->unloaded)
 		return s;
 	s->unloaded = false;
-	raw = util_read_file(s->file, CONTENT_MAX_FILE, &len);
+	raw = bundle_text(g->bundle, g->region, idx, &len);
 	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
 	free(raw);
-	diags_free(&d); /* said at start already, or by --check */
+	diags_free(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
+	/* The index's front matter stays: a region variant keeps the general code. */
 	s->blocks = fresh->blocks;
 	s->nblocks = fresh->nblocks;
 	s->links = fresh->links;
@@ -355,4 +403,55 @@ struct screen *content_get(struct guide *g, int idx)
 	for (size_t l = 0; l < s->nlinks; l++)
 		s->links[l].screen = content_find(g, s->links[l].target);
 	return s;
+}
+
+static void add_blocks_text(struct strbuf *sb, const struct block *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (b[i].r.text != NULL && b[i].r.len > 0) {
+			sb_add(sb, b[i].r.text, b[i].r.len);
+			sb_addc(sb, '\n');
+		}
+		for (size_t o = 0; o < b[i].nopts; o++) {
+			sb_adds(sb, b[i].opts[o].label);
+			sb_addc(sb, '\n');
+		}
+		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
+			if (b[i].cells[c].text != NULL) {
+				sb_add(sb, b[i].cells[c].text, b[i].cells[c].len);
+				sb_addc(sb, '\n');
+			}
+		add_blocks_text(sb, b[i].sub, b[i].nsub);
+	}
+}
+
+char *content_screen_text(const struct screen *s)
+{
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "", 0);
+	add_blocks_text(&sb, s->blocks, s->nblocks);
+	return sb_take(&sb);
+}
+
+int content_each_text(struct guide *g,
+		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
+				const char *text),
+		      void *ctx)
+{
+	int n = 0;
+
+	if (g->bundle != NULL)
+		return bundle_each_text(g->bundle, g->region, fn, ctx);
+	for (size_t i = 0; i < g->nscreens; i++) {
+		const struct screen *s = g->screens[i];
+		char *text = content_screen_text(s);
+		int stop = fn(ctx, (int)i, s->code, s->title, text);
+
+		free(text);
+		n++;
+		if (stop != 0)
+			break;
+	}
+	return n;
 }

@@ -799,8 +799,12 @@ static enum update_result ensure_links(struct update *u)
 	return UPDATE_INSTALLED;
 }
 
-/* Remove every b.* directory but keep, and stray temporary links. */
-static void remove_old(struct update *u, const char *keep)
+/*
+ * Remove every b.* directory but new and previous, and stray temporary links.
+ * The previous pair stays until the next install: a session that opened it
+ * just before the switch still finds its signature beside it.
+ */
+static void remove_old(struct update *u, const char *new, const char *previous)
 {
 	int fd = dup(u->dirfd);
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
@@ -814,7 +818,8 @@ static void remove_old(struct update *u, const char *keep)
 	}
 	/* Collect first: removing while reading a directory may skip entries. */
 	while ((de = readdir(d)) != NULL)
-		if ((strncmp(de->d_name, "b.", 2) == 0 && strcmp(de->d_name, keep) != 0) ||
+		if ((strncmp(de->d_name, "b.", 2) == 0 && strcmp(de->d_name, new) != 0 &&
+		     strcmp(de->d_name, previous) != 0) ||
 		    strcmp(de->d_name, CURRENT_NAME ".tmp") == 0)
 			sb_add(&names, de->d_name, strlen(de->d_name) + 1);
 	closedir(d);
@@ -826,7 +831,8 @@ static void remove_old(struct update *u, const char *keep)
 /* Move the verified part and signature into b.VERSION and switch "current" to it. */
 static enum update_result install(struct update *u, const struct bundle_manifest *bm)
 {
-	char name[40];
+	char name[40], previous[256];
+	ssize_t n;
 	int fd;
 	enum update_result r;
 
@@ -848,10 +854,12 @@ static enum update_result install(struct update *u, const struct bundle_manifest
 	}
 	close(fd);
 	hook("staged");
+	n = readlinkat(u->dirfd, CURRENT_NAME, previous, sizeof previous - 1);
+	previous[n > 0 ? n : 0] = '\0';
 	if (link_swap(u->dirfd, name, CURRENT_NAME) < 0)
 		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, CURRENT_NAME, strerror(errno));
 	hook("switched");
-	remove_old(u, name);
+	remove_old(u, name, previous);
 	return UPDATE_INSTALLED;
 }
 
@@ -979,6 +987,22 @@ static enum update_result run(struct update *u)
 	free(bundle);
 	free(sig);
 	return r;
+}
+
+char *update_sig_path(int fd, const char *path)
+{
+	char proc[40], buf[4096];
+	ssize_t n;
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	n = readlink(proc, buf, sizeof buf - 1);
+	if (n <= 0 || buf[0] != '/' || (size_t)n >= sizeof buf - 1)
+		return xasprintf("%s.minisig", path);
+	buf[n] = '\0';
+	/* Unlinked since (a later update removed it): its signature went with it. */
+	if (n > 10 && strcmp(buf + n - 10, " (deleted)") == 0)
+		return xasprintf("%s.minisig", path);
+	return xasprintf("%s.minisig", buf);
 }
 
 enum update_result update_run(const struct config *cfg, char *msg, size_t msglen)

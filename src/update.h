@@ -60,4 +60,12 @@ enum update_result {
  */
 enum update_result update_run(const struct config *cfg, char *msg, size_t msglen);
 
+/*
+ * The signature of the installed bundle open as fd (opened by path): the
+ * .minisig beside the file fd really is (state_dir's names are links through
+ * "current"), so a bundle and a signature are never taken from two different
+ * installs even while --update switches. Caller frees.
+ */
+char *update_sig_path(int fd, const char *path);
+
 #endif
