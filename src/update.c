@@ -558,7 +558,7 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 		h = add_header(u, h, "If-Modified-Since", m->last_modified);
 	if (fetch_run(u, u->cfg->update_url, &f, h, resume ? range : NULL, !resume, "bundle",
 		      res) < 0) {
-		if (f.too_big && unlinkat(u->dirfd, PART_NAME, 0) == 0) {
+		if (*res == UPDATE_TOO_BIG && unlinkat(u->dirfd, PART_NAME, 0) == 0) {
 			/* Nothing of it is worth resuming. */
 			set_field(&m->part_etag, NULL);
 			set_field(&m->part_last_modified, NULL);
