@@ -5,6 +5,7 @@ VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 SYSCONFDIR ?= /etc/yibao
+STATEDIR   ?= /var/lib/yibao
 DATADIR     = $(PREFIX)/share/yibao
 
 CC       ?= cc
@@ -97,10 +98,12 @@ install: yibao yibao.bundle
 		$(DESTDIR)$(SYSCONFDIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 yibao $(DESTDIR)$(PREFIX)/bin/yibao
 	install -m 644 yibao.bundle $(DESTDIR)$(DATADIR)/yibao.bundle
+	install -d $(DESTDIR)$(STATEDIR)
 	install -m 644 config/regions/*.ini $(DESTDIR)$(DATADIR)/regions/
 	sed -e 's|^bundle = .*|bundle = $(DATADIR)/yibao.bundle|' \
 	    -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
 	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
+	    -e 's|^state_dir = .*|state_dir = $(STATEDIR)|' \
 	    config/yibao.ini > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	chmod 644 $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
