@@ -104,6 +104,7 @@ static void slip_layout(struct app *a, struct view *v)
 			 hotline != NULL ? hotline : "");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	screens_edition_lines(a, &v->lay);
 }
 
 const struct kind_ops slip_ops = {

@@ -99,6 +99,7 @@ struct load_ctx {
 	char *dir;
 	struct diags *d;
 	int line; /* line last read: inih's handler does not get it from Debian's build */
+	bool set_dir, set_bundle; /* this file names a content directory / a bundle */
 };
 
 /* Reads lines for ini_parse_stream and counts them, so problems get a line. */
@@ -265,6 +266,10 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 		}
 		case V_PATH:
 			set_path(lc, (char **)(void *)field, v);
+			if (s->off == OFF(content_dir))
+				lc->set_dir = true;
+			if (s->off == OFF(bundle))
+				lc->set_bundle = true;
 			break;
 		case V_BOOL:
 			if (parse_bool(v, &b))
@@ -320,7 +325,7 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 
 int config_load(struct config *c, const char *path, bool required, struct diags *d)
 {
-	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
+	struct load_ctx lc = {c, path, util_dirname(path), d, 0, false, false};
 	FILE *f = fopen(path, "r");
 	struct line_reader lr = {f, &lc.line, path, d};
 	int rc;
@@ -333,6 +338,11 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
 	}
 	rc = ini_parse_stream(read_line, &lr, on_setting, &lc);
 	fclose(f);
+	if (lc.set_dir && !lc.set_bundle) {
+		/* A later file that names only a directory means it (packed in memory). */
+		free(c->bundle);
+		c->bundle = NULL;
+	}
 	if (rc > 0)
 		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
 	free(lc.dir);

@@ -43,7 +43,8 @@ struct profile {
 
 struct config {
 	/* [guide] */
-	char *bundle;      /* the shipped bundle (trusted by place); NULL: none */
+	char *bundle;      /* the shipped bundle (trusted by place); NULL: none (a file
+			    * that sets content_dir but not bundle clears it) */
 	char *content_dir;
 	char *regions_dir;
 	char *region;

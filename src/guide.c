@@ -94,8 +94,11 @@ int content_find(const struct guide *g, const char *key)
 {
 	int i;
 
-	if (g->bundle != NULL)
-		return bundle_find(g->bundle, g->region, key);
+	if (g->bundle != NULL) {
+		/* A damaged index may name a screen past the count: none, then. */
+		i = bundle_find(g->bundle, g->region, key);
+		return i >= 0 && (size_t)i < g->nscreens ? i : -1;
+	}
 	if (g->index_cap == 0)
 		return -1;
 	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
@@ -312,8 +315,11 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 
 int content_find_kind(const struct guide *g, enum kind k)
 {
-	if (g->bundle != NULL)
-		return bundle_find_kind(g->bundle, g->region, (int)k);
+	if (g->bundle != NULL) {
+		int i = bundle_find_kind(g->bundle, g->region, (int)k);
+
+		return i >= 0 && (size_t)i < g->nscreens ? i : -1;
+	}
 	for (size_t i = 0; i < g->nscreens; i++)
 		if (g->screens[i]->kind == k)
 			return (int)i;
@@ -331,9 +337,9 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	g->lookup = lookup;
 	g->ctx = ctx;
 	n = bundle_count(b, g->region);
-	g->nscreens = (size_t)n;
 	/* One pointer a screen: filled as screens are asked for. */
 	g->screens = n > 0 ? xcalloc((size_t)n, sizeof *g->screens) : NULL;
+	g->nscreens = (size_t)n;
 	g->home = content_find(g, "home");
 	if (g->home < 0 && n > 0)
 		g->home = 0;

@@ -536,8 +536,8 @@ int main(int argc, char **argv)
 	}
 	/* A directory (--content DIR, --check, a source tree without a bundle) is packed in memory. */
 	dir_mode = o.content != NULL ? util_is_dir(o.content)
-				     : (o.check || ((cfg.bundle == NULL || !util_is_file(cfg.bundle)) &&
-						    util_is_dir(cfg.content_dir)));
+		   : util_is_dir(cfg.content_dir) &&
+			     (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
 	if (dir_mode) {
 		if (config_load_region(&cfg, region, &d) < 0 && o.region != NULL && !o.check) {
 			rc = 2;
