@@ -90,7 +90,7 @@ struct fetch {
 	long long offset; /* bytes in the part before this transfer */
 	long long total;  /* bytes kept so far, offset included */
 	long long limit;
-	bool too_big, bad_range, write_failed, meta_failed;
+	bool too_big, bad_range, write_failed;
 	int write_errno;
 };
 
@@ -367,8 +367,8 @@ static bool begin_body(struct fetch *f)
 	set_field(&u->meta.part_etag, identity_encoding(f) && f->etag != NULL &&
 					      strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
 	set_field(&u->meta.part_last_modified, identity_encoding(f) ? f->last_modified : NULL);
-	if (meta_write(u) < 0)
-		f->meta_failed = true; /* not fatal: this download just cannot be resumed */
+	/* Not fatal when it fails: this download just cannot be resumed. */
+	meta_write(u);
 	return true;
 }
 
@@ -433,7 +433,8 @@ static bool set_options(struct update *u, CURL *e, const char *url, struct fetch
 	ok &= set(e, CURLOPT_LOW_SPEED_LIMIT, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_LOW_SPEED_TIME, t) == CURLE_OK;
 	ok &= set(e, CURLOPT_TIMEOUT, (long)UPDATE_MAX_TIME_S) == CURLE_OK;
-	ok &= set(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(f->limit - f->offset)) == CURLE_OK;
+	/* An announced length refused before any byte (a 206 announces only the rest). */
+	ok &= set(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->limit) == CURLE_OK;
 	ok &= set(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_USERAGENT, "yibao-update/" YIBAO_VERSION) == CURLE_OK;
 	ok &= set(e, CURLOPT_HTTPHEADER, headers) == CURLE_OK;
@@ -978,7 +979,12 @@ static enum update_result run(struct update *u)
 	if (fetch_bundle(u, state_ok, &code, &r) < 0) {
 		/* The part (and how to resume it) stays for the next run. */
 	} else if (code == 304) {
-		unlinkat(u->dirfd, PART_NAME, 0);
+		/* A part of something else the server had meanwhile is of no use now. */
+		bool had_part = u->meta.part_etag != NULL || u->meta.part_last_modified != NULL;
+
+		drop_part(u);
+		if (had_part)
+			meta_write(u);
 		r = say(u, UPDATE_CURRENT, "up to date: bundle version %lld (unchanged on the server)",
 			installed);
 	} else if (fetch_signature(u, &r) == 0) {
