@@ -273,7 +273,9 @@ ok(len(new) == 1 and " 304 " in new[0] and "inm=\"" in new[0],
 counts = relay_counts(1)
 total = sum(u + d for u, d in counts)
 ok(len(counts) == 1 and total < 8192,
-   "... costing %d bytes on the wire, TLS included (one connection)" % total, str(counts))
+   "... costing %d bytes on the wire, TLS included (one connection; %d up, %d down; %.0f ms)"
+   % (total, counts[0][0] if counts else 0, counts[0][1] if counts else 0, r.elapsed * 1000),
+   str(counts))
 size_v10 = os.path.getsize(b["v10"])
 
 # A truncated download, then the rest.
