@@ -904,8 +904,8 @@ static enum update_result check_and_install(struct update *u, long long installe
 		hook("verified");
 		r = install(u, &bm);
 		if (r == UPDATE_INSTALLED)
-			say(u, r, "installed bundle version %lld (policy year %d, valid until %s)",
-			    bm.version, bm.policy_year, bm.valid_until);
+			say(u, r, "installed bundle version %lld (policy year %d, valid until %s; signed: %s)",
+			    bm.version, bm.policy_year, bm.valid_until, tc);
 	}
 	if (r != UPDATE_INSTALLED)
 		drop_part(u);
