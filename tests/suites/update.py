@@ -231,6 +231,7 @@ b = {
     "v12": pack("v12", 12, "十二"),
     "v13": pack("v13", 13, "十三"),
     "v14": pack("v14", 14, "十四"),
+    "v15": pack("v15", 15, "十五"),
     "v9": pack("v9", 9, "九"),
     "v12b": pack("v12b", 12, "另一个十二"),
     "expired": pack("expired", 20, "过期", valid_days=30, epoch=int(time.time()) - 2 * year),
@@ -372,6 +373,24 @@ ok(r.returncode == 4 and one_line(r) and "stopped answering" in r.stderr and r.e
    "%d %r" % (r.returncode, r.stderr))
 mode("normal")
 ok(pair_verifies(STATE), "... installed intact")
+
+# A part of a bundle the server no longer has: If-Range fails, the whole new one comes.
+publish(b["v14"])
+mode("truncate")
+r = update(INI)
+have = os.path.getsize(part) if os.path.exists(part) else 0
+ok(r.returncode == 4 and have > 0, "another download cut off: exit 4, part kept", r.stderr)
+mode("normal")
+publish(b["v15"])
+before = len(requests())
+r = update(INI)
+new = [x for x in requests()[before:] if x.split()[2] == "/yibao.bundle"]
+ok(r.returncode == 0 and same_bytes(os.path.join(STATE, "yibao.bundle"), b["v15"]),
+   "the server meanwhile has another bundle: that one is installed", r.stdout + r.stderr)
+ok(len(new) == 1 and "range=bytes=%d-" % have in new[0] and " 200 " in new[0] and
+   new[0].endswith("sent=%d" % os.path.getsize(b["v15"])),
+   "... the If-Range of the old part failed and the whole new file came (200), not a mix",
+   "; ".join(new))
 
 # Refused in a kiosk or login session.
 r = run([YIBAO, "--config", INI, "--kiosk", "--update"])
