@@ -558,9 +558,21 @@ ok("内容标记十。" in s and "十一" not in s,
 keys("old", "0")
 s = wait_screen("old", "内容标记")
 ok("内容标记十。" in s, "... and its home is still version 10's", s)
+publish(b["v12"])
+r = update(ini)
+gone = not os.path.exists(os.path.join(state, "b.10"))
+keys("old", "g")
+keys("old", "-l", "1.5")
+keys("old", "Enter")
+keys("old", "g")
+keys("old", "-l", "6.9")
+keys("old", "Enter")
+s = wait_screen("old", "内容标记")
+ok(r.returncode == 0 and gone and "内容标记十。" in s,
+   "... and after a second update removed its file, it still shows version 10", s)
 tmux_start("new")
-ok("内容标记十一。" in wait_screen("new", "内容标记十一"),
-   "a session started after the update shows version 11", screen("new"))
+ok("内容标记十二。" in wait_screen("new", "内容标记十二"),
+   "a session started after the updates shows the new version (12)", screen("new"))
 
 print("# %s" % ("all passed" if n_bad == 0 else "%d failed" % n_bad))
 sys.exit(1 if n_bad else 0)
