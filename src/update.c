@@ -944,7 +944,8 @@ static enum update_result open_state(struct update *u, int *lockfd)
 		u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (u->dirfd < 0)
 		return say(u, UPDATE_ERROR, "state_dir %s: %s", u->dir, strerror(errno));
-	*lockfd = openat(u->dirfd, LOCK_NAME, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	/* Read-only is enough for flock, whoever made the file. */
+	*lockfd = openat(u->dirfd, LOCK_NAME, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (*lockfd < 0)
 		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, LOCK_NAME, strerror(errno));
 	if (flock(*lockfd, LOCK_EX | LOCK_NB) < 0)
