@@ -211,6 +211,8 @@ static int meta_write(struct update *u)
 		sb_printf(&sb, "part_etag = %s\n", m->part_etag);
 	if (m->part_last_modified != NULL)
 		sb_printf(&sb, "part_last_modified = %s\n", m->part_last_modified);
+	/* Made anew: a leftover of another user (root by hand) must not stop us. */
+	unlinkat(u->dirfd, STATE_NAME ".tmp", 0);
 	fd = openat(u->dirfd, STATE_NAME ".tmp",
 		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd >= 0) {
@@ -606,6 +608,9 @@ static int fetch_bundle(struct update *u, bool conditional, long *code, enum upd
 	int fd = openat(u->dirfd, PART_NAME, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	int rc;
 
+	/* Another user's (root's, by hand): start it again as ours. */
+	if (fd < 0 && errno == EACCES && unlinkat(u->dirfd, PART_NAME, 0) == 0)
+		fd = openat(u->dirfd, PART_NAME, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
 		if (fd >= 0)
@@ -638,6 +643,7 @@ static int fetch_signature(struct update *u, enum update_result *res)
 		*res = say(u, UPDATE_NETWORK, "signature %s: the server answered HTTP %ld", url,
 			   f.code);
 	} else {
+		unlinkat(u->dirfd, SIG_PART_NAME, 0);
 		fd = openat(u->dirfd, SIG_PART_NAME,
 			    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 		if (fd >= 0 && write_all(fd, f.mem.s != NULL ? f.mem.s : "", f.mem.len) == 0 &&

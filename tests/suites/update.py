@@ -392,6 +392,24 @@ ok(len(new) == 1 and "range=bytes=%d-" % have in new[0] and " 200 " in new[0] an
    "... the If-Range of the old part failed and the whole new file came (200), not a mix",
    "; ".join(new))
 
+# Run by hand as root once, then by the owner of state_dir (the package's user).
+if os.getuid() == 0 and shutil.which("setpriv"):
+    state = path("owned")
+    os.makedirs(state)
+    ini = write_config("owned", state, MAIN)
+    publish(b["v10"])
+    update(ini)  # as root: root's files in a directory root does not own
+    open(os.path.join(state, "yibao.bundle.part"), "w").close()
+    os.chown(state, 65534, 65534)
+    os.chmod(tmp, 0o755)
+    for f in ("xdg", "srv", "srv/ca.pem", "shipped.bundle", "owned.ini"):
+        os.chmod(path(f), 0o755 if os.path.isdir(path(f)) else 0o644)
+    publish(b["v11"])
+    r = run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", YIBAO,
+             "--config", ini, "--update"])
+    ok(r.returncode == 0 and pair_verifies(state) and guide_version(ini)[0] == 11,
+       "state_dir's owner updates over what root left there", r.stdout + r.stderr)
+
 # Refused in a kiosk or login session.
 r = run([YIBAO, "--config", INI, "--kiosk", "--update"])
 ok(r.returncode == 2 and one_line(r), "--kiosk --update is refused (exit 2)", r.stderr)
