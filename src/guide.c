@@ -22,9 +22,12 @@ void content_free(struct guide *g)
 {
 	if (g == NULL)
 		return;
-	for (size_t i = 0; i < g->nscreens; i++)
+	for (size_t i = 0; g->screens != NULL && i < g->nscreens; i++)
 		screen_free(g->screens[i]);
 	free(g->screens);
+	for (size_t i = 0; i < g->nopened; i++)
+		screen_free(g->opened[i].s);
+	free(g->opened);
 	free(g->by_id);
 	free(g->by_code);
 	diags_free(&g->diags);
@@ -337,8 +340,7 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	g->lookup = lookup;
 	g->ctx = ctx;
 	n = bundle_count(b, g->region);
-	/* One pointer a screen: filled as screens are asked for. */
-	g->screens = n > 0 ? xcalloc((size_t)n, sizeof *g->screens) : NULL;
+	/* Nothing a screen is held until it is asked for: memory does not grow with the content. */
 	g->nscreens = (size_t)n;
 	g->home = content_find(g, "home");
 	if (g->home < 0 && n > 0)
@@ -346,15 +348,20 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	return g;
 }
 
-const struct screen *content_head(struct guide *g, int idx)
+/* Screen idx of g with its front matter (body maybe not parsed), or NULL. */
+static struct screen *head(struct guide *g, int idx)
 {
 	struct bundle_head h;
 	struct screen *s;
 
 	if (idx < 0 || (size_t)idx >= g->nscreens)
 		return NULL;
-	if (g->screens[idx] != NULL)
+	if (g->bundle == NULL)
 		return g->screens[idx];
+	/* A session opens tens of screens: a list is enough. */
+	for (size_t i = g->nopened; i > 0; i--)
+		if (g->opened[i - 1].idx == idx)
+			return g->opened[i - 1].s;
 	s = xcalloc(1, sizeof *s);
 	if (bundle_head(g->bundle, g->region, idx, &h) == 0) {
 		s->file = h.file;
@@ -373,8 +380,16 @@ const struct screen *content_head(struct guide *g, int idx)
 		s->kind = KIND_PAGE;
 	}
 	s->unloaded = true;
-	g->screens[idx] = s;
+	g->opened = xgrow(g->opened, &g->opened_cap, g->nopened + 1, sizeof *g->opened);
+	g->opened[g->nopened].idx = idx;
+	g->opened[g->nopened].s = s;
+	g->nopened++;
 	return s;
+}
+
+const struct screen *content_head(struct guide *g, int idx)
+{
+	return head(g, idx);
 }
 
 struct screen *content_get(struct guide *g, int idx)
@@ -384,10 +399,8 @@ struct screen *content_get(struct guide *g, int idx)
 	size_t len;
 	char *raw;
 
-	if (content_head(g, idx) == NULL)
-		return NULL;
-	s = g->screens[idx];
-	if (!s->unloaded)
+	s = head(g, idx);
+	if (s == NULL || !s->unloaded)
 		return s;
 	s->unloaded = false;
 	raw = bundle_text(g->bundle, g->region, idx, &len);
@@ -440,6 +453,27 @@ char *content_screen_text(const struct screen *s)
 	return sb_take(&sb);
 }
 
+/* The bundle's search text has {{placeholders}}: fill them for this region on the way. */
+struct fill_ctx {
+	struct guide *g;
+	int (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text);
+	void *ctx;
+};
+
+static int fill_each(void *ctx, int idx, const char *code, const char *title, const char *text)
+{
+	struct fill_ctx *fc = ctx;
+	char *filled;
+	int rc;
+
+	if (strstr(text, "{{") == NULL || fc->g->lookup == NULL)
+		return fc->fn(fc->ctx, idx, code, title, text);
+	filled = content_fill(text, fc->g->lookup, fc->g->ctx);
+	rc = fc->fn(fc->ctx, idx, code, title, filled);
+	free(filled);
+	return rc;
+}
+
 int content_each_text(struct guide *g,
 		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
 				const char *text),
@@ -447,8 +481,11 @@ int content_each_text(struct guide *g,
 {
 	int n = 0;
 
-	if (g->bundle != NULL)
-		return bundle_each_text(g->bundle, g->region, fn, ctx);
+	if (g->bundle != NULL) {
+		struct fill_ctx fc = {g, fn, ctx};
+
+		return bundle_each_text(g->bundle, g->region, fill_each, &fc);
+	}
 	for (size_t i = 0; i < g->nscreens; i++) {
 		const struct screen *s = g->screens[i];
 		char *text = content_screen_text(s);
