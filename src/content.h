@@ -182,6 +182,17 @@ const struct screen *content_head(struct guide *g, int idx);
  */
 struct screen *content_get(struct guide *g, int idx);
 
+/*
+ * Search every screen for q (ASCII case ignored): its title (also by pinyin
+ * initials) and the text it shows, placeholders filled. fn is called for each
+ * hit, in order, with the shown text and the byte offset of the match in it
+ * (-1 when the title matched); the strings are valid during the call only.
+ * Returns the number of hits.
+ */
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx);
 /* text with each known {{name}} replaced by lookup's value (unknown ones kept). Caller frees. */
 char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 /* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */

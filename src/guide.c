@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "pinyin.h"
+#include "text.h"
 #include "util.h"
 
 void content_free(struct guide *g)
@@ -472,6 +474,111 @@ static int fill_each(void *ctx, int idx, const char *code, const char *title, co
 	rc = fc->fn(fc->ctx, idx, code, title, filled);
 	free(filled);
 	return rc;
+}
+
+/* What one search needs: the query and, per placeholder name, whether its value can take part in a match. */
+struct search_ctx {
+	struct guide *g;
+	const char *q;
+	void (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text,
+		   long at);
+	void *ctx;
+	int hits;
+	struct {
+		char *name;
+		bool shares;
+	} *names;
+	size_t nnames, cap;
+};
+
+/* True when some character of a is also in b: only then can b be part of a match of a. */
+static bool shares_char(const char *a, const char *b)
+{
+	size_t i = 0, len = strlen(a);
+
+	while (i < len) {
+		size_t at = i;
+		char ch[5] = {0};
+
+		if (text_decode(a, len, &i) < 0 || i - at > 4)
+			continue;
+		memcpy(ch, a + at, i - at);
+		if (strstr(b, ch) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Could filling the placeholders of text make q match? Only when one of them
+ * has a value sharing a character with q (a match across a value needs one).
+ */
+static bool fill_may_match(struct search_ctx *sc, const char *text)
+{
+	for (const char *p = strstr(text, "{{"); p != NULL; p = strstr(p + 2, "{{")) {
+		const char *end = strstr(p + 2, "}}");
+		size_t i, n;
+
+		if (end == NULL)
+			break;
+		n = (size_t)(end - p - 2);
+		for (i = 0; i < sc->nnames; i++)
+			if (strlen(sc->names[i].name) == n && strncmp(sc->names[i].name, p + 2, n) == 0)
+				break;
+		if (i == sc->nnames) {
+			char *name = xstrndup(p + 2, n);
+			const char *v = sc->g->lookup(sc->g->ctx, name);
+
+			sc->names = xgrow(sc->names, &sc->cap, sc->nnames + 1, sizeof *sc->names);
+			sc->names[i].name = name;
+			sc->names[i].shares = v != NULL && shares_char(sc->q, v);
+			sc->nnames++;
+		}
+		if (sc->names[i].shares)
+			return true;
+	}
+	return false;
+}
+
+static int search_one(void *ctx, int idx, const char *code, const char *title, const char *text)
+{
+	struct search_ctx *sc = ctx;
+	bool in_title = text_find(title, sc->q) >= 0 || pinyin_match(title, sc->q);
+	/* A bundle's search text keeps {{name}}; a directory's screens are filled already. */
+	bool has_ph = sc->g->bundle != NULL && sc->g->lookup != NULL && strstr(text, "{{") != NULL;
+	long at = in_title ? -1 : text_find(text, sc->q);
+	char *filled = NULL;
+
+	/* Most screens do not match: fill only where the query could touch a value. */
+	if (has_ph && (in_title || at >= 0 || fill_may_match(sc, text))) {
+		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
+		text = filled;
+		if (!in_title)
+			at = text_find(text, sc->q);
+	}
+	if (in_title || at >= 0) {
+		sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
+		sc->hits++;
+	}
+	free(filled);
+	return 0;
+}
+
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx)
+{
+	struct search_ctx sc = {g, q, fn, ctx, 0, NULL, 0, 0};
+
+	if (g->bundle != NULL)
+		bundle_each_text(g->bundle, g->region, search_one, &sc);
+	else
+		content_each_text(g, search_one, &sc);
+	for (size_t i = 0; i < sc.nnames; i++)
+		free(sc.names[i].name);
+	free(sc.names);
+	return sc.hits;
 }
 
 int content_each_text(struct guide *g,
