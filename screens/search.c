@@ -113,22 +113,18 @@ struct query {
 	const char *q;
 };
 
-/* One screen's title and shown text against the query (from the bundle's search text). */
-static int search_one(void *ctx, int idx, const char *code, const char *title, const char *text)
+/* One hit of content_search: its line and, for a hit in the text, a snippet. */
+static void add_hit(void *ctx, int idx, const char *code, const char *title, const char *text,
+		    long at)
 {
 	struct query *qc = ctx;
 	struct results *r = qc->r;
-	long at = -1;
-	bool in_title = text_find(title, qc->q) >= 0 || pinyin_match(title, qc->q);
 
-	if (!in_title && (at = text_find(text, qc->q)) < 0)
-		return 0;
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n].screen = idx;
 	r->v[r->n].line = xasprintf("%s  %s", code, title);
-	r->v[r->n].snippet = in_title ? xstrdup("") : snippet(text, at);
+	r->v[r->n].snippet = at < 0 ? xstrdup("") : snippet(text, at);
 	r->n++;
-	return 0;
 }
 
 void screens_search(struct app *a, const char *q)
@@ -143,7 +139,7 @@ void screens_search(struct app *a, const char *q)
 	r = xcalloc(1, sizeof *r);
 	qc.r = r;
 	qc.q = q;
-	content_each_text(a->g, search_one, &qc);
+	content_search(a->g, q, add_hit, &qc);
 	free(a->search);
 	a->search = xstrdup(q);
 	if (r->n == 0) {

@@ -14,7 +14,8 @@
  *   entry(region, n, file, id, code, title, kind, updated, source)
  *                                      the effective screens of each region,
  *                                      n = 0.. in file-name order
- *   search(region, n, code, title, text)  their text as shown, for search
+ *   search(file PRIMARY KEY, text)     each file's text as shown, placeholders
+ *                                      left as {{name}} (filled when searched)
  *
  * No curses here; nothing is drawn. Strings handed out are copies.
  */
@@ -100,7 +101,7 @@ char *bundle_text(struct bundle *b, const char *region, int n, size_t *len);
 
 /*
  * Call fn for every screen of region, in order, with its code, title and the
- * text it shows (placeholders filled); stop when fn returns non-zero. The
+ * text it shows (placeholders still {{name}}); stop when fn returns non-zero. The
  * strings are valid only during the call. Returns the screens visited, -1 on a
  * read error.
  */

@@ -123,12 +123,17 @@ struct bundle;
 struct guide {
 	/*
 	 * Effective screens for the active region. A guide loaded from a directory
-	 * (content_load: --check, --pack) holds every screen; a guide opened on a
-	 * bundle (content_open: every session) holds only those asked for (NULL
-	 * until then): use content_head / content_get, never this array directly.
+	 * (content_load: --check, --pack) holds every screen here; a guide opened
+	 * on a bundle (content_open: every session) has none here and keeps only
+	 * those asked for in opened: use content_head / content_get.
 	 */
 	struct screen **screens;
 	size_t nscreens;
+	struct opened {
+		int idx;
+		struct screen *s;
+	} *opened;               /* content_open: screens asked for, in order of asking */
+	size_t nopened, opened_cap;
 	int home;                /* index of id "home", or of the first screen; -1 if none */
 	struct diags diags;      /* every problem found, FILE:LINE */
 	size_t nerrors;          /* files that were skipped */
@@ -177,6 +182,19 @@ const struct screen *content_head(struct guide *g, int idx);
  */
 struct screen *content_get(struct guide *g, int idx);
 
+/*
+ * Search every screen for q (ASCII case ignored): its title (also by pinyin
+ * initials) and the text it shows, placeholders filled. fn is called for each
+ * hit, in order, with the shown text and the byte offset of the match in it
+ * (-1 when the title matched); the strings are valid during the call only.
+ * Returns the number of hits.
+ */
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx);
+/* text with each known {{name}} replaced by lookup's value (unknown ones kept). Caller frees. */
+char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 /* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */
 char *content_screen_text(const struct screen *s);
 /*

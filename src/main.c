@@ -437,9 +437,13 @@ static struct bundle *choose_bundle(const struct config *c, const struct options
 
 	if (o->content != NULL) {
 		*from = xstrdup(o->content);
+		if (!util_is_file(o->content)) { /* a FIFO or a device could block or never end */
+			diags_add(d, o->content, 0, "not a bundle file or a content directory");
+			return NULL;
+		}
 		b = bundle_open(o->content, why, sizeof why);
 		if (b == NULL)
-			diags_add(d, o->content, 0, "%s", why);
+			diags_add(d, "yibao", 0, "%s", why);
 		return b;
 	}
 	b = open_installed(c, &installed, why, sizeof why);
@@ -448,7 +452,7 @@ static struct bundle *choose_bundle(const struct config *c, const struct options
 
 		shipped = bundle_open(c->bundle, why2, sizeof why2);
 		if (shipped == NULL)
-			diags_add(d, c->bundle, 0, "%s", why2);
+			diags_add(d, "yibao", 0, "%s", why2);
 	}
 	if (b == NULL && why[0] != '\0')
 		diags_add(d, "yibao", 0,
@@ -613,7 +617,8 @@ int main(int argc, char **argv)
 	diags_print(&d);
 	if (b == NULL) {
 		fprintf(stderr, "yibao: no usable content (%s)\n",
-			dir_mode ? cfg.content_dir : cfg.bundle != NULL ? cfg.bundle : "no bundle");
+			dir_mode ? cfg.content_dir : o.content != NULL ? o.content
+				   : cfg.bundle != NULL ? cfg.bundle : "no bundle configured");
 		rc = 1;
 		goto out;
 	}

@@ -269,12 +269,11 @@ static const char schema[] =
 	"CREATE INDEX entry_id ON entry(region, id);"
 	"CREATE INDEX entry_code ON entry(region, code);"
 	"CREATE INDEX entry_kind ON entry(region, kind, n);"
-	"CREATE TABLE search(region TEXT NOT NULL, n INTEGER NOT NULL, code TEXT NOT NULL,"
-	" title TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY(region, n));";
+	"CREATE TABLE search(file TEXT PRIMARY KEY, text TEXT NOT NULL);";
 
 struct writer {
 	sqlite3 *db;
-	sqlite3_stmt *meta, *file, *region, *entry, *search;
+	sqlite3_stmt *meta, *file, *region, *entry, *search, *has_search;
 	struct diags *d;
 	const char *what; /* the output, for messages */
 	bool failed;
@@ -308,7 +307,8 @@ static int w_open(struct writer *w, sqlite3 *db, struct diags *d, const char *wh
 	    sqlite3_prepare_v2(db, "INSERT INTO region VALUES (?1, ?2)", -1, &w->region, NULL) ||
 	    sqlite3_prepare_v2(db, "INSERT INTO entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			       -1, &w->entry, NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO search VALUES (?1, ?2, ?3, ?4, ?5)", -1, &w->search,
+	    sqlite3_prepare_v2(db, "INSERT INTO search VALUES (?1, ?2)", -1, &w->search, NULL) ||
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM search WHERE file = ?1", -1, &w->has_search,
 			       NULL)) {
 		w_fail(w);
 		return -1;
@@ -323,6 +323,7 @@ static void w_close(struct writer *w)
 	sqlite3_finalize(w->region);
 	sqlite3_finalize(w->entry);
 	sqlite3_finalize(w->search);
+	sqlite3_finalize(w->has_search);
 }
 
 static void w_meta(struct writer *w, const char *key, const char *text, long long n)
@@ -401,14 +402,46 @@ static void w_text(struct writer *w, sqlite3_stmt *st, const char *name, const c
 	free(text);
 }
 
+/*
+ * A file's shown text, once for every region: parsed with placeholders left as
+ * {{name}}, filled with the region's values when searched.
+ */
+static void w_search(struct writer *w, const char *file, const char *path)
+{
+	size_t len;
+	char *raw;
+	struct diags ignore = {0};
+	struct screen *s;
+	bool have;
+
+	sqlite3_bind_text(w->has_search, 1, file, -1, SQLITE_STATIC);
+	have = sqlite3_step(w->has_search) == SQLITE_ROW;
+	sqlite3_reset(w->has_search);
+	if (have || w->failed)
+		return;
+	raw = util_read_file(path, CONTENT_MAX_FILE, &len);
+	s = raw != NULL ? content_parse(path, raw, len, NULL, NULL, &ignore) : NULL;
+	diags_free(&ignore); /* said by the region passes */
+	free(raw);
+	if (s != NULL) {
+		char *text = content_screen_text(s);
+
+		sqlite3_bind_text(w->search, 1, file, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->search, 2, text, -1, SQLITE_STATIC);
+		w_run(w, w->search);
+		free(text);
+	}
+	screen_free(s);
+}
+
 static void w_region(struct writer *w, const struct guide *g, const char *region)
 {
 	for (size_t i = 0; i < g->nscreens; i++) {
 		const struct screen *s = g->screens[i];
 		const char *file = base_name(s->file);
-		char *text = content_screen_text(s);
 
 		w_text(w, w->file, file, s->file);
+		w_search(w, file, s->file);
 		sqlite3_bind_text(w->entry, 1, region, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(w->entry, 2, (long long)i);
 		sqlite3_bind_text(w->entry, 3, file, -1, SQLITE_STATIC);
@@ -421,13 +454,6 @@ static void w_region(struct writer *w, const struct guide *g, const char *region
 		if (s->source != NULL)
 			sqlite3_bind_text(w->entry, 9, s->source, -1, SQLITE_STATIC);
 		w_run(w, w->entry);
-		sqlite3_bind_text(w->search, 1, region, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(w->search, 2, (long long)i);
-		sqlite3_bind_text(w->search, 3, s->code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->search, 4, s->title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->search, 5, text, -1, SQLITE_STATIC);
-		w_run(w, w->search);
-		free(text);
 	}
 }
 

@@ -111,6 +111,25 @@ static struct guide *open_guide(struct bundle *b, struct config *c)
 	return content_open(b, "national", config_lookup, c);
 }
 
+struct hits {
+	int n, p7;
+	char text[256];
+};
+
+static void on_hit(void *ctx, int idx, const char *code, const char *title, const char *text,
+		   long at)
+{
+	struct hits *h = ctx;
+
+	(void)title;
+	h->n++;
+	if (strcmp(code, "0.7") == 0) {
+		h->p7 = idx;
+		assert_true(at >= 0);
+		snprintf(h->text, sizeof h->text, "%s", text + at);
+	}
+}
+
 /* Sessions: a bundle packed in memory, bodies parsed from it only when asked for. */
 static void bundle_and_get(void **state)
 {
@@ -164,6 +183,19 @@ static void bundle_and_get(void **state)
 	assert_null(content_get(g, -1));
 	assert_null(content_get(g, 100000));
 	assert_null(content_head(g, 601));
+	/* Search: the bundle keeps {{hotline}}; the region's value is found, also across it. */
+	{
+		struct hits hs = {0, -1, ""};
+
+		assert_int_equal(content_search(g, "热线 12393", on_hit, &hs), 599); /* p42 was rewritten above */
+		assert_int_equal(hs.p7, k);
+		assert_non_null(strstr(hs.text, "热线 12393"));
+		memset(&hs, 0, sizeof hs);
+		assert_int_equal(content_search(g, "第 7 页", on_hit, &hs), 1);
+		assert_int_equal(content_search(g, "hotline", on_hit, &hs), 0);
+		assert_int_equal(content_search(g, "xyzzy", on_hit, &hs), 0);
+		assert_int_equal(content_search(g, "页面 17", on_hit, &hs), 12); /* titles 17, 170-179; home menu */
+	}
 	content_free(g);
 	config_free(&c);
 	free(regions);
