@@ -70,7 +70,7 @@ static void usage(FILE *f)
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --check         validate config and all content; exit 0 when clean, 1 if not\n"
-	      "      --update        fetch, verify and install a newer signed bundle ([update]);\n"
+	      "      --update        fetch, verify, install a newer signed bundle ([update]);\n"
 	      "                      exit 0 installed, 3 up to date, 4 network, 5 bad signature,\n"
 	      "                      6 older, 7 expired, 8 too large, 1 other (yibao(1))\n"
 	      "      --pack OUT      check the content directory for every region profile and,\n"
