@@ -227,32 +227,6 @@ static struct guide *load_region(struct config *c, const char *content_dir,
 	return content_load(content_dir, name, config_lookup, c);
 }
 
-size_t pack_check(const char *content_dir, const char *regions_dir, bool pack, struct diags *d)
-{
-	struct pack_meta pm;
-	size_t nregions, added = 0;
-	char **names = region_names(regions_dir, &nregions);
-	struct diags one = {0};
-
-	pack_meta_read(content_dir, pack, &pm, &one);
-	added += merge_diags(d, &one);
-	if (nregions == 0) {
-		diags_add(d, regions_dir, 0, "no region profiles (*.ini) here");
-		added++;
-	}
-	for (size_t r = 0; r < nregions; r++) {
-		struct config c;
-		struct guide *g = load_region(&c, content_dir, regions_dir, names[r], &one);
-
-		added += merge_diags(d, &one);
-		added += merge_diags(d, &g->diags);
-		content_free(g);
-		config_free(&c);
-	}
-	names_free(names, nregions);
-	return added;
-}
-
 /* ---- writing ---- */
 
 static const char schema[] =

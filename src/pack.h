@@ -29,18 +29,12 @@ struct pack_meta {
 int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct diags *d);
 
 /*
- * The whole check: content_dir for every region profile of regions_dir (each
- * profile's [reimburse] figures too), and bundle.ini when present (required
- * when pack is true). Problems found for several regions are reported once.
- * Returns the number of problems added to d.
- */
-size_t pack_check(const char *content_dir, const char *regions_dir, bool pack, struct diags *d);
-
-/*
- * yibao --pack: the same check as pack_check (bundle.ini required), made while
- * writing the bundle to a temporary file beside out; only when nothing was
- * found is it synced and renamed over out (atomic). Returns 0, or -1 with the
- * problems (or the write error) in d; out is then untouched.
+ * yibao --pack: the whole check -- content_dir for every region profile of
+ * regions_dir (each profile's [reimburse] figures too) and bundle.ini
+ * (required) -- made while writing the bundle to a temporary file beside out;
+ * only when nothing was found is it synced and renamed over out (atomic). A
+ * problem found for several regions is reported once. Returns 0, or -1 with
+ * the problems (or the write error) in d; out is then untouched.
  */
 int pack_write(const char *out, const char *content_dir, const char *regions_dir,
 	       struct diags *d);
