@@ -14,18 +14,16 @@
 #include <string.h>
 
 #include "../src/answercode.h"
+#include "../src/refs.h"
 #include "../src/util.h"
 
 int screens_wizard_index(struct app *a)
 {
-	int i = content_find(a->g, "eligibility");
+	int i = content_find(a->g, refs_id(REF_ELIGIBILITY));
 
-	if (i >= 0 && a->g->screens[i]->kind == KIND_WIZARD)
+	if (i >= 0 && content_head(a->g, i)->kind == KIND_WIZARD)
 		return i;
-	for (size_t n = 0; n < a->g->nscreens; n++)
-		if (a->g->screens[n]->kind == KIND_WIZARD)
-			return (int)n;
-	return -1;
+	return content_find_kind(a->g, KIND_WIZARD);
 }
 
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
@@ -234,7 +232,7 @@ void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags
 	ac = answercode_new(content_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
 			    &err);
 	if (ac == NULL)
-		diags_add(d, g->screens[w]->file, 0, "%s", err);
+		diags_add(d, content_head(g, w)->file, 0, "%s", err);
 	else if (ac->region < 0)
 		diags_add(d, cfg->regions_dir, 0,
 			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "minisig.h"
 #include "text.h"
 #include "util.h"
 
@@ -113,10 +114,14 @@ void config_defaults(struct config *c)
 	c->connect_timeout_ms = 5000;
 	c->timeout_ms = 15000;
 	c->cache_s = 300;
+	c->update_state_dir = xstrdup(CONFIG_STATE_DIR);
+	c->update_warn_after_days = CONFIG_WARN_AFTER_DAYS;
+	c->update_timeout_s = 60;
 }
 
 void config_free(struct config *c)
 {
+	free(c->bundle);
 	free(c->content_dir);
 	free(c->regions_dir);
 	free(c->region);
@@ -125,6 +130,10 @@ void config_free(struct config *c)
 	free(c->token_file);
 	free(c->ca_file);
 	free(c->proxy);
+	free(c->update_url);
+	free(c->update_public_key);
+	free(c->update_ca_file);
+	free(c->update_state_dir);
 	profile_free(&c->profile);
 	for (size_t i = 0; i < c->nregions; i++)
 		free(c->regions[i]);
@@ -138,6 +147,7 @@ struct load_ctx {
 	char *dir;
 	struct diags *d;
 	int line; /* line last read: inih's handler does not get it from Debian's build */
+	bool set_dir, set_bundle; /* this file names a content directory / a bundle */
 };
 
 /*
@@ -188,17 +198,24 @@ static char *read_line(char *out, int size, void *stream)
  * (0, or the line of the first bad line), or -1 with errno set when the file
  * cannot be read.
  */
+static int parse_text(const char *buf, size_t len, const char *path, ini_handler handler,
+		      void *user, int *line, struct diags *d)
+{
+	struct line_reader lr = {buf, len, 0, line, path, d};
+
+	return ini_parse_stream(read_line, &lr, handler, user);
+}
+
 static int parse_file(const char *path, ini_handler handler, void *user, int *line,
 		      struct diags *d)
 {
 	size_t len;
 	char *buf = util_read_regular(path, CONFIG_MAX_FILE, &len, false);
-	struct line_reader lr = {buf, len, 0, line, path, d};
 	int rc;
 
 	if (buf == NULL)
 		return -1;
-	rc = ini_parse_stream(read_line, &lr, handler, user);
+	rc = parse_text(buf, len, path, handler, user, line, d);
 	free(buf);
 	return rc;
 }
@@ -252,7 +269,7 @@ static void set_path(struct load_ctx *lc, char **dst, const char *v)
 	*dst = v[0] == '\0' ? NULL : util_path_join(lc->dir, v);
 }
 
-enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM };
+enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM, V_HTTPS, V_KEYS };
 
 struct setting {
 	const char *section, *key;
@@ -267,6 +284,7 @@ static const char *const charset_names[] = {"auto", "utf-8", "gb18030", NULL};
 
 #define OFF(f) offsetof(struct config, f)
 static const struct setting settings[] = {
+	{"guide", "bundle", V_PATH, OFF(bundle), 0, 0, NULL},
 	{"guide", "content_dir", V_PATH, OFF(content_dir), 0, 0, NULL},
 	{"guide", "regions_dir", V_PATH, OFF(regions_dir), 0, 0, NULL},
 	{"guide", "region", V_STR, OFF(region), 0, 0, NULL},
@@ -286,6 +304,12 @@ static const struct setting settings[] = {
 	{"status", "cache_s", V_INT, OFF(cache_s), 0, 86400, NULL},
 	{"status", "allow_loopback_http", V_BOOL, OFF(allow_loopback_http), 0, 0, NULL},
 	{"status", "proxy", V_STR, OFF(proxy), 0, 0, NULL},
+	{"update", "url", V_HTTPS, OFF(update_url), 0, 0, NULL},
+	{"update", "public_key", V_KEYS, OFF(update_public_key), 0, 0, NULL},
+	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL},
+	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL},
+	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL},
+	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL},
 };
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)
@@ -310,8 +334,36 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 		case V_STR:
 			set_str((char **)(void *)field, v);
 			break;
+		case V_HTTPS:
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (strncasecmp(v, "https://", 8) != 0)
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not an https:// URL; ignored", section,
+					  key, v);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		case V_KEYS: {
+			char why[160];
+
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (minisig_pubkeys_check(v, why, sizeof why) < 0)
+				diags_add(lc->d, lc->path, line, "[%s] %s: %s; ignored", section, key,
+					  why);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		}
 		case V_PATH:
 			set_path(lc, (char **)(void *)field, v);
+			if (s->off == OFF(content_dir))
+				lc->set_dir = true;
+			if (s->off == OFF(bundle))
+				lc->set_bundle = true;
 			break;
 		case V_BOOL:
 			if (parse_bool(v, &b))
@@ -367,7 +419,7 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 
 int config_load(struct config *c, const char *path, bool required, struct diags *d)
 {
-	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
+	struct load_ctx lc = {c, path, util_dirname(path), d, 0, false, false};
 	int rc = parse_file(path, on_setting, &lc, &lc.line, d);
 
 	if (rc < 0) {
@@ -375,6 +427,11 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
 			diags_add(d, path, 0, "cannot open config file: %s", util_read_error(errno));
 		free(lc.dir);
 		return -1;
+	}
+	if (lc.set_dir && !lc.set_bundle) {
+		/* A later file that names only a directory means it (packed in memory). */
+		free(c->bundle);
+		c->bundle = NULL;
 	}
 	if (rc > 0)
 		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
@@ -414,18 +471,34 @@ static int on_region(void *user, const char *section, const char *key, const cha
 	return 1;
 }
 
-static int load_profile_file(struct profile *p, const char *dir, const char *name,
+/* Where profiles come from: files of a directory, or a bundle's texts. */
+struct profile_src {
+	const char *dir;
+	char *(*get)(void *ctx, const char *name, size_t *len);
+	void *ctx;
+};
+
+static int load_profile_file(struct profile *p, const struct profile_src *src, const char *name,
 			     struct diags *d)
 {
 	char *file = xasprintf("%s.ini", name);
-	char *path = util_path_join(dir, file);
+	char *path = src->dir != NULL ? util_path_join(src->dir, file) : xstrdup(file);
 	struct region_ctx rc = {p, path, d, 0};
-	int r = parse_file(path, on_region, &rc, &rc.line, d);
+	int r;
 
 	free(file);
-	if (r < 0) {
-		if (worth_saying(errno, false))
+	if (src->get != NULL) {
+		size_t len;
+		char *text = src->get(src->ctx, name, &len);
+
+		r = text != NULL ? parse_text(text, len, path, on_region, &rc, &rc.line, d) : -1;
+		free(text);
+	} else {
+		r = parse_file(path, on_region, &rc, &rc.line, d);
+		if (r < 0 && worth_saying(errno, false))
 			diags_add(d, path, 0, "cannot read region profile: %s", util_read_error(errno));
+	}
+	if (r < 0) {
 		free(path);
 		return -1;
 	}
@@ -450,11 +523,24 @@ static int cmp_names(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Every NAME.ini of dir with a valid NAME, sorted (the answer code's region list). */
+static void add_region(struct config *c, size_t *cap, const char *name, size_t n)
+{
+	char *r = xstrndup(name, n);
+
+	if (!valid_region_name(r)) {
+		free(r);
+		return;
+	}
+	c->regions = xgrow(c->regions, cap, c->nregions + 1, sizeof *c->regions);
+	c->regions[c->nregions++] = r;
+}
+
+/*
+ * Every profile name with a valid NAME, sorted (the answer code's region list):
+ * the bundle's names, or every NAME.ini of regions_dir.
+ */
 static void list_regions(struct config *c)
 {
-	DIR *dh = opendir(c->regions_dir);
-	struct dirent *de;
 	size_t cap = 0;
 
 	for (size_t i = 0; i < c->nregions; i++)
@@ -462,34 +548,51 @@ static void list_regions(struct config *c)
 	free(c->regions);
 	c->regions = NULL;
 	c->nregions = 0;
-	if (dh == NULL)
-		return;
-	while ((de = readdir(dh)) != NULL) {
-		size_t n = strlen(de->d_name);
-		char *name;
+	if (c->profile_get != NULL) {
+		const char *p = c->profile_names != NULL ? c->profile_names : "";
 
-		if (n <= 4 || strcmp(de->d_name + n - 4, ".ini") != 0)
-			continue;
-		name = xstrndup(de->d_name, n - 4);
-		if (!valid_region_name(name)) {
-			free(name);
-			continue;
+		while (*p != '\0') {
+			size_t n = strcspn(p, " ");
+
+			if (n > 0)
+				add_region(c, &cap, p, n);
+			p += n;
+			p += strspn(p, " ");
 		}
-		c->regions = xgrow(c->regions, &cap, c->nregions + 1, sizeof *c->regions);
-		c->regions[c->nregions++] = name;
+	} else {
+		DIR *dh = opendir(c->regions_dir);
+		struct dirent *de;
+
+		if (dh == NULL)
+			return;
+		while ((de = readdir(dh)) != NULL) {
+			size_t n = strlen(de->d_name);
+
+			if (n > 4 && strcmp(de->d_name + n - 4, ".ini") == 0)
+				add_region(c, &cap, de->d_name, n - 4);
+		}
+		closedir(dh);
 	}
-	closedir(dh);
 	if (c->nregions > 0)
 		qsort(c->regions, c->nregions, sizeof *c->regions, cmp_names);
+}
+
+static void profile_src_of(const struct config *c, struct profile_src *src)
+{
+	src->dir = c->profile_get != NULL ? NULL : c->regions_dir;
+	src->get = c->profile_get;
+	src->ctx = c->profile_ctx;
 }
 
 char *config_region_title(const struct config *c, const char *name)
 {
 	struct profile p = {0};
+	struct profile_src src;
 	struct diags d = {0};
 	char *title = NULL;
 
-	if (valid_region_name(name) && load_profile_file(&p, c->regions_dir, name, &d) == 0 &&
+	profile_src_of(c, &src);
+	if (valid_region_name(name) && load_profile_file(&p, &src, name, &d) == 0 &&
 	    p.title != NULL)
 		title = xstrdup(p.title);
 	profile_free(&p);
@@ -497,22 +600,22 @@ char *config_region_title(const struct config *c, const char *name)
 	return title;
 }
 
-int config_load_region(struct config *c, const char *name, struct diags *d)
+static int load_region(struct config *c, const char *where, const char *name, struct diags *d)
 {
 	struct profile *p = &c->profile;
+	struct profile_src src;
 	int rc = 0;
 
+	profile_src_of(c, &src);
 	profile_free(p);
 	list_regions(c);
 	if (name == NULL)
 		name = "national";
-	if (load_profile_file(p, c->regions_dir, "national", d) < 0)
-		diags_add(d, c->regions_dir, 0, "no national.ini region profile here");
+	if (load_profile_file(p, &src, "national", d) < 0)
+		diags_add(d, where, 0, "no national.ini region profile here");
 	if (strcmp(name, "national") != 0) {
-		if (!valid_region_name(name) ||
-		    load_profile_file(p, c->regions_dir, name, d) < 0) {
-			diags_add(d, c->regions_dir, 0, "no region profile \"%s\"; using national",
-				  name);
+		if (!valid_region_name(name) || load_profile_file(p, &src, name, d) < 0) {
+			diags_add(d, where, 0, "no region profile \"%s\"; using national", name);
 			name = "national";
 			rc = -1;
 		}
@@ -521,6 +624,24 @@ int config_load_region(struct config *c, const char *name, struct diags *d)
 	if (p->title == NULL)
 		p->title = xstrdup(name);
 	return rc;
+}
+
+int config_load_region(struct config *c, const char *name, struct diags *d)
+{
+	c->profile_get = NULL;
+	c->profile_ctx = NULL;
+	c->profile_names = NULL;
+	return load_region(c, c->regions_dir, name, d);
+}
+
+int config_load_region_from(struct config *c, const char *name,
+			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
+			    const char *names, const char *where, struct diags *d)
+{
+	c->profile_get = get;
+	c->profile_ctx = ctx;
+	c->profile_names = names;
+	return load_region(c, where, name, d);
 }
 
 const char *config_lookup(void *ctx, const char *name)

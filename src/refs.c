@@ -31,13 +31,13 @@ enum kind refs_kind(enum ref r)
 	return (unsigned)r < REF_COUNT ? refs[r].kind : KIND_COUNT;
 }
 
-size_t refs_check(const struct guide *g, const char *dir, struct diags *d)
+size_t refs_check(struct guide *g, const char *dir, struct diags *d)
 {
 	size_t bad = 0;
 
 	for (int r = 0; r < REF_COUNT; r++) {
 		int idx = content_find(g, refs[r].id);
-		const struct screen *s = idx >= 0 ? g->screens[idx] : NULL;
+		const struct screen *s = idx >= 0 ? content_head(g, idx) : NULL;
 
 		/* content_find also matches codes: only this very id will do. */
 		if (s != NULL && (s->id == NULL || strcmp(s->id, refs[r].id) != 0))

@@ -34,7 +34,7 @@ enum kind refs_kind(enum ref r);
  * every ref whose screen is missing from g or has another kind than the code
  * expects. Returns the number of problems.
  */
-size_t refs_check(const struct guide *g, const char *dir, struct diags *d);
+size_t refs_check(struct guide *g, const char *dir, struct diags *d);
 
 /*
  * The region profile's hotline (config_lookup's ctx, a struct config *), or

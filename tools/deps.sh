@@ -30,10 +30,13 @@ libcurl4-openssl-dev:build
 libcjson-dev:build
 libinih-dev:build
 libmd4c-dev:build
+libsodium-dev:build
+libsqlite3-dev:build
 libcmocka-dev:test
 tmux:test
 python3:test
 openssl:test
+minisign:test
 valgrind:test
 clang:test
 locales:test

@@ -958,14 +958,13 @@ static void load_not_regular(void **state)
 	p = content_find(g, "pay");
 	assert_true(home >= 0 && p >= 0);
 
-	/* Bodies are read again when opened: a FIFO in a page's place is not waited on. */
-	content_unload(g);
+	/* Content is read once: a FIFO put in a page's place later is never opened. */
 	assert_int_equal(unlink(pay), 0);
 	assert_int_equal(mkfifo(pay, 0600), 0);
 	alarm(10);
 	assert_non_null(content_get(g, p));
 	alarm(0);
-	assert_int_equal(g->screens[p]->nblocks, 0);
+	assert_true(g->screens[p]->nblocks > 0);
 	assert_non_null(content_get(g, home));
 	assert_true(g->screens[home]->nblocks > 0);
 	content_free(g);
