@@ -13,7 +13,6 @@
 
 #include <limits.h>
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,19 +53,6 @@ struct bundle {
 	sqlite3_stmt *st[ST_COUNT_ALL];
 	struct bundle_manifest m;
 };
-
-static void say(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 void bundle_manifest_free(struct bundle_manifest *m)
 {
@@ -125,7 +111,7 @@ static int manifest_load(sqlite3 *db, struct bundle_manifest *m, char *err, size
 
 	memset(m, 0, sizeof *m);
 	if (sqlite3_prepare_v2(db, "SELECT key, value FROM manifest", -1, &st, NULL) != SQLITE_OK) {
-		say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
+		util_say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
 		return -1;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -155,21 +141,21 @@ static int manifest_load(sqlite3 *db, struct bundle_manifest *m, char *err, size
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		say(err, errlen, "bundle cannot be read (%s)", sqlite3_errmsg(db));
+		util_say(err, errlen, "bundle cannot be read (%s)", sqlite3_errmsg(db));
 		return -1;
 	}
 	if (!have_format) {
-		say(err, errlen, "not a content bundle (no format in the manifest)");
+		util_say(err, errlen, "not a content bundle (no format in the manifest)");
 		return -1;
 	}
 	if (m->format != BUNDLE_FORMAT) {
-		say(err, errlen, "bundle format %d; this guide reads format %d", m->format,
+		util_say(err, errlen, "bundle format %d; this guide reads format %d", m->format,
 		    BUNDLE_FORMAT);
 		return -1;
 	}
 	if (!have_version || !have_year || m->created[0] == '\0' || m->valid_until[0] == '\0' ||
 	    m->regions == NULL) {
-		say(err, errlen, "bundle manifest lacks %s",
+		util_say(err, errlen, "bundle manifest lacks %s",
 		    !have_version ? "a version" : !have_year ? "a policy year" :
 		    m->created[0] == '\0' ? "a created date" :
 		    m->valid_until[0] == '\0' ? "a valid-until date" : "its regions");
@@ -215,7 +201,7 @@ int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *err,
 	bundle_setup();
 	memset(m, 0, sizeof *m);
 	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-		say(err, errlen, "%s: cannot open (%s)", path, db != NULL ? sqlite3_errmsg(db) : "");
+		util_say(err, errlen, "%s: cannot open (%s)", path, db != NULL ? sqlite3_errmsg(db) : "");
 		sqlite3_close(db);
 		free(uri);
 		return -1;
@@ -240,7 +226,7 @@ static struct bundle *finish_open(sqlite3 *db, char *err, size_t errlen)
 	for (int i = 0; i < ST_COUNT_ALL; i++)
 		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->st[i],
 				       NULL) != SQLITE_OK) {
-			say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
+			util_say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
 			bundle_close(b);
 			return NULL;
 		}
@@ -256,7 +242,7 @@ struct bundle *bundle_open(const char *path, char *err, size_t errlen)
 
 	bundle_setup();
 	if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-		say(err, errlen, "%s: cannot open (%s)", path, db != NULL ? sqlite3_errmsg(db) : "");
+		util_say(err, errlen, "%s: cannot open (%s)", path, db != NULL ? sqlite3_errmsg(db) : "");
 		sqlite3_close(db);
 		free(uri);
 		return NULL;
@@ -264,7 +250,7 @@ struct bundle *bundle_open(const char *path, char *err, size_t errlen)
 	free(uri);
 	b = finish_open(db, why, sizeof why);
 	if (b == NULL)
-		say(err, errlen, "%s: %s", path, why);
+		util_say(err, errlen, "%s: %s", path, why);
 	return b;
 }
 
@@ -274,7 +260,7 @@ struct bundle *bundle_open_mem(void *data, size_t len, char *err, size_t errlen)
 
 	bundle_setup();
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		say(err, errlen, "cannot open a bundle in memory");
+		util_say(err, errlen, "cannot open a bundle in memory");
 		sqlite3_close(db);
 		sqlite3_free(data);
 		return NULL;
@@ -282,7 +268,7 @@ struct bundle *bundle_open_mem(void *data, size_t len, char *err, size_t errlen)
 	if (sqlite3_deserialize(db, "main", data, (sqlite3_int64)len, (sqlite3_int64)len,
 				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
 	    SQLITE_OK) {
-		say(err, errlen, "not a content bundle");
+		util_say(err, errlen, "not a content bundle");
 		sqlite3_close(db);
 		return NULL;
 	}

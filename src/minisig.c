@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,19 +31,6 @@ struct sigfile {
 	const char *comment;
 	size_t comment_len;
 };
-
-static void say(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* The next line of text (without "\n" or "\r\n"); false at the end. */
 static bool next_line(const char **p, const char *end, const char **line, size_t *n)
@@ -87,39 +73,39 @@ static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err
 	size_t n;
 
 	if (memchr(text, '\0', len) != NULL) {
-		say(err, errlen, "signature is not a minisign signature (NUL byte)");
+		util_say(err, errlen, "signature is not a minisign signature (NUL byte)");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || n < sizeof untrusted - 1 ||
 	    memcmp(line, untrusted, sizeof untrusted - 1) != 0) {
-		say(err, errlen, "signature is not a minisign signature (no untrusted comment line)");
+		util_say(err, errlen, "signature is not a minisign signature (no untrusted comment line)");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, raw, sizeof raw)) {
-		say(err, errlen, "signature is not a minisign signature (bad signature line)");
+		util_say(err, errlen, "signature is not a minisign signature (bad signature line)");
 		return -1;
 	}
 	memcpy(sf->alg, raw, SIGALG_LEN);
 	memcpy(sf->keyid, raw + SIGALG_LEN, KEYID_LEN);
 	memcpy(sf->sig, raw + SIGALG_LEN + KEYID_LEN, SIG_LEN);
 	if (memcmp(sf->alg, "ED", 2) != 0 && memcmp(sf->alg, "Ed", 2) != 0) {
-		say(err, errlen, "signature uses an unknown algorithm");
+		util_say(err, errlen, "signature uses an unknown algorithm");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || n < sizeof trusted - 1 ||
 	    memcmp(line, trusted, sizeof trusted - 1) != 0) {
-		say(err, errlen, "signature has no trusted comment line");
+		util_say(err, errlen, "signature has no trusted comment line");
 		return -1;
 	}
 	sf->comment = line + sizeof trusted - 1;
 	sf->comment_len = n - (sizeof trusted - 1);
 	if (sf->comment_len > MINISIG_COMMENT_MAX) {
-		say(err, errlen, "signature's trusted comment is longer than %d bytes",
+		util_say(err, errlen, "signature's trusted comment is longer than %d bytes",
 		    MINISIG_COMMENT_MAX);
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, sf->global, SIG_LEN)) {
-		say(err, errlen, "signature has no valid global signature line");
+		util_say(err, errlen, "signature has no valid global signature line");
 		return -1;
 	}
 	return 0;
@@ -142,7 +128,7 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 		n = strcspn(p, " \t\r\n");
 		nkeys++;
 		if (!b64_exact(p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
-			say(err, errlen, "public key %d is not a minisign public key",
+			util_say(err, errlen, "public key %d is not a minisign public key",
 			    nkeys);
 			return -1;
 		}
@@ -153,9 +139,9 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 		p += n;
 	}
 	if (nkeys == 0)
-		say(err, errlen, "no public key configured ([update] public_key)");
+		util_say(err, errlen, "no public key configured ([update] public_key)");
 	else
-		say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
+		util_say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
 		    keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
 		    keyid[0]);
 	return -1;
@@ -168,13 +154,13 @@ int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen)
 	char why[160] = "";
 
 	if (sodium_init() < 0) {
-		say(err, errlen, "libsodium cannot start");
+		util_say(err, errlen, "libsodium cannot start");
 		return -1;
 	}
 	/* No key has an all-zero id in practice: every key is read, then "unknown". */
 	if (key_pick(pubkeys, none, pk, why, sizeof why) == 0 || strstr(why, "unknown key") != NULL)
 		return 0;
-	say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
+	util_say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
 	return -1;
 }
 
@@ -185,7 +171,7 @@ static int sig_check(const struct sigfile *sf, const unsigned char *pk, const un
 	unsigned char *global;
 
 	if (crypto_sign_verify_detached(sf->sig, msg, msglen, pk) != 0) {
-		say(err, errlen, "signature does not match the file (changed or damaged)");
+		util_say(err, errlen, "signature does not match the file (changed or damaged)");
 		return -1;
 	}
 	global = xmalloc(SIG_LEN + sf->comment_len);
@@ -193,7 +179,7 @@ static int sig_check(const struct sigfile *sf, const unsigned char *pk, const un
 	memcpy(global + SIG_LEN, sf->comment, sf->comment_len);
 	if (crypto_sign_verify_detached(sf->global, global, SIG_LEN + sf->comment_len, pk) != 0) {
 		free(global);
-		say(err, errlen, "signature's trusted comment was changed");
+		util_say(err, errlen, "signature's trusted comment was changed");
 		return -1;
 	}
 	free(global);
@@ -212,7 +198,7 @@ static int prepare(const char *sig, size_t siglen, const char *pubkeys, struct s
 		   unsigned char *pk, char *err, size_t errlen)
 {
 	if (sodium_init() < 0) {
-		say(err, errlen, "libsodium cannot start");
+		util_say(err, errlen, "libsodium cannot start");
 		return -1;
 	}
 	if (sig == NULL || sig_parse(sig, siglen, sf, err, errlen) < 0)
@@ -253,7 +239,7 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 		tc[0] = '\0';
 	sig = util_read_file(sigpath, SIGFILE_MAX, &siglen);
 	if (sig == NULL) {
-		say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
+		util_say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
 		return -1;
 	}
 	if (prepare(sig, siglen, pubkeys, &sf, pk, err, errlen) < 0) {
@@ -262,7 +248,7 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 	}
 	f = fopen(path, "rb");
 	if (f == NULL) {
-		say(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		util_say(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		free(sig);
 		return -1;
 	}
@@ -276,7 +262,7 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 			crypto_generichash_update(&st, buf, n);
 		crypto_generichash_final(&st, hash, sizeof hash);
 		if (ferror(f)) {
-			say(err, errlen, "%s: read error", path);
+			util_say(err, errlen, "%s: read error", path);
 			rc = -1;
 		} else {
 			rc = sig_check(&sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
@@ -291,10 +277,10 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 			n += got;
 		} while (got > 0 && n <= (size_t)LEGACY_MAX);
 		if (ferror(f)) {
-			say(err, errlen, "%s: read error", path);
+			util_say(err, errlen, "%s: read error", path);
 			rc = -1;
 		} else if (n > (size_t)LEGACY_MAX) {
-			say(err, errlen, "%s: too large for a legacy signature (sign with minisign -S)",
+			util_say(err, errlen, "%s: too large for a legacy signature (sign with minisign -S)",
 			    path);
 			rc = -1;
 		} else {

@@ -125,6 +125,17 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+void util_say(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
 long util_now_ms(void)
 {
 	struct timespec ts;
