@@ -8,7 +8,7 @@ SYSCONFDIR ?= /etc/yibao
 DATADIR     = $(PREFIX)/share/yibao
 
 CC       ?= cc
-PKGS     := ncursesw inih md4c libcjson
+PKGS     := ncursesw inih md4c libcjson libunibreak
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wcast-qual -Wundef -Werror
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE

@@ -50,6 +50,7 @@ struct options {
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 	const char *answer_code; /* --answer-code: the answers from a help-desk code */
+	int width;               /* --width: columns of --print; 0: EXPORT_WIDTH */
 };
 
 static void usage(FILE *f)
@@ -61,6 +62,7 @@ static void usage(FILE *f)
 	      "      --list          print every screen: code, id, kind, title; exit\n"
 	      "      --print WHAT    render one screen (code or id) as plain text; exit\n"
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
+	      "      --width N       columns of --print (20-400; default 80)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --answer-code CODE  the eligibility answers of an answer code (its region\n"
 	      "                      too, unless --region is given)\n"
@@ -75,7 +77,7 @@ static void usage(FILE *f)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER,
-	       O_ANSWER_CODE };
+	       O_ANSWER_CODE, O_WIDTH };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -87,6 +89,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"kiosk", no_argument, NULL, O_KIOSK},
 		{"answer", required_argument, NULL, O_ANSWER},
 		{"answer-code", required_argument, NULL, O_ANSWER_CODE},
+		{"width", required_argument, NULL, O_WIDTH},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -127,6 +130,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case O_ANSWER_CODE:
 			o->answer_code = optarg;
 			break;
+		case O_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end != '\0' || w < 20 || w > 400) {
+				fprintf(stderr, "yibao: --width %.20s: a number of columns from 20 to 400\n",
+					optarg);
+				return -1;
+			}
+			o->width = (int)w;
+			break;
+		}
 		case 'V':
 			printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(),
 			       YIBAO_LIBVERSIONS);
@@ -312,7 +327,7 @@ static int set_answer_code(struct app *a, const char *code)
 	return rc;
 }
 
-static int print_screen(struct app *a, const char *what)
+static int print_screen(struct app *a, const char *what, int width)
 {
 	int idx = content_find(a->g, what);
 	struct strbuf sb = {0};
@@ -325,7 +340,7 @@ static int print_screen(struct app *a, const char *what)
 	} else {
 		nav_push(a, idx);
 	}
-	export_text(a, nav_top(a), EXPORT_WIDTH, &sb);
+	export_text(a, nav_top(a), width > 0 ? width : EXPORT_WIDTH, &sb);
 	charset_write(stdout, sb.s);
 	sb_free(&sb);
 	return 0;
@@ -429,7 +444,7 @@ int main(int argc, char **argv)
 	} else if (o.answer_code != NULL && set_answer_code(&a, o.answer_code) < 0) {
 		rc = 2;
 	} else if (o.print != NULL) {
-		rc = print_screen(&a, o.print);
+		rc = print_screen(&a, o.print, o.width);
 	} else if (want_plain(&o)) {
 		rc = plain_run(&a, stdin, stdout);
 	} else {

@@ -30,6 +30,7 @@ libcurl4-openssl-dev:build
 libcjson-dev:build
 libinih-dev:build
 libmd4c-dev:build
+libunibreak-dev:build
 libcmocka-dev:test
 tmux:test
 python3:test

@@ -291,6 +291,36 @@ static void number_links_appends_n(void **state)
 	screen_free(s);
 }
 
+/*
+ * A link's number stays with its text: no line starts with "[N]" (issue 12
+ * item 13: "[4]。" alone at the start of a line), at any width.
+ */
+static void link_number_glued(void **state)
+{
+	struct screen *s = parse("先看一下这里的[某个很长的链接文字](home)。然后是[第二个链接](materials)，"
+				 "最后[三](home)。\n");
+	struct layout_opts o = {.number_links = true};
+
+	(void)state;
+	for (int w = 10; w <= 60; w++) {
+		struct layout l;
+
+		layout_init(&l, w, false);
+		layout_blocks(&l, s->blocks, s->nblocks, &o);
+		check_fits(&l);
+		for (size_t i = 0; i < l.n; i++) {
+			const char *t = l.lines[i].text;
+
+			if (t[0] == '[' && t[1] >= '0' && t[1] <= '9') {
+				dump(&l);
+				fail_msg("width %d: line %zu starts with a link number", w, i);
+			}
+		}
+		layout_free(&l);
+	}
+	screen_free(s);
+}
+
 static bool tick_even(void *ctx, size_t block)
 {
 	(void)ctx;
@@ -568,6 +598,7 @@ int main(void)
 		cmocka_unit_test(lists_keep_prefix_and_hang),
 		cmocka_unit_test(tables_fit_and_align),
 		cmocka_unit_test(number_links_appends_n),
+		cmocka_unit_test(link_number_glued),
 		cmocka_unit_test(checklist_items),
 		cmocka_unit_test(notes_rules_code),
 		cmocka_unit_test(shipped_content_fits),
