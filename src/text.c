@@ -10,7 +10,6 @@
 #include <langinfo.h>
 #include <linebreak.h>
 #include <locale.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -325,32 +324,39 @@ static bool is_range_dash(unsigned long cp)
 static void find_breaks(const char *s, size_t len, const size_t *glue, size_t nglue, char *brk)
 {
 	static bool ready;
-	size_t i = 0, prev_at = SIZE_MAX;
-	unsigned long prev = 0;
+	size_t i = 0, n = 0, k = 0;
+	/* Code points, not UTF-8: libunibreak 1.1 aborts on a bad UTF-8 sequence. */
+	utf32_t *cp = xmalloc((len > 0 ? len : 1) * sizeof *cp);
+	char *cb;
 
 	if (!ready) {
 		init_linebreak(); /* builds the library's index of its tables, once */
 		ready = true;
 	}
-	/* Bytes the library does not reach (after bad UTF-8) may break anywhere. */
-	memset(brk, LINEBREAK_ALLOWBREAK, len);
-	set_linebreaks_utf8((const utf8_t *)s, len, "zh", brk);
 	while (i < len) {
-		size_t at = i;
-		long scp = text_decode(s, len, &i);
-		unsigned long cp = scp < 0 ? TEXT_REPLACEMENT : (unsigned long)scp;
+		long c = text_decode(s, len, &i);
 
-		if (prev_at != SIZE_MAX && prev != ' ' && prev != '\n' && cp != ' ' && cp != '\n' &&
-		    brk[at - 1] == LINEBREAK_ALLOWBREAK &&
-		    (is_range_dash(cp) || is_range_dash(prev) ||
-		     ((prev == '/' || prev == 0xFF0F) && text_cpwidth(cp) == 2)))
-			brk[at - 1] = LINEBREAK_NOBREAK;
-		prev = cp;
-		prev_at = at;
+		cp[n++] = c < 0 ? TEXT_REPLACEMENT : (utf32_t)c;
+	}
+	cb = xmalloc(n > 0 ? n : 1);
+	if (n > 0)
+		set_linebreaks_utf32(cp, n, "zh", cb);
+	memset(brk, LINEBREAK_INSIDEACHAR, len);
+	for (i = 0; i < len; k++) {
+		text_decode(s, len, &i);
+		brk[i - 1] = cb[k];
+		if (k + 1 >= n || cb[k] != LINEBREAK_ALLOWBREAK || cp[k] == ' ' || cp[k + 1] == ' ' ||
+		    cp[k] == '\n' || cp[k + 1] == '\n')
+			continue;
+		if (is_range_dash(cp[k]) || is_range_dash(cp[k + 1]) ||
+		    ((cp[k] == '/' || cp[k] == 0xFF0F) && text_cpwidth(cp[k + 1]) == 2))
+			brk[i - 1] = LINEBREAK_NOBREAK;
 	}
 	for (size_t g = 0; g < nglue; g++)
 		if (glue[g] > 0 && glue[g] < len && brk[glue[g] - 1] == LINEBREAK_ALLOWBREAK)
 			brk[glue[g] - 1] = LINEBREAK_NOBREAK;
+	free(cb);
+	free(cp);
 }
 
 /* Byte offset of the character before offset at (at > 0). */
