@@ -384,6 +384,8 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 									   : (bl->flags & BF_CHECKED) != 0;
 
 				if (o != NULL && o->tasks_selectable) {
+					/* Room left of it for the selection's marker cell. */
+					indent += 2;
 					item = layout_add_item(l, (int)i);
 					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1,
 						 on ? "[x]" : "[ ]");
@@ -416,4 +418,51 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 			break;
 		}
 	}
+}
+
+/* The hints marked in show, joined as layout_fit_hints says; its width in *w. */
+static char *join_hints(const struct layout_hint *h, size_t n, const bool *show, int *w)
+{
+	struct strbuf sb = {0};
+	bool gap = false, first = true;
+
+	sb_add(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		gap = gap || h[i].group;
+		if (!show[i])
+			continue;
+		if (!first)
+			sb_adds(&sb, gap ? "  " : " ");
+		sb_adds(&sb, h[i].text);
+		first = false;
+		gap = false;
+	}
+	*w = text_width(sb.s, sb.len);
+	return sb_take(&sb);
+}
+
+char *layout_fit_hints(const struct layout_hint *h, size_t n, int cols)
+{
+	bool *show = xcalloc(n > 0 ? n : 1, sizeof *show);
+	char *line;
+	int w;
+
+	for (size_t i = 0; i < n; i++)
+		show[i] = true;
+	for (;;) {
+		size_t drop = n;
+
+		line = join_hints(h, n, show, &w);
+		if (w <= cols)
+			break;
+		for (size_t i = n; i-- > 0;)
+			if (show[i] && (drop == n || h[i].keep < h[drop].keep))
+				drop = i;
+		if (drop == n)
+			break; /* nothing left to drop: "" does not fit either */
+		free(line);
+		show[drop] = false;
+	}
+	free(show);
+	return line;
 }
