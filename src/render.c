@@ -221,10 +221,11 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 		base = merge_attr(base, use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD);
 	/*
 	 * The selection: a ">" in the marker cell left of the entry, where the
-	 * cursor rests (render_draw), and a bar over the entry's number and label,
-	 * not its description: moving the selection then rewrites a few
-	 * characters instead of two lines. The cursor is not on the bar, so a
-	 * block cursor hides none of it. With [display] marker, the ">" alone.
+	 * cursor rests (render_draw), and a bar over the entry's label (the
+	 * first bold or link span; the whole line when there is none), not its
+	 * description: moving the selection then rewrites a few characters
+	 * instead of two lines. The cursor is not on the bar, so a block cursor
+	 * hides none of it. With [display] marker, the ">" alone.
 	 */
 	if (selected && x >= 1)
 		mvaddch(y, x - 1, '>');
@@ -232,6 +233,7 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 		bar_end = d->len;
 		for (size_t s = 0; s < d->nspans; s++)
 			if (d->spans[s].attr & (TA_STRONG | TA_LINK)) {
+				bar_start = d->spans[s].off;
 				bar_end = d->spans[s].off + d->spans[s].len;
 				break;
 			}

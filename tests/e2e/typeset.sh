@@ -14,8 +14,8 @@ bottom_ends() {
 	esac
 }
 
-# cursor_cell: "CHAR REV NEXTREV" for the cell under the cursor: its character,
-# whether it is in reverse video, whether the cell right of it is (1/0).
+# cursor_cell: "CHAR REV BAR" for the cell under the cursor: its character,
+# whether it is in reverse video, whether a cell right of it on its line is (1/0).
 cursor_cell() {
 	settle
 	pos=$($T display -p -t e2e '#{cursor_x} #{cursor_y}')
@@ -37,12 +37,12 @@ for tok in re.findall(r"\x1b\[[0-9;]*m|.", line):
     cells += [(tok, rev)] * w
 cells += [(" ", False)] * 2
 ch, r = cells[x] if x < len(cells) else (" ", False)
-print(ch, int(r), int(cells[x + 1][1]))
+print(ch, int(r), int(any(rv for _, rv in cells[x + 1:])))
 ' "$pos"
 }
 
 # expect_marker MODE DESCRIPTION: the cursor is on a ">" that is not reversed, and
-# (MODE bar) the highlight starts in the next cell, (MODE marker) it does not.
+# (MODE bar) the highlight is to its right on the line, (MODE marker) there is none.
 expect_marker() {
 	got=$(cursor_cell)
 	case "$1" in
@@ -70,12 +70,12 @@ quit_ok
 # --- Item 15: the cursor rests on a marker cell, left of the highlight.
 start 80x24
 expect "谁能参保" "home at 80x24"
-expect_marker bar "home: the cursor is on a \">\" left of the bar, the bar starts next to it"
+expect_marker bar "home: the cursor is on a \">\" left of the bar, not on the bar"
 keys Down
 expect_marker bar "home after Down: the marker moved with the bar"
 keys 2
 expect "要带的材料" "checklist"
-expect_marker bar "checklist: a marker cell left of the item, the bar next to it"
+expect_marker bar "checklist: a marker cell left of the item, the bar to its right"
 keys Left 1 Enter
 expect "你的户口在哪里" "wizard question"
 expect_marker bar "wizard: a marker cell left of the option"
