@@ -47,9 +47,9 @@ for w in 40 60 80; do
 		out="$E2E_TMP/$c@$w.txt"
 		if [ "$c" = slip ]; then
 			$YIBAO --print slip --width "$w" --answer household=permit --answer employee=no \
-				--answer group=student --answer gap=first >"$out" 2>&1
+				--answer group=student --answer gap=first >"$out" 2>"$out.err"
 		else
-			$YIBAO --print "$c" --width "$w" >"$out" 2>&1
+			$YIBAO --print "$c" --width "$w" >"$out" 2>"$out.err"
 		fi
 		[ $? -eq 0 ] || failed="$failed $c"
 	done
