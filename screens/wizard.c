@@ -56,36 +56,6 @@ static bool relevant(const struct screen *s, size_t i, const struct answers *a)
 	return is_question(s, i) && cond_eval(s->blocks[i].cond, a);
 }
 
-/*
- * Could question i still be asked? As cond_eval, but a term on an unanswered
- * name may yet come true. Used only to count the questions ahead.
- */
-static bool maybe_relevant(const struct screen *s, size_t i, const struct answers *a)
-{
-	const struct cond *c = s->blocks[i].cond;
-
-	if (!is_question(s, i))
-		return false;
-	if (c == NULL)
-		return true;
-	for (size_t k = 0; k < c->nclauses; k++) {
-		bool all = true;
-
-		for (size_t t = 0; t < c->clauses[k].nterms && all; t++) {
-			const struct cond_term *term = &c->clauses[k].terms[t];
-			const char *v = answers_get(a, term->name);
-			bool hit = false;
-
-			for (size_t n = 0; v != NULL && n < term->nvalues && !hit; n++)
-				hit = strcmp(v, term->values[n]) == 0;
-			all = v == NULL || hit != term->negate;
-		}
-		if (all)
-			return true;
-	}
-	return false;
-}
-
 /* The option index of question i's answer, or -1 when it has none (or a stale one). */
 static int answer_index(const struct screen *s, size_t i, const struct answers *a)
 {
@@ -279,24 +249,64 @@ static void layout_intro(struct app *a, struct view *v, struct wizard *st,
 	screens_source_lines(a, v);
 }
 
+/*
+ * "第 3/5 题": question q's place among those asked, and how many there will be
+ * in all. While later answers can still add or drop questions, the total is a
+ * range ("第 3/4～5 题"), so it narrows as answers come and never jumps.
+ */
+static char *question_badge(const struct screen *s, const struct answers *a, size_t q)
+{
+	struct rules_question *rq = xcalloc(s->nblocks, sizeof *rq);
+	const char **values;
+	size_t n = 0, nvalues = 0, at = 0, pos = 1, min, max;
+	char *badge;
+
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (is_question(s, i))
+			nvalues += s->blocks[i].nopts;
+	values = xcalloc(nvalues > 0 ? nvalues : 1, sizeof *values);
+	nvalues = 0;
+	for (size_t i = 0; i < s->nblocks; i++) {
+		const struct block *b = &s->blocks[i];
+
+		if (!is_question(s, i))
+			continue;
+		if (i == q)
+			at = n;
+		if (i < q && relevant(s, i, a))
+			pos++;
+		rq[n].name = b->name;
+		rq[n].cond = b->cond;
+		rq[n].values = values + nvalues;
+		rq[n].nvalues = b->nopts;
+		for (size_t k = 0; k < b->nopts; k++)
+			values[nvalues++] = b->opts[k].value;
+		n++;
+	}
+	rules_count_ahead(rq, n, at, a, &min, &max);
+	/* q is shown, so it counts, even should its condition no longer hold. */
+	if (min == 0)
+		min = 1;
+	if (max < min)
+		max = min;
+	if (min == max)
+		badge = xasprintf("第 %zu/%zu 题", pos, pos - 1 + max);
+	else
+		badge = xasprintf("第 %zu/%zu～%zu 题", pos, pos - 1 + min, pos - 1 + max);
+	free(values);
+	free(rq);
+	return badge;
+}
+
 static void layout_question(struct app *a, struct view *v, struct wizard *st,
 			    const struct screen *s)
 {
 	const struct block *b = &s->blocks[st->q];
-	size_t pos = 0, total = 0;
 	int chosen = answer_index(s, st->q, &a->answers);
 	const char *back;
 	char *hint;
 
-	/* Questions still to come count if they may yet apply: "3/5" becomes "3/4". */
-	for (size_t i = 0; i < s->nblocks; i++) {
-		if (i <= st->q ? !relevant(s, i, &a->answers) : !maybe_relevant(s, i, &a->answers))
-			continue;
-		total++;
-		if (i <= st->q)
-			pos = total;
-	}
-	set_badge(v, xasprintf("第 %zu/%zu 题", pos, total));
+	set_badge(v, question_badge(s, &a->answers, st->q));
 	{
 		struct rich r = b->r;
 		struct span sp = {0, b->r.len, TA_STRONG, -1};

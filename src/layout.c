@@ -101,13 +101,19 @@ void layout_text(struct layout *l, const char *s, unsigned attr, int indent, uns
 	layout_rich(l, &r, NULL, indent, flags, -1, NULL);
 }
 
-/* Rich text with "[N]" appended after each link, when asked for. */
-static void expand_links(const struct rich *in, struct rich *out)
+/*
+ * Rich text with "[N]" appended after each link, when asked for. Where each
+ * number starts goes to *glue (a new array, caller frees; *nglue entries): no
+ * line may start there, so a number never wraps away from its link's text.
+ */
+static void expand_links(const struct rich *in, struct rich *out, size_t **glue, size_t *nglue)
 {
 	struct strbuf sb = {0};
-	size_t pos = 0, cap = 0;
+	size_t pos = 0, cap = 0, gcap = 0;
 
 	memset(out, 0, sizeof *out);
+	*glue = NULL;
+	*nglue = 0;
 	sb_add(&sb, "", 0);
 	for (size_t i = 0; i < in->nspans; i++) {
 		const struct span *sp = &in->spans[i];
@@ -130,6 +136,8 @@ static void expand_links(const struct rich *in, struct rich *out)
 			out->spans[out->nspans].attr = TA_STRONG;
 			out->spans[out->nspans].link = sp->link;
 			out->nspans++;
+			*glue = xgrow(*glue, &gcap, *nglue + 1, sizeof **glue);
+			(*glue)[(*nglue)++] = sb.len;
 			sb_add(&sb, num, (size_t)k);
 		}
 	}
@@ -145,16 +153,18 @@ void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int
 	const struct rich *src = r;
 	struct text_line *tl;
 	size_t nl, sp = 0; /* sp: first span that may reach the text still to copy */
+	size_t *glue = NULL, nglue = 0;
 	int pw = prefix != NULL ? text_swidth(prefix) : 0;
 	int avail = l->width - indent - pw;
 
 	if (o != NULL && o->number_links && r->nspans > 0) {
-		expand_links(r, &ex);
+		expand_links(r, &ex, &glue, &nglue);
 		src = &ex;
 	}
 	if (avail < 4)
 		avail = 4;
-	nl = text_wrap(src->text, src->len, avail, &tl);
+	nl = text_wrap_glued(src->text, src->len, avail, glue, nglue, &tl);
+	free(glue);
 	for (size_t i = 0; i < nl; i++) {
 		struct dline *d = add_line(l, indent, flags, item);
 		size_t a = tl[i].off, b = tl[i].off + tl[i].len;
@@ -209,7 +219,8 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 {
 	int nc = b->ncols, avail, total = 0;
 	int *w;
-	size_t ncells;
+	size_t ncells, *nglue;
+	size_t **glue; /* per cell: where its link numbers start */
 	struct rich *cells;
 	const char *vbar = l->ascii ? "|" : "\xE2\x94\x82";  /* │ */
 	const char *hbar = l->ascii ? "-" : "\xE2\x94\x80";  /* ─ */
@@ -221,9 +232,11 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 	ncells = (size_t)b->nrows * (size_t)nc;
 	/* The cells as shown: with "[N]" after links, like the rest of the page. */
 	cells = xcalloc(ncells, sizeof *cells);
+	glue = xcalloc(ncells, sizeof *glue);
+	nglue = xcalloc(ncells, sizeof *nglue);
 	for (size_t i = 0; i < ncells; i++) {
 		if (o != NULL && o->number_links && b->cells[i].nspans > 0)
-			expand_links(&b->cells[i], &cells[i]);
+			expand_links(&b->cells[i], &cells[i], &glue[i], &nglue[i]);
 		else
 			cells[i] = b->cells[i];
 	}
@@ -259,7 +272,8 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 		for (int c = 0; c < nc; c++) {
 			const struct rich *cell = &cells[r * nc + c];
 
-			nl[c] = text_wrap(cell->text != NULL ? cell->text : "", cell->len, w[c], &tl[c]);
+			nl[c] = text_wrap_glued(cell->text != NULL ? cell->text : "", cell->len, w[c],
+						glue[r * nc + c], nglue[r * nc + c], &tl[c]);
 			if (nl[c] > rows)
 				rows = nl[c];
 		}
@@ -303,11 +317,15 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 			}
 		}
 	}
-	for (size_t i = 0; i < ncells; i++)
+	for (size_t i = 0; i < ncells; i++) {
 		if (cells[i].text != b->cells[i].text) {
 			free(cells[i].text);
 			free(cells[i].spans);
 		}
+		free(glue[i]);
+	}
+	free(glue);
+	free(nglue);
 	free(cells);
 	free(w);
 }
@@ -366,6 +384,8 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 									   : (bl->flags & BF_CHECKED) != 0;
 
 				if (o != NULL && o->tasks_selectable) {
+					/* Room left of it for the selection's marker cell. */
+					indent += 2;
 					item = layout_add_item(l, (int)i);
 					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1,
 						 on ? "[x]" : "[ ]");
@@ -398,4 +418,51 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 			break;
 		}
 	}
+}
+
+/* The hints marked in show, joined as layout_fit_hints says; its width in *w. */
+static char *join_hints(const struct layout_hint *h, size_t n, const bool *show, int *w)
+{
+	struct strbuf sb = {0};
+	bool gap = false, first = true;
+
+	sb_add(&sb, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		gap = gap || h[i].group;
+		if (!show[i])
+			continue;
+		if (!first)
+			sb_adds(&sb, gap ? "  " : " ");
+		sb_adds(&sb, h[i].text);
+		first = false;
+		gap = false;
+	}
+	*w = text_width(sb.s, sb.len);
+	return sb_take(&sb);
+}
+
+char *layout_fit_hints(const struct layout_hint *h, size_t n, int cols)
+{
+	bool *show = xcalloc(n > 0 ? n : 1, sizeof *show);
+	char *line;
+	int w;
+
+	for (size_t i = 0; i < n; i++)
+		show[i] = true;
+	for (;;) {
+		size_t drop = n;
+
+		line = join_hints(h, n, show, &w);
+		if (w <= cols)
+			break;
+		for (size_t i = n; i-- > 0;)
+			if (show[i] && (drop == n || h[i].keep < h[drop].keep))
+				drop = i;
+		if (drop == n)
+			break; /* nothing left to drop: "" does not fit either */
+		free(line);
+		show[drop] = false;
+	}
+	free(show);
+	return line;
 }

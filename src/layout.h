@@ -80,6 +80,21 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n,
 /* Start a new selectable item standing for ref; returns its index. */
 int layout_add_item(struct layout *l, int ref);
 
+/* One key hint of the bottom line ("?帮助") and how long it stays when room is short. */
+struct layout_hint {
+	const char *text;
+	int keep;   /* the higher, the later it is dropped */
+	bool group; /* begins a group: two spaces before it instead of one */
+};
+
+/*
+ * The hints that fit in cols columns, in their order, one space apart (two
+ * before a group). When they do not all fit, the lowest keep is dropped first
+ * (of equal ones the rightmost); a hint is shown whole or not at all, never
+ * cut. Returns a new string (caller frees); "" when none fits.
+ */
+char *layout_fit_hints(const struct layout_hint *h, size_t n, int cols);
+
 /* Number of lines a table would take is not needed; tables wrap within columns. */
 
 #endif

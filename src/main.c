@@ -60,6 +60,7 @@ struct options {
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 	const char *answer_code; /* --answer-code: the answers from a help-desk code */
+	int width;               /* --width: columns of --print; 0: EXPORT_WIDTH */
 };
 
 static void usage(FILE *f)
@@ -72,6 +73,7 @@ static void usage(FILE *f)
 	      "      --list          print every screen: code, id, kind, title; exit\n"
 	      "      --print WHAT    render one screen (code or id) as plain text; exit\n"
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
+	      "      --width N       columns of --print (20-400; default 80)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --answer-code CODE  the eligibility answers of an answer code (its region\n"
 	      "                      too, unless --region is given)\n"
@@ -91,7 +93,7 @@ static void usage(FILE *f)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { O_CONFIG = 256, O_CONTENT, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK,
-	       O_ANSWER, O_ANSWER_CODE, O_PACK, O_UPDATE };
+	       O_ANSWER, O_ANSWER_CODE, O_PACK, O_UPDATE, O_WIDTH };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, O_CONFIG},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -105,6 +107,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"answer-code", required_argument, NULL, O_ANSWER_CODE},
 		{"pack", required_argument, NULL, O_PACK},
 		{"update", no_argument, NULL, O_UPDATE},
+		{"width", required_argument, NULL, O_WIDTH},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -151,6 +154,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case O_PACK:
 			o->pack = optarg;
 			break;
+		case O_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end != '\0' || w < 20 || w > 400) {
+				fprintf(stderr, "yibao: --width %.20s: a number of columns from 20 to 400\n",
+					optarg);
+				return -1;
+			}
+			o->width = (int)w;
+			break;
+		}
 		case 'V':
 			o->version = true;
 			break;
@@ -400,7 +415,7 @@ static int set_answer_code(struct app *a, const char *code)
 	return rc;
 }
 
-static int print_screen(struct app *a, const char *what)
+static int print_screen(struct app *a, const char *what, int width)
 {
 	int idx = content_find(a->g, what);
 	struct strbuf sb = {0};
@@ -413,7 +428,7 @@ static int print_screen(struct app *a, const char *what)
 	} else {
 		nav_push(a, idx);
 	}
-	export_text(a, nav_top(a), EXPORT_WIDTH, &sb);
+	export_text(a, nav_top(a), width > 0 ? width : EXPORT_WIDTH, &sb);
 	charset_write(stdout, sb.s);
 	sb_free(&sb);
 	return 0;
@@ -796,7 +811,7 @@ int main(int argc, char **argv)
 	} else if (o.answer_code != NULL && set_answer_code(&a, o.answer_code) < 0) {
 		rc = 2;
 	} else if (o.print != NULL) {
-		rc = print_screen(&a, o.print);
+		rc = print_screen(&a, o.print, o.width);
 	} else if (want_plain(&o)) {
 		rc = plain_run(&a, STDIN_FILENO, stdout);
 	} else {

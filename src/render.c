@@ -226,12 +226,16 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 	if (d->flags & LF_WARN)
 		base = merge_attr(base, use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD);
 	/*
-	 * The bar covers the entry's number and label only, not its description:
-	 * moving the selection then rewrites a few characters instead of two lines.
+	 * The selection: a ">" in the marker cell left of the entry, where the
+	 * cursor rests (render_draw), and a bar over the entry's label (the
+	 * first bold or link span; the whole line when there is none), not its
+	 * description: moving the selection then rewrites a few characters
+	 * instead of two lines. The cursor is not on the bar, so a block cursor
+	 * hides none of it. With [display] marker, the ">" alone.
 	 */
-	if (selected && a->cfg->marker) {
-		mvaddch(y, 0, '>');
-	} else if (selected) {
+	if (selected && x >= 1)
+		mvaddch(y, x - 1, '>');
+	if (selected && !a->cfg->marker) {
 		bar_end = d->len;
 		for (size_t s = 0; s < d->nspans; s++)
 			if (d->spans[s].attr & (TA_STRONG | TA_LINK)) {
@@ -276,15 +280,6 @@ static void draw_line(const struct app *a, const struct dline *d, int y, bool se
 		x += put_text(d->text + pos, end - pos, cols - x, merge_attr(base | bar, span_attr(ta)));
 		pos = end;
 	}
-}
-
-/* Columns before the first strong or link span of d (the entry's label). */
-static int label_col(const struct dline *d)
-{
-	for (size_t s = 0; s < d->nspans; s++)
-		if (d->spans[s].attr & (TA_STRONG | TA_LINK))
-			return text_width(d->text, d->spans[s].off);
-	return 0;
 }
 
 /*
@@ -344,6 +339,38 @@ static void draw_header(const struct app *a, const struct view *v)
 	free(right);
 }
 
+/*
+ * The key hints of the bottom line in cols columns: the screen's own (space
+ * separated in hint), then the common ones. When short of room, go and search
+ * go first, then back, then the screen's last; help and quit stay to the end.
+ * Returns a new string.
+ */
+static char *footer_hints(const char *hint, int cols)
+{
+	static const struct layout_hint common[] = {
+		{"←返回", 1, true}, {"g跳转", 0, false}, {"/搜索", 0, false},
+		{"?帮助", 3, false}, {"q退出", 3, false},
+	};
+	char *own = xstrdup(hint), *out;
+	struct layout_hint h[32];
+	size_t n = 0;
+
+	for (char *t = own; *t != '\0' && n < ARRAY_LEN(h) - ARRAY_LEN(common);) {
+		size_t k = strcspn(t, " ");
+
+		if (k > 0)
+			h[n++] = (struct layout_hint){t, 2, false};
+		t += k;
+		if (*t == ' ')
+			*t++ = '\0';
+	}
+	for (size_t i = 0; i < ARRAY_LEN(common); i++)
+		h[n++] = common[i];
+	out = layout_fit_hints(h, n, cols);
+	free(own);
+	return out;
+}
+
 /* The bottom line: the prompt, a message, or the keys that apply. */
 static void draw_footer(struct app *a, const struct view *v, int *cx)
 {
@@ -378,10 +405,10 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 		text = xstrdup(a->msg);
 		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
 	} else {
-		text = xasprintf("%s  ←返回 g跳转 /搜索 ?帮助 q退出",
-				 v->ops->hint_for != NULL ? v->ops->hint_for(a, v)
-				 : v->ops->hint != NULL	  ? v->ops->hint
-							  : "");
+		text = footer_hints(v->ops->hint_for != NULL ? v->ops->hint_for(a, v)
+				    : v->ops->hint != NULL	 ? v->ops->hint
+							 : "",
+				    COLS - 1);
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
 	put_text(text, strlen(text), COLS - 1, attr);
@@ -423,10 +450,10 @@ void render_draw(struct app *a)
 
 			draw_line(a, d, 1 + r, sel, match);
 			if (sel) {
-				/* The cursor rests where the highlight starts: screen readers
-				 * follow it, and the next move needs no extra jump. */
+				/* The cursor rests on the marker cell, just left of the bar:
+				 * screen readers follow it, and it hides none of the bar. */
 				cy = 1 + r;
-				curx = a->cfg->marker ? 0 : d->indent + label_col(d);
+				curx = d->indent >= 1 ? d->indent - 1 : 0;
 			}
 		} else {
 			move(1 + r, 0);

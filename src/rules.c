@@ -237,3 +237,110 @@ bool cond_eval_or_all(const struct cond *c, const struct answers *a)
 		return true;
 	return cond_eval(c, a);
 }
+
+bool rules_may_hold(const struct cond *c, const struct answers *a)
+{
+	if (c == NULL)
+		return true;
+	for (size_t i = 0; i < c->nclauses; i++) {
+		bool all = true;
+
+		for (size_t j = 0; j < c->clauses[i].nterms && all; j++) {
+			const struct cond_term *t = &c->clauses[i].terms[j];
+
+			all = answers_get(a, t->name) == NULL || term_eval(t, a);
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* The walk of rules_count_ahead: the questions, scratch answers, the branches left. */
+struct ahead {
+	const struct rules_question *q;
+	size_t n;
+	struct answers a;
+	size_t budget;
+	bool over;
+	size_t min, max;
+	bool any;
+};
+
+/* Does a condition of a question after i name value v of question i's answer? */
+static bool named_later(const struct ahead *w, size_t i, const char *v)
+{
+	for (size_t j = i + 1; j < w->n; j++) {
+		const struct cond *c = w->q[j].cond;
+
+		for (size_t k = 0; c != NULL && k < c->nclauses; k++)
+			for (size_t t = 0; t < c->clauses[k].nterms; t++) {
+				const struct cond_term *term = &c->clauses[k].terms[t];
+
+				if (strcmp(term->name, w->q[i].name) != 0)
+					continue;
+				for (size_t x = 0; x < term->nvalues; x++)
+					if (strcmp(term->values[x], v) == 0)
+						return true;
+			}
+	}
+	return false;
+}
+
+static void walk_ahead(struct ahead *w, size_t i, size_t asked)
+{
+	const struct rules_question *q;
+	bool other = false;
+
+	while (i < w->n && !cond_eval(w->q[i].cond, &w->a))
+		i++;
+	if (i == w->n) {
+		if (!w->any || asked < w->min)
+			w->min = asked;
+		if (!w->any || asked > w->max)
+			w->max = asked;
+		w->any = true;
+		return;
+	}
+	if (w->budget == 0) {
+		w->over = true;
+		return;
+	}
+	w->budget--;
+	q = &w->q[i];
+	if (q->nvalues == 0)
+		walk_ahead(w, i + 1, asked + 1);
+	for (size_t k = 0; k < q->nvalues && !w->over; k++) {
+		/* Values no later condition names all lead the same way: try one. */
+		if (!named_later(w, i, q->values[k])) {
+			if (other)
+				continue;
+			other = true;
+		}
+		answers_set(&w->a, q->name, q->values[k]);
+		walk_ahead(w, i + 1, asked + 1);
+	}
+	answers_set(&w->a, q->name, NULL);
+}
+
+void rules_count_ahead(const struct rules_question *q, size_t n, size_t from,
+		       const struct answers *a, size_t *min, size_t *max)
+{
+	struct ahead w = {.q = q, .n = n, .budget = 4096};
+
+	for (size_t i = 0; i < a->n; i++)
+		answers_set(&w.a, a->v[i].name, a->v[i].value);
+	for (size_t i = from; i < n; i++)
+		answers_set(&w.a, q[i].name, NULL);
+	walk_ahead(&w, from, 0);
+	if (w.over) {
+		w.min = w.max = 0;
+		for (size_t i = from; i < n; i++) {
+			w.min += q[i].cond == NULL;
+			w.max += rules_may_hold(q[i].cond, &w.a);
+		}
+	}
+	answers_clear(&w.a);
+	*min = w.min;
+	*max = w.max;
+}

@@ -56,6 +56,30 @@ bool cond_eval(const struct cond *c, const struct answers *a);
 bool cond_eval_or_all(const struct cond *c, const struct answers *a);
 void cond_free(struct cond *c);
 
+/* A wizard question as the flow sees it (rules_count_ahead). */
+struct rules_question {
+	const char *name;          /* the answer it sets */
+	const struct cond *cond;   /* when it is asked; NULL: always */
+	const char *const *values; /* the values of its options */
+	size_t nvalues;
+};
+
+/*
+ * How many of the questions q[from], q[from+1], ... q[n-1] the wizard will ask,
+ * given the answers a to the questions before from: the fewest (*min) and the
+ * most (*max) over every way they can still be answered. The wizard asks them
+ * in order, each when its condition holds on the answers given before it;
+ * answers already stored for q[from..n) do not count, since they are asked
+ * again. Values that no later condition names lead to the same questions and
+ * are tried once. Should the ways still be too many (over 4096 branches), the
+ * bounds are widened: *min counts the questions without a condition and *max
+ * those whose condition may still hold (rules_may_hold). a is not changed.
+ */
+void rules_count_ahead(const struct rules_question *q, size_t n, size_t from,
+		       const struct answers *a, size_t *min, size_t *max);
+/* Could c still hold? As cond_eval, but a term on an unanswered name may come true. */
+bool rules_may_hold(const struct cond *c, const struct answers *a);
+
 /* True for a valid NAME/VALUE token ([a-z0-9_]+). */
 bool rules_valid_name(const char *s, size_t n);
 

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <langinfo.h>
+#include <linebreak.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,24 +308,56 @@ size_t text_fit(const char *s, size_t len, int cols, int *used)
 	return keep;
 }
 
-/* Characters that must not begin a line (Chinese and Latin closing punctuation). */
-static bool no_line_start(unsigned long cp)
+/* Characters that join the two sides of a range: 45%—65%, 50%–70%, 1～3 个月. */
+static bool is_range_dash(unsigned long cp)
 {
-	static const unsigned long closers[] = {
-		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D,
-		0x300F, 0x300B, 0x3009, 0x201D, 0x2019, 0x3011, 0xFF0E, 0x2026, 0xFF5E,
-		',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
-	};
-
-	for (size_t k = 0; k < ARRAY_LEN(closers); k++)
-		if (closers[k] == cp)
-			return true;
-	return false;
+	return cp == 0x2013 || cp == 0x2014 || cp == 0xFF5E || cp == 0x301C || cp == '~';
 }
 
-static bool is_word_char(unsigned long cp)
+/*
+ * Where a line may end, after each byte of s: brk[i] is LINEBREAK_ALLOWBREAK
+ * when a line may end after byte i (UAX #14 as libunibreak computes it, with
+ * the "zh" tailoring that makes “ ‘ opening and ” ’ closing marks), then
+ * tailored as Chinese typesetting wants (UAX #14 allows tailoring): a range
+ * dash keeps both its sides (45%—65%), a slash keeps the unit after it (元/年),
+ * and no line starts at an offset listed in glue (a link and its "[N]").
+ */
+static void find_breaks(const char *s, size_t len, const size_t *glue, size_t nglue, char *brk)
 {
-	return cp > ' ' && cp < 0x80;
+	static bool ready;
+	size_t i = 0, n = 0, k = 0;
+	/* Code points, not UTF-8: libunibreak 1.1 aborts on a bad UTF-8 sequence. */
+	utf32_t *cp = xmalloc((len > 0 ? len : 1) * sizeof *cp);
+	char *cb;
+
+	if (!ready) {
+		init_linebreak(); /* builds the library's index of its tables, once */
+		ready = true;
+	}
+	while (i < len) {
+		long c = text_decode(s, len, &i);
+
+		cp[n++] = c < 0 ? TEXT_REPLACEMENT : (utf32_t)c;
+	}
+	cb = xmalloc(n > 0 ? n : 1);
+	if (n > 0)
+		set_linebreaks_utf32(cp, n, "zh", cb);
+	memset(brk, LINEBREAK_INSIDEACHAR, len);
+	for (i = 0; i < len; k++) {
+		text_decode(s, len, &i);
+		brk[i - 1] = cb[k];
+		if (k + 1 >= n || cb[k] != LINEBREAK_ALLOWBREAK || cp[k] == ' ' || cp[k + 1] == ' ' ||
+		    cp[k] == '\n' || cp[k + 1] == '\n')
+			continue;
+		if (is_range_dash(cp[k]) || is_range_dash(cp[k + 1]) ||
+		    ((cp[k] == '/' || cp[k] == 0xFF0F) && text_cpwidth(cp[k + 1]) == 2))
+			brk[i - 1] = LINEBREAK_NOBREAK;
+	}
+	for (size_t g = 0; g < nglue; g++)
+		if (glue[g] > 0 && glue[g] < len && brk[glue[g] - 1] == LINEBREAK_ALLOWBREAK)
+			brk[glue[g] - 1] = LINEBREAK_NOBREAK;
+	free(cb);
+	free(cp);
 }
 
 /* Byte offset of the character before offset at (at > 0). */
@@ -337,23 +370,25 @@ static size_t prev_char(const char *s, size_t at)
 }
 
 /*
- * No line may start at offset at (a closer, or inside a Latin word): the latest
- * offset after start where one may, so what must stay together moves down whole.
- * When there is none (one word longer than the line), at itself.
+ * A run with no break opportunity is wider than the line (a long word or URL):
+ * cut it at the latest offset in (start, at] where a line may end and the next
+ * begin as far as the two characters alone go (is_line_breakable against an
+ * ideograph tells an opening or closing mark), else at at.
  */
-static size_t carry_back(const char *s, size_t len, size_t start, size_t at)
+static size_t emergency_break(const char *s, size_t len, size_t start, size_t at)
 {
-	size_t p = prev_char(s, at);
+	const utf32_t ideograph = 0x4E2D; /* 中 */
 
-	while (p > start) {
+	for (size_t p = at; p > start; p = prev_char(s, p)) {
 		size_t j = p, k = prev_char(s, p);
 		long c = text_decode(s, len, &j), pc = text_decode(s, len, &k);
 
-		if (c == ' ' || (c >= 0 && !no_line_start((unsigned long)c) &&
-				 !(is_word_char((unsigned long)c) && pc >= 0 &&
-				   is_word_char((unsigned long)pc))))
+		if (c < 0 || pc < 0)
+			continue;
+		if (is_line_breakable(ideograph, (utf32_t)c, "zh") != LINEBREAK_NOBREAK &&
+		    is_line_breakable((utf32_t)pc, ideograph, "zh") != LINEBREAK_NOBREAK &&
+		    text_cpwidth((unsigned long)c) != 0)
 			return p;
-		p = prev_char(s, p);
 	}
 	return at;
 }
@@ -370,19 +405,21 @@ static void push_line(struct text_line **v, size_t *n, size_t *cap, const char *
 	(*n)++;
 }
 
-size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
+size_t text_wrap_glued(const char *s, size_t len, int cols, const size_t *glue, size_t nglue,
+		       struct text_line **out)
 {
 	struct text_line *v = NULL;
 	size_t n = 0, cap = 0, start = 0;
 	bool soft = false;
+	char *brk = xmalloc(len > 0 ? len : 1);
 
+	find_breaks(s, len, glue, nglue, brk);
 	if (cols < 2)
 		cols = 2;
 	for (;;) {
-		size_t i, end = len, next = len;
+		size_t i, end = len, next = len, last_ok = 0;
 		bool hard = false;
 		int w = 0;
-		unsigned long prev = 0;
 
 		if (soft)
 			while (start < len && s[start] == ' ')
@@ -400,23 +437,23 @@ size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
 				hard = true;
 				break;
 			}
+			if (at > start && brk[at - 1] != LINEBREAK_NOBREAK &&
+			    brk[at - 1] != LINEBREAK_INSIDEACHAR)
+				last_ok = at;
 			cw = text_cpwidth(cp);
 			if (cw < 0)
 				cw = 1;
-			if (w + cw > cols) {
-				if (cp == ' ' || !(no_line_start(cp) ||
-						   (is_word_char(cp) && is_word_char(prev))))
-					end = next = at;
+			/* Spaces may hang past the edge: they are dropped at a soft break. */
+			if (cp != ' ' && w + cw > cols) {
+				if (last_ok > start)
+					end = next = last_ok;
+				else if (at > start)
+					end = next = emergency_break(s, len, start, at);
 				else
-					end = next = carry_back(s, len, start, at);
-				if (end == start) {
-					/* A character wider than the line: take it anyway. */
-					end = next = i;
-				}
+					end = next = i; /* a character wider than the line */
 				break;
 			}
 			w += cw;
-			prev = cp;
 		}
 		push_line(&v, &n, &cap, s, start, end);
 		if (next >= len && !hard)
@@ -429,8 +466,14 @@ size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
 		start = next;
 		soft = !hard;
 	}
+	free(brk);
 	*out = v;
 	return n;
+}
+
+size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out)
+{
+	return text_wrap_glued(s, len, cols, NULL, 0, out);
 }
 
 char *text_truncate(const char *s, int cols, bool ascii)

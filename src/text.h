@@ -75,13 +75,24 @@ struct text_line {
 };
 
 /*
- * Wrap s (len bytes, may hold '\n' hard breaks) to width cols (>= 2): CJK may
- * break between any two characters, Latin words only at spaces unless longer than
- * a line, closing punctuation never starts a line. Leading spaces of continuation
- * lines are dropped. Returns the line count; *out is a new array (caller frees),
- * at least one line even for empty text.
+ * Wrap s (len bytes, may hold '\n' hard breaks) to width cols (>= 2) at the
+ * break opportunities of Unicode line breaking (UAX #14, libunibreak, with the
+ * Chinese tailoring): no line starts with closing punctuation (，。、）」》” ...)
+ * or ends with an opening bracket or quote (（「《“ ...); Latin words and
+ * numbers stay whole unless longer than a line (then they are cut at the
+ * width); a range dash keeps its two sides together (45%—65%, 50%–70%) and a
+ * slash the unit after it (元/年). Leading spaces of continuation lines are
+ * dropped. Returns the line count; *out is a new array (caller frees), at least
+ * one line even for empty text.
  */
 size_t text_wrap(const char *s, size_t len, int cols, struct text_line **out);
+/*
+ * text_wrap, but no line starts at any of the nglue byte offsets in glue (any
+ * order; glue may be NULL when nglue is 0): the layout keeps a link's "[N]"
+ * with its text this way. Same ownership as text_wrap.
+ */
+size_t text_wrap_glued(const char *s, size_t len, int cols, const size_t *glue, size_t nglue,
+		       struct text_line **out);
 
 /*
  * Truncate to cols columns into a new string, ending with "…" (or "~" when ascii)

@@ -32,6 +32,7 @@ libinih-dev:build
 libmd4c-dev:build
 libsodium-dev:build
 libsqlite3-dev:build
+libunibreak-dev:build
 libcmocka-dev:test
 tmux:test
 python3:test

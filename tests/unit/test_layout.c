@@ -298,6 +298,98 @@ static void number_links_appends_n(void **state)
 	screen_free(s);
 }
 
+/*
+ * A link's number stays with its text: no line starts with "[N]" (issue 12
+ * item 13: "[4]。" alone at the start of a line), at any width.
+ */
+static void link_number_glued(void **state)
+{
+	struct screen *s = parse("先看一下这里的[某个很长的链接文字](home)。然后是[第二个链接](materials)，"
+				 "最后[三](home)。\n");
+	struct layout_opts o = {.number_links = true};
+
+	(void)state;
+	for (int w = 10; w <= 60; w++) {
+		struct layout l;
+
+		layout_init(&l, w, false);
+		layout_blocks(&l, s->blocks, s->nblocks, &o);
+		check_fits(&l);
+		for (size_t i = 0; i < l.n; i++) {
+			const char *t = l.lines[i].text;
+
+			if (t[0] == '[' && t[1] >= '0' && t[1] <= '9') {
+				dump(&l);
+				fail_msg("width %d: line %zu starts with a link number", w, i);
+			}
+		}
+		layout_free(&l);
+	}
+	screen_free(s);
+}
+
+/*
+ * The bottom line's hints at any width (issue 12 item 14: at 40 columns words
+ * were cut and "?帮助 q退出" dropped): whole hints only, the least kept first.
+ */
+static void hints_fit_whole(void **state)
+{
+	const struct layout_hint h[] = {
+		{"↑↓选择", 2, false}, {"x/空格勾选", 2, false}, {"p导出", 2, false},
+		{"←返回", 1, true},   {"g跳转", 0, false},     {"/搜索", 0, false},
+		{"?帮助", 3, false},  {"q退出", 3, false},
+	};
+	const char *all = "↑↓选择 x/空格勾选 p导出  ←返回 g跳转 /搜索 ?帮助 q退出";
+	char *t;
+
+	(void)state;
+	t = layout_fit_hints(h, 8, 80);
+	assert_string_equal(t, all);
+	free(t);
+	t = layout_fit_hints(h, 8, text_swidth(all));
+	assert_string_equal(t, all);
+	free(t);
+	/* One column short: the rightmost of the least kept goes. */
+	t = layout_fit_hints(h, 8, text_swidth(all) - 1);
+	assert_string_equal(t, "↑↓选择 x/空格勾选 p导出  ←返回 g跳转 ?帮助 q退出");
+	free(t);
+	/* 40 columns (39 drawn): the screen's keys and help and quit stay, whole. */
+	t = layout_fit_hints(h, 8, 39);
+	assert_string_equal(t, "↑↓选择 x/空格勾选 p导出  ?帮助 q退出");
+	free(t);
+	t = layout_fit_hints(h, 8, 20);
+	assert_string_equal(t, "↑↓选择  ?帮助 q退出");
+	free(t);
+	t = layout_fit_hints(h, 8, 11);
+	assert_string_equal(t, "?帮助 q退出");
+	free(t);
+	t = layout_fit_hints(h, 8, 7);
+	assert_string_equal(t, "?帮助");
+	free(t);
+	t = layout_fit_hints(h, 8, 4);
+	assert_string_equal(t, "");
+	free(t);
+	t = layout_fit_hints(h, 0, 40);
+	assert_string_equal(t, "");
+	free(t);
+	/* Every width: never wider, and made only of whole hints. */
+	for (int cols = 0; cols <= 60; cols++) {
+		char *p, *save = NULL;
+
+		t = layout_fit_hints(h, 8, cols);
+		assert_true(text_swidth(t) <= cols);
+		for (p = strtok_r(t, " ", &save); p != NULL; p = strtok_r(NULL, " ", &save)) {
+			bool found = false;
+
+			for (size_t i = 0; i < 8; i++)
+				found = found || strcmp(p, h[i].text) == 0;
+			if (!found)
+				fail_msg("cols %d: \"%s\" is not a whole hint", cols, p);
+		}
+		free(t);
+	}
+}
+
 static bool tick_even(void *ctx, size_t block)
 {
 	(void)ctx;
@@ -575,6 +667,8 @@ int main(void)
 		cmocka_unit_test(lists_keep_prefix_and_hang),
 		cmocka_unit_test(tables_fit_and_align),
 		cmocka_unit_test(number_links_appends_n),
+		cmocka_unit_test(link_number_glued),
+		cmocka_unit_test(hints_fit_whole),
 		cmocka_unit_test(checklist_items),
 		cmocka_unit_test(notes_rules_code),
 		cmocka_unit_test(shipped_content_fits),

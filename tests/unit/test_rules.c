@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,6 +273,108 @@ static void eval_or_all_without_answers(void **state)
 	answers_clear(&a);
 }
 
+/*
+ * The questions the wizard may still ask (issue 12 item 14: the count went
+ * from 3/5 to 4/4). Five questions shaped like the eligibility wizard: a and b
+ * always, c only when b=no, d only when c=x, e when b=no.
+ */
+static void count_ahead(void **state)
+{
+	static const char *const yn[] = {"yes", "no"};
+	static const char *const abc[] = {"x", "y", "z"};
+	static const char *const three[] = {"p", "q", "r"};
+	struct cond *cb = parse_ok("b=no"), *cc = parse_ok("c=x"), *ce = parse_ok("b=no");
+	const struct rules_question q[] = {
+		{"a", NULL, three, 3},
+		{"b", NULL, yn, 2},
+		{"c", cb, abc, 3},
+		{"d", cc, yn, 2},
+		{"e", ce, three, 3},
+	};
+	struct answers a = {0};
+	size_t min, max;
+
+	(void)state;
+	/* From the start: 2 (b=yes) to 5 (b=no, c=x). */
+	rules_count_ahead(q, 5, 0, &a, &min, &max);
+	assert_int_equal(min, 2);
+	assert_int_equal(max, 5);
+	answers_set(&a, "a", "p");
+	rules_count_ahead(q, 5, 1, &a, &min, &max);
+	assert_int_equal(min, 1);
+	assert_int_equal(max, 4);
+	/* At c with b=no: c, maybe d, e. */
+	answers_set(&a, "b", "no");
+	rules_count_ahead(q, 5, 2, &a, &min, &max);
+	assert_int_equal(min, 2);
+	assert_int_equal(max, 3);
+	/* Answers stored for c and after are asked again: they do not narrow it. */
+	answers_set(&a, "c", "y");
+	answers_set(&a, "e", "p");
+	rules_count_ahead(q, 5, 2, &a, &min, &max);
+	assert_int_equal(min, 2);
+	assert_int_equal(max, 3);
+	/* c=y answered: only e is left; the count 3 + 1 = 4 was in 3 + 2..3. */
+	rules_count_ahead(q, 5, 3, &a, &min, &max);
+	assert_int_equal(min, 1);
+	assert_int_equal(max, 1);
+	/* b=yes: nothing more. */
+	answers_set(&a, "b", "yes");
+	rules_count_ahead(q, 5, 2, &a, &min, &max);
+	assert_int_equal(min, 0);
+	assert_int_equal(max, 0);
+	/* The answers given are left as they were. */
+	assert_string_equal(answers_get(&a, "c"), "y");
+	assert_string_equal(answers_get(&a, "e"), "p");
+	assert_true(rules_may_hold(cc, &a) == false);
+	answers_set(&a, "c", NULL);
+	assert_true(rules_may_hold(cc, &a));
+	answers_clear(&a);
+	cond_free(cb);
+	cond_free(cc);
+	cond_free(ce);
+}
+
+/* Too many ways to answer: the bounds widen instead of taking forever. */
+static void count_ahead_budget(void **state)
+{
+	static const char *const many[] = {"v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7"};
+	struct rules_question q[12];
+	struct cond *c[12];
+	struct answers a = {0};
+	size_t min, max;
+	char buf[64];
+
+	(void)state;
+	for (int i = 0; i < 12; i++) {
+		/* Each question is asked unless the one before was v7; all values matter. */
+		snprintf(buf, sizeof buf, "q%d != v7", i - 1);
+		c[i] = i > 0 ? parse_ok(buf) : NULL;
+		snprintf(buf, sizeof buf, "q%d", i);
+		q[i].name = strdup(buf);
+		q[i].cond = c[i];
+		q[i].values = many;
+		q[i].nvalues = 8;
+	}
+	for (int i = 1; i < 12; i++) {
+		/* Name every value later so that none is folded with another. */
+		struct cond *more;
+
+		snprintf(buf, sizeof buf, "q%d != v7 or q%d = v0,v1,v2,v3,v4,v5,v6", i - 1, i - 1);
+		more = parse_ok(buf);
+		cond_free(c[i]);
+		c[i] = more;
+		q[i].cond = more;
+	}
+	rules_count_ahead(q, 12, 0, &a, &min, &max);
+	assert_int_equal(min, 1);
+	assert_int_equal(max, 12);
+	for (int i = 0; i < 12; i++) {
+		free((char *)(uintptr_t)q[i].name);
+		cond_free(c[i]);
+	}
+}
+
 static void valid_names(void **state)
 {
 	(void)state;
@@ -307,6 +410,8 @@ int main(void)
 		cmocka_unit_test(eval_null_is_always),
 		cmocka_unit_test(eval_or_all_without_answers),
 		cmocka_unit_test(valid_names),
+		cmocka_unit_test(count_ahead),
+		cmocka_unit_test(count_ahead_budget),
 		cmocka_unit_test(free_null),
 	};
 

@@ -602,6 +602,107 @@ static void wrap_property(void **state)
 	}
 }
 
+/* Characters that may not end a line: opening brackets and quotes. */
+static bool is_opener(unsigned long cp)
+{
+	static const unsigned long openers[] = {
+		'(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x201C, 0x2018, 0x3010,
+		0x3014, 0xFF3B, 0xFF5B,
+	};
+
+	for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+		if (openers[k] == cp)
+			return true;
+	return false;
+}
+
+/* The last code point of s[off, off+len) (len > 0). */
+static unsigned long last_cp(const char *s, size_t off, size_t len)
+{
+	size_t i = off + len;
+	long cp;
+
+	do
+		i--;
+	while (i > off && ((unsigned char)s[i] & 0xC0) == 0x80);
+	cp = text_decode(s, off + len, &i);
+	return cp < 0 ? 0 : (unsigned long)cp;
+}
+
+/*
+ * s wrapped at every width from the widest unit to 40: no line but the first
+ * starts with closing punctuation, none but the last ends with an opening
+ * bracket or quote, and none of the units (ranges, "元/年") is split.
+ */
+static void check_set_as_chinese(const char *s, const char *const *units, size_t nunits)
+{
+	size_t len = strlen(s);
+	int from = 4;
+
+	for (size_t u = 0; u < nunits; u++) {
+		int w = text_swidth(units[u]);
+
+		assert_non_null(strstr(s, units[u]));
+		if (w > from)
+			from = w;
+	}
+	for (int cols = from + 2; cols <= 40; cols++) {
+		struct text_line *v;
+		size_t n = check_wrap(s, cols, &v);
+
+		for (size_t k = 0; k < n; k++) {
+			size_t i = v[k].off;
+			long cp;
+
+			if (v[k].len == 0)
+				continue;
+			cp = text_decode(s, len, &i);
+			if (k > 0 && is_closer((unsigned long)cp))
+				fail_msg("\"%s\" at %d: line %zu starts with U+%04lX", s, cols, k,
+					 (unsigned long)cp);
+			if (k + 1 < n && is_opener(last_cp(s, v[k].off, v[k].len)))
+				fail_msg("\"%s\" at %d: line %zu ends with U+%04lX", s, cols, k,
+					 last_cp(s, v[k].off, v[k].len));
+			for (size_t u = 0; u < nunits; u++) {
+				const char *at = strstr(s, units[u]);
+				size_t a = (size_t)(at - s), b = a + strlen(units[u]);
+				size_t end = v[k].off + v[k].len;
+
+				if (end > a && end < b)
+					fail_msg("\"%s\" at %d: line %zu splits \"%s\"", s, cols, k, units[u]);
+			}
+		}
+		free(v);
+	}
+}
+
+/* UAX #14 with the Chinese tailoring: brackets, quotes and ranges (issue 12 item 13). */
+static void wrap_set_as_chinese(void **state)
+{
+	(void)state;
+	{
+		const char *const units[] = {"50%\xE2\x80\x93" "70%"};
+
+		check_set_as_chinese("甲类药品报销比例是50%\xE2\x80\x93" "70%(按医院级别)之间,乙类另算。",
+				     units, 1);
+	}
+	{
+		const char *const units[] = {"45%\xE2\x80\x94" "65%"};
+
+		check_set_as_chinese("住院费用报销比例在45%\xE2\x80\x94" "65%之间，看医院级别定。", units, 1);
+	}
+	{
+		const char *const units[] = {"元/年", "元/人"};
+
+		check_set_as_chinese("护理保险每人10 元/年，由个人缴纳，另外补助每人30 元/人。", units, 2);
+	}
+	{
+		check_set_as_chinese("详细的办法在某某网站上的\xE2\x80\x9C" "办事指南\xE2\x80\x9D"
+				     "一栏里可以找到（要先登录）。还有「说明」和《规定》。",
+				     NULL, 0);
+	}
+}
+
 static void wrap_hard_newlines(void **state)
 {
 	(void)state;
@@ -668,6 +769,7 @@ int main(void)
 		cmocka_unit_test(wrap_closing_punctuation),
 		cmocka_unit_test(wrap_property),
 		cmocka_unit_test(wrap_hard_newlines),
+		cmocka_unit_test(wrap_set_as_chinese),
 		cmocka_unit_test(find_substring),
 	};
 
