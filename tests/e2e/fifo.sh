@@ -12,7 +12,7 @@ python3 - "$C/90-many.md" <<'PY'
 import sys
 links = "".join("[链接%d](home) " % i for i in range(40000))
 open(sys.argv[1], "w").write("---\ncode: 90\nid: many-links\ntitle: 很多链接\nkind: page\n---\n"
-                             + links + "\n\n最后一段:[回首页](home)\n")
+                             + links + "\n\n最后一段：[回首页](home)\n")
 PY
 
 # --check: within seconds, each file named, exit 1.
