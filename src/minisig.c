@@ -237,7 +237,8 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 
 	if (tc != NULL && tclen > 0)
 		tc[0] = '\0';
-	sig = util_read_file(sigpath, SIGFILE_MAX, &siglen);
+	/* Followed: yibao --update installs the pair behind links (update.h). */
+	sig = util_read_regular(sigpath, SIGFILE_MAX, &siglen, false);
 	if (sig == NULL) {
 		util_say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
 		return -1;

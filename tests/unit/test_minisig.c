@@ -129,6 +129,26 @@ static void test_good(void **state)
 	assert_int_equal(minisig_verify_file("/nonexistent", "/nonexistent", key1, NULL, 0, NULL, 0), -1);
 }
 
+/* yibao --update installs the pair behind symbolic links (update.h): followed. */
+static void test_through_links(void **state)
+{
+	char tc[256], err[256] = "";
+	char *s = path("data.minisig"), *ls = path("link.minisig");
+	char *d = path("data"), *ld = path("link");
+
+	(void)state;
+	unlink(ls);
+	unlink(ld);
+	assert_int_equal(symlink(s, ls), 0);
+	assert_int_equal(symlink(d, ld), 0);
+	assert_int_equal(verify_file("link", "link.minisig", key1, tc, err), 0);
+	assert_string_equal(tc, "version:7 policy_year:2025");
+	free(s);
+	free(ls);
+	free(d);
+	free(ld);
+}
+
 static void test_byte_changed(void **state)
 {
 	char tc[256], err[256] = "";
@@ -245,6 +265,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_through_links),
 		cmocka_unit_test(test_byte_changed),
 		cmocka_unit_test(test_comment_changed),
 		cmocka_unit_test(test_unknown_key),
