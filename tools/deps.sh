@@ -26,6 +26,12 @@ locales:test
 unicode-data:test
 openssh-server:test
 openssh-client:test
+debhelper:test
+lintian:test
+mosh:test
+systemd:test
+libsodium-dev:test
+libsqlite3-dev:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench
