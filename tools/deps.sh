@@ -30,8 +30,6 @@ debhelper:test
 lintian:test
 mosh:test
 systemd:test
-libsodium-dev:test
-libsqlite3-dev:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench
