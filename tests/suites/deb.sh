@@ -34,6 +34,17 @@ TUSER="ybt$$"
 SSHD=
 installed=no
 
+# dpkg, waiting (up to 2 minutes) while another dpkg or apt holds the lock: other
+# work on the machine may be installing packages at the same time.
+dpkg_() {
+	tries=120
+	while :; do
+		dpkg "$@" 2>"$D/dpkg.err" && return 0
+		grep -q 'lock' "$D/dpkg.err" && [ "$tries" -gt 0 ] || { cat "$D/dpkg.err" >&2; return 1; }
+		tries=$((tries - 1))
+		sleep 1
+	done
+}
 # Purge the package, the test account and its processes, even on failure.
 teardown() {
 	[ -n "$SSHD" ] && kill "$SSHD" 2>/dev/null && wait "$SSHD" 2>/dev/null
@@ -41,10 +52,11 @@ teardown() {
 		for pid in $(pgrep -u "$TUSER"); do kill -KILL "$pid" 2>/dev/null; done
 		userdel "$TUSER" 2>/dev/null
 	fi
-	[ "$installed" = yes ] && dpkg -P yibao >/dev/null 2>&1
+	[ "$installed" = yes ] && dpkg_ -P yibao >/dev/null 2>&1
 	cleanup
 }
 trap teardown EXIT
+trap 'exit 1' INT TERM HUP # so that a timeout still purges
 check() { # DESCRIPTION COMMAND...: ok when the command succeeds
 	desc=$1
 	shift
@@ -87,8 +99,8 @@ check "/etc/yibao/yibao.ini is a conffile" sh -c 'dpkg-deb --ctrl-tarfile "$1" |
 
 # --- install
 installed=yes
-if ! dpkg -i "$DEB" >"$D/install.log" 2>&1; then
-	DEBIAN_FRONTEND=noninteractive apt-get install -f -y --no-install-recommends >>"$D/install.log" 2>&1
+if ! dpkg_ -i "$DEB" >"$D/install.log" 2>&1; then
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -f -y --no-install-recommends >>"$D/install.log" 2>&1
 fi
 if dpkg-query -W -f='${Status}' yibao 2>/dev/null | grep -q 'install ok installed'; then ok "dpkg -i installs it"; else
 	echo "not ok - dpkg -i installs it"
@@ -237,7 +249,7 @@ restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1 -- /bin/sh; echo EXITED \$?; sleep 30"
 expect "runs only the guide" "mosh with a command: refused"
-if wait_for "EXITED 0" 2 || pgrep -u "$TUSER" sh >/dev/null; then not_ok "mosh with a command: nothing started"; else ok "mosh with a command: nothing started"; fi
+if wait_for "EXITED 0" 2 || pgrep -x -u "$TUSER" sh >/dev/null; then not_ok "mosh with a command: nothing started"; else ok "mosh with a command: nothing started"; fi
 restart_server
 kill "$SSHD" 2>/dev/null && wait "$SSHD" 2>/dev/null
 SSHD=
@@ -253,7 +265,7 @@ rm -rf "$D/up"
 dpkg-deb -R "$DEB" "$D/up"
 sed -i "s/^Version: .*/Version: $VERSION+upgradetest/" "$D/up/DEBIAN/control"
 dpkg-deb -b "$D/up" "$D/up.deb" >/dev/null
-check "dpkg -i of a newer version upgrades" dpkg -i "$D/up.deb"
+check "dpkg -i of a newer version upgrades" dpkg_ -i "$D/up.deb"
 check "upgrade: the admin's edit of yibao.ini is kept" grep -qx '; edited by the admin' /etc/yibao/yibao.ini
 check "upgrade: the updated bundle in /var/lib/yibao is kept, still the user's" sh -c '
 	cmp -s "$1" /var/lib/yibao/yibao.bundle && [ "$(stat -c %U /var/lib/yibao/yibao.bundle)" = yibao ]' sh "$D/bundle"
@@ -262,10 +274,10 @@ check "upgrade: an enabled timer stays enabled" test -L /etc/systemd/system/time
 
 # --- remove, then purge
 dpkg -L yibao >>"$D/files.list"
-check "dpkg -r removes it" dpkg -r yibao
+check "dpkg -r removes it" dpkg_ -r yibao
 check "after remove: the binary is gone, the conffile and /var/lib/yibao stay" sh -c '
 	[ ! -e /usr/bin/yibao ] && [ ! -e /usr/share/yibao ] && [ -f /etc/yibao/yibao.ini ] && [ -d /var/lib/yibao ]'
-check "dpkg -P purges it" dpkg -P yibao
+check "dpkg -P purges it" dpkg_ -P yibao
 installed=no
 check "after purge: no file of the package is left" sh -c 'sort -u "$1" | while read -r f; do
 	[ -e "$f" ] || continue
