@@ -17,6 +17,10 @@ libinih-dev:build
 libmd4c-dev:build
 libcmocka-dev:test
 tmux:test
+debhelper:test
+lintian:test
+mosh:test
+systemd:test
 python3:test
 openssl:test
 valgrind:test
@@ -26,10 +30,6 @@ locales:test
 unicode-data:test
 openssh-server:test
 openssh-client:test
-debhelper:test
-lintian:test
-mosh:test
-systemd:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench
