@@ -277,6 +277,16 @@ check "ssh asking mosh-server for another program: refused" sh -c '! ssh -T $1 "
 	"mosh-server '\''new'\'' '\''-s'\'' '\''--'\'' '\''/bin/sh'\''" >"$3/out" 2>&1 &&
 	grep -q "runs only the guide" "$3/out" && ! grep -q "MOSH CONNECT" "$3/out"' sh "$SSHOPTS" "$TUSER" "$D"
 
+# The entry script as the account's login shell: a console login gets the guide,
+# "SHELL -c COMMAND" (what sshd runs without the drop-in) is refused.
+restart_server
+$T -f /dev/null new-session -d -s e2e -x 80 -y 24 "env TERM=xterm-256color su - $TUSER; echo EXITED \$?; sleep 30"
+expect "城乡居民医保办事指南" "login shell: su - ACCOUNT gets the guide"
+keys q
+expect "EXITED 0" "login shell: q logs out"
+check "login shell: su ACCOUNT -c COMMAND is refused" sh -c '! su "$1" -c id >"$2/out" 2>&1 &&
+	grep -q "runs only the guide" "$2/out" && ! grep -q "uid=" "$2/out"' sh "$TUSER" "$D"
+
 # --- mosh over 127.0.0.1: the entry script starts mosh-server with the guide
 UDP=$(free_port udp)
 restart_server
