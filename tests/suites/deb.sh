@@ -74,7 +74,11 @@ free_port() { # tcp|udp
 # --- build from a clean copy (dpkg-buildpackage cleans its tree and writes to ..)
 SRC="$D/build/yibao-$VERSION"
 mkdir -p "$SRC"
-git ls-files -z -co --exclude-standard | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$SRC"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	git ls-files -z -co --exclude-standard | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$SRC"
+else # an unpacked tarball: everything but what builds and tests leave
+	tar --exclude=./build --exclude=./tests/out --exclude=./yibao --exclude=./yibao-asan -cf - . | tar -xf - -C "$SRC"
+fi
 DEB="$D/build/yibao_${VERSION}_$ARCH.deb"
 if (cd "$SRC" && dpkg-buildpackage -b -us -uc -j2) >"$D/build.log" 2>&1 && [ -f "$DEB" ] &&
 	[ -f "$D/build/yibao-dbgsym_${VERSION}_$ARCH.deb" ]; then
