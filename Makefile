@@ -5,10 +5,11 @@ VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 SYSCONFDIR ?= /etc/yibao
+STATEDIR   ?= /var/lib/yibao
 DATADIR     = $(PREFIX)/share/yibao
 
 CC       ?= cc
-PKGS     := ncursesw inih md4c libcjson
+PKGS     := ncursesw inih md4c libcjson libsodium sqlite3
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wcast-qual -Wundef -Werror
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
@@ -37,7 +38,13 @@ UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
 .PHONY: all run test deps clean install uninstall check FORCE
 
-all: yibao
+all: yibao yibao.bundle
+
+# The content bundle: content/ and config/regions/ checked for every region and
+# packed into one file (nothing is written when --pack finds a problem).
+BUNDLE_SRC := $(wildcard content/*.md content/bundle.ini config/regions/*.ini)
+yibao.bundle: yibao $(BUNDLE_SRC)
+	./yibao --pack $@ --content content
 
 deps:
 	@sh tools/deps.sh
@@ -73,25 +80,30 @@ build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 
-run: deps yibao
+run: deps yibao yibao.bundle
 	./yibao
 
 # Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
 # (plain and sanitized). Ends with "N passed, N failed".
-test: deps yibao yibao-asan $(UNIT_BIN) $(UNIT_SAN)
+test: deps yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
 	@sh tests/run.sh
 
 check: yibao
 	./yibao --check
 
-install: yibao
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(DATADIR)/regions \
+# The bundle (not the .md files) is what the installed guide reads; the region
+# profiles stay installed for authors' --check/--pack against them.
+install: yibao yibao.bundle
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/regions \
 		$(DESTDIR)$(SYSCONFDIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 yibao $(DESTDIR)$(PREFIX)/bin/yibao
-	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
+	install -m 644 yibao.bundle $(DESTDIR)$(DATADIR)/yibao.bundle
+	install -d $(DESTDIR)$(STATEDIR)
 	install -m 644 config/regions/*.ini $(DESTDIR)$(DATADIR)/regions/
-	sed -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
+	sed -e 's|^bundle = .*|bundle = $(DATADIR)/yibao.bundle|' \
+	    -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
 	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
+	    -e 's|^state_dir = .*|state_dir = $(STATEDIR)|' \
 	    config/yibao.ini > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	chmod 644 $(DESTDIR)$(SYSCONFDIR)/yibao.ini
 	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
@@ -103,7 +115,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(SYSCONFDIR) 2>/dev/null
 
 clean:
-	rm -rf build yibao yibao-asan
+	rm -rf build yibao yibao-asan yibao.bundle
 
 # Further targets (fuzz, bench, ...) live in mk/NAME.mk, one file per concern.
 -include $(wildcard mk/*.mk)

@@ -14,7 +14,12 @@ BENCH_ARGS   ?=
 
 .PHONY: bench
 
-bench: yibao
+bench: yibao yibao.bundle build/bench/bundle_bench
 	@mkdir -p build
 	@$(BENCH_PYTHON) tests/bench/bench.py --ptyrun $(BENCH_PTYRUN) --yibao ./yibao \
-		--out build/bench.json $(BENCH_ARGS)
+		--bundle-bench build/bench/bundle_bench --out build/bench.json $(BENCH_ARGS)
+
+# CPU time of signature checks and searches (tests/bench/bundle_bench.c).
+build/bench/bundle_bench: tests/bench/bundle_bench.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O2 -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)

@@ -7,21 +7,55 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../src/bundle.h"
 #include "../src/util.h"
+
+void screens_edition_lines(struct app *a, struct layout *l)
+{
+	const struct bundle_manifest *m;
+	const char *hotline;
+	long age;
+	char *line;
+
+	if (a->g->bundle == NULL)
+		return;
+	m = bundle_manifest(a->g->bundle);
+	/* The year is named: "今年" would be wrong once the year turns. */
+	line = xasprintf("内容版本 %lld · %d 年的标准", m->version, m->policy_year);
+	layout_text(l, line, 0, 0, LF_DIM);
+	free(line);
+	age = bundle_manifest_age_days(m);
+	if (!bundle_manifest_expired(m) && age >= 0 && age <= a->cfg->update_warn_after_days)
+		return;
+	hotline = config_lookup(a->cfg, "hotline");
+	line = xasprintf("注意:这里的数字可能已经过时,请到窗口或拨打 %s 核实。",
+			 hotline != NULL ? hotline : "12393");
+	layout_text(l, line, TA_STRONG, 0, 0);
+	free(line);
+}
 
 void screens_source_lines(struct app *a, struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
 	char *line;
 
-	if (s == NULL || (s->updated == NULL && s->source == NULL))
+	if (s == NULL)
 		return;
+	if (s->updated == NULL && s->source == NULL) {
+		if (v->screen == a->g->home) {
+			layout_blank(&v->lay);
+			screens_edition_lines(a, &v->lay);
+		}
+		return;
+	}
 	layout_blank(&v->lay);
 	if (s->kind == KIND_MENU && s->updated != NULL) {
 		/* A menu states no facts of its own: its date is enough (and cheap on a slow link). */
 		line = xasprintf("更新: %s", s->updated);
 		layout_text(&v->lay, line, 0, 0, LF_DIM);
 		free(line);
+		if (v->screen == a->g->home)
+			screens_edition_lines(a, &v->lay);
 		return;
 	}
 	line = xasprintf("%s%s%s%s", s->updated != NULL ? "更新: " : "",
@@ -34,6 +68,8 @@ void screens_source_lines(struct app *a, struct view *v)
 	}
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	if (v->screen == a->g->home)
+		screens_edition_lines(a, &v->lay);
 }
 
 void screens_follow(struct app *a, const struct screen *s, int link)

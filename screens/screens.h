@@ -19,6 +19,12 @@ extern const struct kind_ops slip_ops;
 
 /* Lay out the "updated / source" lines of a content screen at the end of v->lay. */
 void screens_source_lines(struct app *a, struct view *v);
+/*
+ * Lay out the bundle's version and policy year, and when the bundle is past
+ * valid-until or older than [update] warn_after_days, the notice that figures
+ * may be out of date (home screen and slip).
+ */
+void screens_edition_lines(struct app *a, struct layout *l);
 /* Open the screen a link of s points to; a message when the link is broken. */
 void screens_follow(struct app *a, const struct screen *s, int link);
 /* Start a search for text: opens the result list (or says nothing was found). */

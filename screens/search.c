@@ -16,6 +16,7 @@
 
 struct hit {
 	int screen;
+	char *line;    /* "code  title", owned */
 	char *snippet; /* the matching text, owned */
 };
 
@@ -24,35 +25,21 @@ struct results {
 	size_t n, cap;
 };
 
-static const char *find_in_blocks(const struct block *b, size_t n, const char *q)
+/* A short piece of the line around the match at byte at, on one line. */
+static char *snippet(const char *text, long at)
 {
-	for (size_t i = 0; i < n; i++) {
-		const char *hit;
-
-		if (b[i].r.text != NULL && text_find(b[i].r.text, q) >= 0)
-			return b[i].r.text;
-		for (size_t o = 0; o < b[i].nopts; o++)
-			if (text_find(b[i].opts[o].label, q) >= 0)
-				return b[i].opts[o].label;
-		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
-			if (b[i].cells[c].text != NULL && text_find(b[i].cells[c].text, q) >= 0)
-				return b[i].cells[c].text;
-		if ((hit = find_in_blocks(b[i].sub, b[i].nsub, q)) != NULL)
-			return hit;
-	}
-	return NULL;
-}
-
-/* A short piece of text around the first match, on one line. */
-static char *snippet(const char *text, const char *q)
-{
-	long at = text_find(text, q);
 	size_t start = at > 24 ? (size_t)at - 24 : 0;
+	size_t line = (size_t)at;
 	char *s, *t;
 
+	/* The block the match is in (the shown text has one block a line). */
+	while (line > 0 && text[line - 1] != '\n')
+		line--;
+	if (start < line)
+		start = line;
 	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
 		start--;
-	s = xstrdup(text + start);
+	s = xstrndup(text + start, strcspn(text + start, "\n"));
 	for (t = s; *t != '\0'; t++)
 		if (*t == '\n')
 			*t = ' ';
@@ -65,9 +52,9 @@ static void search_layout(struct app *a, struct view *v)
 {
 	struct results *r = v->state;
 
+	(void)a;
 	for (size_t i = 0; i < r->n; i++) {
-		const struct screen *s = a->g->screens[r->v[i].screen];
-		char *line = xasprintf("%s  %s", s->code, s->title);
+		char *line = r->v[i].line;
 		int item = layout_add_item(&v->lay, (int)i);
 		struct rich rl = {line, strlen(line), NULL, 0};
 		struct span sp = {0, strlen(line), TA_STRONG, -1};
@@ -75,7 +62,6 @@ static void search_layout(struct app *a, struct view *v)
 		rl.spans = &sp;
 		rl.nspans = 1;
 		layout_rich(&v->lay, &rl, NULL, 2, 0, item, NULL);
-		free(line);
 		if (r->v[i].snippet[0] != '\0') {
 			struct rich rs = {r->v[i].snippet, strlen(r->v[i].snippet), NULL, 0};
 
@@ -105,8 +91,10 @@ static void search_free(struct view *v)
 
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].line);
 		free(r->v[i].snippet);
+	}
 	free(r->v);
 	free(r);
 	v->state = NULL;
@@ -120,28 +108,38 @@ const struct kind_ops search_ops = {
 	.hint = "↑↓选择 Enter打开 n/N下一个",
 };
 
+struct query {
+	struct results *r;
+	const char *q;
+};
+
+/* One hit of content_search: its line and, for a hit in the text, a snippet. */
+static void add_hit(void *ctx, int idx, const char *code, const char *title, const char *text,
+		    long at)
+{
+	struct query *qc = ctx;
+	struct results *r = qc->r;
+
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+	r->v[r->n].screen = idx;
+	r->v[r->n].line = xasprintf("%s  %s", code, title);
+	r->v[r->n].snippet = at < 0 ? xstrdup("") : snippet(text, at);
+	r->n++;
+}
+
 void screens_search(struct app *a, const char *q)
 {
 	struct results *r;
+	struct query qc;
 	struct view *v;
 	char *title;
 
 	if (q[0] == '\0')
 		return;
 	r = xcalloc(1, sizeof *r);
-	for (size_t i = 0; i < a->g->nscreens; i++) {
-		const struct screen *s = content_get(a->g, (int)i);
-		const char *hit = text_find(s->title, q) >= 0 || pinyin_match(s->title, q) ? "" : NULL;
-
-		if (hit == NULL)
-			hit = find_in_blocks(s->blocks, s->nblocks, q);
-		if (hit == NULL)
-			continue;
-		r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
-		r->v[r->n].screen = (int)i;
-		r->v[r->n].snippet = hit[0] != '\0' ? snippet(hit, q) : xstrdup("");
-		r->n++;
-	}
+	qc.r = r;
+	qc.q = q;
+	content_search(a->g, q, add_hit, &qc);
 	free(a->search);
 	a->search = xstrdup(q);
 	if (r->n == 0) {

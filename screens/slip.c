@@ -19,12 +19,10 @@ static const struct screen *find_kind(const struct app *a, const char *id, enum 
 {
 	int i = content_find(a->g, id);
 
-	if (i >= 0 && a->g->screens[i]->kind == k)
+	if (i >= 0 && content_head(a->g, i)->kind == k)
 		return content_get(a->g, i);
-	for (size_t n = 0; n < a->g->nscreens; n++)
-		if (a->g->screens[n]->kind == k)
-			return content_get(a->g, (int)n);
-	return NULL;
+	i = content_find_kind(a->g, k);
+	return i >= 0 ? content_get(a->g, i) : NULL;
 }
 
 static void heading(struct layout *l, const char *text)
@@ -106,6 +104,7 @@ static void slip_layout(struct app *a, struct view *v)
 			 hotline != NULL ? hotline : "");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	screens_edition_lines(a, &v->lay);
 }
 
 const struct kind_ops slip_ops = {

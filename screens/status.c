@@ -314,7 +314,7 @@ void screens_status_open(struct app *a, int kind)
 		nav_message(a, false, "这台机器没有开通在线查询。可以到医保服务窗口查,或拨打 12393。");
 		return;
 	}
-	if (idx < 0 || a->g->screens[idx]->kind != KIND_STATUS) {
+	if (idx < 0 || content_head(a->g, idx)->kind != KIND_STATUS) {
 		nav_message(a, true, "找不到查询页面(id status)。");
 		return;
 	}
@@ -340,7 +340,7 @@ void screens_status_changed(struct app *a)
 		return;
 	idx = content_find(a->g, "status");
 	if (idx >= 0)
-		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", a->g->screens[idx]->code);
+		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", content_head(a->g, idx)->code);
 }
 
 /* Without a lookup service there is nothing to start: the hint says only how to scroll. */

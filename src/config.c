@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "minisig.h"
 #include "text.h"
 #include "util.h"
 
@@ -68,10 +69,14 @@ void config_defaults(struct config *c)
 	c->connect_timeout_ms = 5000;
 	c->timeout_ms = 15000;
 	c->cache_s = 300;
+	c->update_state_dir = xstrdup(CONFIG_STATE_DIR);
+	c->update_warn_after_days = CONFIG_WARN_AFTER_DAYS;
+	c->update_timeout_s = 60;
 }
 
 void config_free(struct config *c)
 {
+	free(c->bundle);
 	free(c->content_dir);
 	free(c->regions_dir);
 	free(c->region);
@@ -80,6 +85,10 @@ void config_free(struct config *c)
 	free(c->token_file);
 	free(c->ca_file);
 	free(c->proxy);
+	free(c->update_url);
+	free(c->update_public_key);
+	free(c->update_ca_file);
+	free(c->update_state_dir);
 	profile_free(&c->profile);
 	memset(c, 0, sizeof *c);
 }
@@ -90,6 +99,7 @@ struct load_ctx {
 	char *dir;
 	struct diags *d;
 	int line; /* line last read: inih's handler does not get it from Debian's build */
+	bool set_dir, set_bundle; /* this file names a content directory / a bundle */
 };
 
 /* Reads lines for ini_parse_stream and counts them, so problems get a line. */
@@ -165,7 +175,7 @@ static void set_path(struct load_ctx *lc, char **dst, const char *v)
 	*dst = v[0] == '\0' ? NULL : util_path_join(lc->dir, v);
 }
 
-enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM };
+enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM, V_HTTPS, V_KEYS };
 
 struct setting {
 	const char *section, *key;
@@ -180,6 +190,7 @@ static const char *const charset_names[] = {"auto", "utf-8", "gb18030", NULL};
 
 #define OFF(f) offsetof(struct config, f)
 static const struct setting settings[] = {
+	{"guide", "bundle", V_PATH, OFF(bundle), 0, 0, NULL},
 	{"guide", "content_dir", V_PATH, OFF(content_dir), 0, 0, NULL},
 	{"guide", "regions_dir", V_PATH, OFF(regions_dir), 0, 0, NULL},
 	{"guide", "region", V_STR, OFF(region), 0, 0, NULL},
@@ -199,6 +210,12 @@ static const struct setting settings[] = {
 	{"status", "cache_s", V_INT, OFF(cache_s), 0, 86400, NULL},
 	{"status", "allow_loopback_http", V_BOOL, OFF(allow_loopback_http), 0, 0, NULL},
 	{"status", "proxy", V_STR, OFF(proxy), 0, 0, NULL},
+	{"update", "url", V_HTTPS, OFF(update_url), 0, 0, NULL},
+	{"update", "public_key", V_KEYS, OFF(update_public_key), 0, 0, NULL},
+	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL},
+	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL},
+	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL},
+	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL},
 };
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)
@@ -223,8 +240,36 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 		case V_STR:
 			set_str((char **)(void *)field, v);
 			break;
+		case V_HTTPS:
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (strncasecmp(v, "https://", 8) != 0)
+				diags_add(lc->d, lc->path, line,
+					  "[%s] %s: \"%s\" is not an https:// URL; ignored", section,
+					  key, v);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		case V_KEYS: {
+			char why[160];
+
+			if (v[0] == '\0') {
+				free(*(char **)(void *)field);
+				*(char **)(void *)field = NULL;
+			} else if (minisig_pubkeys_check(v, why, sizeof why) < 0)
+				diags_add(lc->d, lc->path, line, "[%s] %s: %s; ignored", section, key,
+					  why);
+			else
+				set_str((char **)(void *)field, v);
+			break;
+		}
 		case V_PATH:
 			set_path(lc, (char **)(void *)field, v);
+			if (s->off == OFF(content_dir))
+				lc->set_dir = true;
+			if (s->off == OFF(bundle))
+				lc->set_bundle = true;
 			break;
 		case V_BOOL:
 			if (parse_bool(v, &b))
@@ -280,7 +325,7 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 
 int config_load(struct config *c, const char *path, bool required, struct diags *d)
 {
-	struct load_ctx lc = {c, path, util_dirname(path), d, 0};
+	struct load_ctx lc = {c, path, util_dirname(path), d, 0, false, false};
 	FILE *f = fopen(path, "r");
 	struct line_reader lr = {f, &lc.line, path, d};
 	int rc;
@@ -293,6 +338,11 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
 	}
 	rc = ini_parse_stream(read_line, &lr, on_setting, &lc);
 	fclose(f);
+	if (lc.set_dir && !lc.set_bundle) {
+		/* A later file that names only a directory means it (packed in memory). */
+		free(c->bundle);
+		c->bundle = NULL;
+	}
 	if (rc > 0)
 		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
 	free(lc.dir);
@@ -331,25 +381,52 @@ static int on_region(void *user, const char *section, const char *key, const cha
 	return 1;
 }
 
-static int load_profile_file(struct profile *p, const char *dir, const char *name,
+/* Read one profile from f (named path in messages). */
+static void parse_profile(struct profile *p, FILE *f, const char *path, struct diags *d)
+{
+	struct region_ctx rc = {p, path, d, 0};
+	struct line_reader lr = {f, &rc.line, path, d};
+	int r = ini_parse_stream(read_line, &lr, on_region, &rc);
+
+	if (r > 0)
+		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
+}
+
+/* Where profiles come from: files of a directory, or a bundle's texts. */
+struct profile_src {
+	const char *dir;
+	char *(*get)(void *ctx, const char *name, size_t *len);
+	void *ctx;
+};
+
+static int load_profile_file(struct profile *p, const struct profile_src *src, const char *name,
 			     struct diags *d)
 {
 	char *file = xasprintf("%s.ini", name);
-	char *path = util_path_join(dir, file);
-	struct region_ctx rc = {p, path, d, 0};
-	FILE *f = fopen(path, "r");
-	struct line_reader lr = {f, &rc.line, path, d};
-	int r;
+	char *path = src->dir != NULL ? util_path_join(src->dir, file) : xstrdup(file);
+	FILE *f;
 
 	free(file);
+	if (src->get != NULL) {
+		size_t len;
+		char *text = src->get(src->ctx, name, &len);
+
+		f = text != NULL && len > 0 ? fmemopen(text, len, "r") : NULL;
+		if (f != NULL)
+			parse_profile(p, f, path, d);
+		if (f != NULL)
+			fclose(f);
+		free(text);
+		free(path);
+		return text != NULL ? 0 : -1;
+	}
+	f = fopen(path, "r");
 	if (f == NULL) {
 		free(path);
 		return -1;
 	}
-	r = ini_parse_stream(read_line, &lr, on_region, &rc);
+	parse_profile(p, f, path, d);
 	fclose(f);
-	if (r > 0)
-		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
 	free(path);
 	return 0;
 }
@@ -364,7 +441,8 @@ static bool valid_region_name(const char *s)
 	return true;
 }
 
-int config_load_region(struct config *c, const char *name, struct diags *d)
+static int load_region(struct config *c, const struct profile_src *src, const char *where,
+		       const char *name, struct diags *d)
 {
 	struct profile *p = &c->profile;
 	int rc = 0;
@@ -372,13 +450,11 @@ int config_load_region(struct config *c, const char *name, struct diags *d)
 	profile_free(p);
 	if (name == NULL)
 		name = "national";
-	if (load_profile_file(p, c->regions_dir, "national", d) < 0)
-		diags_add(d, c->regions_dir, 0, "no national.ini region profile here");
+	if (load_profile_file(p, src, "national", d) < 0)
+		diags_add(d, where, 0, "no national.ini region profile here");
 	if (strcmp(name, "national") != 0) {
-		if (!valid_region_name(name) ||
-		    load_profile_file(p, c->regions_dir, name, d) < 0) {
-			diags_add(d, c->regions_dir, 0, "no region profile \"%s\"; using national",
-				  name);
+		if (!valid_region_name(name) || load_profile_file(p, src, name, d) < 0) {
+			diags_add(d, where, 0, "no region profile \"%s\"; using national", name);
 			name = "national";
 			rc = -1;
 		}
@@ -387,6 +463,22 @@ int config_load_region(struct config *c, const char *name, struct diags *d)
 	if (p->title == NULL)
 		p->title = xstrdup(name);
 	return rc;
+}
+
+int config_load_region(struct config *c, const char *name, struct diags *d)
+{
+	struct profile_src src = {c->regions_dir, NULL, NULL};
+
+	return load_region(c, &src, c->regions_dir, name, d);
+}
+
+int config_load_region_from(struct config *c, const char *name,
+			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
+			    const char *where, struct diags *d)
+{
+	struct profile_src src = {NULL, get, ctx};
+
+	return load_region(c, &src, where, name, d);
 }
 
 const char *config_lookup(void *ctx, const char *name)

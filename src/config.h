@@ -13,6 +13,10 @@
 
 #include "util.h"
 
+/* [update] defaults: where updates are kept; age after which the guide warns. */
+#define CONFIG_STATE_DIR "/var/lib/yibao"
+#define CONFIG_WARN_AFTER_DAYS 400
+
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
 
@@ -39,6 +43,8 @@ struct profile {
 
 struct config {
 	/* [guide] */
+	char *bundle;      /* the shipped bundle (trusted by place); NULL: none (a file
+			    * that sets content_dir but not bundle clears it) */
 	char *content_dir;
 	char *regions_dir;
 	char *region;
@@ -60,6 +66,13 @@ struct config {
 	int cache_s;
 	bool allow_loopback_http;
 	char *proxy;
+	/* [update]: the signed content bundle (see bundle.h, minisig.h) */
+	char *update_url;        /* https URL of the bundle; its signature is URL.minisig */
+	char *update_public_key; /* minisign public keys (base64), separated by spaces */
+	char *update_ca_file;    /* CA bundle for the download; NULL: the system's */
+	char *update_state_dir;  /* where yibao --update keeps yibao.bundle(.minisig) */
+	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
+	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 
 	struct profile profile;
 };
@@ -78,6 +91,14 @@ int config_load(struct config *c, const char *path, bool required, struct diags 
  * named profile does not exist (then national is loaded and d says why).
  */
 int config_load_region(struct config *c, const char *name, struct diags *d);
+/*
+ * The same, with each profile's text from get(ctx, name, &len) (a new string
+ * the caller frees, or NULL when there is none): the region profiles of the
+ * open bundle. where names the source in messages.
+ */
+int config_load_region_from(struct config *c, const char *name,
+			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
+			    const char *where, struct diags *d);
 /* Placeholder lookup for content_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
 void config_free(struct config *c);

@@ -202,6 +202,15 @@ static char *fill_placeholders(const char *path, const char *body, int line_base
 	return sb_take(&sb);
 }
 
+char *content_fill(const char *text, content_lookup_fn lookup, void *ctx)
+{
+	struct diags ignore = {0};
+	char *s = fill_placeholders("", text, 1, lookup, ctx, &ignore);
+
+	diags_free(&ignore);
+	return s;
+}
+
 static bool valid_code(const char *s)
 {
 	bool digit = false;

@@ -112,24 +112,39 @@ struct screen {
 	size_t nblocks;
 	struct link *links;
 	size_t nlinks;
-	bool unloaded;  /* body dropped to save memory: content_get parses it again */
+	bool unloaded;  /* body not parsed yet (bundle): content_get parses it from the bundle */
 };
 
 /* Look up a placeholder's value for the active region; NULL when unknown. */
 typedef const char *(*content_lookup_fn)(void *ctx, const char *name);
 
+struct bundle;
+
 struct guide {
-	struct screen **screens; /* effective screens for the active region */
+	/*
+	 * Effective screens for the active region. A guide loaded from a directory
+	 * (content_load: --check, --pack) holds every screen here; a guide opened
+	 * on a bundle (content_open: every session) has none here and keeps only
+	 * those asked for in opened: use content_head / content_get.
+	 */
+	struct screen **screens;
 	size_t nscreens;
+	struct opened {
+		int idx;
+		struct screen *s;
+	} *opened;               /* content_open: screens asked for, in order of asking */
+	size_t nopened, opened_cap;
 	int home;                /* index of id "home", or of the first screen; -1 if none */
 	struct diags diags;      /* every problem found, FILE:LINE */
 	size_t nerrors;          /* files that were skipped */
 	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
 	int *by_id, *by_code;
 	size_t index_cap;
-	/* How placeholders were filled, to parse a dropped body again. */
+	/* How placeholders are filled when a body is parsed from the bundle. */
 	content_lookup_fn lookup;
 	void *ctx;
+	struct bundle *bundle;   /* content_open: the open bundle (owned), else NULL */
+	char *region;            /* content_open: the region's name in the bundle */
 };
 
 
@@ -143,20 +158,53 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 			   void *ctx);
 void content_free(struct guide *g);
 
+/*
+ * The guide of region in bundle b (taken over: content_free closes it). Reads
+ * only the index; bodies are parsed from the open bundle when asked for, with
+ * placeholders filled through lookup. Returns a new guide (never NULL).
+ */
+struct guide *content_open(struct bundle *b, const char *region, content_lookup_fn lookup,
+			   void *ctx);
+
 /* Index of the screen with this id or code, or -1. */
 int content_find(const struct guide *g, const char *id_or_code);
-
+/* Index of the first screen of kind k, or -1. */
+int content_find_kind(const struct guide *g, enum kind k);
 /*
- * Drop every screen's body (blocks and links), keeping the front matter, once
- * the guide has been checked: a session holds only the screens it opens.
+ * Screen idx with at least its front matter (code, id, title, kind, updated,
+ * source); its body may not be parsed yet. NULL when idx is out of range.
+ * Owned by g; stays valid until content_free.
  */
-void content_unload(struct guide *g);
+const struct screen *content_head(struct guide *g, int idx);
 /*
- * Screen idx with its body (parsed again from its file if it was dropped; if the
- * file can no longer be read, the body stays empty). Owned by g; stays valid
- * until content_free.
+ * Screen idx with its body (parsed from the open bundle the first time; never
+ * from a file by path). Owned by g; stays valid until content_free.
  */
 struct screen *content_get(struct guide *g, int idx);
+
+/*
+ * Search every screen for q (ASCII case ignored): its title (also by pinyin
+ * initials) and the text it shows, placeholders filled. fn is called for each
+ * hit, in order, with the shown text and the byte offset of the match in it
+ * (-1 when the title matched); the strings are valid during the call only.
+ * Returns the number of hits.
+ */
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx);
+/* text with each known {{name}} replaced by lookup's value (unknown ones kept). Caller frees. */
+char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
+/* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */
+char *content_screen_text(const struct screen *s);
+/*
+ * Call fn for every screen with its code, title and shown text (valid during the
+ * call only), in order, until fn returns non-zero. Returns screens visited.
+ */
+int content_each_text(struct guide *g,
+		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
+				const char *text),
+		      void *ctx);
 
 /*
  * Parse one file's text into a screen (for tests and fuzzing). path names the file

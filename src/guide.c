@@ -1,7 +1,8 @@
 /*
- * guide.c -- the guide: every content file of a directory, indexed by id and
- * code, region variants applied, links resolved and checked, bodies dropped
- * after the check and parsed again when a screen is opened
+ * guide.c -- the guide: every content file of a directory (for --check and
+ * --pack), indexed by id and code, region variants applied, links resolved and
+ * checked; or a session's view of one open bundle, bodies parsed from it when a
+ * screen is opened
  * SPDX-License-Identifier: MIT
  */
 #ifndef _DEFAULT_SOURCE
@@ -14,18 +15,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
+#include "pinyin.h"
+#include "text.h"
 #include "util.h"
 
 void content_free(struct guide *g)
 {
 	if (g == NULL)
 		return;
-	for (size_t i = 0; i < g->nscreens; i++)
+	for (size_t i = 0; g->screens != NULL && i < g->nscreens; i++)
 		screen_free(g->screens[i]);
 	free(g->screens);
+	for (size_t i = 0; i < g->nopened; i++)
+		screen_free(g->opened[i].s);
+	free(g->opened);
 	free(g->by_id);
 	free(g->by_code);
 	diags_free(&g->diags);
+	bundle_close(g->bundle);
+	free(g->region);
 	free(g);
 }
 
@@ -90,6 +99,11 @@ int content_find(const struct guide *g, const char *key)
 {
 	int i;
 
+	if (g->bundle != NULL) {
+		/* A damaged index may name a screen past the count: none, then. */
+		i = bundle_find(g->bundle, g->region, key);
+		return i >= 0 && (size_t)i < g->nscreens ? i : -1;
+	}
 	if (g->index_cap == 0)
 		return -1;
 	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
@@ -304,24 +318,80 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 	return g;
 }
 
-static void drop_body(struct screen *s)
+int content_find_kind(const struct guide *g, enum kind k)
 {
-	blocks_free(s->blocks, s->nblocks);
-	for (size_t i = 0; i < s->nlinks; i++)
-		free(s->links[i].target);
-	free(s->links);
-	s->blocks = NULL;
-	s->nblocks = 0;
-	s->links = NULL;
-	s->nlinks = 0;
+	if (g->bundle != NULL) {
+		int i = bundle_find_kind(g->bundle, g->region, (int)k);
+
+		return i >= 0 && (size_t)i < g->nscreens ? i : -1;
+	}
+	for (size_t i = 0; i < g->nscreens; i++)
+		if (g->screens[i]->kind == k)
+			return (int)i;
+	return -1;
 }
 
-void content_unload(struct guide *g)
+struct guide *content_open(struct bundle *b, const char *region, content_lookup_fn lookup,
+			   void *ctx)
 {
-	for (size_t i = 0; i < g->nscreens; i++) {
-		drop_body(g->screens[i]);
-		g->screens[i]->unloaded = true;
+	struct guide *g = xcalloc(1, sizeof *g);
+	int n;
+
+	g->bundle = b;
+	g->region = xstrdup(region != NULL ? region : "national");
+	g->lookup = lookup;
+	g->ctx = ctx;
+	n = bundle_count(b, g->region);
+	/* Nothing a screen is held until it is asked for: memory does not grow with the content. */
+	g->nscreens = (size_t)n;
+	g->home = content_find(g, "home");
+	if (g->home < 0 && n > 0)
+		g->home = 0;
+	return g;
+}
+
+/* Screen idx of g with its front matter (body maybe not parsed), or NULL. */
+static struct screen *head(struct guide *g, int idx)
+{
+	struct bundle_head h;
+	struct screen *s;
+
+	if (idx < 0 || (size_t)idx >= g->nscreens)
+		return NULL;
+	if (g->bundle == NULL)
+		return g->screens[idx];
+	/* A session opens tens of screens: a list is enough. */
+	for (size_t i = g->nopened; i > 0; i--)
+		if (g->opened[i - 1].idx == idx)
+			return g->opened[i - 1].s;
+	s = xcalloc(1, sizeof *s);
+	if (bundle_head(g->bundle, g->region, idx, &h) == 0) {
+		s->file = h.file;
+		s->id = h.id;
+		s->code = h.code;
+		s->title = h.title;
+		s->updated = h.updated;
+		s->source = h.source;
+		s->kind = h.kind >= 0 && h.kind < KIND_COUNT ? (enum kind)h.kind : KIND_PAGE;
+	} else {
+		/* A damaged index: an empty page rather than a crash. */
+		s->file = xstrdup("?");
+		s->id = xstrdup("?");
+		s->code = xstrdup("?");
+		s->title = xstrdup("?");
+		s->kind = KIND_PAGE;
 	}
+	s->unloaded = true;
+	g->opened = xgrow(g->opened, &g->opened_cap, g->nopened + 1, sizeof *g->opened);
+	g->opened[g->nopened].idx = idx;
+	g->opened[g->nopened].s = s;
+	g->nopened++;
+	return s;
+}
+
+const struct screen *content_head(struct guide *g, int idx)
+{
+	return head(g, idx);
 }
 
 struct screen *content_get(struct guide *g, int idx)
@@ -331,18 +401,17 @@ struct screen *content_get(struct guide *g, int idx)
 	size_t len;
 	char *raw;
 
-	if (idx < 0 || (size_t)idx >= g->nscreens)
-		return NULL;
-	s = g->screens[idx];
-	if (!s->unloaded)
+	s = head(g, idx);
+	if (s == NULL || !s->unloaded)
 		return s;
 	s->unloaded = false;
-	raw = util_read_file(s->file, CONTENT_MAX_FILE, &len);
+	raw = bundle_text(g->bundle, g->region, idx, &len);
 	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
 	free(raw);
-	diags_free(&d); /* said at start already, or by --check */
+	diags_free(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
+	/* The index's front matter stays: a region variant keeps the general code. */
 	s->blocks = fresh->blocks;
 	s->nblocks = fresh->nblocks;
 	s->links = fresh->links;
@@ -355,4 +424,184 @@ struct screen *content_get(struct guide *g, int idx)
 	for (size_t l = 0; l < s->nlinks; l++)
 		s->links[l].screen = content_find(g, s->links[l].target);
 	return s;
+}
+
+static void add_blocks_text(struct strbuf *sb, const struct block *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (b[i].r.text != NULL && b[i].r.len > 0) {
+			sb_add(sb, b[i].r.text, b[i].r.len);
+			sb_addc(sb, '\n');
+		}
+		for (size_t o = 0; o < b[i].nopts; o++) {
+			sb_adds(sb, b[i].opts[o].label);
+			sb_addc(sb, '\n');
+		}
+		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
+			if (b[i].cells[c].text != NULL) {
+				sb_add(sb, b[i].cells[c].text, b[i].cells[c].len);
+				sb_addc(sb, '\n');
+			}
+		add_blocks_text(sb, b[i].sub, b[i].nsub);
+	}
+}
+
+char *content_screen_text(const struct screen *s)
+{
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "", 0);
+	add_blocks_text(&sb, s->blocks, s->nblocks);
+	return sb_take(&sb);
+}
+
+/* The bundle's search text has {{placeholders}}: fill them for this region on the way. */
+struct fill_ctx {
+	struct guide *g;
+	int (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text);
+	void *ctx;
+};
+
+static int fill_each(void *ctx, int idx, const char *code, const char *title, const char *text)
+{
+	struct fill_ctx *fc = ctx;
+	char *filled;
+	int rc;
+
+	if (strstr(text, "{{") == NULL || fc->g->lookup == NULL)
+		return fc->fn(fc->ctx, idx, code, title, text);
+	filled = content_fill(text, fc->g->lookup, fc->g->ctx);
+	rc = fc->fn(fc->ctx, idx, code, title, filled);
+	free(filled);
+	return rc;
+}
+
+/* What one search needs: the query and, per placeholder name, whether its value can take part in a match. */
+struct search_ctx {
+	struct guide *g;
+	const char *q;
+	void (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text,
+		   long at);
+	void *ctx;
+	int hits;
+	struct {
+		char *name;
+		bool shares;
+	} *names;
+	size_t nnames, cap;
+};
+
+/* True when some character of a is also in b: only then can b be part of a match of a. */
+static bool shares_char(const char *a, const char *b)
+{
+	size_t i = 0, len = strlen(a);
+
+	while (i < len) {
+		size_t at = i;
+		char ch[5] = {0};
+
+		if (text_decode(a, len, &i) < 0 || i - at > 4)
+			continue;
+		memcpy(ch, a + at, i - at);
+		if (strstr(b, ch) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Could filling the placeholders of text make q match? Only when one of them
+ * has a value sharing a character with q (a match across a value needs one).
+ */
+static bool fill_may_match(struct search_ctx *sc, const char *text)
+{
+	for (const char *p = strstr(text, "{{"); p != NULL; p = strstr(p + 2, "{{")) {
+		const char *end = strstr(p + 2, "}}");
+		size_t i, n;
+
+		if (end == NULL)
+			break;
+		n = (size_t)(end - p - 2);
+		for (i = 0; i < sc->nnames; i++)
+			if (strlen(sc->names[i].name) == n && strncmp(sc->names[i].name, p + 2, n) == 0)
+				break;
+		if (i == sc->nnames) {
+			char *name = xstrndup(p + 2, n);
+			const char *v = sc->g->lookup(sc->g->ctx, name);
+
+			sc->names = xgrow(sc->names, &sc->cap, sc->nnames + 1, sizeof *sc->names);
+			sc->names[i].name = name;
+			sc->names[i].shares = v != NULL && shares_char(sc->q, v);
+			sc->nnames++;
+		}
+		if (sc->names[i].shares)
+			return true;
+	}
+	return false;
+}
+
+static int search_one(void *ctx, int idx, const char *code, const char *title, const char *text)
+{
+	struct search_ctx *sc = ctx;
+	bool in_title = text_find(title, sc->q) >= 0 || pinyin_match(title, sc->q);
+	/* A bundle's search text keeps {{name}}; a directory's screens are filled already. */
+	bool has_ph = sc->g->bundle != NULL && sc->g->lookup != NULL && strstr(text, "{{") != NULL;
+	long at = in_title ? -1 : text_find(text, sc->q);
+	char *filled = NULL;
+
+	/* Most screens do not match: fill only where the query could touch a value. */
+	if (has_ph && (in_title || at >= 0 || fill_may_match(sc, text))) {
+		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
+		text = filled;
+		if (!in_title)
+			at = text_find(text, sc->q);
+	}
+	if (in_title || at >= 0) {
+		sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
+		sc->hits++;
+	}
+	free(filled);
+	return 0;
+}
+
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx)
+{
+	struct search_ctx sc = {g, q, fn, ctx, 0, NULL, 0, 0};
+
+	if (g->bundle != NULL)
+		bundle_each_text(g->bundle, g->region, search_one, &sc);
+	else
+		content_each_text(g, search_one, &sc);
+	for (size_t i = 0; i < sc.nnames; i++)
+		free(sc.names[i].name);
+	free(sc.names);
+	return sc.hits;
+}
+
+int content_each_text(struct guide *g,
+		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
+				const char *text),
+		      void *ctx)
+{
+	int n = 0;
+
+	if (g->bundle != NULL) {
+		struct fill_ctx fc = {g, fn, ctx};
+
+		return bundle_each_text(g->bundle, g->region, fill_each, &fc);
+	}
+	for (size_t i = 0; i < g->nscreens; i++) {
+		const struct screen *s = g->screens[i];
+		char *text = content_screen_text(s);
+		int stop = fn(ctx, (int)i, s->code, s->title, text);
+
+		free(text);
+		n++;
+		if (stop != 0)
+			break;
+	}
+	return n;
 }

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
@@ -14,18 +15,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundle.h"
 #include "calc.h"
 #include "charset.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
 #include "input.h"
+#include "minisig.h"
 #include "nav.h"
+#include "pack.h"
 #include "plain.h"
 #include "render.h"
 #include "../screens/screens.h"
 #include "term.h"
 #include "text.h"
+#include "update.h"
 #include "util.h"
 
 #ifndef YIBAO_VERSION
@@ -46,7 +51,9 @@ struct options {
 	const char *content;
 	const char *region;
 	const char *print;
-	bool list, check, plain, kiosk;
+	const char *pack;
+	bool list, check, plain, kiosk, version;
+	bool update;
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 };
@@ -55,23 +62,31 @@ static void usage(FILE *f)
 {
 	fputs("usage: yibao [OPTIONS]\n"
 	      "  -c, --config FILE   config file\n"
-	      "      --content DIR   content directory (overrides config)\n"
+	      "      --content PATH  content: a bundle file, or a directory packed in memory\n"
+	      "                      (the operator's choice: no signature needed)\n"
 	      "      --region NAME   region profile from config/regions/NAME.ini\n"
 	      "      --list          print every screen: code, id, kind, title; exit\n"
 	      "      --print WHAT    render one screen (code or id) as plain text; exit\n"
 	      "                      (WHAT = slip: the take-away slip for the --answer given)\n"
 	      "      --answer K=V    an eligibility answer for --print slip (repeatable)\n"
 	      "      --check         validate config and all content; exit 0 when clean, 1 if not\n"
+	      "      --update        fetch, verify, install a newer signed bundle ([update]);\n"
+	      "                      exit 0 installed, 3 up to date, 4 network, 5 bad\n"
+	      "                      signature, 6 older, 7 expired, 8 too big, 1 other\n"
+	      "      --pack OUT      check the content directory for every region profile and,\n"
+	      "                      when clean, write the bundle OUT; exit 0, or 1 (nothing written)\n"
 	      "      --plain         line mode without curses\n"
 	      "      --kiosk         shared-terminal mode: no export, idle timeout, nothing kept\n"
-	      "  -V, --version       print version; exit\n"
+	      "  -V, --version       print version and the content bundle's version; exit\n"
 	      "  -h, --help          print usage; exit\n",
 	      f);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER };
+	enum { O_CONTENT = 256, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK, O_ANSWER,
+	       O_PACK };
+	enum { O_UPDATE = 400 };
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -82,6 +97,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"plain", no_argument, NULL, O_PLAIN},
 		{"kiosk", no_argument, NULL, O_KIOSK},
 		{"answer", required_argument, NULL, O_ANSWER},
+		{"pack", required_argument, NULL, O_PACK},
+		{"update", no_argument, NULL, O_UPDATE},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -115,14 +132,19 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case O_KIOSK:
 			o->kiosk = true;
 			break;
+		case O_UPDATE:
+			o->update = true;
+			break;
 		case O_ANSWER:
 			o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
 			o->answers[o->nanswers++] = optarg;
 			break;
+		case O_PACK:
+			o->pack = optarg;
+			break;
 		case 'V':
-			printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(),
-			       YIBAO_LIBVERSIONS);
-			exit(0);
+			o->version = true;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -171,6 +193,7 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	free(c->regions_dir);
 	c->content_dir = xstrdup(YIBAO_DATADIR "/content");
 	c->regions_dir = xstrdup(YIBAO_DATADIR "/regions");
+	c->bundle = xstrdup(YIBAO_DATADIR "/" BUNDLE_FILE);
 	if (tree_ini != NULL && util_is_file(tree_ini) && util_is_dir(tree_content))
 		config_load(c, tree_ini, true, d);
 	else
@@ -185,20 +208,18 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 		config_load(c, o->config, true, d);
 	else if (env != NULL && env[0] != '\0')
 		config_load(c, env, true, d);
-	if (!util_is_dir(c->content_dir) && dir != NULL) {
+	if ((c->bundle == NULL || !util_is_file(c->bundle)) && dir != NULL) {
 		/* Installed somewhere else than configured (a DESTDIR, a moved tree):
 		 * look beside the binary, in ../share/yibao. */
 		char *share = util_path_join(dir, "../share/yibao");
-		char *content = util_path_join(share, "content");
+		char *shipped = util_path_join(share, BUNDLE_FILE);
 
-		if (util_is_dir(content)) {
-			free(c->content_dir);
-			free(c->regions_dir);
-			c->content_dir = content;
-			c->regions_dir = util_path_join(share, "regions");
-			content = NULL;
+		if (util_is_file(shipped)) {
+			free(c->bundle);
+			c->bundle = shipped;
+			shipped = NULL;
 		}
-		free(content);
+		free(shipped);
 		free(share);
 	}
 	if (o->content != NULL) {
@@ -236,11 +257,12 @@ static int cmp_screens(const void *x, const void *y)
 	return compare_codes(a->code, b->code);
 }
 
-static void list_screens(const struct guide *g)
+static void list_screens(struct guide *g)
 {
-	struct screen **v = xmalloc(g->nscreens * sizeof *v);
+	const struct screen **v = xmalloc(g->nscreens * sizeof *v);
 
-	memcpy(v, g->screens, g->nscreens * sizeof *v);
+	for (size_t i = 0; i < g->nscreens; i++)
+		v[i] = content_head(g, (int)i);
 	qsort(v, g->nscreens, sizeof *v, cmp_screens);
 	for (size_t i = 0; i < g->nscreens; i++) {
 		char *line = xasprintf("%s\t%s\t%s\t%s\n", v[i]->code, v[i]->id,
@@ -329,13 +351,173 @@ static void restore_terminal(void)
 	term_restore();
 }
 
+/*
+ * --update: for the host (cron, the systemd timer), never a session: refused
+ * under --kiosk and as a login shell. (Not for [guide] kiosk in the system
+ * config: that is how a kiosk host is set up, and root's cron job reads it too.)
+ */
+static int main_update(struct config *cfg, const struct options *o, const char *argv0,
+		       struct diags *d)
+{
+	char msg[512];
+	int rc;
+
+	if (o->kiosk || argv0[0] == '-') {
+		fputs("yibao: --update is run by the host (cron, yibao-update.timer), not in a kiosk or login session\n",
+		      stderr);
+		rc = 2;
+	} else {
+		diags_print(d);
+		rc = (int)update_run(cfg, msg, sizeof msg);
+		fprintf(rc == UPDATE_INSTALLED || rc == UPDATE_CURRENT ? stdout : stderr,
+			"yibao: %s\n", msg);
+	}
+	diags_free(d);
+	config_free(cfg);
+	return rc;
+}
+
+/* Region profile texts for config_load_region_from, from the open bundle. */
+static char *bundle_profile(void *ctx, const char *name, size_t *len)
+{
+	return bundle_region_text(ctx, name, len);
+}
+
+/*
+ * The updated bundle in state_dir, when its signature (kept beside it) verifies
+ * against [update] public_key and it opens. The file is opened once and read
+ * through that descriptor, so what was verified is what is shown. NULL when
+ * there is none (quietly) or it was refused (*why says why).
+ */
+static struct bundle *open_installed(const struct config *c, char **path, char *why,
+				     size_t whylen)
+{
+	char *sig, *fdpath;
+	struct bundle *b = NULL;
+	int fd;
+
+	*path = NULL;
+	why[0] = '\0';
+	if (c->update_state_dir == NULL)
+		return NULL;
+	*path = util_path_join(c->update_state_dir, BUNDLE_FILE);
+	/* Links through yibao --update's "current" (update.h): followed. */
+	fd = open(*path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno != ENOENT)
+			snprintf(why, whylen, "%s", strerror(errno));
+		return NULL;
+	}
+	sig = update_sig_path(fd, *path);
+	fdpath = xasprintf("/proc/self/fd/%d", fd);
+	if (!util_is_file(fdpath))
+		snprintf(why, whylen, "not a regular file");
+	else if (c->update_public_key == NULL)
+		snprintf(why, whylen, "no [update] public_key to check its signature with");
+	else if (minisig_verify_file(fdpath, sig, c->update_public_key, NULL, 0, why, whylen) == 0)
+		b = bundle_open(fdpath, why, whylen);
+	close(fd); /* SQLite holds the same file open by itself */
+	free(fdpath);
+	free(sig);
+	return b;
+}
+
+/*
+ * The bundle this session shows, and where it came from: --content PATH (a
+ * bundle file), else the signed update in state_dir unless the shipped bundle
+ * is newer, else the shipped bundle (trusted by its place). A refused update
+ * is said in d, in one line.
+ */
+static struct bundle *choose_bundle(const struct config *c, const struct options *o,
+				    struct diags *d, char **from)
+{
+	char why[256];
+	char *installed;
+	struct bundle *b, *shipped = NULL;
+
+	if (o->content != NULL) {
+		*from = xstrdup(o->content);
+		if (!util_is_file(o->content)) { /* a FIFO or a device could block or never end */
+			diags_add(d, o->content, 0, "not a bundle file or a content directory");
+			return NULL;
+		}
+		b = bundle_open(o->content, why, sizeof why);
+		if (b == NULL)
+			diags_add(d, "yibao", 0, "%s", why);
+		return b;
+	}
+	b = open_installed(c, &installed, why, sizeof why);
+	if (c->bundle != NULL && util_is_file(c->bundle)) {
+		char why2[256];
+
+		shipped = bundle_open(c->bundle, why2, sizeof why2);
+		if (shipped == NULL)
+			diags_add(d, "yibao", 0, "%s", why2);
+	}
+	if (b == NULL && why[0] != '\0')
+		diags_add(d, "yibao", 0,
+			  "the installed content update %s was refused (%s); showing the content "
+			  "shipped with the program",
+			  installed, why);
+	if (b != NULL && shipped != NULL &&
+	    bundle_manifest(shipped)->version > bundle_manifest(b)->version) {
+		bundle_close(b); /* the package brought newer content than the last update */
+		b = NULL;
+	}
+	if (b != NULL) {
+		bundle_close(shipped);
+		*from = installed;
+		return b;
+	}
+	free(installed);
+	*from = shipped != NULL ? xstrdup(c->bundle) : NULL;
+	return shipped;
+}
+
+static void print_version(const struct bundle *b, const char *from)
+{
+	printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(), YIBAO_LIBVERSIONS);
+	if (b != NULL) {
+		const struct bundle_manifest *m = bundle_manifest(b);
+
+		printf("content: version %lld, policy year %d, created %s, valid until %s (%s)\n",
+		       m->version, m->policy_year, m->created, m->valid_until,
+		       from != NULL ? from : "packed in memory");
+	} else {
+		printf("content: no bundle found\n");
+	}
+}
+
+/* --check of a bundle file: it opens, and every screen of the region parses. */
+static void check_bundle(struct guide *g, struct diags *d)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		size_t len;
+		char *raw = bundle_text(g->bundle, g->region, (int)i, &len);
+		const struct screen *h = content_head(g, (int)i);
+		struct screen *s;
+
+		if (raw == NULL) {
+			diags_add(d, h->file, 0, "screen %zu has no text in the bundle", i);
+			continue;
+		}
+		s = content_parse(h->file, raw, len, g->lookup, g->ctx, d);
+		screen_free(s);
+		free(raw);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {0};
 	struct config cfg;
 	struct diags d = {0};
-	struct guide *g;
+	struct guide *g = NULL;
+	struct bundle *b = NULL;
 	struct app a;
+	char *from = NULL;
+	const char *region;
+	bool dir_mode;
 	int rc = 0;
 
 	if (parse_args(argc, argv, &o) < 0)
@@ -343,18 +525,50 @@ int main(int argc, char **argv)
 	term_harden(o.kiosk);
 	text_init_locale();
 	load_config(&cfg, &o, &d);
-	if (config_load_region(&cfg, o.region != NULL ? o.region : cfg.region, &d) < 0 &&
-	    o.region != NULL && !o.check) {
+	if (o.update)
+		return main_update(&cfg, &o, argv[0], &d);
+	region = o.region != NULL ? o.region : cfg.region;
+	if (o.pack != NULL) {
+		rc = pack_write(o.pack, cfg.content_dir, cfg.regions_dir, &d) == 0 ? 0 : 1;
 		diags_print(&d);
-		diags_free(&d);
-		config_free(&cfg);
-		return 2;
+		if (rc == 0)
+			fprintf(stderr, "yibao: packed %s and %s into %s\n", cfg.content_dir,
+				cfg.regions_dir, o.pack);
+		else
+			fprintf(stderr, "yibao: %s not written\n", o.pack);
+		goto out;
+	}
+	/* A directory (--content DIR, --check, a source tree without a bundle) is packed in memory. */
+	dir_mode = o.content != NULL ? util_is_dir(o.content)
+		   : util_is_dir(cfg.content_dir) &&
+			     (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
+	if (dir_mode) {
+		if (config_load_region(&cfg, region, &d) < 0 && o.region != NULL && !o.check) {
+			rc = 2;
+			diags_print(&d);
+			goto out;
+		}
+	} else {
+		b = choose_bundle(&cfg, &o, &d, &from);
+		if (b != NULL &&
+		    config_load_region_from(&cfg, region, bundle_profile, b, from != NULL ? from : "bundle",
+					    &d) < 0 &&
+		    o.region != NULL && !o.check && !o.version) {
+			rc = 2;
+			diags_print(&d);
+			goto out;
+		}
+	}
+	if (o.version) {
+		if (dir_mode)
+			b = NULL;
+		print_version(b, from);
+		goto out;
 	}
 	if (term_needs_ascii(getenv("TERM")))
 		cfg.ascii_borders = true;
 	if (!charset_setup(cfg.charset))
 		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
-	g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
 	if (o.check) {
 		struct calc_profile cp;
 		char *bad = NULL;
@@ -368,16 +582,51 @@ int main(int argc, char **argv)
 			free(f);
 			free(bad);
 		}
-		diags_print(&d);
-		diags_print(&g->diags);
-		rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
+		if (cfg.update_url != NULL && cfg.update_public_key == NULL)
+			diags_add(&d, "yibao", 0,
+				  "[update] url is set but public_key is not: no update can be installed");
+		if (dir_mode) {
+			struct pack_meta pm;
+
+			pack_meta_read(cfg.content_dir, false, &pm, &d);
+			g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
+			diags_print(&d);
+			diags_print(&g->diags);
+			rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
+		} else if (b != NULL) {
+			g = content_open(b, cfg.profile.name, config_lookup, &cfg);
+			b = NULL;
+			check_bundle(g, &d);
+			diags_print(&d);
+			rc = d.n > 0 ? 1 : 0;
+		} else {
+			diags_print(&d);
+			rc = 1;
+		}
 		goto out;
+	}
+	if (dir_mode) {
+		size_t len;
+		void *image = pack_memory(cfg.content_dir, cfg.regions_dir, cfg.profile.name, &len, &d);
+		char why[256];
+
+		if (image != NULL && (b = bundle_open_mem(image, len, why, sizeof why)) == NULL)
+			diags_add(&d, cfg.content_dir, 0, "%s", why);
 	}
 	/* Problems are said once, before the screen starts; the rest still works. */
 	diags_print(&d);
-	diags_print(&g->diags);
+	if (b == NULL) {
+		fprintf(stderr, "yibao: no usable content (%s)\n",
+			dir_mode ? cfg.content_dir : o.content != NULL ? o.content
+				   : cfg.bundle != NULL ? cfg.bundle : "no bundle configured");
+		rc = 1;
+		goto out;
+	}
+	g = content_open(b, cfg.profile.name, config_lookup, &cfg);
+	b = NULL;
 	if (g->nscreens == 0) {
-		fprintf(stderr, "yibao: no usable content in %s\n", cfg.content_dir);
+		fprintf(stderr, "yibao: no usable content in %s\n",
+			dir_mode ? cfg.content_dir : from != NULL ? from : "the bundle");
 		rc = 1;
 		goto out;
 	}
@@ -385,8 +634,6 @@ int main(int argc, char **argv)
 		list_screens(g);
 		goto out;
 	}
-	/* Checked: from here on a session holds only the screens it opens. */
-	content_unload(g);
 	malloc_trim(0);
 	app_init(&a, &cfg, g);
 	if (o.nanswers > 0 && set_answers(&a, &o) < 0) {
@@ -414,6 +661,8 @@ int main(int argc, char **argv)
 	app_free(&a);
 out:
 	free(o.answers);
+	free(from);
+	bundle_close(b);
 	content_free(g);
 	diags_free(&d);
 	config_free(&cfg);

@@ -24,6 +24,7 @@ static const struct sym {
 	{"curl_easy_cleanup", offsetof(struct curl_api, easy_cleanup)},
 	{"curl_easy_setopt", offsetof(struct curl_api, easy_setopt)},
 	{"curl_easy_getinfo", offsetof(struct curl_api, easy_getinfo)},
+	{"curl_easy_perform", offsetof(struct curl_api, easy_perform)},
 	{"curl_easy_strerror", offsetof(struct curl_api, easy_strerror)},
 	{"curl_multi_init", offsetof(struct curl_api, multi_init)},
 	{"curl_multi_cleanup", offsetof(struct curl_api, multi_cleanup)},

@@ -4,7 +4,7 @@
  *
  * The guide does not link libcurl: with OpenSSL and the rest it would cost
  * several MiB of RSS in every SSH session before anyone looks anything up.
- * Only the status client includes this (and <curl/curl.h>, for types).
+ * Only the status client and update.c include this (and <curl/curl.h>, for types).
  */
 #ifndef YIBAO_STATUS_CURL_H
 #define YIBAO_STATUS_CURL_H
@@ -19,6 +19,7 @@ struct curl_api {
 	void (*easy_cleanup)(CURL *e);
 	CURLcode (*easy_setopt)(CURL *e, CURLoption opt, ...);
 	CURLcode (*easy_getinfo)(CURL *e, CURLINFO info, ...);
+	CURLcode (*easy_perform)(CURL *e); /* yibao --update (update.c) */
 	const char *(*easy_strerror)(CURLcode rc);
 	CURLM *(*multi_init)(void);
 	CURLMcode (*multi_cleanup)(CURLM *m);

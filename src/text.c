@@ -7,6 +7,7 @@
 #endif
 #include "text.h"
 
+#include <ctype.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -451,10 +452,22 @@ char *text_truncate(const char *s, int cols, bool ascii)
 long text_find(const char *hay, const char *needle)
 {
 	size_t nl = strlen(needle);
+	char first[3];
+	const char *p;
+	bool letters = false;
 
 	if (nl == 0)
 		return 0;
-	for (const char *p = hay; *p != '\0'; p++)
+	for (const char *q = needle; *q != '\0' && !letters; q++)
+		letters = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
+	if (!letters) { /* case does not matter: the library's fast search (a search of 10,000 screens) */
+		p = strstr(hay, needle);
+		return p != NULL ? p - hay : -1;
+	}
+	first[0] = (char)tolower((unsigned char)needle[0]);
+	first[1] = (char)toupper((unsigned char)needle[0]);
+	first[2] = '\0';
+	for (p = strpbrk(hay, first); p != NULL; p = strpbrk(p + 1, first))
 		if (strncasecmp(p, needle, nl) == 0)
 			return p - hay;
 	return -1;

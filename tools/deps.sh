@@ -15,6 +15,8 @@ libcurl4-openssl-dev:build
 libcjson-dev:build
 libinih-dev:build
 libmd4c-dev:build
+libsodium-dev:build
+libsqlite3-dev:build
 libcmocka-dev:test
 tmux:test
 debhelper:test
@@ -23,6 +25,7 @@ mosh:test
 systemd:test
 python3:test
 openssl:test
+minisign:test
 valgrind:test
 clang:test
 libclang-rt-14-dev:test

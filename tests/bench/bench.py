@@ -20,6 +20,13 @@ is: nothing here asserts a timing.
                 smaps_rollup, two sessions running)
   generated     a content set of --screens screens (gen_content.py): --check
                 time, load time (start to first settled screen), memory
+  bundle        for each size of --scale (1000,10000 screens): --pack time and
+                bundle size, start to first settled screen on the bundle, peak
+                RSS and its anonymous part, private memory per session (two
+                running), a search (/ query Enter: key to settled screen, and
+                the CPU time of content_search alone), and the signature check
+                of a 2 MiB file and of each bundle (CPU time, bundle_bench),
+                printed next to the figures before the bundle (TODAY)
   load          --sessions sessions at once, each on its own pty, touring every
                 topic of the home menu (open, into a menu's first entry and
                 back, back home) with small pauses: per-key latency p50/p95/p99,
@@ -54,6 +61,10 @@ import gen_content  # noqa: E402
 import ptydrive  # noqa: E402
 
 SIZE = (80, 24)
+# Before the bundle (every session parsed every file at start): issue 14.
+TODAY = {1000: {"start_ms": 45, "private_kib": 4.4 * 1024},
+         10000: {"start_ms": 348, "private_kib": 41 * 1024}}
+SEARCH_QUERY = "异地就医"  # a subject gen_content uses: about 1 screen in 8
 RESIZE = "100x30"
 QUIET_MS = 150
 
@@ -306,6 +317,106 @@ class Bench:
         fig["private_kib"], fig["rss_kib"] = self.private_two(argv, "q")
         return fig
 
+    # -- the bundle at scale (issue 14) ----------------------------------------
+    def bundle_bench(self, *args):
+        """bundle_bench lines -> {name: (best_ms, median_ms, extra)}."""
+        if not self.a.bundle_bench or not os.path.exists(self.a.bundle_bench):
+            self.notes.append("bundle_bench not built: no CPU-time figures")
+            return {}
+        p = subprocess.run([self.a.bundle_bench] + list(args), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=self.env)
+        if p.returncode != 0:
+            self.notes.append("bundle_bench %s failed: %s" % (args[0], p.stderr.decode()[:300]))
+        out = {}
+        for line in p.stdout.decode().splitlines():
+            parts = line.split()
+            if len(parts) >= 3:
+                out[parts[0]] = (float(parts[1]), float(parts[2]), parts[3] if len(parts) > 3 else "")
+        return out
+
+    def sign(self, path):
+        """Sign path with a throw-away minisign key; -> the public key, or None."""
+        if shutil.which("minisign") is None:
+            self.notes.append("minisign is not installed: no signature figures")
+            return None
+        key = os.path.join(self.tmp, "bench.key")
+        pub = os.path.join(self.tmp, "bench.pub")
+        if not os.path.exists(key):
+            subprocess.run(["minisign", "-G", "-W", "-p", pub, "-s", key], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(["minisign", "-S", "-s", key, "-m", path], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        with open(pub) as f:
+            return f.read().splitlines()[1]
+
+    def private_two_anon(self, argv):
+        """private_two, and the anonymous part of the RSS (RssAnon) of one session."""
+        sess = [ptydrive.Session(self.ptyrun_mod, argv, self.env, *SIZE) for _ in range(2)]
+        try:
+            ptydrive.settle(sess, QUIET_MS / 1000, 5)
+            for s in sess:
+                s.send("<Down>")
+            ptydrive.settle(sess, QUIET_MS / 1000, 5)
+            priv = [ptydrive.private_kib(s.pid) for s in sess]
+            rss = [ptydrive.proc_kib(s.pid, "status", "VmRSS") for s in sess]
+            anon = [ptydrive.proc_kib(s.pid, "status", "RssAnon") for s in sess]
+            for s in sess:
+                s.send("q")
+            ptydrive.settle(sess, QUIET_MS / 1000, 3)
+        finally:
+            for s in sess:
+                s.kill()
+                s.close()
+        return mean(priv), mean(rss), mean(anon)
+
+    def bundle_scale(self, yibao, screens):
+        d = os.path.join(self.tmp, "bundle-content-%d" % screens)
+        n = gen_content.generate(d, screens, 1)
+        out = os.path.join(self.tmp, "bench-%d.bundle" % screens)
+        log("bench: bundle of %d screens" % n)
+        fig = {"screens": n}
+        t = time.monotonic()
+        p = subprocess.run([yibao, "--pack", out, "--content", d], env=self.env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        fig["pack_ms"] = round((time.monotonic() - t) * 1000, 1)
+        if p.returncode != 0:
+            self.notes.append("--pack of %d screens failed: %s" % (n, p.stderr.decode()[:500]))
+            return fig
+        fig["bundle_bytes"] = os.path.getsize(out)
+        argv = [yibao, "--content", out]
+        starts = self.start_runs(argv, "q")
+        fig["start_ms"] = median(r["first_screen"]["settle_ms"] for r in starts)
+        fig["start_ms_runs"] = [r["first_screen"]["settle_ms"] for r in starts]
+        fig["vmhwm_kib"] = max(r["vmhwm_kib"] or 0 for r in starts)
+        fig["private_kib"], fig["rss_kib"], fig["rss_anon_kib"] = self.private_two_anon(argv)
+        rep = self.ptyrun(argv, ["/", SEARCH_QUERY, "<Enter>", "<wait:300>", "q"], timeout=60)
+        fig["search_key_ms"] = median(self.step_ms(rep, "<Enter>"))
+        scr = self.screens(rep)
+        if scr:
+            self.expect("search in %d screens" % n, scr[3], "搜索")
+        regions = os.path.join(os.path.dirname(yibao), "config", "regions")
+        bb = self.bundle_bench("search", out, regions, SEARCH_QUERY)
+        s = bb.get("search:" + SEARCH_QUERY)
+        if s:
+            fig["search_cpu_ms"], fig["search_hits"] = s[1], int(s[2] or 0)
+        pub = self.sign(out)
+        if pub:
+            v = self.bundle_bench("verify", out, out + ".minisig", pub).get("verify")
+            if v:
+                fig["verify_cpu_ms"] = v[1]
+        return fig
+
+    def verify_2mib(self):
+        """The signature check of a 2 MiB file (the issue's figure)."""
+        path = os.path.join(self.tmp, "two.mib")
+        with open(path, "wb") as f:
+            f.write(random.Random(14).randbytes(2 * 1024 * 1024))
+        pub = self.sign(path)
+        if not pub:
+            return None
+        v = self.bundle_bench("verify", path, path + ".minisig", pub).get("verify")
+        return {"best_ms": v[0], "median_ms": v[1]} if v else None
+
     # -- load: many sessions at once -------------------------------------------
     def tour(self):
         """Steps and the code each should show: every home entry, a menu's first entry."""
@@ -491,6 +602,37 @@ def table(res):
         out.append("  bytes to first full screen       %s" % fmt(g["first_screen_bytes"], " B"))
         out.append("  peak RSS (VmHWM)                 %s   (shipped: %s)" % (fmt(g["vmhwm_kib"], " KiB"), fmt(p["yibao"]["vmhwm_kib"], " KiB")))
         out.append("  private memory per session       %s   (shipped: %s)" % (fmt(g["private_kib"], " KiB"), fmt(p["yibao"]["private_kib"], " KiB")))
+    bs = res.get("bundle")
+    if bs:
+        out.append("")
+        out.append("content bundle (issue 14): generated content, --content BUNDLE; \"today\" = every file parsed at start")
+        out.append("  %-36s" % "screens" + "".join("%22s" % ("%d" % f["screens"]) for f in bs["scale"]))
+        rows = [("start to first settled screen", "start_ms", " ms", "start_ms"),
+                ("private memory per session (2 run)", "private_kib", " KiB", "private_kib"),
+                ("peak RSS (VmHWM)", "vmhwm_kib", " KiB", None),
+                ("  of which anonymous (RssAnon)", "rss_anon_kib", " KiB", None),
+                ("search (/ query Enter, key->screen)", "search_key_ms", " ms", None),
+                ("search (content_search, CPU)", "search_cpu_ms", " ms", None),
+                ("--pack", "pack_ms", " ms", None),
+                ("bundle size", "bundle_bytes", "", None),
+                ("signature check of the bundle (CPU)", "verify_cpu_ms", " ms", None)]
+        for label, key, unit, today in rows:
+            cells = []
+            for f in bs["scale"]:
+                v = f.get(key)
+                if key == "bundle_bytes" and v is not None:
+                    cell = "%.1f MiB" % (v / 1048576)
+                else:
+                    cell = fmt(v, unit)
+                t = TODAY.get(f["screens"], {}).get(today) if today else None
+                if t is not None:
+                    cell += " (today %s)" % fmt(t, unit)
+                cells.append(cell)
+            out.append("  %-36s" % label + "".join("%22s" % c for c in cells))
+        v2 = bs.get("verify_2mib")
+        if v2:
+            out.append("  signature check of 2 MiB (CPU)      best %s, median %s  (target < 5 ms)"
+                       % (fmt(v2["best_ms"], " ms"), fmt(v2["median_ms"], " ms")))
     ld = res.get("load")
     if ld:
         out.append("")
@@ -530,12 +672,15 @@ def main():
     ap.add_argument("--out", default="build/bench.json")
     ap.add_argument("--repeat", type=int, default=5, help="runs for the start time median (5)")
     ap.add_argument("--screens", type=int, default=1000, help="generated content set size (1000)")
+    ap.add_argument("--scale", default="1000,10000", help="bundle sizes in screens (1000,10000)")
+    ap.add_argument("--bundle-bench", default="build/bench/bundle_bench",
+                    help="the CPU-time helper (tests/bench/bundle_bench.c)")
     ap.add_argument("--sessions", type=int, default=100, help="load test sessions (100)")
     ap.add_argument("--load-timeout", type=float, default=300, help="load test bound, s (300)")
     ap.add_argument("--quick", action="store_true", help="3 runs, 200 screens, 10 sessions")
     a = ap.parse_args()
     if a.quick:
-        a.repeat, a.screens, a.sessions = 3, 200, 10
+        a.repeat, a.screens, a.sessions, a.scale = 3, 200, 10, "200"
     yibao = os.path.abspath(a.yibao)
     b = Bench(a)
     t0 = time.monotonic()
@@ -568,6 +713,10 @@ def main():
         }
         if a.screens > 0:
             res["generated"] = b.generated(yibao)
+        sizes = [int(x) for x in a.scale.split(",") if x.strip()]
+        if sizes:
+            res["bundle"] = {"scale": [b.bundle_scale(yibao, n) for n in sizes],
+                             "verify_2mib": b.verify_2mib()}
         if a.sessions > 0:
             res["load"] = b.load(yibao)
         res["meta"]["bench_s"] = round(time.monotonic() - t0, 1)

@@ -3,12 +3,12 @@
 
 usage: gen_content.py DIR [--screens N] [--seed S]
 
-Writes N content/NAME.md files (default 1000) into DIR: a home menu, menus,
+Writes N content/NAME.md files (default 1000) and a bundle.ini into DIR: a home menu, menus,
 sub-menus and pages three levels deep (home -> 9 menus -> 9 sub-menus each ->
 pages), with realistic Chinese text made from sentences of the kind the
 shipped guide holds: headings, paragraphs, numbered steps, a note, a table on
 some pages, links to siblings and back up, and the {{placeholders}} every
-region profile defines. The result passes `yibao --check --content DIR`.
+region profile defines. The result passes `yibao --check --content DIR` and packs with `yibao --pack`.
 Deterministic for a given seed. Python 3 standard library only.
 
 SPDX-License-Identifier: MIT
@@ -140,6 +140,9 @@ def generate(outdir, screens, seed):
     for name, text in files.items():
         with open(os.path.join(outdir, name), "w", encoding="utf-8") as f:
             f.write(text)
+    # What yibao --pack needs besides the screens (content version, policy year, validity).
+    with open(os.path.join(outdir, "bundle.ini"), "w", encoding="utf-8") as f:
+        f.write("[bundle]\nversion = 1\npolicy_year = 2025\nvalid_days = 400\n")
     return len(files)
 
 

@@ -47,6 +47,7 @@ max_len() {
 	config) echo 4096 ;;
 	cond) echo 512 ;;
 	text) echo 1024 ;;
+	bundle) echo 24576 ;;
 	*) echo 4096 ;;
 	esac
 }

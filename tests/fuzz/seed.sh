@@ -26,3 +26,39 @@ for f in content/00-home.md content/01-eligibility.md content/05.1-rates.md; do
 done
 count() { find "$C/$1" -type f | wc -l; }
 echo "seeds: $(count content) content, $(count config) config, $(count cond) cond, $(count text) text"
+# Bundle seeds: a small content set packed by ./yibao, then rewritten with
+# 512-byte pages so a seed stays a few KiB (the reader takes any page size);
+# and the same with the hostile fixture's bytes put in (as a bad signer could).
+if [ -x ./yibao ]; then
+	mkdir -p "$C/bundle"
+	rm -f "$C"/bundle/shipped-*
+	t=$(mktemp -d "${TMPDIR:-/tmp}/yibao-seed.XXXXXX")
+	mkdir -p "$t/c"
+	printf -- '---\ncode: 0\nid: home\ntitle: 首页\nkind: menu\nupdated: 2025-01-01\n---\n- [参保](good) 谁能参保\n- [材料](list)\n' >"$t/c/00-home.md"
+	printf -- '---\ncode: 1\nid: good\ntitle: 谁能参保\nkind: page\nsource: 国家医保局\n---\n# 标题\n\n热线 {{hotline}}。\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> 提示 [首页](home)\n' >"$t/c/01-good.md"
+	printf -- '---\ncode: 2\nid: list\ntitle: 材料\nkind: checklist\n---\n- [ ] 身份证\n- [x] 户口簿\n' >"$t/c/02-list.md"
+	printf '[bundle]\nversion = 3\npolicy_year = 2025\nvalid_days = 400\n' >"$t/c/bundle.ini"
+	printf '[guide]\ncontent_dir = %s\nregions_dir = %s\n' "$t/c" "$PWD/config/regions" >"$t/c.ini"
+	if HOME=$t ./yibao --config "$t/c.ini" --pack "$t/c.bundle" 2>/dev/null; then
+		python3 - "$t/c.bundle" "$C/bundle" tests/fixtures/hostile/content <<'PY'
+import os, shutil, sqlite3, sys
+src, out, hostile = sys.argv[1:4]
+d = sqlite3.connect(src)
+d.execute("PRAGMA page_size=512")
+d.execute("VACUUM")
+d.close()
+shutil.copy(src, os.path.join(out, "shipped-small.bundle"))
+d = sqlite3.connect(src)
+for name, f in (("00-home.md", "home.md"), ("01-good.md", "evil.md"), ("02-list.md", "evil.md")):
+    with open(os.path.join(hostile, f), "rb") as fh:
+        d.execute("UPDATE file SET text = ? WHERE name = ?", (fh.read(), name))
+d.execute("UPDATE search SET text = text || char(27) || '[31mEVIL'")
+d.commit()
+d.execute("VACUUM")
+d.close()
+shutil.copy(src, os.path.join(out, "shipped-hostile.bundle"))
+PY
+	fi
+	rm -rf "$t"
+	echo "seeds: $(count bundle) bundle"
+fi

@@ -83,6 +83,11 @@ static void check_defaults(const struct config *c)
 	assert_int_equal(c->cache_s, 300);
 	assert_false(c->allow_loopback_http);
 	assert_null(c->proxy);
+	assert_null(c->update_url);
+	assert_null(c->update_public_key);
+	assert_null(c->update_ca_file);
+	assert_string_equal(c->update_state_dir, "/var/lib/yibao");
+	assert_int_equal(c->update_warn_after_days, 400);
 	assert_null(c->profile.name);
 }
 
@@ -487,6 +492,61 @@ static void lookup_placeholders(void **state)
 	diags_free(&d);
 }
 
+/* [update]: https only, minisign public keys checked, paths from the file's directory. */
+static void update_section(void **state)
+{
+	static const char k1[] = "RWQmoiPQKoJeL1dfBOA0nzV31RfCSNxwWhK7XpMI9WLHHcWgRftgJBCR";
+	static const char k2[] = "RWSvh4KsLGycSj8jAbdF2N80UIR2CftQGYRJHglt8lOjlPobkTcGqwWv";
+	struct config c;
+	struct diags d = {0};
+	char *keys = xasprintf("%s  %s", k1, k2);
+	char *text = xasprintf("[update]\n"
+			       "url = https://county.invalid/yibao.bundle\n"
+			       "public_key = %s\n"
+			       "ca_file = ca.pem\n"
+			       "state_dir = state\n"
+			       "warn_after_days = 30\n",
+			       keys);
+	char *path = put("u.ini", text);
+	char *bad = put("bad.ini", "[update]\n"
+				   "url = http://county.invalid/yibao.bundle\n"
+				   "public_key = RWQnotakey\n"
+				   "warn_after_days = 0\n"
+				   "public_key = untrusted comment: minisign public key\n");
+	char *ca = xasprintf("%s/ca.pem", tmpdir), *st = xasprintf("%s/state", tmpdir);
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 0);
+	assert_string_equal(c.update_url, "https://county.invalid/yibao.bundle");
+	assert_string_equal(c.update_public_key, keys);
+	assert_string_equal(c.update_ca_file, ca);
+	assert_string_equal(c.update_state_dir, st);
+	assert_int_equal(c.update_warn_after_days, 30);
+	assert_int_equal(config_load(&c, bad, true, &d), 0);
+	expect_ndiags(&d, 4);
+	expect_diag(&d, 0, bad, 2,
+		    "[update] url: \"http://county.invalid/yibao.bundle\" is not an https:// URL; ignored");
+	expect_diag(&d, 1, bad, 3,
+		    "[update] public_key: public key 1 is not a minisign public key; ignored");
+	expect_diag(&d, 2, bad, 4,
+		    "[update] warn_after_days: \"0\" is not a number from 1 to 36500; default kept");
+	expect_diag(&d, 3, bad, 5,
+		    "[update] public_key: public key 1 is not a minisign public key; ignored");
+	/* The good values stay. */
+	assert_string_equal(c.update_url, "https://county.invalid/yibao.bundle");
+	assert_string_equal(c.update_public_key, keys);
+	config_free(&c);
+	diags_free(&d);
+	free(keys);
+	free(text);
+	free(path);
+	free(bad);
+	free(ca);
+	free(st);
+}
+
 static void kvlist(void **state)
 {
 	struct kvlist l = {0};
@@ -520,6 +580,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unknown_region_falls_back, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(region_file_problems, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(lookup_placeholders, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(update_section, make_dir, remove_dir),
 		cmocka_unit_test(kvlist),
 	};
 

@@ -1,5 +1,5 @@
 /*
- * test_guide.c -- the guide at scale: hashed lookups, dropping and re-reading bodies
+ * test_guide.c -- the guide at scale: hashed lookups; bundles packed, opened, replaced
  * SPDX-License-Identifier: MIT
  */
 #include <setjmp.h>
@@ -10,9 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "bundle.h"
+#include "config.h"
 #include "content.h"
+#include "pack.h"
 #include "util.h"
 
 #define TESTDIR_PREFIX "/tmp/yibao-guide-"
@@ -81,18 +85,94 @@ static void lookups_at_scale(void **state)
 	content_free(g);
 }
 
-static void unload_and_get(void **state)
+/* A regions directory with national.ini (hotline 12393) and a bundle.ini, beside the screens. */
+static void put_profiles(const char *version)
 {
-	struct guide *g = content_load(tmpdir, NULL, lookup, NULL);
-	int k = content_find(g, "p7");
+	char *dir = util_path_join(tmpdir, "regions"), *ini;
+
+	mkdir(dir, 0755);
+	free(dir);
+	put("regions/national.ini", "[region]\ntitle = 全国通用\n[values]\nhotline = 12393\n");
+	ini = xasprintf("[bundle]\nversion = %s\npolicy_year = 2025\nvalid_days = 30\n", version);
+	put("bundle.ini", ini);
+	free(ini);
+}
+
+static struct guide *open_guide(struct bundle *b, struct config *c)
+{
+	struct diags d = {0};
+	char *regions = util_path_join(tmpdir, "regions");
+
+	config_defaults(c);
+	free(c->regions_dir);
+	c->regions_dir = regions;
+	assert_int_equal(config_load_region(c, "national", &d), 0);
+	assert_int_equal(d.n, 0);
+	return content_open(b, "national", config_lookup, c);
+}
+
+struct hits {
+	int n, p7;
+	char text[256];
+};
+
+static void on_hit(void *ctx, int idx, const char *code, const char *title, const char *text,
+		   long at)
+{
+	struct hits *h = ctx;
+
+	(void)title;
+	h->n++;
+	if (strcmp(code, "0.7") == 0) {
+		h->p7 = idx;
+		assert_true(at >= 0);
+		snprintf(h->text, sizeof h->text, "%s", text + at);
+	}
+}
+
+/* Sessions: a bundle packed in memory, bodies parsed from it only when asked for. */
+static void bundle_and_get(void **state)
+{
+	struct diags d = {0};
+	char *regions = util_path_join(tmpdir, "regions");
+	size_t len;
+	void *image;
+	struct bundle *b;
+	struct guide *g;
+	struct config c;
+	const struct screen *h;
 	struct screen *s;
+	int k;
+	char err[200];
 
 	(void)state;
-	content_unload(g);
-	assert_int_equal(g->screens[k]->nblocks, 0);
-	assert_string_equal(g->screens[k]->title, "页面 7"); /* front matter stays */
+	put_profiles("3");
+	image = pack_memory(tmpdir, regions, "national", &len, &d);
+	assert_non_null(image);
+	assert_int_equal(d.n, 0);
+	b = bundle_open_mem(image, len, err, sizeof err);
+	assert_non_null(b);
+	assert_int_equal(bundle_manifest(b)->version, 3);
+	assert_int_equal(bundle_manifest(b)->policy_year, 2025);
+	g = open_guide(b, &c);
+	assert_int_equal(g->nscreens, 601);
+	assert_int_equal(g->home, content_find(g, "home"));
+	assert_int_equal(content_find(g, "0"), g->home);
+	k = content_find(g, "p7");
+	assert_int_equal(content_find(g, "0.7"), k);
+	assert_int_equal(content_find(g, "p601"), -1);
+	assert_int_equal(content_find_kind(g, KIND_MENU), g->home);
+	assert_int_equal(content_find_kind(g, KIND_WIZARD), -1);
+	/* Front matter from the index only: the body is not parsed yet. */
+	h = content_head(g, k);
+	assert_string_equal(h->title, "页面 7");
+	assert_int_equal(h->kind, KIND_PAGE);
+	assert_int_equal(h->nblocks, 0);
+	assert_true(h->unloaded);
+	/* Every file of the directory gone: the session reads nothing by path. */
+	assert_int_equal(system("rm -f /tmp/yibao-guide-*/*.md"), 0);
 	s = content_get(g, k);
-	assert_ptr_equal(s, g->screens[k]);
+	assert_ptr_equal(s, h);
 	assert_true(s->nblocks > 0);
 	assert_non_null(strstr(s->blocks[0].r.text, "热线 12393"));
 	assert_int_equal(s->nlinks, 2);
@@ -102,14 +182,114 @@ static void unload_and_get(void **state)
 	assert_ptr_equal(content_get(g, k)->blocks, s->blocks);
 	assert_null(content_get(g, -1));
 	assert_null(content_get(g, 100000));
+	assert_null(content_head(g, 601));
+	/* Search: the bundle keeps {{hotline}}; the region's value is found, also across it. */
+	{
+		struct hits hs = {0, -1, ""};
+
+		assert_int_equal(content_search(g, "热线 12393", on_hit, &hs), 599); /* p42 was rewritten above */
+		assert_int_equal(hs.p7, k);
+		assert_non_null(strstr(hs.text, "热线 12393"));
+		memset(&hs, 0, sizeof hs);
+		assert_int_equal(content_search(g, "第 7 页", on_hit, &hs), 1);
+		assert_int_equal(content_search(g, "hotline", on_hit, &hs), 0);
+		assert_int_equal(content_search(g, "xyzzy", on_hit, &hs), 0);
+		assert_int_equal(content_search(g, "页面 17", on_hit, &hs), 12); /* titles 17, 170-179; home menu */
+	}
 	content_free(g);
+	config_free(&c);
+	free(regions);
+}
+
+static int count_hits(void *ctx, int idx, const char *code, const char *title, const char *text)
+{
+	int *n = ctx;
+
+	(void)idx;
+	(void)code;
+	(void)title;
+	if (strstr(text, "第 42 页") != NULL)
+		(*n)++;
+	return 0;
+}
+
+/* --pack: refuses bad content (writes nothing), writes atomically; a running reader keeps the old file. */
+static void pack_file_and_replace(void **state)
+{
+	struct diags d = {0};
+	char *regions = util_path_join(tmpdir, "regions");
+	char *out = util_path_join(tmpdir, "out.bundle");
+	char *out2 = util_path_join(tmpdir, "out2.bundle");
+	struct bundle_manifest m;
+	struct bundle *b;
+	struct guide *g;
+	struct config c;
+	char err[200];
+	int hits = 0;
+
+	(void)state;
+	put_profiles("5");
+	put("bad.md", "---\ncode: 9\nid: bad\ntitle: 坏\nkind: page\n---\n[断链](nowhere)\n");
+	assert_int_equal(pack_write(out, tmpdir, regions, &d), -1);
+	assert_true(d.n > 0);
+	assert_int_equal(access(out, F_OK), -1); /* nothing written */
+	assert_int_equal(system("ls /tmp/yibao-guide-*/out.bundle.tmp* 2>/dev/null"), 512);
+	diags_free(&d);
+	{
+		char *bad = util_path_join(tmpdir, "bad.md");
+
+		unlink(bad);
+		free(bad);
+	}
+	assert_int_equal(pack_write(out, tmpdir, regions, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(bundle_manifest_read(out, &m, err, sizeof err), 0);
+	assert_int_equal(m.format, BUNDLE_FORMAT);
+	assert_int_equal(m.version, 5);
+	assert_string_equal(m.regions, "national");
+	assert_int_equal(strlen(m.created), 10);
+	assert_false(bundle_manifest_expired(&m));
+	assert_true(bundle_manifest_age_days(&m) <= 1);
+	bundle_manifest_free(&m);
+	b = bundle_open(out, err, sizeof err);
+	assert_non_null(b);
+	g = open_guide(b, &c);
+	/* A new version renamed over the open file (as yibao --update does). */
+	put("p0042.md", "---\ncode: 4.2\nid: p42\ntitle: 新的第 42 页\nkind: page\n---\n已经换了。\n");
+	put_profiles("6");
+	assert_int_equal(pack_write(out2, tmpdir, regions, &d), 0);
+	assert_int_equal(rename(out2, out), 0);
+	assert_int_equal(bundle_manifest_read(out, &m, err, sizeof err), 0);
+	assert_int_equal(m.version, 6);
+	bundle_manifest_free(&m);
+	/* The open guide still shows version 5 throughout. */
+	assert_int_equal(bundle_manifest(g->bundle)->version, 5);
+	assert_string_equal(content_head(g, content_find(g, "p42"))->title, "页面 42");
+	assert_non_null(strstr(content_get(g, content_find(g, "p42"))->blocks[0].r.text, "第 42 页"));
+	content_each_text(g, count_hits, &hits);
+	assert_int_equal(hits, 1);
+	content_free(g);
+	config_free(&c);
+	/* Not a bundle. */
+	{
+		char *ini = util_path_join(tmpdir, "bundle.ini");
+
+		assert_int_equal(bundle_manifest_read(ini, &m, err, sizeof err), -1);
+		bundle_manifest_free(&m);
+		free(ini);
+	}
+	assert_null(bundle_open("/nonexistent/x", err, sizeof err));
+	free(regions);
+	free(out);
+	free(out2);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookups_at_scale),
-		cmocka_unit_test(unload_and_get),
+		cmocka_unit_test(pack_file_and_replace),
+		cmocka_unit_test(bundle_and_get),
 	};
 
 	return cmocka_run_group_tests(tests, setup, remove_dir);

@@ -1,0 +1,308 @@
+/*
+ * minisig.c -- verify minisign signatures (Ed25519, libsodium)
+ * SPDX-License-Identifier: MIT
+ */
+#include "minisig.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define KEYID_LEN 8
+#define SIGALG_LEN 2
+#define SIG_LEN crypto_sign_BYTES	  /* 64 */
+#define PK_LEN crypto_sign_PUBLICKEYBYTES /* 32 */
+#define HASH_LEN crypto_generichash_BYTES_MAX /* 64: minisign's prehash */
+#define LEGACY_MAX (64L * 1024 * 1024)
+#define SIGFILE_MAX (16 * 1024)
+
+/* A .minisig file taken apart; comment points into the caller's text. */
+struct sigfile {
+	unsigned char alg[SIGALG_LEN];
+	unsigned char keyid[KEYID_LEN];
+	unsigned char sig[SIG_LEN];
+	unsigned char global[SIG_LEN];
+	const char *comment;
+	size_t comment_len;
+};
+
+static void say(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* The next line of text (without "\n" or "\r\n"); false at the end. */
+static bool next_line(const char **p, const char *end, const char **line, size_t *n)
+{
+	const char *nl;
+
+	if (*p >= end)
+		return false;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	*line = *p;
+	*n = (size_t)((nl != NULL ? nl : end) - *p);
+	*p = nl != NULL ? nl + 1 : end;
+	if (*n > 0 && (*line)[*n - 1] == '\r')
+		(*n)--;
+	return true;
+}
+
+/* Decode exactly want bytes of standard base64 (s, n bytes) into out. */
+static bool b64_exact(const char *s, size_t n, unsigned char *out, size_t want)
+{
+	unsigned char buf[128];
+	size_t got = 0;
+
+	if (n == 0 || n > 4 * sizeof buf / 3 + 4)
+		return false;
+	if (sodium_base642bin(buf, sizeof buf, s, n, NULL, &got, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    got != want)
+		return false;
+	memcpy(out, buf, want);
+	return true;
+}
+
+static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err, size_t errlen)
+{
+	static const char untrusted[] = "untrusted comment: ";
+	static const char trusted[] = "trusted comment: ";
+	const char *p = text, *end = text + len, *line;
+	unsigned char raw[SIGALG_LEN + KEYID_LEN + SIG_LEN];
+	size_t n;
+
+	if (memchr(text, '\0', len) != NULL) {
+		say(err, errlen, "signature is not a minisign signature (NUL byte)");
+		return -1;
+	}
+	if (!next_line(&p, end, &line, &n) || n < sizeof untrusted - 1 ||
+	    memcmp(line, untrusted, sizeof untrusted - 1) != 0) {
+		say(err, errlen, "signature is not a minisign signature (no untrusted comment line)");
+		return -1;
+	}
+	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, raw, sizeof raw)) {
+		say(err, errlen, "signature is not a minisign signature (bad signature line)");
+		return -1;
+	}
+	memcpy(sf->alg, raw, SIGALG_LEN);
+	memcpy(sf->keyid, raw + SIGALG_LEN, KEYID_LEN);
+	memcpy(sf->sig, raw + SIGALG_LEN + KEYID_LEN, SIG_LEN);
+	if (memcmp(sf->alg, "ED", 2) != 0 && memcmp(sf->alg, "Ed", 2) != 0) {
+		say(err, errlen, "signature uses an unknown algorithm");
+		return -1;
+	}
+	if (!next_line(&p, end, &line, &n) || n < sizeof trusted - 1 ||
+	    memcmp(line, trusted, sizeof trusted - 1) != 0) {
+		say(err, errlen, "signature has no trusted comment line");
+		return -1;
+	}
+	sf->comment = line + sizeof trusted - 1;
+	sf->comment_len = n - (sizeof trusted - 1);
+	if (sf->comment_len > MINISIG_COMMENT_MAX) {
+		say(err, errlen, "signature's trusted comment is longer than %d bytes",
+		    MINISIG_COMMENT_MAX);
+		return -1;
+	}
+	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, sf->global, SIG_LEN)) {
+		say(err, errlen, "signature has no valid global signature line");
+		return -1;
+	}
+	return 0;
+}
+
+/* Find the key among pubkeys whose id is keyid. */
+static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned char *pk,
+		    char *err, size_t errlen)
+{
+	const char *p = pubkeys != NULL ? pubkeys : "";
+	int nkeys = 0;
+
+	for (;;) {
+		unsigned char raw[SIGALG_LEN + KEYID_LEN + PK_LEN];
+		size_t n;
+
+		p += strspn(p, " \t\r\n");
+		if (*p == '\0')
+			break;
+		n = strcspn(p, " \t\r\n");
+		nkeys++;
+		if (!b64_exact(p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
+			say(err, errlen, "public key %d is not a minisign public key",
+			    nkeys);
+			return -1;
+		}
+		if (memcmp(raw + SIGALG_LEN, keyid, KEYID_LEN) == 0) {
+			memcpy(pk, raw + SIGALG_LEN + KEYID_LEN, PK_LEN);
+			return 0;
+		}
+		p += n;
+	}
+	if (nkeys == 0)
+		say(err, errlen, "no public key configured ([update] public_key)");
+	else
+		say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
+		    keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
+		    keyid[0]);
+	return -1;
+}
+
+int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen)
+{
+	static const unsigned char none[KEYID_LEN] = {0};
+	unsigned char pk[PK_LEN];
+	char why[160] = "";
+
+	if (sodium_init() < 0) {
+		say(err, errlen, "libsodium cannot start");
+		return -1;
+	}
+	/* No key has an all-zero id in practice: every key is read, then "unknown". */
+	if (key_pick(pubkeys, none, pk, why, sizeof why) == 0 || strstr(why, "unknown key") != NULL)
+		return 0;
+	say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
+	return -1;
+}
+
+/* Check the signature over msg and the global signature; copy the comment out. */
+static int sig_check(const struct sigfile *sf, const unsigned char *pk, const unsigned char *msg,
+		     size_t msglen, char *tc, size_t tclen, char *err, size_t errlen)
+{
+	unsigned char *global;
+
+	if (crypto_sign_verify_detached(sf->sig, msg, msglen, pk) != 0) {
+		say(err, errlen, "signature does not match the file (changed or damaged)");
+		return -1;
+	}
+	global = xmalloc(SIG_LEN + sf->comment_len);
+	memcpy(global, sf->sig, SIG_LEN);
+	memcpy(global + SIG_LEN, sf->comment, sf->comment_len);
+	if (crypto_sign_verify_detached(sf->global, global, SIG_LEN + sf->comment_len, pk) != 0) {
+		free(global);
+		say(err, errlen, "signature's trusted comment was changed");
+		return -1;
+	}
+	free(global);
+	if (tc != NULL && tclen > 0) {
+		/* Tabs become spaces: minisign puts one between timestamp and file. */
+		char *clean = text_sanitize(sf->comment, sf->comment_len, 0, NULL, NULL);
+
+		snprintf(tc, tclen, "%s", clean);
+		free(clean);
+	}
+	return 0;
+}
+
+/* Parse sig and pick its key: the part both entry points share. */
+static int prepare(const char *sig, size_t siglen, const char *pubkeys, struct sigfile *sf,
+		   unsigned char *pk, char *err, size_t errlen)
+{
+	if (sodium_init() < 0) {
+		say(err, errlen, "libsodium cannot start");
+		return -1;
+	}
+	if (sig == NULL || sig_parse(sig, siglen, sf, err, errlen) < 0)
+		return -1;
+	return key_pick(pubkeys, sf->keyid, pk, err, errlen);
+}
+
+int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_t siglen,
+		   const char *pubkeys, char *tc, size_t tclen, char *err, size_t errlen)
+{
+	struct sigfile sf;
+	unsigned char pk[PK_LEN];
+	unsigned char hash[HASH_LEN];
+
+	if (tc != NULL && tclen > 0)
+		tc[0] = '\0';
+	if (prepare(sig, siglen, pubkeys, &sf, pk, err, errlen) < 0)
+		return -1;
+	if (sf.alg[1] == 'D') {
+		crypto_generichash(hash, sizeof hash, data, len, NULL, 0);
+		return sig_check(&sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+	}
+	return sig_check(&sf, pk, data, len, tc, tclen, err, errlen);
+}
+
+int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
+			size_t tclen, char *err, size_t errlen)
+{
+	struct sigfile sf;
+	unsigned char pk[PK_LEN];
+	unsigned char hash[HASH_LEN];
+	size_t siglen;
+	char *sig;
+	FILE *f;
+	int rc;
+
+	if (tc != NULL && tclen > 0)
+		tc[0] = '\0';
+	sig = util_read_file(sigpath, SIGFILE_MAX, &siglen);
+	if (sig == NULL) {
+		say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
+		return -1;
+	}
+	if (prepare(sig, siglen, pubkeys, &sf, pk, err, errlen) < 0) {
+		free(sig);
+		return -1;
+	}
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		say(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		free(sig);
+		return -1;
+	}
+	if (sf.alg[1] == 'D') {
+		crypto_generichash_state st;
+		unsigned char buf[65536];
+		size_t n;
+
+		crypto_generichash_init(&st, NULL, 0, sizeof hash);
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			crypto_generichash_update(&st, buf, n);
+		crypto_generichash_final(&st, hash, sizeof hash);
+		if (ferror(f)) {
+			say(err, errlen, "%s: read error", path);
+			rc = -1;
+		} else {
+			rc = sig_check(&sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+		}
+	} else {
+		unsigned char *data = NULL;
+		size_t n = 0, cap = 0, got;
+
+		do {
+			data = xgrow(data, &cap, n + 65536, 1);
+			got = fread(data + n, 1, cap - n, f);
+			n += got;
+		} while (got > 0 && n <= (size_t)LEGACY_MAX);
+		if (ferror(f)) {
+			say(err, errlen, "%s: read error", path);
+			rc = -1;
+		} else if (n > (size_t)LEGACY_MAX) {
+			say(err, errlen, "%s: too large for a legacy signature (sign with minisign -S)",
+			    path);
+			rc = -1;
+		} else {
+			rc = sig_check(&sf, pk, data, n, tc, tclen, err, errlen);
+		}
+		free(data);
+	}
+	fclose(f);
+	free(sig);
+	return rc;
+}

@@ -1,0 +1,556 @@
+/*
+ * pack.c -- check a content directory for every region and pack it into a bundle
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "pack.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "calc.h"
+#include "config.h"
+#include "content.h"
+#include "util.h"
+
+#define META_DEFAULT_DAYS 400
+
+struct meta_ctx {
+	struct pack_meta *pm;
+	const char *path;
+	struct diags *d;
+	FILE *f;
+	int line;
+	bool have_version, have_year;
+};
+
+static char *meta_line(char *buf, int size, void *stream)
+{
+	struct meta_ctx *mc = stream;
+	char *s = fgets(buf, size, mc->f);
+
+	if (s != NULL)
+		mc->line++;
+	return s;
+}
+
+static bool meta_number(const char *v, long long lo, long long hi, long long *out)
+{
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < lo || n > hi)
+		return false;
+	*out = n;
+	return true;
+}
+
+static int on_meta(void *user, const char *section, const char *key, const char *v)
+{
+	struct meta_ctx *mc = user;
+	long long n;
+
+	if (strcmp(section, "bundle") != 0) {
+		diags_add(mc->d, mc->path, mc->line, "unknown section (only [bundle])");
+		return 1;
+	}
+	if (strcmp(key, "version") == 0) {
+		if (meta_number(v, 1, 999999999999LL, &n)) {
+			mc->pm->version = n;
+			mc->have_version = true;
+		} else {
+			diags_add(mc->d, mc->path, mc->line,
+				  "[bundle] version must be a whole number from 1 (it only grows)");
+		}
+	} else if (strcmp(key, "policy_year") == 0) {
+		if (meta_number(v, 2000, 9999, &n)) {
+			mc->pm->policy_year = (int)n;
+			mc->have_year = true;
+		} else {
+			diags_add(mc->d, mc->path, mc->line, "[bundle] policy_year must be a year like 2025");
+		}
+	} else if (strcmp(key, "valid_days") == 0) {
+		if (meta_number(v, 1, 3660, &n))
+			mc->pm->valid_days = (int)n;
+		else
+			diags_add(mc->d, mc->path, mc->line,
+				  "[bundle] valid_days must be a number of days from 1 to 3660");
+	} else {
+		diags_add(mc->d, mc->path, mc->line,
+			  "unknown key in [bundle] (version, policy_year, valid_days)");
+	}
+	return 1;
+}
+
+static int this_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
+int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct diags *d)
+{
+	char *path = util_path_join(dir, "bundle.ini");
+	struct meta_ctx mc = {pm, path, d, NULL, 0, false, false};
+	size_t before = d->n;
+	int rc;
+
+	pm->version = 1;
+	pm->policy_year = this_year();
+	pm->valid_days = META_DEFAULT_DAYS;
+	mc.f = fopen(path, "r");
+	if (mc.f == NULL) {
+		if (required)
+			diags_add(d, path, 0, "cannot open: %s (it gives the bundle's version, policy_year and valid_days)",
+				  strerror(errno));
+		free(path);
+		return required ? -1 : 0;
+	}
+	rc = ini_parse_stream(meta_line, &mc, on_meta, &mc);
+	fclose(mc.f);
+	if (rc > 0)
+		diags_add(d, path, rc, "not an INI line (\"key = value\" or \"[section]\")");
+	if (!mc.have_version)
+		diags_add(d, path, 0, "[bundle] version is missing");
+	if (!mc.have_year)
+		diags_add(d, path, 0, "[bundle] policy_year is missing");
+	free(path);
+	return d->n > before ? -1 : 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Region profile names of dir (file names without .ini), national first. */
+static char **region_names(const char *dir, size_t *n)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *de;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (dh == NULL)
+		return NULL;
+	while ((de = readdir(dh)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len < 5 || de->d_name[0] == '.' || strcmp(de->d_name + len - 4, ".ini") != 0)
+			continue;
+		v = xgrow(v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = xstrndup(de->d_name, len - 4);
+	}
+	closedir(dh);
+	if (*n > 0)
+		qsort(v, *n, sizeof *v, cmp_str);
+	for (size_t i = 1; i < *n; i++)
+		if (strcmp(v[i], "national") == 0) {
+			char *t = v[i];
+
+			memmove(v + 1, v, i * sizeof *v);
+			v[0] = t;
+		}
+	return v;
+}
+
+static void names_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static bool has_diag(const struct diags *d, const struct diag *x)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].line == x->line && strcmp(d->v[i].file, x->file) == 0 &&
+		    strcmp(d->v[i].msg, x->msg) == 0)
+			return true;
+	return false;
+}
+
+/* Move the diagnostics of from into to, each only once. */
+static size_t merge_diags(struct diags *to, struct diags *from)
+{
+	size_t added = 0;
+
+	for (size_t i = 0; i < from->n; i++)
+		if (!has_diag(to, &from->v[i])) {
+			diags_add(to, from->v[i].file, from->v[i].line, "%s", from->v[i].msg);
+			added++;
+		}
+	diags_free(from);
+	return added;
+}
+
+/* One region: its profile loaded into c, its guide loaded; problems into d. */
+static struct guide *load_region(struct config *c, const char *content_dir,
+				 const char *regions_dir, const char *name, struct diags *d)
+{
+	struct calc_profile cp;
+	char *bad = NULL;
+
+	config_defaults(c);
+	free(c->regions_dir);
+	c->regions_dir = xstrdup(regions_dir);
+	config_load_region(c, name, d);
+	calc_profile_read(&cp, &c->profile.reimburse, &bad);
+	if (bad != NULL) {
+		char *f = xasprintf("%s/%s.ini", regions_dir, name);
+
+		diags_add(d, f, 0,
+			  "[reimburse]: cannot read %s (a percent like 65, a range like 50-70, or yuan)",
+			  bad);
+		free(f);
+		free(bad);
+	}
+	return content_load(content_dir, name, config_lookup, c);
+}
+
+/* ---- writing ---- */
+
+static const char schema[] =
+	"PRAGMA page_size = 4096;"
+	"PRAGMA journal_mode = OFF;"
+	"PRAGMA synchronous = OFF;"
+	"BEGIN;"
+	"CREATE TABLE manifest(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"CREATE TABLE file(name TEXT PRIMARY KEY, text BLOB NOT NULL);"
+	"CREATE TABLE region(name TEXT PRIMARY KEY, text BLOB NOT NULL);"
+	"CREATE TABLE entry(region TEXT NOT NULL, n INTEGER NOT NULL, file TEXT NOT NULL,"
+	" id TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" updated TEXT, source TEXT, PRIMARY KEY(region, n)) WITHOUT ROWID;"
+	"CREATE INDEX entry_id ON entry(region, id);"
+	"CREATE INDEX entry_code ON entry(region, code);"
+	"CREATE INDEX entry_kind ON entry(region, kind, n);"
+	"CREATE TABLE search(file TEXT PRIMARY KEY, text TEXT NOT NULL);";
+
+struct writer {
+	sqlite3 *db;
+	sqlite3_stmt *meta, *file, *region, *entry, *search, *has_search;
+	struct diags *d;
+	const char *what; /* the output, for messages */
+	bool failed;
+};
+
+static void w_fail(struct writer *w)
+{
+	if (!w->failed)
+		diags_add(w->d, w->what, 0, "cannot write the bundle: %s", sqlite3_errmsg(w->db));
+	w->failed = true;
+}
+
+static void w_run(struct writer *w, sqlite3_stmt *st)
+{
+	if (!w->failed && sqlite3_step(st) != SQLITE_DONE)
+		w_fail(w);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static int w_open(struct writer *w, sqlite3 *db, struct diags *d, const char *what)
+{
+	memset(w, 0, sizeof *w);
+	w->db = db;
+	w->d = d;
+	w->what = what;
+	if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO manifest VALUES (?1, ?2)", -1, &w->meta, NULL) ||
+	    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO file VALUES (?1, ?2)", -1, &w->file,
+			       NULL) ||
+	    sqlite3_prepare_v2(db, "INSERT INTO region VALUES (?1, ?2)", -1, &w->region, NULL) ||
+	    sqlite3_prepare_v2(db, "INSERT INTO entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			       -1, &w->entry, NULL) ||
+	    sqlite3_prepare_v2(db, "INSERT INTO search VALUES (?1, ?2)", -1, &w->search, NULL) ||
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM search WHERE file = ?1", -1, &w->has_search,
+			       NULL)) {
+		w_fail(w);
+		return -1;
+	}
+	return 0;
+}
+
+static void w_close(struct writer *w)
+{
+	sqlite3_finalize(w->meta);
+	sqlite3_finalize(w->file);
+	sqlite3_finalize(w->region);
+	sqlite3_finalize(w->entry);
+	sqlite3_finalize(w->search);
+	sqlite3_finalize(w->has_search);
+}
+
+static void w_meta(struct writer *w, const char *key, const char *text, long long n)
+{
+	sqlite3_bind_text(w->meta, 1, key, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(w->meta, 2, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(w->meta, 2, n);
+	w_run(w, w->meta);
+}
+
+static void date_of(time_t t, char out[11])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Now, or SOURCE_DATE_EPOCH (reproducible package builds). */
+static time_t created_time(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	long long n;
+
+	if (sde != NULL && meta_number(sde, 0, 253402300799LL, &n))
+		return (time_t)n;
+	return time(NULL);
+}
+
+static void w_manifest(struct writer *w, const struct pack_meta *pm, char **names, size_t n)
+{
+	time_t now = created_time();
+	char created[11], until[11];
+	struct strbuf regions = {0};
+
+	date_of(now, created);
+	date_of(now + (time_t)pm->valid_days * 86400, until);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			sb_addc(&regions, ' ');
+		sb_adds(&regions, names[i]);
+	}
+	sb_add(&regions, "", 0);
+	w_meta(w, "format", NULL, BUNDLE_FORMAT);
+	w_meta(w, "version", NULL, pm->version);
+	w_meta(w, "policy_year", NULL, pm->policy_year);
+	w_meta(w, "created", created, 0);
+	w_meta(w, "valid_until", until, 0);
+	w_meta(w, "regions", regions.s, 0);
+	sb_free(&regions);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+/* A file's text into the file or region table under name. */
+static void w_text(struct writer *w, sqlite3_stmt *st, const char *name, const char *path)
+{
+	size_t len;
+	char *text = util_read_file(path, CONTENT_MAX_FILE, &len);
+
+	if (text == NULL) {
+		diags_add(w->d, path, 0, "cannot read: %s", strerror(errno));
+		w->failed = true;
+		return;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 2, text, (int)len, SQLITE_TRANSIENT);
+	w_run(w, st);
+	free(text);
+}
+
+/*
+ * A file's shown text, once for every region: parsed with placeholders left as
+ * {{name}}, filled with the region's values when searched.
+ */
+static void w_search(struct writer *w, const char *file, const char *path)
+{
+	size_t len;
+	char *raw;
+	struct diags ignore = {0};
+	struct screen *s;
+	bool have;
+
+	sqlite3_bind_text(w->has_search, 1, file, -1, SQLITE_STATIC);
+	have = sqlite3_step(w->has_search) == SQLITE_ROW;
+	sqlite3_reset(w->has_search);
+	if (have || w->failed)
+		return;
+	raw = util_read_file(path, CONTENT_MAX_FILE, &len);
+	s = raw != NULL ? content_parse(path, raw, len, NULL, NULL, &ignore) : NULL;
+	diags_free(&ignore); /* said by the region passes */
+	free(raw);
+	if (s != NULL) {
+		char *text = content_screen_text(s);
+
+		sqlite3_bind_text(w->search, 1, file, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->search, 2, text, -1, SQLITE_STATIC);
+		w_run(w, w->search);
+		free(text);
+	}
+	screen_free(s);
+}
+
+static void w_region(struct writer *w, const struct guide *g, const char *region)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		const struct screen *s = g->screens[i];
+		const char *file = base_name(s->file);
+
+		w_text(w, w->file, file, s->file);
+		w_search(w, file, s->file);
+		sqlite3_bind_text(w->entry, 1, region, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(w->entry, 2, (long long)i);
+		sqlite3_bind_text(w->entry, 3, file, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->entry, 4, s->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->entry, 5, s->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->entry, 6, s->title, -1, SQLITE_STATIC);
+		sqlite3_bind_int(w->entry, 7, (int)s->kind);
+		if (s->updated != NULL)
+			sqlite3_bind_text(w->entry, 8, s->updated, -1, SQLITE_STATIC);
+		if (s->source != NULL)
+			sqlite3_bind_text(w->entry, 9, s->source, -1, SQLITE_STATIC);
+		w_run(w, w->entry);
+	}
+}
+
+/*
+ * Write everything into db: the manifest, every region profile's text, and
+ * for each region in only (or every region when only is NULL) its screens.
+ */
+static int pack_into(sqlite3 *db, const char *content_dir, const char *regions_dir,
+		     const struct pack_meta *pm, const char *only, const char *what,
+		     struct diags *d)
+{
+	struct writer w;
+	size_t nregions;
+	char **names = region_names(regions_dir, &nregions);
+	int rc;
+
+	if (w_open(&w, db, d, what) < 0) {
+		w_close(&w);
+		names_free(names, nregions);
+		return -1;
+	}
+	if (nregions == 0)
+		diags_add(d, regions_dir, 0, "no region profiles (*.ini) here");
+	w_manifest(&w, pm, names, nregions);
+	for (size_t r = 0; r < nregions && !w.failed; r++) {
+		char *file = xasprintf("%s.ini", names[r]);
+		char *path = util_path_join(regions_dir, file);
+
+		w_text(&w, w.region, names[r], path);
+		free(path);
+		free(file);
+		if (only == NULL || strcmp(only, names[r]) == 0) {
+			struct config c;
+			struct diags one = {0};
+			struct guide *g = load_region(&c, content_dir, regions_dir, names[r], &one);
+
+			merge_diags(d, &one);
+			merge_diags(d, &g->diags);
+			w_region(&w, g, names[r]);
+			content_free(g);
+			config_free(&c);
+		}
+	}
+	w_close(&w);
+	if (!w.failed && sqlite3_exec(db, "COMMIT; ANALYZE;", NULL, NULL, NULL) != SQLITE_OK)
+		w_fail(&w);
+	rc = w.failed ? -1 : 0;
+	names_free(names, nregions);
+	return rc;
+}
+
+int pack_write(const char *out, const char *content_dir, const char *regions_dir,
+	       struct diags *d)
+{
+	struct pack_meta pm;
+	char *tmp, *dir;
+	sqlite3 *db = NULL;
+	int fd, rc;
+	size_t before = d->n;
+
+	/* One pass: checked while written, every region; any problem and the result goes. */
+	pack_meta_read(content_dir, true, &pm, d);
+	tmp = xasprintf("%s.tmp.XXXXXX", out);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		diags_add(d, out, 0, "cannot create a file beside it: %s", strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		diags_add(d, out, 0, "cannot write: %s", db != NULL ? sqlite3_errmsg(db) : "");
+		rc = -1;
+	} else {
+		rc = pack_into(db, content_dir, regions_dir, &pm, NULL, out, d);
+	}
+	if (sqlite3_close(db) != SQLITE_OK)
+		rc = -1;
+	if (d->n > before)
+		rc = -1;
+	if (rc == 0 && (fchmod(fd, 0644) < 0 || fsync(fd) < 0)) {
+		diags_add(d, out, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+	}
+	close(fd);
+	if (rc == 0 && rename(tmp, out) < 0) {
+		diags_add(d, out, 0, "cannot rename the new bundle into place: %s", strerror(errno));
+		rc = -1;
+	}
+	if (rc < 0) {
+		unlink(tmp);
+	} else {
+		/* The rename itself reaches the disk with the directory. */
+		dir = util_dirname(out);
+		fd = open(dir, O_RDONLY | O_DIRECTORY);
+		if (fd >= 0) {
+			fsync(fd);
+			close(fd);
+		}
+		free(dir);
+	}
+	free(tmp);
+	return rc;
+}
+
+void *pack_memory(const char *content_dir, const char *regions_dir, const char *region,
+		  size_t *len, struct diags *d)
+{
+	struct pack_meta pm;
+	sqlite3 *db = NULL;
+	sqlite3_int64 size = 0;
+	unsigned char *image = NULL;
+
+	*len = 0;
+	pack_meta_read(content_dir, false, &pm, d);
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (pack_into(db, content_dir, regions_dir, &pm, region != NULL ? region : "national",
+		      content_dir, d) == 0)
+		image = sqlite3_serialize(db, "main", &size, 0);
+	sqlite3_close(db);
+	if (image != NULL)
+		*len = (size_t)size;
+	return image;
+}

@@ -1,0 +1,52 @@
+/*
+ * pack.h -- check a content directory for every region and pack it into a bundle
+ * SPDX-License-Identifier: MIT
+ *
+ * The authors' side of the bundle (bundle.h is the reader): content/NAME.md,
+ * content/bundle.ini and the region profiles in, one SQLite file out.
+ */
+#ifndef YIBAO_PACK_H
+#define YIBAO_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+/* content/bundle.ini's [bundle] section. */
+struct pack_meta {
+	long long version; /* content version, > 0, only grows */
+	int policy_year;   /* the year the figures are for */
+	int valid_days;    /* valid-until = created + valid_days */
+};
+
+/*
+ * Read dir/bundle.ini into pm. Problems go to d as FILE:LINE. When the file
+ * does not exist: required reports it; otherwise pm gets the defaults
+ * (version 1, this year, 400 days) silently (an author's preview). Returns 0
+ * when pm is usable.
+ */
+int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct diags *d);
+
+/*
+ * yibao --pack: the whole check -- content_dir for every region profile of
+ * regions_dir (each profile's [reimburse] figures too) and bundle.ini
+ * (required) -- made while writing the bundle to a temporary file beside out;
+ * only when nothing was found is it synced and renamed over out (atomic). A
+ * problem found for several regions is reported once. Returns 0, or -1 with
+ * the problems (or the write error) in d; out is then untouched.
+ */
+int pack_write(const char *out, const char *content_dir, const char *regions_dir,
+	       struct diags *d);
+
+/*
+ * Pack content_dir with region's profile (and every profile's text) into a
+ * bundle in memory, whatever problems there are (they go to d; files with
+ * fatal problems are left out): --content DIR. Returns the SQLite image
+ * (allocated with sqlite3_malloc64, for bundle_open_mem) and its size in
+ * *len, or NULL.
+ */
+void *pack_memory(const char *content_dir, const char *regions_dir, const char *region,
+		  size_t *len, struct diags *d);
+
+#endif

@@ -1,0 +1,1058 @@
+/*
+ * update.c -- yibao --update: fetch, verify and install a newer signed content bundle
+ * SPDX-License-Identifier: MIT
+ *
+ * One blocking run, from cron or a systemd timer: the guide's sessions never
+ * call this. The network rules are the status lookups' (status.c): https only,
+ * redirects only to https, the proxies of the environment ignored, TLS 1.2 or
+ * newer, and nothing waits for ever: a connection or a transfer that makes no
+ * progress for [update] timeout_s ends, and so does one running longer than
+ * UPDATE_MAX_TIME_S.
+ *
+ * Why the pair is installed through a "current" symlink (see update.h): the
+ * bundle and its signature are two files, and rename(2) replaces one name at
+ * a time. Renaming the signature first leaves, after a crash between the two
+ * renames, the new signature beside the old bundle; renaming the bundle first
+ * leaves the opposite; either way the guide would find a pair that does not
+ * verify and fall back to the shipped bundle. So each complete, verified pair
+ * gets a directory of its own (b.VERSION, fsynced, never modified again), the
+ * two names the guide opens are fixed symlinks through "current", and the
+ * switch is the one rename of a new "current" link over the old one: before
+ * it every name reaches the old pair, after it the new one.
+ */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1 /* flock, symlinkat */
+#endif
+#include "update.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "minisig.h"
+#include "status_curl.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef YIBAO_VERSION
+#define YIBAO_VERSION "0.1.0"
+#endif
+
+#define BUNDLE_NAME "yibao.bundle"
+#define SIG_NAME "yibao.bundle.minisig"
+#define PART_NAME "yibao.bundle.part"
+#define SIG_PART_NAME "yibao.bundle.minisig.part"
+#define STATE_NAME "update.state"
+#define LOCK_NAME "update.lock"
+#define CURRENT_NAME "current"
+/* Longest validator (ETag, Last-Modified) kept; a longer one is not used. */
+#define VALIDATOR_MAX 160
+
+/* What update.state remembers between runs. Every field may be NULL. */
+struct meta {
+	char *url;
+	char *etag, *last_modified;           /* of the installed bundle */
+	char *part_etag, *part_last_modified; /* of yibao.bundle.part, when resumable */
+};
+
+struct update {
+	const struct config *cfg;
+	const struct curl_api *api;
+	int dirfd;     /* state_dir */
+	char *dir;     /* state_dir, for messages and the verifier's paths */
+	struct meta meta;
+	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
+	char *msg;
+	size_t msglen;
+};
+
+/* One transfer: the headers of the latest response and where its body goes. */
+struct fetch {
+	struct update *u;
+	long code;      /* from the latest status line */
+	char *etag, *last_modified, *content_range, *content_encoding;
+	bool started;   /* the body of the latest response has begun */
+	bool keep;      /* ... and is the one wanted (200, or a 206 that fits) */
+	int fd;         /* the part file, or -1: the body goes to mem */
+	struct strbuf mem;
+	long long offset; /* bytes in the part before this transfer */
+	long long total;  /* bytes kept so far, offset included */
+	long long limit;
+	bool too_big, bad_range, write_failed;
+	int write_errno;
+};
+
+#ifdef YIBAO_TEST_HOOKS
+/*
+ * Test builds only (build/yibao-testhooks, never installed): stop at the named
+ * stage so a test can kill -9 the process exactly there.
+ */
+static void hook(const char *stage)
+{
+	const char *want = getenv("YIBAO_TEST_UPDATE_STOP");
+
+	if (want != NULL && strcmp(want, stage) == 0)
+		raise(SIGSTOP);
+}
+#else
+static void hook(const char *stage)
+{
+	(void)stage;
+}
+#endif
+
+/* Set the one-line message (sanitised when the run ends) and return r. */
+static enum update_result say(struct update *u, enum update_result r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static enum update_result say(struct update *u, enum update_result r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, u->msglen, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+static void meta_free(struct meta *m)
+{
+	free(m->url);
+	free(m->etag);
+	free(m->last_modified);
+	free(m->part_etag);
+	free(m->part_last_modified);
+	memset(m, 0, sizeof *m);
+}
+
+static void set_field(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = v != NULL && v[0] != '\0' ? xstrdup(v) : NULL;
+}
+
+static int on_meta(void *user, const char *section, const char *name, const char *value)
+{
+	struct meta *m = user;
+
+	if (section[0] != '\0')
+		return 1;
+	if (strcmp(name, "url") == 0)
+		set_field(&m->url, value);
+	else if (strcmp(name, "etag") == 0)
+		set_field(&m->etag, value);
+	else if (strcmp(name, "last_modified") == 0)
+		set_field(&m->last_modified, value);
+	else if (strcmp(name, "part_etag") == 0)
+		set_field(&m->part_etag, value);
+	else if (strcmp(name, "part_last_modified") == 0)
+		set_field(&m->part_last_modified, value);
+	return 1;
+}
+
+/* update.state, when there is one; a damaged one just costs a full download. */
+static void meta_read(struct update *u)
+{
+	int fd = openat(u->dirfd, STATE_NAME, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+
+	if (f == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	ini_parse_file(f, on_meta, &u->meta);
+	fclose(f);
+}
+
+/* Write all of buf to fd; -1 with errno on failure. */
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Write update.state (tmp, fsync, rename, fsync the directory). */
+static int meta_write(struct update *u)
+{
+	const struct meta *m = &u->meta;
+	struct strbuf sb = {0};
+	int fd, rc = -1;
+
+	sb_adds(&sb, "; yibao --update: validators of the installed and the partial bundle\n");
+	if (m->url != NULL)
+		sb_printf(&sb, "url = %s\n", m->url);
+	if (m->etag != NULL)
+		sb_printf(&sb, "etag = %s\n", m->etag);
+	if (m->last_modified != NULL)
+		sb_printf(&sb, "last_modified = %s\n", m->last_modified);
+	if (m->part_etag != NULL)
+		sb_printf(&sb, "part_etag = %s\n", m->part_etag);
+	if (m->part_last_modified != NULL)
+		sb_printf(&sb, "part_last_modified = %s\n", m->part_last_modified);
+	/* Made anew: a leftover of another user (root by hand) must not stop us. */
+	unlinkat(u->dirfd, STATE_NAME ".tmp", 0);
+	fd = openat(u->dirfd, STATE_NAME ".tmp",
+		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd >= 0) {
+		if (write_all(fd, sb.s, sb.len) == 0 && fsync(fd) == 0 && close(fd) == 0)
+			rc = renameat(u->dirfd, STATE_NAME ".tmp", u->dirfd, STATE_NAME);
+		else
+			close(fd);
+	}
+	if (rc == 0)
+		fsync(u->dirfd);
+	sb_free(&sb);
+	return rc;
+}
+
+/* A header value worth keeping: printable ASCII, not too long. Caller frees. */
+static char *header_value(const char *p, size_t len)
+{
+	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
+		p++;
+		len--;
+	}
+	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
+		len--;
+	if (len == 0 || len > VALIDATOR_MAX)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7E || p[i] == ';' ||
+		    p[i] == '#')
+			return NULL;
+	return xstrndup(p, len);
+}
+
+static void fetch_reset_headers(struct fetch *f)
+{
+	free(f->etag);
+	free(f->last_modified);
+	free(f->content_range);
+	free(f->content_encoding);
+	f->etag = f->last_modified = f->content_range = f->content_encoding = NULL;
+	f->code = 0;
+	f->started = false;
+	f->keep = false;
+}
+
+static bool header_is(const char *p, size_t len, const char *name, const char **value,
+		      size_t *vlen)
+{
+	size_t n = strlen(name);
+
+	if (len <= n || strncasecmp(p, name, n) != 0 || p[n] != ':')
+		return false;
+	*value = p + n + 1;
+	*vlen = len - n - 1;
+	return true;
+}
+
+static size_t on_header(char *p, size_t size, size_t n, void *ud)
+{
+	struct fetch *f = ud;
+	size_t len = size * n;
+	const char *v;
+	size_t vlen;
+
+	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
+		/* A new response (after a redirect or an interim one): forget the last. */
+		const char *sp = memchr(p, ' ', len);
+
+		fetch_reset_headers(f);
+		if (sp != NULL && (size_t)(sp - p) + 4 <= len)
+			f->code = strtol(sp + 1, NULL, 10);
+	} else if (header_is(p, len, "ETag", &v, &vlen)) {
+		free(f->etag);
+		f->etag = header_value(v, vlen);
+	} else if (header_is(p, len, "Last-Modified", &v, &vlen)) {
+		free(f->last_modified);
+		f->last_modified = header_value(v, vlen);
+	} else if (header_is(p, len, "Content-Range", &v, &vlen)) {
+		free(f->content_range);
+		f->content_range = header_value(v, vlen);
+	} else if (header_is(p, len, "Content-Encoding", &v, &vlen)) {
+		free(f->content_encoding);
+		f->content_encoding = header_value(v, vlen);
+		if (f->content_encoding == NULL)
+			f->content_encoding = xstrdup("unknown");
+	}
+	return len;
+}
+
+/* Content-Range: "bytes START-END/TOTAL", or a star for START-END (then start is -1). */
+static bool parse_content_range(const char *s, long long *start, long long *total)
+{
+	char *end;
+
+	if (s == NULL || strncasecmp(s, "bytes ", 6) != 0)
+		return false;
+	s += 6;
+	if (s[0] == '*' && s[1] == '/') {
+		*start = -1;
+		s += 2;
+	} else {
+		*start = strtoll(s, &end, 10);
+		if (end == s || *end != '-')
+			return false;
+		s = end + 1;
+		strtoll(s, &end, 10);
+		if (end == s || *end != '/')
+			return false;
+		s = end + 1;
+	}
+	*total = strtoll(s, &end, 10);
+	return end != s && *end == '\0';
+}
+
+static bool identity_encoding(const struct fetch *f)
+{
+	return f->content_encoding == NULL || strcasecmp(f->content_encoding, "identity") == 0;
+}
+
+/*
+ * The body of the final response begins: decide whether it is wanted, and for
+ * a fresh download into the part, remember how to resume it.
+ */
+static bool begin_body(struct fetch *f)
+{
+	struct update *u = f->u;
+	long long start, total;
+
+	if (f->fd < 0) {
+		f->keep = f->code == 200;
+		return true;
+	}
+	if (f->code == 206) {
+		if (!parse_content_range(f->content_range, &start, &total) || start != f->offset) {
+			f->bad_range = true;
+			return false;
+		}
+		f->keep = true;
+		return true;
+	}
+	if (f->code != 200)
+		return true;
+	/* The whole bundle: start the part again. */
+	if (ftruncate(f->fd, 0) < 0 || lseek(f->fd, 0, SEEK_SET) < 0) {
+		f->write_failed = true;
+		f->write_errno = errno;
+		return false;
+	}
+	f->offset = f->total = 0;
+	f->keep = true;
+	/*
+	 * A resume asks for bytes of the representation stored, so only an
+	 * uncompressed one with a strong validator can be resumed.
+	 */
+	set_field(&u->meta.part_etag, identity_encoding(f) && f->etag != NULL &&
+					      strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
+	set_field(&u->meta.part_last_modified, identity_encoding(f) ? f->last_modified : NULL);
+	/* Not fatal when it fails: this download just cannot be resumed. */
+	meta_write(u);
+	return true;
+}
+
+static size_t on_body(char *p, size_t size, size_t n, void *ud)
+{
+	struct fetch *f = ud;
+	size_t len = size * n;
+
+	if (!f->started) {
+		f->started = true;
+		if (!begin_body(f))
+			return 0; /* curl ends the transfer with CURLE_WRITE_ERROR */
+	}
+	if (!f->keep)
+		return len; /* the body of a redirect or an error page */
+	if ((long long)len > f->limit - f->total) {
+		f->too_big = true;
+		return 0;
+	}
+	if (f->fd >= 0) {
+		if (write_all(f->fd, p, len) < 0) {
+			f->write_failed = true;
+			f->write_errno = errno;
+			return 0;
+		}
+	} else {
+		sb_add(&f->mem, p, len);
+	}
+	f->total += (long long)len;
+	return len;
+}
+
+static void fetch_free(struct fetch *f)
+{
+	fetch_reset_headers(f);
+	sb_free(&f->mem);
+}
+
+/* Every option of one GET; false when this libcurl refuses one. */
+static bool set_options(struct update *u, CURL *e, const char *url, struct fetch *f,
+			struct curl_slist *headers, bool compressed, char *errbuf)
+{
+	const struct config *c = u->cfg;
+	CURLcode (*set)(CURL *, CURLoption, ...) = u->api->easy_setopt;
+	long t = c->update_timeout_s > 0 ? c->update_timeout_s : UPDATE_TIMEOUT_S;
+	bool ok = true;
+
+	ok &= set(e, CURLOPT_ERRORBUFFER, errbuf) == CURLE_OK;
+	ok &= set(e, CURLOPT_URL, url) == CURLE_OK;
+	ok &= set(e, CURLOPT_PROTOCOLS_STR, "https") == CURLE_OK;
+	ok &= set(e, CURLOPT_REDIR_PROTOCOLS_STR, "https") == CURLE_OK;
+	/* A static server may move the files (a CDN); never to another scheme. */
+	ok &= set(e, CURLOPT_FOLLOWLOCATION, 1L) == CURLE_OK;
+	ok &= set(e, CURLOPT_MAXREDIRS, 5L) == CURLE_OK;
+	ok &= set(e, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
+	ok &= set(e, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
+	ok &= set(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2) == CURLE_OK;
+	if (c->update_ca_file != NULL && c->update_ca_file[0] != '\0')
+		ok &= set(e, CURLOPT_CAINFO, c->update_ca_file) == CURLE_OK;
+	ok &= set(e, CURLOPT_PROXY, c->proxy != NULL ? c->proxy : "") == CURLE_OK;
+	ok &= set(e, CURLOPT_CONNECTTIMEOUT, t) == CURLE_OK;
+	ok &= set(e, CURLOPT_LOW_SPEED_LIMIT, 1L) == CURLE_OK;
+	ok &= set(e, CURLOPT_LOW_SPEED_TIME, t) == CURLE_OK;
+	ok &= set(e, CURLOPT_TIMEOUT, (long)UPDATE_MAX_TIME_S) == CURLE_OK;
+	/* An announced length refused before any byte (a 206 announces only the rest). */
+	ok &= set(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->limit) == CURLE_OK;
+	ok &= set(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
+	ok &= set(e, CURLOPT_USERAGENT, "yibao-update/" YIBAO_VERSION) == CURLE_OK;
+	ok &= set(e, CURLOPT_HTTPHEADER, headers) == CURLE_OK;
+	/* "": every encoding this libcurl decodes (a resume wants the stored identity bytes). */
+	if (compressed)
+		ok &= set(e, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
+	ok &= set(e, CURLOPT_HEADERFUNCTION, on_header) == CURLE_OK;
+	ok &= set(e, CURLOPT_HEADERDATA, f) == CURLE_OK;
+	ok &= set(e, CURLOPT_WRITEFUNCTION, on_body) == CURLE_OK;
+	ok &= set(e, CURLOPT_WRITEDATA, f) == CURLE_OK;
+	return ok;
+}
+
+/* Map a failed transfer to a result and message. */
+static enum update_result transfer_error(struct update *u, const struct fetch *f,
+					 const char *what, CURLcode rc, const char *errbuf)
+{
+	long t = u->cfg->update_timeout_s > 0 ? u->cfg->update_timeout_s : UPDATE_TIMEOUT_S;
+
+	if (f->too_big || rc == CURLE_FILESIZE_EXCEEDED)
+		return say(u, UPDATE_TOO_BIG, "%s: larger than %ld MiB; refused", what,
+			   UPDATE_MAX_BUNDLE >> 20);
+	if (f->write_failed)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME,
+			   strerror(f->write_errno));
+	if (f->bad_range)
+		return say(u, UPDATE_NETWORK, "%s: the server resumed at the wrong place", what);
+	switch (rc) {
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* The URL itself is https (checked): only a redirect gets here. */
+		return say(u, UPDATE_NETWORK, "%s: redirected to a URL that is not https; refused",
+			   what);
+	case CURLE_TOO_MANY_REDIRECTS:
+		return say(u, UPDATE_NETWORK, "%s: too many redirects", what);
+	case CURLE_OPERATION_TIMEDOUT:
+		return say(u, UPDATE_NETWORK, "%s: the server stopped answering (nothing for %ld s)",
+			   what, t);
+	case CURLE_PARTIAL_FILE:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+		return say(u, UPDATE_NETWORK, "%s: the connection broke off (%s); the next run resumes",
+			   what, errbuf[0] != '\0' ? errbuf : u->api->easy_strerror(rc));
+	default:
+		return say(u, UPDATE_NETWORK, "%s: %s", what,
+			   errbuf[0] != '\0' ? errbuf : u->api->easy_strerror(rc));
+	}
+}
+
+/*
+ * GET url into f (the part file or memory), with the extra request headers
+ * given. Returns -1 (result set in *res) when the transfer failed, else 0 with
+ * f->code the final status.
+ */
+static int fetch_run(struct update *u, const char *url, struct fetch *f, struct curl_slist *headers,
+		     const char *range, bool compressed, const char *what, enum update_result *res)
+{
+	char errbuf[CURL_ERROR_SIZE] = "";
+	CURL *e = u->api->easy_init();
+	CURLcode rc;
+
+	if (e == NULL) {
+		*res = say(u, UPDATE_ERROR, "libcurl: cannot start a transfer");
+		return -1;
+	}
+	if (!set_options(u, e, url, f, headers, compressed, errbuf) ||
+	    (range != NULL && u->api->easy_setopt(e, CURLOPT_RANGE, range) != CURLE_OK)) {
+		u->api->easy_cleanup(e);
+		*res = say(u, UPDATE_ERROR, "libcurl 7.85 or newer is needed");
+		return -1;
+	}
+	rc = u->api->easy_perform(e);
+	u->api->easy_cleanup(e);
+	if (rc != CURLE_OK) {
+		*res = transfer_error(u, f, what, rc, errbuf);
+		return -1;
+	}
+	return 0;
+}
+
+static struct curl_slist *add_header(struct update *u, struct curl_slist *l, const char *name,
+				     const char *value)
+{
+	char *h = xasprintf("%s: %s", name, value);
+	struct curl_slist *r = u->api->slist_append(l, h);
+
+	free(h);
+	if (r == NULL)
+		fatal("out of memory");
+	return r;
+}
+
+/*
+ * One GET of the bundle into the part file fd (st_size bytes there now).
+ * Returns 0 with *code 200/206 (the part is complete) or 304; 1 when the
+ * server refused the range (start again); -1 with *res.
+ */
+static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditional, long *code,
+			     enum update_result *res)
+{
+	struct meta *m = &u->meta;
+	struct fetch f = {.u = u, .fd = fd, .limit = UPDATE_MAX_BUNDLE};
+	struct curl_slist *h = NULL;
+	const char *validator = m->part_etag != NULL ? m->part_etag : m->part_last_modified;
+	char range[32] = "";
+	bool resume = have > 0 && validator != NULL;
+	long long start, total;
+	int rc = -1;
+
+	if (resume) {
+		f.offset = f.total = (long long)have;
+		snprintf(range, sizeof range, "%lld-", f.offset);
+		h = add_header(u, h, "If-Range", validator);
+	}
+	if (lseek(fd, 0, SEEK_END) < 0 || (!resume && ftruncate(fd, 0) < 0)) {
+		*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
+		u->api->slist_free_all(h);
+		return -1;
+	}
+	if (conditional && m->etag != NULL)
+		h = add_header(u, h, "If-None-Match", m->etag);
+	else if (conditional && m->last_modified != NULL)
+		h = add_header(u, h, "If-Modified-Since", m->last_modified);
+	if (fetch_run(u, u->cfg->update_url, &f, h, resume ? range : NULL, !resume, "bundle",
+		      res) < 0) {
+		if (*res == UPDATE_TOO_BIG && unlinkat(u->dirfd, PART_NAME, 0) == 0) {
+			/* Nothing of it is worth resuming. */
+			set_field(&m->part_etag, NULL);
+			set_field(&m->part_last_modified, NULL);
+			meta_write(u);
+		}
+	} else if (f.code == 200 || f.code == 206) {
+		/* An empty 200 writes nothing: the part must not keep older bytes. */
+		if (f.code == 200 && !f.started && ftruncate(fd, 0) < 0) {
+			*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
+		} else {
+			/* Remembered only once it is installed (or found the same). */
+			set_field(&u->got_etag, f.etag);
+			set_field(&u->got_last_modified, f.last_modified);
+			*code = f.code;
+			rc = 0;
+		}
+	} else if (f.code == 304) {
+		*code = f.code;
+		rc = 0;
+	} else if (f.code == 416 && resume && parse_content_range(f.content_range, &start, &total) &&
+		   total == f.offset) {
+		/* If-Range held and the part already holds the whole file. */
+		*code = 206;
+		rc = 0;
+	} else if (f.code == 416 && resume) {
+		rc = 1;
+	} else {
+		*res = say(u, UPDATE_NETWORK, "bundle: the server answered HTTP %ld", f.code);
+	}
+	fetch_free(&f);
+	u->api->slist_free_all(h);
+	return rc;
+}
+
+/*
+ * Download the bundle into yibao.bundle.part: conditional on the installed
+ * one (when it verified), resumed when a part of the same file is there.
+ * Returns 0 with *code 200/206 (the part is complete, fsynced) or 304, else -1
+ * with *res; a part cut off stays for the next run.
+ */
+static int fetch_bundle(struct update *u, bool conditional, long *code, enum update_result *res)
+{
+	struct stat st;
+	int fd = openat(u->dirfd, PART_NAME, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	int rc;
+
+	/* Another user's (root's, by hand): start it again as ours. */
+	if (fd < 0 && errno == EACCES && unlinkat(u->dirfd, PART_NAME, 0) == 0)
+		fd = openat(u->dirfd, PART_NAME, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	rc = fetch_bundle_once(u, fd, st.st_size, conditional, code, res);
+	if (rc == 1) /* the range was refused: once more, from the start */
+		rc = fetch_bundle_once(u, fd, 0, conditional, code, res);
+	if (rc == 0 && fsync(fd) < 0) {
+		*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
+		rc = -1;
+	}
+	close(fd);
+	return rc;
+}
+
+/* Fetch url.minisig into yibao.bundle.minisig.part. */
+static int fetch_signature(struct update *u, enum update_result *res)
+{
+	char *url = xasprintf("%s.minisig", u->cfg->update_url);
+	struct fetch f = {.u = u, .fd = -1, .limit = UPDATE_MAX_SIG};
+	int fd, rc = -1;
+
+	if (fetch_run(u, url, &f, NULL, NULL, true, "signature", res) < 0) {
+		if (*res == UPDATE_TOO_BIG)
+			*res = say(u, UPDATE_BADSIG, "signature: larger than %d bytes; refused",
+				   UPDATE_MAX_SIG);
+	} else if (f.code != 200) {
+		*res = say(u, UPDATE_NETWORK, "signature %s: the server answered HTTP %ld", url,
+			   f.code);
+	} else {
+		unlinkat(u->dirfd, SIG_PART_NAME, 0);
+		fd = openat(u->dirfd, SIG_PART_NAME,
+			    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd >= 0 && write_all(fd, f.mem.s != NULL ? f.mem.s : "", f.mem.len) == 0 &&
+		    fsync(fd) == 0 && close(fd) == 0) {
+			rc = 0;
+		} else {
+			*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, SIG_PART_NAME,
+				   strerror(errno));
+			if (fd >= 0)
+				close(fd);
+		}
+	}
+	fetch_free(&f);
+	free(url);
+	return rc;
+}
+
+/* The version of a bundle whose signature verifies (path and path.minisig), or -1. */
+static long long verified_version(struct update *u, const char *path, const char *sigpath)
+{
+	struct bundle_manifest bm;
+	char err[256];
+	long long v = -1;
+
+	if (minisig_verify_file(path, sigpath, u->cfg->update_public_key, NULL, 0, err,
+				sizeof err) < 0)
+		return -1;
+	if (bundle_manifest_read(path, &bm, err, sizeof err) == 0)
+		v = bm.version;
+	bundle_manifest_free(&bm);
+	return v;
+}
+
+/* The version of the bundle shipped with the program (trusted by place), or -1. */
+static long long shipped_version(const struct config *cfg)
+{
+	struct bundle_manifest bm;
+	char err[256];
+	long long v = -1;
+
+	if (cfg->bundle == NULL || access(cfg->bundle, R_OK) != 0)
+		return -1;
+	if (bundle_manifest_read(cfg->bundle, &bm, err, sizeof err) == 0)
+		v = bm.version;
+	bundle_manifest_free(&bm);
+	return v;
+}
+
+/* Whether two files hold the same bytes. */
+static bool same_file(int dfa, const char *a, int dfb, const char *b)
+{
+	int fa = openat(dfa, a, O_RDONLY | O_CLOEXEC), fb = openat(dfb, b, O_RDONLY | O_CLOEXEC);
+	char ba[65536], bb[sizeof ba];
+	bool same = fa >= 0 && fb >= 0;
+
+	while (same) {
+		ssize_t na = read(fa, ba, sizeof ba), nb = read(fb, bb, sizeof bb);
+
+		if (na < 0 || na != nb || memcmp(ba, bb, (size_t)na) != 0)
+			same = false;
+		if (na <= 0)
+			break;
+	}
+	if (fa >= 0)
+		close(fa);
+	if (fb >= 0)
+		close(fb);
+	return same;
+}
+
+/* Remove directory name in dirfd with the files in it (our b.VERSION: no subdirectories). */
+static void remove_dir(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
+		unlinkat(dirfd, name, 0); /* not a directory: a stray file */
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			unlinkat(fd, de->d_name, 0);
+	closedir(d);
+	unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+/* Make name (in dirfd) a symlink to target, by one rename. */
+static int link_swap(int dirfd, const char *target, const char *name)
+{
+	char tmp[64];
+
+	snprintf(tmp, sizeof tmp, "%s.tmp", name);
+	unlinkat(dirfd, tmp, 0);
+	if (symlinkat(target, dirfd, tmp) < 0 || renameat(dirfd, tmp, dirfd, name) < 0) {
+		unlinkat(dirfd, tmp, 0);
+		return -1;
+	}
+	return fsync(dirfd);
+}
+
+/* Whether name in dirfd is already the symlink to target. */
+static bool link_is(int dirfd, const char *name, const char *target)
+{
+	char buf[256];
+	ssize_t n = readlinkat(dirfd, name, buf, sizeof buf - 1);
+
+	if (n < 0)
+		return false;
+	buf[n] = '\0';
+	return strcmp(buf, target) == 0;
+}
+
+/*
+ * Make yibao.bundle and its signature the fixed links through "current".
+ * Done before the switch, while they still name the old pair: when they are
+ * plain files (put there by hand, or by an older yibao), both are first
+ * hard-linked into a directory of their own and "current" pointed there, so
+ * each step below replaces a name by one reaching the same bytes.
+ */
+static enum update_result ensure_links(struct update *u)
+{
+	struct stat st;
+	bool plain = fstatat(u->dirfd, BUNDLE_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		     !S_ISLNK(st.st_mode);
+
+	if (link_is(u->dirfd, BUNDLE_NAME, CURRENT_NAME "/" BUNDLE_NAME) &&
+	    link_is(u->dirfd, SIG_NAME, CURRENT_NAME "/" SIG_NAME))
+		return UPDATE_INSTALLED;
+	if (plain) {
+		const char *old = "b.previous";
+		int fd;
+
+		remove_dir(u->dirfd, old);
+		if (mkdirat(u->dirfd, old, 0755) < 0 ||
+		    (fd = openat(u->dirfd, old, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, old, strerror(errno));
+		if (linkat(u->dirfd, BUNDLE_NAME, fd, BUNDLE_NAME, 0) < 0 ||
+		    (linkat(u->dirfd, SIG_NAME, fd, SIG_NAME, 0) < 0 && errno != ENOENT)) {
+			int e = errno;
+
+			close(fd);
+			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, old, strerror(e));
+		}
+		fsync(fd);
+		close(fd);
+		if (link_swap(u->dirfd, old, CURRENT_NAME) < 0)
+			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, CURRENT_NAME,
+				   strerror(errno));
+	}
+	/* The signature first: a bundle without one is never used, so no window shows a mix. */
+	if (link_swap(u->dirfd, CURRENT_NAME "/" SIG_NAME, SIG_NAME) < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, SIG_NAME, strerror(errno));
+	hook("links");
+	if (link_swap(u->dirfd, CURRENT_NAME "/" BUNDLE_NAME, BUNDLE_NAME) < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, BUNDLE_NAME, strerror(errno));
+	return UPDATE_INSTALLED;
+}
+
+/*
+ * Remove every b.* directory but new and previous, and stray temporary links.
+ * The previous pair stays until the next install: a session that opened it
+ * just before the switch still finds its signature beside it.
+ */
+static void remove_old(struct update *u, const char *new, const char *previous)
+{
+	int fd = dup(u->dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	struct strbuf names = {0};
+
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	/* Collect first: removing while reading a directory may skip entries. */
+	while ((de = readdir(d)) != NULL)
+		if ((strncmp(de->d_name, "b.", 2) == 0 && strcmp(de->d_name, new) != 0 &&
+		     strcmp(de->d_name, previous) != 0) ||
+		    strcmp(de->d_name, CURRENT_NAME ".tmp") == 0)
+			sb_add(&names, de->d_name, strlen(de->d_name) + 1);
+	closedir(d);
+	for (size_t i = 0; i < names.len; i += strlen(names.s + i) + 1)
+		remove_dir(u->dirfd, names.s + i);
+	sb_free(&names);
+}
+
+/* Move the verified part and signature into b.VERSION and switch "current" to it. */
+static enum update_result install(struct update *u, const struct bundle_manifest *bm)
+{
+	char name[40], previous[256];
+	ssize_t n;
+	int fd;
+	enum update_result r;
+
+	snprintf(name, sizeof name, "b.%lld", bm->version);
+	if ((r = ensure_links(u)) != UPDATE_INSTALLED)
+		return r;
+	/* Left by a run that died before its switch: never the current one (older). */
+	remove_dir(u->dirfd, name);
+	if (mkdirat(u->dirfd, name, 0755) < 0 ||
+	    (fd = openat(u->dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, name, strerror(errno));
+	if (renameat(u->dirfd, PART_NAME, fd, BUNDLE_NAME) < 0 ||
+	    renameat(u->dirfd, SIG_PART_NAME, fd, SIG_NAME) < 0 || fsync(fd) < 0 ||
+	    fsync(u->dirfd) < 0) {
+		int e = errno;
+
+		close(fd);
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, name, strerror(e));
+	}
+	close(fd);
+	hook("staged");
+	n = readlinkat(u->dirfd, CURRENT_NAME, previous, sizeof previous - 1);
+	previous[n > 0 ? n : 0] = '\0';
+	if (link_swap(u->dirfd, name, CURRENT_NAME) < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, CURRENT_NAME, strerror(errno));
+	hook("switched");
+	remove_old(u, name, previous);
+	return UPDATE_INSTALLED;
+}
+
+static void drop_part(struct update *u)
+{
+	unlinkat(u->dirfd, PART_NAME, 0);
+	unlinkat(u->dirfd, SIG_PART_NAME, 0);
+	set_field(&u->meta.part_etag, NULL);
+	set_field(&u->meta.part_last_modified, NULL);
+}
+
+/* Check the downloaded pair and install it. */
+static enum update_result check_and_install(struct update *u, long long installed,
+					    const char *floor_path)
+{
+	char *part = util_path_join(u->dir, PART_NAME);
+	char *sigpart = util_path_join(u->dir, SIG_PART_NAME);
+	struct bundle_manifest bm;
+	char err[256], tc[MINISIG_COMMENT_MAX];
+	enum update_result r;
+
+	memset(&bm, 0, sizeof bm);
+	if (minisig_verify_file(part, sigpart, u->cfg->update_public_key, tc, sizeof tc, err,
+				sizeof err) < 0) {
+		r = say(u, UPDATE_BADSIG, "signature: %s; nothing installed", err);
+	} else if (bundle_manifest_read(part, &bm, err, sizeof err) < 0) {
+		r = say(u, UPDATE_BADSIG, "signed, but not a bundle this yibao reads: %s", err);
+	} else if (bm.version == installed && floor_path != NULL &&
+		   same_file(u->dirfd, PART_NAME, AT_FDCWD, floor_path)) {
+		r = say(u, UPDATE_CURRENT, "up to date: bundle version %lld is installed",
+			bm.version);
+	} else if (bm.version <= installed) {
+		r = say(u, UPDATE_ROLLBACK,
+			"the server's bundle has version %lld, not newer than the installed %lld; refused",
+			bm.version, installed);
+	} else if (bundle_manifest_expired(&bm)) {
+		r = say(u, UPDATE_EXPIRED,
+			"the server's bundle (version %lld) was valid until %s; refused", bm.version,
+			bm.valid_until);
+	} else {
+		hook("verified");
+		r = install(u, &bm);
+		if (r == UPDATE_INSTALLED)
+			say(u, r, "installed bundle version %lld (policy year %d, valid until %s; signed: %s)",
+			    bm.version, bm.policy_year, bm.valid_until, tc);
+	}
+	if (r != UPDATE_INSTALLED)
+		drop_part(u);
+	set_field(&u->meta.part_etag, NULL);
+	set_field(&u->meta.part_last_modified, NULL);
+	if (r == UPDATE_INSTALLED || r == UPDATE_CURRENT) {
+		/* The validators of the server's copy: the next check is one small request. */
+		set_field(&u->meta.etag, u->got_etag);
+		set_field(&u->meta.last_modified, u->got_last_modified);
+	}
+	if (meta_write(u) < 0 && r == UPDATE_INSTALLED)
+		say(u, r, "installed bundle version %lld (but %s/%s: %s)", bm.version, u->dir,
+		    STATE_NAME, strerror(errno));
+	bundle_manifest_free(&bm);
+	free(part);
+	free(sigpart);
+	return r;
+}
+
+static bool url_ok(const char *url)
+{
+	if (url == NULL || strncasecmp(url, "https://", 8) != 0 || url[8] == '\0')
+		return false;
+	for (const char *p = url; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F)
+			return false;
+	return true;
+}
+
+/* Open (making it when missing) state_dir and take its lock. */
+static enum update_result open_state(struct update *u, int *lockfd)
+{
+	u->dir = xstrdup(u->cfg->update_state_dir);
+	u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (u->dirfd < 0 && errno == ENOENT && mkdir(u->dir, 0755) == 0)
+		u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (u->dirfd < 0)
+		return say(u, UPDATE_ERROR, "state_dir %s: %s", u->dir, strerror(errno));
+	/* Read-only is enough for flock, whoever made the file. */
+	*lockfd = openat(u->dirfd, LOCK_NAME, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (*lockfd < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, LOCK_NAME, strerror(errno));
+	if (flock(*lockfd, LOCK_EX | LOCK_NB) < 0)
+		return say(u, UPDATE_ERROR, "another yibao --update is running (%s/%s)", u->dir,
+			   errno == EWOULDBLOCK ? LOCK_NAME : strerror(errno));
+	return UPDATE_INSTALLED;
+}
+
+static enum update_result run(struct update *u)
+{
+	const struct config *c = u->cfg;
+	char *bundle = util_path_join(u->dir, BUNDLE_NAME);
+	char *sig = util_path_join(u->dir, SIG_NAME);
+	long long installed = verified_version(u, bundle, sig);
+	long long shipped = shipped_version(c);
+	const char *floor_path = installed >= 0 ? bundle : NULL;
+	bool state_ok = installed >= 0; /* what the validators in update.state describe */
+	long code = 0;
+	enum update_result r = UPDATE_INSTALLED;
+
+	if (shipped > installed) {
+		/* The guide would show the shipped one: an older bundle is no update. */
+		installed = shipped;
+		floor_path = c->bundle;
+	}
+	meta_read(u);
+	if (u->meta.url == NULL || strcmp(u->meta.url, c->update_url) != 0) {
+		/* Another URL: nothing remembered applies to it. */
+		meta_free(&u->meta);
+		u->meta.url = xstrdup(c->update_url);
+	}
+	if (fetch_bundle(u, state_ok, &code, &r) < 0) {
+		/* The part (and how to resume it) stays for the next run. */
+	} else if (code == 304) {
+		/* A part of something else the server had meanwhile is of no use now. */
+		bool had_part = u->meta.part_etag != NULL || u->meta.part_last_modified != NULL;
+
+		drop_part(u);
+		if (had_part)
+			meta_write(u);
+		r = say(u, UPDATE_CURRENT, "up to date: bundle version %lld (unchanged on the server)",
+			installed);
+	} else if (fetch_signature(u, &r) == 0) {
+		r = check_and_install(u, installed < 0 ? 0 : installed, floor_path);
+	}
+	free(bundle);
+	free(sig);
+	return r;
+}
+
+char *update_sig_path(int fd, const char *path)
+{
+	char proc[40], buf[4096];
+	ssize_t n;
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	n = readlink(proc, buf, sizeof buf - 1);
+	if (n <= 0 || buf[0] != '/' || (size_t)n >= sizeof buf - 1)
+		return xasprintf("%s.minisig", path);
+	buf[n] = '\0';
+	/* Unlinked since (a later update removed it): its signature went with it. */
+	if (n > 10 && strcmp(buf + n - 10, " (deleted)") == 0)
+		return xasprintf("%s.minisig", path);
+	return xasprintf("%s.minisig", buf);
+}
+
+enum update_result update_run(const struct config *cfg, char *msg, size_t msglen)
+{
+	struct update u = {.cfg = cfg, .dirfd = -1, .msg = msg, .msglen = msglen};
+	int lockfd = -1;
+	enum update_result r;
+	char *clean;
+
+	msg[0] = '\0';
+	if (!url_ok(cfg->update_url))
+		r = say(&u, UPDATE_ERROR, "no https URL in [update] url; nothing to fetch");
+	else if (cfg->update_public_key == NULL || cfg->update_public_key[0] == '\0')
+		r = say(&u, UPDATE_ERROR, "no [update] public_key: a bundle could not be verified");
+	else if (cfg->update_state_dir == NULL || cfg->update_state_dir[0] == '\0')
+		r = say(&u, UPDATE_ERROR, "no [update] state_dir");
+	else if ((u.api = status_curl_load()) == NULL)
+		r = say(&u, UPDATE_ERROR, "libcurl (libcurl.so.4, 7.85 or newer) is not installed");
+	else if (open_state(&u, &lockfd) != UPDATE_INSTALLED)
+		r = UPDATE_ERROR;
+	else if (u.api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		r = say(&u, UPDATE_ERROR, "libcurl: cannot start");
+	else {
+		r = run(&u);
+		u.api->global_cleanup();
+	}
+	/* The message may quote a server (an error buffer): one clean line. */
+	clean = text_sanitize(msg, strlen(msg), 0, NULL, NULL);
+	snprintf(msg, msglen, "%s", clean);
+	free(clean);
+	meta_free(&u.meta);
+	free(u.got_etag);
+	free(u.got_last_modified);
+	if (lockfd >= 0)
+		close(lockfd);
+	if (u.dirfd >= 0)
+		close(u.dirfd);
+	free(u.dir);
+	return r;
+}

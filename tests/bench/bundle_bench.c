@@ -1,0 +1,113 @@
+/*
+ * bundle_bench.c -- CPU time of the bundle's hot paths, for make bench
+ * SPDX-License-Identifier: MIT
+ *
+ *   bundle_bench verify FILE SIGFILE PUBKEY [RUNS]   minisig_verify_file
+ *   bundle_bench search BUNDLE REGIONS_DIR QUERY... [content_search per query]
+ *
+ * Prints one "NAME best_ms median_ms extra" line per measurement (best and
+ * median of the runs, CPU time of this process, so a loaded machine inflates
+ * it less than wall time). Not a test: nothing is asserted.
+ */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bundle.h"
+#include "config.h"
+#include "content.h"
+#include "minisig.h"
+
+#define RUNS 9
+
+static double cpu_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void report(const char *name, double *v, int n, const char *extra)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_d);
+	printf("%s %.2f %.2f %s\n", name, v[0], v[n / 2], extra);
+}
+
+static void hit(void *ctx, int idx, const char *code, const char *title, const char *text, long at)
+{
+	(void)idx;
+	(void)code;
+	(void)title;
+	(void)text;
+	(void)at;
+	++*(int *)ctx;
+}
+
+int main(int argc, char **argv)
+{
+	double v[RUNS];
+	char err[256];
+
+	if (argc >= 5 && strcmp(argv[1], "verify") == 0) {
+		for (int r = 0; r < RUNS; r++) {
+			double t = cpu_ms();
+
+			if (minisig_verify_file(argv[2], argv[3], argv[4], NULL, 0, err, sizeof err) != 0) {
+				fprintf(stderr, "bundle_bench: %s\n", err);
+				return 1;
+			}
+			v[r] = cpu_ms() - t;
+		}
+		report("verify", v, RUNS, "");
+		return 0;
+	}
+	if (argc >= 5 && strcmp(argv[1], "search") == 0) {
+		struct config c;
+		struct diags d = {0};
+		struct bundle *b = bundle_open(argv[2], err, sizeof err);
+		struct guide *g;
+
+		if (b == NULL) {
+			fprintf(stderr, "bundle_bench: %s\n", err);
+			return 1;
+		}
+		config_defaults(&c);
+		free(c.regions_dir);
+		c.regions_dir = strdup(argv[3]);
+		config_load_region(&c, "national", &d);
+		g = content_open(b, "national", config_lookup, &c);
+		for (int i = 4; i < argc; i++) {
+			char name[128], extra[64];
+			int hits = 0;
+
+			for (int r = 0; r < RUNS; r++) {
+				double t = cpu_ms();
+
+				hits = 0;
+				content_search(g, argv[i], hit, &hits);
+				v[r] = cpu_ms() - t;
+			}
+			snprintf(name, sizeof name, "search:%s", argv[i]);
+			snprintf(extra, sizeof extra, "%d", hits);
+			report(name, v, RUNS, extra);
+		}
+		content_free(g);
+		config_free(&c);
+		diags_free(&d);
+		return 0;
+	}
+	fprintf(stderr, "usage: bundle_bench verify FILE SIG PUBKEY | search BUNDLE REGIONS QUERY...\n");
+	return 2;
+}
