@@ -19,7 +19,7 @@ FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
 
 FUZZ_LIB_SRC := src/util.c src/text.c src/rules.c src/content.c src/guide.c src/markdown.c src/fence.c \
                 src/layout.c src/config.c src/status_parse.c \
-                src/bundle.c src/minisig.c
+                src/bundle.c src/minisig.c src/pinyin.c src/pinyin_data.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_LIB     := build/fuzz/libyibao-fuzz.a
 FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)

@@ -18,8 +18,9 @@ is: nothing here asserts a timing.
                 screen (median of --repeat runs); peak RSS (VmHWM); private
                 memory per session (Private_Clean + Private_Dirty of
                 smaps_rollup, two sessions running)
-  generated     a content set of --screens screens (gen_content.py): --check
-                time, load time (start to first settled screen), memory
+  generated     a content set of --screens screens (gen_content.py) given as a
+                directory (packed in memory at each start): --check time, load
+                time (start to first settled screen), memory
   bundle        for each size of --scale (1000,10000 screens): --pack time and
                 bundle size, start to first settled screen on the bundle, peak
                 RSS and its anonymous part, private memory per session (two
@@ -596,7 +597,8 @@ def table(res):
     g = res.get("generated")
     if g:
         out.append("")
-        out.append("generated content: %d screens, %d KiB on disk" % (g["screens"], g["bytes_on_disk"] // 1024))
+        out.append("generated content: %d screens, %d KiB on disk, as a directory (--content DIR:"
+                   " packed in memory at each start, the authors' preview)" % (g["screens"], g["bytes_on_disk"] // 1024))
         out.append("  --check                          %s (exit %s)" % (fmt(g["check_ms"], " ms"), g["check_exit"]))
         out.append("  start to first settled screen    %s   (shipped: %s)" % (fmt(g["start_ms"], " ms"), fmt(p["yibao"]["start_ms"], " ms")))
         out.append("  bytes to first full screen       %s" % fmt(g["first_screen_bytes"], " B"))
