@@ -18,6 +18,7 @@ mkdir -p tests/out
 OUT=$(mktemp -d "$PWD/tests/out/run.XXXXXX")
 pass=0
 fail=0
+skip=0
 export LANG=C.UTF-8
 unset LC_ALL LC_CTYPE NO_COLOR YIBAO_CONFIG
 export HOME="$PWD/$OUT/home" XDG_CONFIG_HOME="$PWD/$OUT/home/.config"
@@ -28,15 +29,19 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
 ok() { pass=$((pass + 1)); echo "ok   $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 
-# Count the "ok"/"not ok" lines a script printed (and fail it if it printed none).
+# Count the "ok"/"not ok" lines a script printed (and fail it if it printed none);
+# "ok - skipped: WHY" lines count as skipped.
 count_tap() { # file name
-	p=$(grep -c '^ok ' "$1")
+	k=$(grep -c '^ok - skipped:' "$1")
+	p=$(($(grep -c '^ok ' "$1") - k))
 	f=$(grep -c '^not ok ' "$1")
 	grep '^not ok ' "$1" | sed "s|^|     $2: |"
+	grep '^ok - skipped:' "$1" | sed "s|^ok - |     $2: |"
 	pass=$((pass + p))
 	fail=$((fail + f))
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then bad "$2 (ran no check)"; fi
-	echo "     $2: $p ok, $f not ok"
+	skip=$((skip + k))
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$k" -eq 0 ]; then bad "$2 (ran no check)"; fi
+	if [ "$k" -gt 0 ]; then echo "     $2: $p ok, $f not ok, $k skipped"; else echo "     $2: $p ok, $f not ok"; fi
 }
 
 sections=${*:-unit check fixtures golden e2e suites}
@@ -126,5 +131,5 @@ want suites && for s in tests/suites/*.sh; do
 done
 
 echo
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then echo "$pass passed, $fail failed, $skip skipped"; else echo "$pass passed, $fail failed"; fi
 [ "$fail" -eq 0 ]

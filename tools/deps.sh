@@ -35,6 +35,10 @@ libsqlite3-dev:build
 libunibreak-dev:build
 libcmocka-dev:test
 tmux:test
+debhelper:test
+lintian:test
+mosh:test
+systemd:test
 python3:test
 openssl:test
 minisign:test
