@@ -5,7 +5,7 @@
  * No network, no terminal, no state: everything here is a function of its
  * arguments, so the unit tests and the fuzzer see exactly what the guide sees.
  */
-#include "status.h"
+#include "status_parse.h"
 
 #include <cJSON.h>
 #include <stdint.h>

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "../../src/status.h"
+#include "../../src/status_parse.h"
 #include "../../src/util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
