@@ -104,18 +104,33 @@ want golden && for a in tests/golden/*.args; do
 done
 
 want e2e && echo "== e2e"
-want e2e && for bin in ./yibao ./yibao-asan; do
-	for s in tests/e2e/*.sh; do
-		[ -f "$s" ] || continue
-		[ "$(basename "$s")" = lib.sh ] && continue # the helpers the scripts source
-		name="$(basename "$s" .sh) [$bin]"
-		log="$OUT/e2e-$(basename "$s" .sh)-$(basename "$bin").log"
-		YIBAO="$bin" timeout 600 sh "$s" >"$log" 2>&1
-		rc=$?
-		count_tap "$log" "$name"
-		if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$log"; then bad "$name exited $rc"; tail -20 "$log" | sed 's/^/     /'; fi
+# The scripts spend most of their time waiting for a screen to settle, not on
+# the CPU: E2E_JOBS of them run at once (each has its own tmux server and
+# temporary files), then their logs are counted in a fixed order.
+e2e_list() { # every BIN SCRIPT LOG, one a line
+	for bin in ./yibao ./yibao-asan; do
+		for s in tests/e2e/*.sh; do
+			[ -f "$s" ] || continue
+			[ "$(basename "$s")" = lib.sh ] && continue # the helpers the scripts source
+			echo "$bin $s $OUT/e2e-$(basename "$s" .sh)-$(basename "$bin").log"
+		done
 	done
-done
+}
+if want e2e; then
+	e2e_list | xargs -P "${E2E_JOBS:-3}" -n 3 sh -c \
+		'YIBAO="$1" timeout 600 sh "$2" >"$3" 2>&1; echo $? >"$3.rc"' sh
+	for bin in ./yibao ./yibao-asan; do
+		for s in tests/e2e/*.sh; do
+			[ -f "$s" ] || continue
+			[ "$(basename "$s")" = lib.sh ] && continue
+			name="$(basename "$s" .sh) [$bin]"
+			log="$OUT/e2e-$(basename "$s" .sh)-$(basename "$bin").log"
+			rc=$(cat "$log.rc" 2>/dev/null || echo 127)
+			count_tap "$log" "$name"
+			if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$log"; then bad "$name exited $rc"; tail -20 "$log" | sed 's/^/     /'; fi
+		done
+	done
+fi
 
 # Further suites: each tests/suites/NAME.sh is run with sh and prints
 # "ok - ..." / "not ok - ..." lines like the e2e scripts.
