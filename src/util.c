@@ -134,6 +134,10 @@ void util_say(char *err, size_t errlen, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
+	/* One line: a library's message (SQLite quotes a schema) may hold newlines. */
+	for (char *p = err; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 }
 
 long util_now_ms(void)

@@ -33,7 +33,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-/* A one-line reason into err (errlen bytes, cut to fit); nothing when err is NULL. */
+/*
+ * A one-line reason into err (errlen bytes, cut to fit; control characters, newlines
+ * among them, become spaces); nothing when err is NULL.
+ */
 void util_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
 long util_now_ms(void);
