@@ -12,9 +12,12 @@
 DEB_DIR  := build/deb
 DEB_JOBS ?= 2
 
-.PHONY: deb deb-clean
+.PHONY: deb deb-clean deps-deb
 
-deb:
+deps-deb:
+	@sh tools/deps.sh deb
+
+deb: deps-deb
 	rm -rf $(DEB_DIR)
 	mkdir -p $(DEB_DIR)/yibao-$(VERSION)
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \

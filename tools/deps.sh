@@ -4,6 +4,7 @@
 #   sh tools/deps.sh build    what building and running the guide needs
 #   sh tools/deps.sh test     build + what `make test` needs
 #   sh tools/deps.sh bench    build + what `make bench` needs
+#   sh tools/deps.sh deb      build + what `make deb` needs
 #
 # As root: installs whatever of that set is missing (apt-get). Otherwise: names
 # what is missing and how to install it, and fails. Nothing outside the set asked
@@ -13,9 +14,9 @@ set -eu
 
 want=${1:-build}
 case "$want" in
-build | test | bench) ;;
+build | test | bench | deb) ;;
 *)
-	echo "deps: usage: deps.sh build|test|bench" >&2
+	echo "deps: usage: deps.sh build|test|bench|deb" >&2
 	exit 2
 	;;
 esac
@@ -39,6 +40,9 @@ debhelper:test
 lintian:test
 mosh:test
 systemd:test
+dpkg-dev:deb
+debhelper:deb
+lintian:deb
 python3:test
 openssl:test
 minisign:test
