@@ -34,18 +34,19 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 	for (size_t i = 0; i < v->lay.n; i++) {
 		const struct dline *d = &v->lay.lines[i];
 
-		if (d->flags & LF_RULE) {
+		/* Line mode is read aloud: no line of symbols, no "|" before a note. */
+		if ((d->flags & LF_RULE) && !a->line_mode) {
 			for (int k = 0; k < width; k++)
 				sb_addc(sb, '-');
 			sb_addc(sb, '\n');
 			continue;
 		}
-		if (d->len == 0) {
+		if (d->len == 0 || (d->flags & LF_RULE)) {
 			sb_addc(sb, '\n');
 			continue;
 		}
 		for (int k = 0; k < d->indent; k++)
-			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE)) ? '|' : ' ');
+			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE) && !a->line_mode) ? '|' : ' ');
 		sb_add(sb, d->text, d->len);
 		sb_addc(sb, '\n');
 	}
