@@ -173,14 +173,18 @@ static void run_tick(struct app *a, const struct line_cmd *c, const char *arg, l
 	input_dispatch(a, ACT_DIGIT, (int)n);
 }
 
+static void run_help(struct app *a, const struct line_cmd *c, const char *arg, long n);
+
 static void run_prompt(struct app *a, const struct line_cmd *c, const char *arg, long n)
 {
-	(void)n;
+	if (c->act == ACT_GOTO && strcmp(arg, "?") == 0) {
+		/* The help's code: line mode's own help, not the full screen's. */
+		run_help(a, c, arg, n);
+		return;
+	}
 	a->prompt = c->act == ACT_SEARCH ? PROMPT_SEARCH : PROMPT_GOTO;
 	input_submit(a, arg);
 }
-
-static void run_help(struct app *a, const struct line_cmd *c, const char *arg, long n);
 
 static const struct line_cmd line_cmds[] = {
 	{"", ARG_NUMBER, "数字", "选第几项：菜单、问题的选项、清单、计算器，方括号里的数字是链接",

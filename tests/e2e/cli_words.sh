@@ -30,4 +30,20 @@ has "local" "--answer household=mars lists local"
 has "nopermit" "--answer household=mars lists nopermit"
 run --answer nosuch=1 --print slip
 has "household" "--answer with an unknown name lists the names"
+
+# Every code the top line shows can be typed at g: slip, ? and / too.
+printf 'g slip\nq\n' | env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --plain >"$E2E_TMP/out" 2>&1
+has "[slip] 城乡居民医保办事单" "g slip opens the slip"
+printf 'g /\n/缴费\n0\ng /\nq\n' | env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --plain >"$E2E_TMP/out" 2>&1
+has "还没有搜索" "g / before any search says there is none"
+if [ "$(grep -c '^\[/\] 搜索“缴费”' "$E2E_TMP/out")" = 2 ]; then ok "g / opens the last search's results again"; else not_ok "g / opens the last search's results again"; fi
+printf 'g ?\nq\n' | env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --plain >"$E2E_TMP/out" 2>&1
+has "帮助：每一行输入一个命令" "g ? in line mode is line mode's help"
+start 80x24
+expect "城乡居民医保办事指南" "full screen starts"
+keys g
+type_text "?"
+keys Enter
+expect "当前页面: 0 城乡居民医保办事指南" "g ? opens the help on the full screen"
+keys q
 echo "# $n_ok ok, $n_bad not ok"
