@@ -45,5 +45,17 @@ keys g
 type_text "?"
 keys Enter
 expect "当前页面: 0 城乡居民医保办事指南" "g ? opens the help on the full screen"
+keys Escape
+# The footer offers link digits only on a page that has links (1.8 has none).
+keys g
+type_text "1.8"
+keys Enter
+expect "办事单上的下一步" "g 1.8"
+if screen | tail -n 1 | grep -q "数字打开链接"; then not_ok "1.8's footer does not offer link digits"; else ok "1.8's footer does not offer link digits"; fi
+keys g
+type_text "1.2"
+keys Enter
+expect "用手机办参保登记" "g 1.2"
+if screen | tail -n 1 | grep -q "数字打开链接"; then ok "1.2's footer offers link digits"; else not_ok "1.2's footer offers link digits"; fi
 keys q
 echo "# $n_ok ok, $n_bad not ok"
