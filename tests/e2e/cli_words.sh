@@ -31,6 +31,19 @@ has "nopermit" "--answer household=mars lists nopermit"
 run --answer nosuch=1 --print slip
 has "household" "--answer with an unknown name lists the names"
 
+# Search snippets start at the start of their text, or after punctuation with
+# "…" before them; never mid-word without it.
+printf '/缴费\n0\n/医保\n0\n/报销\n0\n/12393\nq\n' |
+	env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --plain --region national >"$E2E_TMP/search.txt" 2>&1
+python3 "$(dirname "$0")/snippet_check.py" "$ROOT/content" "$E2E_TMP/search.txt" >"$E2E_TMP/snip.txt"
+checked=$(sed -n 's/^checked //p' "$E2E_TMP/snip.txt")
+if [ "${checked:-0}" -ge 30 ] && ! grep -q '^bad' "$E2E_TMP/snip.txt"; then
+	ok "search snippets start at a boundary, with … when cut ($checked checked)"
+else
+	not_ok "search snippets start at a boundary, with … when cut ($checked checked)"
+	grep '^bad' "$E2E_TMP/snip.txt" | head -5 | sed 's/^/# /'
+fi
+
 # Every code the top line shows can be typed at g: slip, ? and / too.
 printf 'g slip\nq\n' | env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --plain >"$E2E_TMP/out" 2>&1
 has "[slip] 城乡居民医保办事单" "g slip opens the slip"
