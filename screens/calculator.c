@@ -137,7 +137,8 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
 	else
 		legend = xasprintf("%s 医保报销  %s 自己付", full, self);
-	layout_text(&v->lay, legend, 0, 2, LF_DIM);
+	/* Not dim: a dim line has its own colour, and a swatch must be the bar's. */
+	layout_text(&v->lay, legend, 0, 2, 0);
 	free(legend);
 }
 

@@ -71,4 +71,22 @@ keys Enter
 expect "用手机办参保登记" "g 1.2"
 if screen | tail -n 1 | grep -q "数字打开链接"; then ok "1.2's footer offers link digits"; else not_ok "1.2's footer offers link digits"; fi
 keys q
+# The calculator legend's swatches are drawn in the bar's colours.
+start 80x30
+keys g
+type_text "5.2"
+keys Enter
+keys 1
+type_text 10000
+keys Enter
+keys 3
+expect "医保报销：约" "the calculator computes"
+$T capture-pane -e -p -t e2e | python3 "$(dirname "$0")/swatch_check.py" >"$E2E_TMP/swatch.txt"
+if [ "$(tail -n 1 "$E2E_TMP/swatch.txt")" = same ]; then
+	ok "the legend's swatches have the bar's colours"
+else
+	not_ok "the legend's swatches have the bar's colours"
+	sed 's/^/# /' "$E2E_TMP/swatch.txt"
+fi
+keys q
 echo "# $n_ok ok, $n_bad not ok"
