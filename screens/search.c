@@ -50,16 +50,29 @@ static bool is_word(unsigned long cp)
 	return cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'));
 }
 
+/* The character before byte end (> line): its start into *p, its code point returned. */
+static long prev_char(const char *text, size_t line, size_t end, size_t *p)
+{
+	size_t i;
+
+	*p = end - 1;
+	while (*p > line && ((unsigned char)text[*p] & 0xC0) == 0x80)
+		(*p)--;
+	i = *p;
+	return text_decode(text, end, &i);
+}
+
 /*
  * A short piece of the line around the match at byte at, on one line. It
- * starts at the line's start when that is near, else just after the nearest
- * punctuation or space within SNIPPET_LOOK columns before the match, else
- * SNIPPET_BEFORE columns before it at a character (never inside a word of
- * letters); a cut start shows "…", as does a cut end (60 columns in all).
+ * starts at the line's start when that is within SNIPPET_LOOK columns of the
+ * match; else just after punctuation or a space (the farthest within
+ * SNIPPET_BEFORE columns, for context, else the nearest within SNIPPET_LOOK);
+ * else SNIPPET_BEFORE columns back at a character, never inside a word of
+ * letters. A cut start shows "…", as does a cut end (60 columns in all).
  */
 static char *snippet(const char *text, long at)
 {
-	size_t line = (size_t)at, start = (size_t)at, brk = 0;
+	size_t line = (size_t)at, start = (size_t)at, near = 0, far = 0, back = 0, p;
 	int cols = 0;
 	char *s, *t;
 
@@ -67,36 +80,22 @@ static char *snippet(const char *text, long at)
 	while (line > 0 && text[line - 1] != '\n')
 		line--;
 	while (start > line && cols < SNIPPET_LOOK) {
-		size_t p = start - 1, i;
-		long cp;
+		long cp = prev_char(text, line, start, &p);
 
-		while (p > line && ((unsigned char)text[p] & 0xC0) == 0x80)
-			p--;
-		i = p;
-		cp = text_decode(text, start, &i);
 		if (cp >= 0 && after_break((unsigned long)cp)) {
-			brk = start;
-			break;
+			if (near == 0)
+				near = start;
+			if (cols <= SNIPPET_BEFORE)
+				far = start;
 		}
 		cols += cp >= 0 ? text_cpwidth((unsigned long)cp) : 1;
 		start = p;
+		if (back == 0 && cols >= SNIPPET_BEFORE)
+			back = start;
 	}
-	if (brk > 0) {
-		start = brk;
-	} else if (start > line) {
-		/* Nowhere to break: the last SNIPPET_BEFORE columns, from a character. */
-		for (start = (size_t)at, cols = 0; start > line && cols < SNIPPET_BEFORE;) {
-			size_t p = start - 1, i;
-			long cp;
-
-			while (p > line && ((unsigned char)text[p] & 0xC0) == 0x80)
-				p--;
-			i = p;
-			cp = text_decode(text, start, &i);
-			cols += cp >= 0 ? text_cpwidth((unsigned long)cp) : 1;
-			start = p;
-		}
-		/* No break near: do not start inside a word of letters or digits. */
+	if (start > line) {
+		start = far > 0 ? far : near > 0 ? near : back;
+		/* Nowhere to break: do not start inside a word of letters or digits. */
 		while (start < (size_t)at && is_word((unsigned char)text[start]) &&
 		       is_word((unsigned char)text[start - 1]))
 			start++;

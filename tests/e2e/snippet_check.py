@@ -32,7 +32,7 @@ for i, line in enumerate(lines):
     def fine(at):
         prev = src[at - 1:at] or "\n"
         if not cut:
-            return prev == "\n" or re.search(r"(^|\n)\s*(?:[-*>|#]+|\d+\.)?\s*$", src[max(0, at - 8):at])
+            return prev == "\n" or re.search(r"(^|\n)\s*(?:[-*>|#]+|\d+\.)?\s*(?:\[[ xX]\])?\s*$", src[max(0, at - 12):at])
         # Cut: just after punctuation, or no punctuation near enough to start at.
         return prev in PUNCT or prev == "\n" or not any(c in PUNCT or c == "\n" for c in src[max(0, at - 24):at])
 
