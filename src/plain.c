@@ -187,7 +187,7 @@ static void run_prompt(struct app *a, const struct line_cmd *c, const char *arg,
 }
 
 static const struct line_cmd line_cmds[] = {
-	{"", ARG_NUMBER, "数字", "选第几项：菜单、问题的选项、清单、计算器，方括号里的数字是链接",
+	{"", ARG_NUMBER, "数字", "选第几项：菜单、问题的选项、清单、计算器、答题结果里的回答；方括号里的数字是链接",
 	 run_action, ACT_DIGIT},
 	{"", ARG_NONE, "只按回车", "开始答题，或打开这一页唯一的链接", run_action, ACT_OPEN},
 	{"x", ARG_NUMBER, "x 数字", "清单里勾选或取消第几项，例如 x 1", run_tick, ACT_TICK},
