@@ -173,6 +173,21 @@ static void run_tick(struct app *a, const struct line_cmd *c, const char *arg, l
 	input_dispatch(a, ACT_DIGIT, (int)n);
 }
 
+/*
+ * An empty line: only where it means one thing. Elsewhere Enter would act on a
+ * selection line mode never shows (tick the first item, open the first entry),
+ * so there it only reads the page again.
+ */
+static void run_enter(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	const struct screen *s = nav_screen(a, nav_top(a));
+
+	(void)arg;
+	(void)n;
+	if (s != NULL && (s->kind == KIND_WIZARD || s->kind == KIND_PAGE))
+		input_dispatch(a, c->act, '\r');
+}
+
 static void run_help(struct app *a, const struct line_cmd *c, const char *arg, long n);
 
 static void run_prompt(struct app *a, const struct line_cmd *c, const char *arg, long n)
@@ -186,10 +201,14 @@ static void run_prompt(struct app *a, const struct line_cmd *c, const char *arg,
 	input_submit(a, arg);
 }
 
+/* The first two are found by line_parse by position: a number, an empty line. */
 static const struct line_cmd line_cmds[] = {
-	{"", ARG_NUMBER, "数字", "选第几项：菜单、问题的选项、清单、计算器、答题结果里的回答；方括号里的数字是链接",
+	{"", ARG_NUMBER, "数字",
+	 "选第几项：菜单、问题的选项、清单、计算器、答题结果里的回答；方括号里的数字是链接",
 	 run_action, ACT_DIGIT},
-	{"", ARG_NONE, "只按回车", "开始答题，或打开这一页唯一的链接", run_action, ACT_OPEN},
+	{"", ARG_NONE, "只按回车",
+	 "开始答题，或不改这一题的回答；页面只有一个链接时打开它；别处把本页再读一遍", run_enter,
+	 ACT_OPEN},
 	{"x", ARG_NUMBER, "x 数字", "清单里勾选或取消第几项，例如 x 1", run_tick, ACT_TICK},
 	{"b", ARG_NONE, "b", "返回上一页；答题时回到上一题", run_action, ACT_BACK},
 	{"0", ARG_NONE, "0", "回到首页", run_action, ACT_HOME},
