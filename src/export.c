@@ -17,6 +17,19 @@
 #include "text.h"
 #include "util.h"
 
+/* Does the line say anything aloud: a letter, a digit, a CJK character (not box drawing)? */
+static bool has_words(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		long cp = text_decode(s, len, &i);
+
+		if (cp < 0x80 ? (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			      : !(cp >= 0x2000 && cp <= 0x206F) && !(cp >= 0x2500 && cp <= 0x259F))
+			return true;
+	}
+	return false;
+}
+
 void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 {
 	const struct screen *s = nav_screen(a, v);
@@ -45,6 +58,8 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 			sb_addc(sb, '\n');
 			continue;
 		}
+		if (a->line_mode && !has_words(d->text, d->len))
+			continue; /* a table's rule, a bar: nothing to read */
 		for (int k = 0; k < d->indent; k++)
 			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE) && !a->line_mode) ? '|' : ' ');
 		sb_add(sb, d->text, d->len);

@@ -12,8 +12,9 @@ hasnt() { if grep -qF -- "$1" "$3"; then not_ok "$2 (\"$1\" is there)"; else ok 
 
 # A walk through every kind of screen: home, wizard (intro, questions, result,
 # changing the 2nd and the last answer by their numbers), checklist (x1, x 1),
-# calculator, a page with links, search, help, a bad line, the status page.
-printf '1\n\n1\n2\n1\n1\n12\n2\n14\n2\n0\n2\nx1\nx 2\nx 1\n0\ng 5.2\n1\n10000\n3\n0\n3\n4\nb\n/缴费\n?\nhello\n0\n7\nq\n' |
+# calculator, a page with links, search, help, a bad line, the rates table,
+# the status page.
+printf '1\n\n1\n2\n1\n1\n12\n2\n14\n2\n0\n2\nx1\nx 2\nx 1\n0\ng 5.2\n1\n10000\n3\n0\n3\n4\nb\n/缴费\n?\nhello\n0\n5\n1\n0\n7\nq\n' |
 	plain >"$E2E_TMP/walk.txt" 2>&1
 
 # Own words: nothing of the full screen's keys.
