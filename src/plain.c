@@ -253,6 +253,11 @@ static const struct line_cmd *line_parse(char *s, const char **arg, long *n)
 
 	*arg = "";
 	*n = 0;
+	/* Spaces around a command mean nothing ("  3 " is 3). */
+	while (*s == ' ')
+		s++;
+	for (size_t len = strlen(s); len > 0 && s[len - 1] == ' '; len--)
+		s[len - 1] = '\0';
 	if (s[0] >= '1' && s[0] <= '9') {
 		*n = strtol(s, &end, 10);
 		return *end == '\0' && *n <= 999 ? &line_cmds[0] : NULL;

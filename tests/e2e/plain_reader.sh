@@ -44,6 +44,9 @@ fi
 printf '2\n\nq\n' | plain >"$E2E_TMP/enter.txt" 2>&1
 if [ "$(grep -c '(0/11 已备齐)' "$E2E_TMP/enter.txt")" = 2 ]; then ok "an empty line on the checklist ticks nothing"; else not_ok "an empty line on the checklist ticks nothing"; fi
 
+printf ' 2 \nq\n' | plain >"$E2E_TMP/space.txt" 2>&1
+has "[2] 要带的材料" "spaces around a command are ignored" "$E2E_TMP/space.txt"
+
 # Its own help: the commands of line mode, none of the full screen's.
 sed -n '/^帮助：/,/^医保服务热线/p' "$E2E_TMP/walk.txt" >"$E2E_TMP/help.txt"
 for w in "x 数字" "b：" "g 代码" "/ 词" "q：" "r："; do
