@@ -137,7 +137,8 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
 	else
 		legend = xasprintf("%s 医保报销  %s 自己付", full, self);
-	layout_text(&v->lay, legend, 0, 2, LF_DIM);
+	/* Not dim: a dim line has its own colour, and a swatch must be the bar's. */
+	layout_text(&v->lay, legend, 0, 2, 0);
 	free(legend);
 }
 
@@ -152,7 +153,9 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	layout_blank(&v->lay);
 	layout_text(&v->lay, "计算结果", TA_STRONG, 0, LF_HEADING);
 	if (!c->has_bill) {
-		layout_text(&v->lay, "先选第 1 项，按 Enter 输入住院费用（元）。", 0, 2, LF_DIM);
+		layout_text(&v->lay, a->line_mode ? "先输入 1，再按回车，填写住院费用（元）。"
+						  : "先选第 1 项，按 Enter 输入住院费用（元）。",
+			    0, 2, LF_DIM);
 		return;
 	}
 	if (!calc_compute(&c->prof, c->bill, c->level, c->group, &r)) {
@@ -211,8 +214,11 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 		lay_row(v, "封顶线", t, 0, 0);
 		free(t);
 	}
-	layout_blank(&v->lay);
-	lay_bar(a, v, &r);
+	/* The bar says again, in cells, what the rows say: line mode (read aloud) skips it. */
+	if (!a->line_mode) {
+		layout_blank(&v->lay);
+		lay_bar(a, v, &r);
+	}
 	layout_blank(&v->lay);
 	layout_text(&v->lay,
 		    "算法：医保报销 = 按比例报销的部分 × 报销比例，四舍五入到分（不到半分舍去，"
@@ -234,10 +240,11 @@ static void calculator_layout(struct app *a, struct view *v)
 	} else {
 		snprintf(amount, sizeof amount, "（还没填）");
 	}
-	lay_item(v, ITEM_BILL, "住院费用", amount, "按 Enter 输入");
+	lay_item(v, ITEM_BILL, "住院费用", amount, a->line_mode ? "输入 1 填写" : "按 Enter 输入");
 	lay_item(v, ITEM_LEVEL, "医院等级", level_names[c->level - 1],
-		 "按 Enter 换：一级/二级/三级");
-	lay_item(v, ITEM_GROUP, "人群", group_names[c->group], "按 Enter 换：学生儿童/其他居民");
+		 a->line_mode ? "输入 2 换成下一级：一级、二级、三级" : "按 Enter 换：一级/二级/三级");
+	lay_item(v, ITEM_GROUP, "人群", group_names[c->group],
+		 a->line_mode ? "输入 3 换：学生儿童、其他居民" : "按 Enter 换：学生儿童/其他居民");
 	lay_result(a, v, c);
 	if (c->bad != NULL) {
 		char *t = xasprintf("地区设置里这些值看不懂，按没有数据处理：%s", c->bad);

@@ -18,6 +18,9 @@ struct checklist {
 	size_t ready, total;
 };
 
+/* Line mode reads the ticks aloud: words, not "[x]". */
+static const char *const line_marks[2] = {"未备：", "已备："};
+
 static bool is_ticked(void *ctx, size_t block)
 {
 	struct checklist *c = ctx;
@@ -42,6 +45,7 @@ static void checklist_layout(struct app *a, struct view *v)
 		.tasks_selectable = true,
 		.ticked = is_ticked,
 		.ctx = c,
+		.marks = a->line_mode ? line_marks : NULL,
 	};
 	int wi = screens_wizard_index(a);
 	const struct screen *w = wi >= 0 ? content_get(a->g, wi) : NULL;

@@ -32,9 +32,18 @@ static int page_key(struct app *a, struct view *v, enum action act, int ch)
 	}
 }
 
+/* Link digits are offered only where there are links to open. */
+static const char *page_hint(const struct app *a, const struct view *v)
+{
+	const struct screen *s = nav_screen(a, v);
+
+	return s != NULL && s->nlinks > 0 ? page_ops.hint : "↑↓滚动";
+}
+
 const struct kind_ops page_ops = {
 	.name = "page",
 	.layout = page_layout,
 	.key = page_key,
 	.hint = "↑↓滚动 数字打开链接",
+	.hint_for = page_hint,
 };

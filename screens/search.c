@@ -25,24 +25,86 @@ struct results {
 	size_t n, cap;
 };
 
-/* A short piece of the line around the match at byte at, on one line. */
+/* Columns before the match looked through for a place to start; kept when there is none. */
+#define SNIPPET_LOOK 40
+#define SNIPPET_BEFORE 16
+
+/* Does a snippet read well starting just after cp (punctuation, a space)? */
+static bool after_break(unsigned long cp)
+{
+	static const char breaks[] = "，。；：、？！）》」”’ ,.;:?!)]|";
+
+	if (cp < 0x80)
+		return strchr(breaks, (int)cp) != NULL && cp != 0;
+	for (size_t i = 0; i < sizeof breaks - 1;) {
+		long b = text_decode(breaks, sizeof breaks - 1, &i);
+
+		if (b >= 0 && (unsigned long)b == cp)
+			return true;
+	}
+	return false;
+}
+
+static bool is_word(unsigned long cp)
+{
+	return cp < 0x80 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'));
+}
+
+/* The character before byte end (> line): its start into *p, its code point returned. */
+static long prev_char(const char *text, size_t line, size_t end, size_t *p)
+{
+	size_t i;
+
+	*p = end - 1;
+	while (*p > line && ((unsigned char)text[*p] & 0xC0) == 0x80)
+		(*p)--;
+	i = *p;
+	return text_decode(text, end, &i);
+}
+
+/*
+ * A short piece of the line around the match at byte at, on one line. It
+ * starts at the line's start when that is within SNIPPET_LOOK columns of the
+ * match; else just after punctuation or a space (the farthest within
+ * SNIPPET_BEFORE columns, for context, else the nearest within SNIPPET_LOOK);
+ * else SNIPPET_BEFORE columns back at a character, never inside a word of
+ * letters. A cut start shows "…", as does a cut end (60 columns in all).
+ */
 static char *snippet(const char *text, long at)
 {
-	size_t start = at > 24 ? (size_t)at - 24 : 0;
-	size_t line = (size_t)at;
+	size_t line = (size_t)at, start = (size_t)at, near = 0, far = 0, back = 0, p;
+	int cols = 0;
 	char *s, *t;
 
 	/* The block the match is in (the shown text has one block a line). */
 	while (line > 0 && text[line - 1] != '\n')
 		line--;
-	if (start < line)
-		start = line;
-	while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
-		start--;
-	s = xstrndup(text + start, strcspn(text + start, "\n"));
-	for (t = s; *t != '\0'; t++)
-		if (*t == '\n')
-			*t = ' ';
+	while (start > line && cols < SNIPPET_LOOK) {
+		long cp = prev_char(text, line, start, &p);
+
+		if (cp >= 0 && after_break((unsigned long)cp)) {
+			if (near == 0)
+				near = start;
+			if (cols <= SNIPPET_BEFORE)
+				far = start;
+		}
+		cols += cp >= 0 ? text_cpwidth((unsigned long)cp) : 1;
+		start = p;
+		if (back == 0 && cols >= SNIPPET_BEFORE)
+			back = start;
+	}
+	if (start > line) {
+		start = far > 0 ? far : near > 0 ? near : back;
+		/* Nowhere to break: do not start inside a word of letters or digits. */
+		while (start < (size_t)at && is_word((unsigned char)text[start]) &&
+		       is_word((unsigned char)text[start - 1]))
+			start++;
+	}
+	while (text[start] == ' ' && start < (size_t)at)
+		start++;
+	t = xstrndup(text + start, strcspn(text + start, "\n"));
+	s = xasprintf("%s%s", start > line ? "\xE2\x80\xA6" : "", t); /* … */
+	free(t);
 	t = text_truncate(s, 60, false);
 	free(s);
 	return t;

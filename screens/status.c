@@ -233,7 +233,9 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 	}
 	ss->asking = kind;
 	v->sel = (int)kind;
-	label = xasprintf("%s:输入18位身份证号(Esc 取消) ", items[kind].label);
+	label = xasprintf(a->line_mode ? "%s：输入18位身份证号，再按回车（只按回车是取消）："
+				       : "%s:输入18位身份证号(Esc 取消) ",
+			  items[kind].label);
 	nav_prompt(a, PROMPT_VIEW, label);
 	a->prompt_secret = true;
 	/* Room for any input now, so no growing realloc leaves part of the number behind. */

@@ -44,6 +44,10 @@ struct wizard {
 	int pick;      /* the answer list's selection, kept while reading */
 	int *links;    /* numbered link N (0-based) -> index into screen.links */
 	size_t nlinks, lcap;
+	/* Line mode: number nlinks + 1 + N on the result changes answer N (question
+	 * block index, or REF_RESTART): every action there has a number. */
+	int *answers;
+	size_t nanswers, acap;
 };
 
 static bool is_question(const struct screen *s, size_t i)
@@ -242,10 +246,12 @@ static void layout_intro(struct app *a, struct view *v, struct wizard *st,
 	set_badge(v, NULL);
 	lay_numbered(st, v, s, s->blocks, s->nblocks);
 	layout_blank(&v->lay);
-	lay_line(v, NULL, "", "按 Enter 开始", 0, 0, -1);
+	lay_line(v, NULL, "", a->line_mode ? "直接按回车，开始答题。" : "按 Enter 开始", 0, 0, -1);
 	if (some)
-		layout_text(&v->lay, "你之前的回答还在,每一题会先选中它,直接按 Enter 就是不改。", 0,
-			    0, LF_DIM);
+		layout_text(&v->lay,
+			    a->line_mode ? "你之前的回答还在，每一题都标出了现在的回答，直接按回车就是不改。"
+					 : "你之前的回答还在,每一题会先选中它,直接按 Enter 就是不改。",
+			    0, 0, LF_DIM);
 	screens_source_lines(a, v);
 }
 
@@ -327,12 +333,15 @@ static void layout_question(struct app *a, struct view *v, struct wizard *st,
 	}
 	layout_blank(&v->lay);
 	if (st->changing && first_unanswered(s, &a->answers) == s->nblocks)
-		back = "← 不改了,回到结果。";
+		back = a->line_mode ? "不改了，回到结果" : "← 不改了,回到结果。";
 	else if (prev_question(s, &a->answers, st->q) == SIZE_MAX)
-		back = "← 离开。";
+		back = a->line_mode ? "离开这里" : "← 离开。";
 	else
-		back = "← 回到上一题,回答都留着。";
-	hint = xasprintf("按数字键选,或用 ↑↓ 选中后按 Enter。%s", back);
+		back = a->line_mode ? "回到上一题，回答都留着" : "← 回到上一题,回答都留着。";
+	if (a->line_mode)
+		hint = xasprintf("输入选项前面的数字，再按回车。输入 b：%s。", back);
+	else
+		hint = xasprintf("按数字键选,或用 ↑↓ 选中后按 Enter。%s", back);
 	layout_text(&v->lay, hint, 0, 0, LF_DIM);
 	free(hint);
 }
@@ -343,6 +352,23 @@ static char *first_line(const struct block *b)
 	const char *nl = memchr(b->r.text, '\n', b->r.len);
 
 	return xstrndup(b->r.text, nl != NULL ? (size_t)(nl - b->r.text) : b->r.len);
+}
+
+/* One line of the result's answer list: an item when picking, numbered in line mode. */
+static void lay_answer(struct view *v, struct wizard *st, const char *bullet, const char *text,
+		       const char *bold, int ref, bool numbered)
+{
+	char prefix[16];
+
+	if (!numbered) {
+		lay_line(v, bullet, text, bold, 2, 0,
+			 st->picking ? layout_add_item(&v->lay, ref) : -1);
+		return;
+	}
+	st->answers = xgrow(st->answers, &st->acap, st->nanswers + 1, sizeof *st->answers);
+	st->answers[st->nanswers++] = ref;
+	snprintf(prefix, sizeof prefix, "%zu. ", st->nlinks + st->nanswers);
+	lay_line(v, prefix, text, bold, 2, 0, -1);
 }
 
 static void layout_result(struct app *a, struct view *v, struct wizard *st,
@@ -364,9 +390,11 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 	layout_blank(&v->lay);
 	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
 	layout_text(&v->lay,
-		    st->picking ? "用 ↑↓ 选一项,按 Enter 重新回答这一题。"
-				: "按 Enter 选一项来修改;数字键打开上面的链接。",
+		    a->line_mode ? "要改哪一题，输入它前面的数字，再按回车。"
+		    : st->picking ? "用 ↑↓ 选一项,按 Enter 重新回答这一题。"
+				  : "按 Enter 选一项来修改;数字键打开上面的链接。",
 		    0, 0, LF_DIM);
+	st->nanswers = 0;
 	for (size_t i = 0; i < s->nblocks; i++) {
 		int k;
 		char *q, *line;
@@ -374,14 +402,15 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 		if (!relevant(s, i, &a->answers) || (k = answer_index(s, i, &a->answers)) < 0)
 			continue;
 		q = first_line(&s->blocks[i]);
-		line = xasprintf("%s %s ", q, v->lay.ascii ? "->" : "\xE2\x86\x92"); /* → */
-		lay_line(v, bullet, line, s->blocks[i].opts[k].label, 2, 0,
-			 st->picking ? layout_add_item(&v->lay, (int)i) : -1);
+		if (a->line_mode)
+			line = xasprintf("%s 你的回答是：", q);
+		else
+			line = xasprintf("%s %s ", q, v->lay.ascii ? "->" : "\xE2\x86\x92"); /* → */
+		lay_answer(v, st, bullet, line, s->blocks[i].opts[k].label, (int)i, a->line_mode);
 		free(line);
 		free(q);
 	}
-	lay_line(v, bullet, "重新回答全部问题", NULL, 2, 0,
-		 st->picking ? layout_add_item(&v->lay, REF_RESTART) : -1);
+	lay_answer(v, st, bullet, "重新回答全部问题", NULL, REF_RESTART, a->line_mode);
 	screens_source_lines(a, v);
 }
 
@@ -445,7 +474,8 @@ static int open_link(struct app *a, struct wizard *st, const struct screen *s, i
 /* A digit on a screen with links: open it, or ask for a second digit past 9. */
 static int digit_link(struct app *a, struct wizard *st, const struct screen *s, int ch)
 {
-	if (ch == 1 && st->nlinks > DIGIT_LINKS) {
+	/* Line mode reads whole numbers: no second digit to ask for. */
+	if (ch == 1 && st->nlinks > DIGIT_LINKS && !a->line_mode) {
 		char *label = xasprintf("打开第几个链接(1-%zu,回车): ", st->nlinks);
 
 		nav_prompt(a, PROMPT_VIEW, label);
@@ -498,6 +528,22 @@ static int key_question(struct app *a, struct view *v, struct wizard *st,
 	}
 }
 
+/* Ask again the question of ref (a block index), or every question (REF_RESTART). */
+static int change(struct app *a, struct view *v, struct wizard *st, const struct screen *s, int ref)
+{
+	if (ref == REF_RESTART) {
+		forget(s, &a->answers);
+		st->changing = false;
+		show_question(st, v, s, &a->answers, next_question(s, &a->answers, 0));
+		if (st->q >= s->nblocks)
+			st->mode = WZ_INTRO;
+		return KR_RELAYOUT;
+	}
+	show_question(st, v, s, &a->answers, (size_t)ref);
+	st->changing = true;
+	return KR_RELAYOUT;
+}
+
 static int key_result(struct app *a, struct view *v, struct wizard *st,
 		      const struct screen *s, enum action act, int ch)
 {
@@ -505,6 +551,9 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 
 	switch (act) {
 	case ACT_DIGIT:
+		/* Line mode numbers the answers after the links. */
+		if (a->line_mode && ch > (int)st->nlinks && (size_t)ch <= st->nlinks + st->nanswers)
+			return change(a, v, st, s, st->answers[ch - (int)st->nlinks - 1]);
 		return digit_link(a, st, s, ch);
 	case ACT_DOWN:
 		if (st->picking || v->top + a->body_rows < (int)v->lay.n)
@@ -527,6 +576,10 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 			v->top = act == ACT_TOP ? 0 : v->top - a->body_rows + 1;
 		return KR_RELAYOUT;
 	case ACT_OPEN:
+		if (a->line_mode) {
+			nav_message(a, true, "要改哪一题，输入它前面的数字，再按回车。");
+			return KR_HANDLED;
+		}
 		if (!st->picking) {
 			int top = v->top;
 
@@ -537,17 +590,7 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 		if (v->sel < 0 || (size_t)v->sel >= v->lay.nitems)
 			return KR_HANDLED;
 		st->pick = v->sel;
-		if (v->lay.item_ref[v->sel] == REF_RESTART) {
-			forget(s, &a->answers);
-			st->changing = false;
-			show_question(st, v, s, &a->answers, next_question(s, &a->answers, 0));
-			if (st->q >= s->nblocks)
-				st->mode = WZ_INTRO;
-			return KR_RELAYOUT;
-		}
-		show_question(st, v, s, &a->answers, (size_t)v->lay.item_ref[v->sel]);
-		st->changing = true;
-		return KR_RELAYOUT;
+		return change(a, v, st, s, v->lay.item_ref[v->sel]);
 	case ACT_BACK:
 		/* Just answered: back to the last question. Only looking: leave. */
 		last = prev_question(s, &a->answers, s->nblocks);
@@ -593,8 +636,10 @@ static void wizard_free(struct view *v)
 {
 	struct wizard *st = v->state;
 
-	if (st != NULL)
+	if (st != NULL) {
 		free(st->links);
+		free(st->answers);
+	}
 	free(st);
 	v->state = NULL;
 }

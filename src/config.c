@@ -611,11 +611,22 @@ static int load_region(struct config *c, const char *where, const char *name, st
 	list_regions(c);
 	if (name == NULL)
 		name = "national";
+	/* People type "Fujian": a name is the profile's in any case. */
+	for (size_t i = 0; i < c->nregions; i++)
+		if (strcasecmp(name, c->regions[i]) == 0)
+			name = c->regions[i];
 	if (load_profile_file(p, &src, "national", d) < 0)
 		diags_add(d, where, 0, "no national.ini region profile here");
 	if (strcmp(name, "national") != 0) {
 		if (!valid_region_name(name) || load_profile_file(p, &src, name, d) < 0) {
-			diags_add(d, where, 0, "no region profile \"%s\"; using national", name);
+			struct strbuf sb = {0};
+
+			/* The caller says what happens next (national, or exit 2). */
+			for (size_t i = 0; i < c->nregions; i++)
+				sb_printf(&sb, "%s%s", i > 0 ? ", " : "", c->regions[i]);
+			diags_add(d, where, 0, "no region profile \"%s\" (the regions are: %s)", name,
+				  sb.s != NULL ? sb.s : "none");
+			sb_free(&sb);
 			name = "national";
 			rc = -1;
 		}

@@ -17,6 +17,19 @@
 #include "text.h"
 #include "util.h"
 
+/* Does the line say anything aloud: a letter, a digit, a CJK character (not box drawing)? */
+static bool has_words(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		long cp = text_decode(s, len, &i);
+
+		if (cp < 0x80 ? (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			      : !(cp >= 0x2000 && cp <= 0x206F) && !(cp >= 0x2500 && cp <= 0x259F))
+			return true;
+	}
+	return false;
+}
+
 void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 {
 	const struct screen *s = nav_screen(a, v);
@@ -34,18 +47,21 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 	for (size_t i = 0; i < v->lay.n; i++) {
 		const struct dline *d = &v->lay.lines[i];
 
-		if (d->flags & LF_RULE) {
+		/* Line mode is read aloud: no line of symbols, no "|" before a note. */
+		if ((d->flags & LF_RULE) && !a->line_mode) {
 			for (int k = 0; k < width; k++)
 				sb_addc(sb, '-');
 			sb_addc(sb, '\n');
 			continue;
 		}
-		if (d->len == 0) {
+		if (d->len == 0 || (d->flags & LF_RULE)) {
 			sb_addc(sb, '\n');
 			continue;
 		}
+		if (a->line_mode && !has_words(d->text, d->len))
+			continue; /* a table's rule, a bar: nothing to read */
 		for (int k = 0; k < d->indent; k++)
-			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE)) ? '|' : ' ');
+			sb_addc(sb, (k == 0 && (d->flags & LF_NOTE) && !a->line_mode) ? '|' : ' ');
 		sb_add(sb, d->text, d->len);
 		sb_addc(sb, '\n');
 	}

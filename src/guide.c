@@ -205,6 +205,11 @@ static void finish_guide(struct guide *g)
 			if (s->links[l].screen < 0)
 				diags_add(&g->diags, s->file, s->links[l].line,
 					  "broken link: no screen \"%s\"", s->links[l].target);
+			else if (s->kind == KIND_CHECKLIST)
+				/* A checklist's digits tick its items: a link there cannot be opened. */
+				diags_add(&g->diags, s->file, s->links[l].line,
+					  "a link on a checklist cannot be opened (digits tick items): "
+					  "name \"%s\" without a link", s->links[l].target);
 		}
 	}
 	check_reachable(g);

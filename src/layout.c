@@ -382,15 +382,16 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 			if (bl->flags & BF_TASK) {
 				bool on = (o != NULL && o->ticked != NULL) ? o->ticked(o->ctx, i)
 									   : (bl->flags & BF_CHECKED) != 0;
+				const char *mark = o != NULL && o->marks != NULL ? o->marks[on]
+						   : on ? "[x]" : "[ ]";
 
 				if (o != NULL && o->tasks_selectable) {
 					/* Room left of it for the selection's marker cell. */
 					indent += 2;
 					item = layout_add_item(l, (int)i);
-					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1,
-						 on ? "[x]" : "[ ]");
+					snprintf(prefix, sizeof prefix, "%d. %s ", item + 1, mark);
 				} else {
-					snprintf(prefix, sizeof prefix, "%s ", on ? "[x]" : "[ ]");
+					snprintf(prefix, sizeof prefix, "%s ", mark);
 				}
 			} else if (bl->number > 0) {
 				snprintf(prefix, sizeof prefix, "%d. ", bl->number);

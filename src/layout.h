@@ -57,6 +57,8 @@ struct layout_opts {
 	/* Tick state of a task (block index); NULL: as written in the file. */
 	bool (*ticked)(void *ctx, size_t block);
 	void *ctx;
+	/* Task markers, not ticked and ticked; NULL: "[ ]" and "[x]" (line mode says words). */
+	const char *const *marks;
 };
 
 void layout_init(struct layout *l, int width, bool ascii);

@@ -363,34 +363,62 @@ static void list_screens(struct guide *g)
 	free(v);
 }
 
-/* --answer K=V: K must be a wizard question and V one of its options. */
+/*
+ * The question block named name (length n) of any wizard, or NULL; with
+ * NULL, *names gets every question's name (space-separated, caller frees).
+ */
+static const struct block *answer_question(struct app *a, const char *name, size_t n,
+					   struct strbuf *names)
+{
+	for (size_t s = 0; s < a->g->nscreens; s++) {
+		const struct screen *sc = content_get(a->g, (int)s);
+
+		for (size_t b = 0; b < sc->nblocks; b++) {
+			const struct block *bl = &sc->blocks[b];
+
+			if (bl->type != BLK_QUESTION)
+				continue;
+			if (strncmp(bl->name, name, n) == 0 && bl->name[n] == '\0')
+				return bl;
+			sb_printf(names, "%s%s", names->len > 0 ? " " : "", bl->name);
+		}
+	}
+	return NULL;
+}
+
+/* --answer K=V: K must be a wizard question and V one of its options; else say which are. */
 static int set_answers(struct app *a, const struct options *o)
 {
 	for (size_t i = 0; i < o->nanswers; i++) {
-		const char *eq = strchr(o->answers[i], '=');
+		const char *arg = o->answers[i], *eq = strchr(arg, '=');
+		struct strbuf valid = {0};
+		const struct block *bl =
+			eq != NULL ? answer_question(a, arg, (size_t)(eq - arg), &valid) : NULL;
 		bool known = false;
 
-		for (size_t s = 0; eq != NULL && s < a->g->nscreens && !known; s++) {
-			const struct screen *sc = content_get(a->g, (int)s);
-
-			for (size_t b = 0; b < sc->nblocks && !known; b++) {
-				const struct block *bl = &sc->blocks[b];
-
-				if (bl->type != BLK_QUESTION ||
-				    strncmp(bl->name, o->answers[i], (size_t)(eq - o->answers[i])) != 0 ||
-				    bl->name[eq - o->answers[i]] != '\0')
-					continue;
-				for (size_t k = 0; k < bl->nopts && !known; k++)
-					known = strcmp(bl->opts[k].value, eq + 1) == 0;
+		if (bl != NULL) {
+			sb_free(&valid);
+			for (size_t k = 0; k < bl->nopts && !known; k++) {
+				known = strcmp(bl->opts[k].value, eq + 1) == 0;
+				sb_printf(&valid, "%s%s", k > 0 ? " " : "", bl->opts[k].value);
 			}
+		} else if (eq == NULL) {
+			answer_question(a, "", 0, &valid);
 		}
 		if (!known) {
-			fprintf(stderr, "yibao: --answer %s: no such question and option (see the wizard)\n",
-				o->answers[i]);
+			char *line = xasprintf("yibao: --answer %s: %s: %s\n", arg,
+					       bl != NULL ? "no such option; the options are"
+							  : "no such question (NAME=VALUE); the questions are",
+					       valid.s != NULL ? valid.s : "none");
+
+			charset_write(stderr, line);
+			free(line);
+			sb_free(&valid);
 			return -1;
 		}
+		sb_free(&valid);
 		{
-			char *key = xstrndup(o->answers[i], (size_t)(eq - o->answers[i]));
+			char *key = xstrndup(arg, (size_t)(eq - arg));
 
 			answers_set(&a->answers, key, eq + 1);
 			free(key);
@@ -678,22 +706,22 @@ int main(int argc, char **argv)
 		   : util_is_dir(cfg.content_dir) &&
 			     (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
 	if (dir_mode) {
-		if (config_load_region(&cfg, region, &d) < 0 && o.region != NULL && !o.check) {
-			rc = 2;
-			diags_print(&d);
-			goto out;
-		}
+		rc = config_load_region(&cfg, region, &d);
 	} else {
 		b = choose_bundle(&cfg, &o, &d, &from);
-		if (b != NULL &&
-		    config_load_region_from(&cfg, region, bundle_profile, b, bundle_manifest(b)->regions,
-					    from != NULL ? from : "bundle", &d) < 0 &&
-		    o.region != NULL && !o.check && !o.version) {
-			rc = 2;
-			diags_print(&d);
-			goto out;
-		}
+		rc = b == NULL ? 0
+			       : config_load_region_from(&cfg, region, bundle_profile, b,
+							 bundle_manifest(b)->regions,
+							 from != NULL ? from : "bundle", &d);
 	}
+	if (rc < 0 && o.region != NULL && !o.check && !o.version) {
+		rc = 2;
+		diags_print(&d);
+		goto out;
+	}
+	if (rc < 0)
+		diags_add(&d, "yibao", 0, "region \"%s\": using national", region);
+	rc = 0;
 	if (o.version) {
 		if (dir_mode)
 			b = NULL;

@@ -151,10 +151,38 @@ void nav_home(struct app *a)
 		;
 }
 
+/*
+ * The codes of the generated views, as their top line shows them: staff read
+ * them aloud like any other code, so g opens them too.
+ */
+static bool goto_view(struct app *a, const char *key)
+{
+	if (strcmp(key, "slip") == 0) {
+		screens_open_slip(a);
+	} else if (strcmp(key, "?") == 0) {
+		nav_push_view(a, &help_ops, "?", "帮助");
+	} else if (strcmp(key, "/") == 0) {
+		char *q;
+
+		if (a->search == NULL) {
+			nav_message(a, true, "还没有搜索过；按 / 搜索");
+			return true;
+		}
+		q = xstrdup(a->search); /* screens_search replaces a->search */
+		screens_search(a, q);
+		free(q);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 bool nav_goto(struct app *a, const char *key)
 {
 	int idx = content_find(a->g, key);
 
+	if (idx < 0 && goto_view(a, key))
+		return true;
 	if (idx < 0) {
 		nav_message(a, true, "没有这个页面代码: %s", key);
 		return false;

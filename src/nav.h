@@ -137,7 +137,7 @@ struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char
 bool nav_pop(struct app *a);
 /* Back to the first view. */
 void nav_home(struct app *a);
-/* Open by id or code; false (and a message) when there is none. */
+/* Open by id or code (or a generated view's: slip, ?, /); false (and a message) when there is none. */
 bool nav_goto(struct app *a, const char *key);
 
 /* Rebuild v's lines if stale or the width changed. */

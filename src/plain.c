@@ -24,9 +24,13 @@
 #include "charset.h"
 #include "export.h"
 #include "input.h"
+#include "refs.h"
 #include "status.h"
 #include "term.h"
 #include "util.h"
+
+/* The prompt: short, so what is typed after it does not wrap. */
+#define PLAIN_PROMPT "请输入（? 帮助）："
 
 /* The longest line kept; the rest of a longer one is dropped. */
 enum { LINE_MAX_BYTES = 1024 };
@@ -134,46 +138,154 @@ static void show(struct app *a, FILE *out)
 	sb_free(&sb);
 }
 
-/* One line of input as an action. Returns false when the line means nothing. */
-static bool line_action(struct app *a, char *s)
+/*
+ * Line mode's commands. Dispatch and line mode's help (?) both come from this
+ * table, so the help cannot promise what a command does not do. A command is
+ * a word and an argument, with or without a space between ("x1", "x 1").
+ */
+enum line_arg { ARG_NONE, ARG_NUMBER, ARG_TEXT };
+
+struct line_cmd {
+	const char *word;     /* what is typed first; "" for a number or an empty line */
+	enum line_arg arg;
+	const char *usage;    /* as the help shows it */
+	const char *help;
+	void (*run)(struct app *a, const struct line_cmd *c, const char *arg, long n);
+	enum action act;      /* for run_action */
+};
+
+static void run_action(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	(void)arg;
+	input_dispatch(a, c->act, c->act == ACT_DIGIT ? (int)n : c->word[0]);
+}
+
+static void run_tick(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	const struct screen *s = nav_screen(a, nav_top(a));
+
+	(void)c;
+	(void)arg;
+	if (s == NULL || s->kind != KIND_CHECKLIST) {
+		nav_message(a, true, "这一页没有可以勾选的项目");
+		return;
+	}
+	input_dispatch(a, ACT_DIGIT, (int)n);
+}
+
+/*
+ * An empty line: only where it means one thing. Elsewhere Enter would act on a
+ * selection line mode never shows (tick the first item, open the first entry),
+ * so there it only reads the page again.
+ */
+static void run_enter(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	const struct screen *s = nav_screen(a, nav_top(a));
+
+	(void)arg;
+	(void)n;
+	if (s != NULL && (s->kind == KIND_WIZARD || s->kind == KIND_PAGE))
+		input_dispatch(a, c->act, '\r');
+}
+
+static void run_help(struct app *a, const struct line_cmd *c, const char *arg, long n);
+
+static void run_prompt(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	if (c->act == ACT_GOTO && strcmp(arg, "?") == 0) {
+		/* The help's code: line mode's own help, not the full screen's. */
+		run_help(a, c, arg, n);
+		return;
+	}
+	a->prompt = c->act == ACT_SEARCH ? PROMPT_SEARCH : PROMPT_GOTO;
+	input_submit(a, arg);
+}
+
+/* The first two are found by line_parse by position: a number, an empty line. */
+static const struct line_cmd line_cmds[] = {
+	{"", ARG_NUMBER, "数字",
+	 "选第几项：菜单、问题的选项、清单、计算器、答题结果里的回答；方括号里的数字是链接",
+	 run_action, ACT_DIGIT},
+	{"", ARG_NONE, "只按回车",
+	 "开始答题，或不改这一题的回答；页面只有一个链接时打开它；别处把本页再读一遍", run_enter,
+	 ACT_OPEN},
+	{"x", ARG_NUMBER, "x 数字", "清单里勾选或取消第几项，例如 x 1", run_tick, ACT_TICK},
+	{"b", ARG_NONE, "b", "返回上一页；答题时回到上一题", run_action, ACT_BACK},
+	{"0", ARG_NONE, "0", "回到首页", run_action, ACT_HOME},
+	{"g", ARG_TEXT, "g 代码", "按页面代码或答案码跳转，例如 g 3.2", run_prompt, ACT_GOTO},
+	{"/", ARG_TEXT, "/ 词", "搜索全部内容，例如 / 报销", run_prompt, ACT_SEARCH},
+	{"n", ARG_NONE, "n", "下一个搜索结果", run_action, ACT_NEXT},
+	{"N", ARG_NONE, "N", "上一个搜索结果", run_action, ACT_PREV},
+	{"s", ARG_NONE, "s", "查询办理进度（查询页面才有）", run_action, ACT_LOOKUP},
+	{"p", ARG_NONE, "p", "导出本页；在答题结果或清单上是办事单", run_action, ACT_EXPORT},
+	{"r", ARG_NONE, "r", "把本页再读一遍", NULL, ACT_REDRAW},
+	{"?", ARG_NONE, "?", "这份帮助", run_help, ACT_HELP},
+	{"q", ARG_NONE, "q", "退出", run_action, ACT_QUIT},
+};
+
+/* ? in line mode: the table above, the page's code, the hotline. */
+static void run_help(struct app *a, const struct line_cmd *c, const char *arg, long n)
+{
+	const struct screen *s = nav_screen(a, nav_top(a));
+	struct strbuf sb = {0};
+
+	(void)c;
+	(void)arg;
+	(void)n;
+	sb_adds(&sb, "\n帮助：每一行输入一个命令，再按回车。\n");
+	for (size_t i = 0; i < ARRAY_LEN(line_cmds); i++)
+		sb_printf(&sb, "  %s：%s\n", line_cmds[i].usage, line_cmds[i].help);
+	if (s != NULL)
+		sb_printf(&sb, "现在这一页的代码是 %s，%s。打电话问服务台时，可以把代码读给对方。\n",
+			  s->code, s->title);
+	if (refs_hotline(a->cfg) != NULL)
+		sb_printf(&sb, "医保服务热线：%s。\n", refs_hotline(a->cfg));
+	a->msg = sb_take(&sb);
+}
+
+/*
+ * One line of input: its command, and the argument in *arg (inside s) and *n.
+ * NULL when the line is no command (or its argument is wrong).
+ */
+static const struct line_cmd *line_parse(char *s, const char **arg, long *n)
 {
 	char *end;
-	long n;
 
-	if (strcmp(s, "q") == 0) {
-		input_dispatch(a, ACT_QUIT, 'q');
-	} else if (strcmp(s, "b") == 0) {
-		input_dispatch(a, ACT_BACK, 'b');
-	} else if (strcmp(s, "0") == 0) {
-		input_dispatch(a, ACT_HOME, '0');
-	} else if (strcmp(s, "?") == 0) {
-		input_dispatch(a, ACT_HELP, '?');
-	} else if (strcmp(s, "n") == 0 || strcmp(s, "N") == 0) {
-		input_dispatch(a, s[0] == 'n' ? ACT_NEXT : ACT_PREV, s[0]);
-	} else if (strcmp(s, "s") == 0) {
-		input_dispatch(a, ACT_LOOKUP, 's');
-	} else if (strcmp(s, "p") == 0) {
-		input_dispatch(a, ACT_EXPORT, 'p');
-	} else if (s[0] == 'g' && (s[1] == ' ' || s[1] == '\0')) {
-		a->prompt = PROMPT_GOTO;
-		input_submit(a, s + 1);
-	} else if (s[0] == '/') {
-		a->prompt = PROMPT_SEARCH;
-		input_submit(a, s + 1);
-	} else if (s[0] == 'x' && s[1] == ' ') {
-		n = strtol(s + 2, &end, 10);
-		if (*end != '\0' || n < 1)
-			return false;
-		input_dispatch(a, ACT_DIGIT, (int)n);
-	} else if (s[0] == '\0') {
-		input_dispatch(a, ACT_OPEN, '\r');
-	} else {
-		n = strtol(s, &end, 10);
-		if (*end != '\0' || n < 1 || n > 999)
-			return false;
-		input_dispatch(a, ACT_DIGIT, (int)n);
+	*arg = "";
+	*n = 0;
+	/* Spaces around a command mean nothing ("  3 " is 3). */
+	while (*s == ' ')
+		s++;
+	for (size_t len = strlen(s); len > 0 && s[len - 1] == ' '; len--)
+		s[len - 1] = '\0';
+	if (s[0] >= '1' && s[0] <= '9') {
+		*n = strtol(s, &end, 10);
+		return *end == '\0' && *n <= 999 ? &line_cmds[0] : NULL;
 	}
-	return true;
+	if (s[0] == '\0')
+		return &line_cmds[1];
+	for (size_t i = 2; i < ARRAY_LEN(line_cmds); i++) {
+		const struct line_cmd *c = &line_cmds[i];
+		size_t len = strlen(c->word);
+		const char *rest = s + len;
+
+		if (strncmp(s, c->word, len) != 0)
+			continue;
+		while (*rest == ' ')
+			rest++;
+		if (c->arg == ARG_NONE && *rest == '\0')
+			return c;
+		if (c->arg == ARG_TEXT && *rest != '\0') {
+			*arg = rest;
+			return c;
+		}
+		if (c->arg == ARG_NUMBER && *rest >= '1' && *rest <= '9') {
+			*n = strtol(rest, &end, 10);
+			return *end == '\0' && *n <= 999 ? c : NULL;
+		}
+		return NULL;
+	}
+	return NULL;
 }
 
 /* Read one line with the terminal's echo off (an ID number), then say what was taken, masked. */
@@ -242,18 +354,59 @@ static void wait_lookup(struct app *a, FILE *out)
 		a->stack[i].stale = true;
 }
 
+/*
+ * One line typed at the line-mode prompt. Returns true when the page should be
+ * read out again: it changed, or the person asked for it (r); not after help
+ * or a warning that left the same page up.
+ */
+static bool line_do(struct app *a, char *utf8, FILE *out)
+{
+	struct view *v = nav_top(a);
+	size_t depth = a->depth;
+	int screen = v != NULL ? v->screen : -1;
+	const struct line_cmd *c;
+	const char *arg;
+	long n;
+
+	if (a->prompt != PROMPT_NONE) {
+		if (utf8[0] == '\0') {
+			/* No Esc in line mode: an empty line cancels the question. */
+			a->prompt = PROMPT_NONE;
+			nav_message(a, false, "已取消。");
+			return false;
+		}
+		input_submit(a, utf8);
+		return a->prompt == PROMPT_NONE;
+	}
+	c = line_parse(utf8, &arg, &n);
+	if (c == NULL) {
+		/* Not echoed: it could be an ID number typed at the wrong prompt. */
+		charset_write(out, "看不懂这一行。输入 ? 再按回车，可以听到全部命令。\n");
+		return false;
+	}
+	if (c->run == NULL)
+		return true;
+	c->run(a, c, arg, n);
+	if (c->run == run_help || a->quit || a->prompt != PROMPT_NONE)
+		return false;
+	v = nav_top(a);
+	return !(a->msg != NULL && a->msg_warn && a->depth == depth && v != NULL &&
+		 v->screen == screen);
+}
+
 int plain_run(struct app *a, int in_fd, FILE *out)
 {
 	struct line_in in = {.fd = in_fd};
 	char line[LINE_MAX_BYTES], *utf8;
 	long idle_ms = a->cfg->kiosk ? a->cfg->idle_timeout_s * 1000L : -1;
-	bool understood;
+	bool again;
 	ssize_t n;
 
 	a->line_mode = true;
 	if (a->cfg->kiosk)
 		term_fatal_arm_lines();
 	show(a, out);
+	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
 	for (;;) {
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
@@ -261,10 +414,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 			free(a->msg);
 			a->msg = NULL;
 		}
-		if (a->prompt != PROMPT_NONE)
-			charset_write(out, a->prompt_label);
-		else
-			charset_write(out, "> 数字=选择  回车=打开  b=返回  0=首页  g 代码=跳转  /词=搜索  ?=帮助  q=退出: ");
+		charset_write(out, a->prompt != PROMPT_NONE ? a->prompt_label : PLAIN_PROMPT);
 		fflush(out);
 		n = a->prompt_secret ? read_secret(&in, line, sizeof line, idle_ms, out)
 				     : line_read(&in, line, sizeof line, idle_ms);
@@ -274,7 +424,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 			forget(a, out);
 			nav_home(a);
 			show(a, out);
-			nav_message(a, false, "已清除上一位的操作。按 ? 看帮助。");
+			nav_message(a, false, "已清除上一位的操作。输入 ? 再按回车，听全部命令。");
 			continue;
 		}
 		if (n < 0)
@@ -283,21 +433,13 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 			line[--n] = '\0';
 		utf8 = charset_to_utf8(line);
 		util_wipe(line, sizeof line);
-		understood = true;
-		if (a->prompt != PROMPT_NONE) {
-			input_submit(a, utf8);
-		} else if (!(understood = line_action(a, utf8))) {
-			/* Not echoed: it could be an ID number typed at the wrong prompt. */
-			charset_write(out, "看不懂这一行。请输入数字,或 b / q。\n");
-		}
+		again = line_do(a, utf8, out);
 		util_wipe(utf8, strlen(utf8));
 		free(utf8);
 		wait_lookup(a, out);
-		if (!understood)
-			continue;
 		if (a->quit)
 			break;
-		if (a->prompt == PROMPT_NONE)
+		if (again && a->prompt == PROMPT_NONE)
 			show(a, out);
 	}
 	util_wipe(line, sizeof line);

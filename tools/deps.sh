@@ -50,6 +50,7 @@ valgrind:test
 clang:test
 locales:test
 unicode-data:test
+espeak-ng:test
 openssh-server:test
 openssh-client:test
 python3:bench

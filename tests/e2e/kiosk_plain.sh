@@ -16,7 +16,7 @@ line() { type_text "$1"; keys Enter; }
 history() { $T capture-pane -p -S - -t e2e 2>/dev/null; }
 
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "> 数字=选择" "dumb: line mode in kiosk"
+expect "请输入（? 帮助）" "dumb: line mode in kiosk"
 line 3
 expect "[3] 怎么缴费" "a menu of the first person"
 sleep 4
@@ -32,7 +32,7 @@ if screen | grep -qF "怎么缴费"; then not_ok "line-mode kiosk: q leaves the 
 
 # A crash (SIGSEGV) in line-mode kiosk pushes the screen away too.
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "> 数字=选择" "line mode again"
+expect "请输入（? 帮助）" "line mode again"
 line 3
 expect "[3] 怎么缴费" "a menu"
 kill -SEGV "$(guide_pid)"
@@ -41,7 +41,7 @@ if screen | grep -qF "怎么缴费"; then not_ok "line mode: after SIGSEGV the s
 
 # --plain on a terminal terminfo knows: the wipe also clears the history (E3).
 E2E_TERM=xterm-256color start 80x24 --plain --config "$E2E_TMP/k.ini"
-expect "> 数字=选择" "--plain kiosk on xterm"
+expect "请输入（? 帮助）" "--plain kiosk on xterm"
 line 3
 expect "[3] 怎么缴费" "a menu of the first person"
 sleep 4
@@ -56,7 +56,7 @@ CANARY=$(python3 "$SERVER" --id enrolled)
 OTHER=$(python3 "$SERVER" --id paid)
 copies() { python3 "$(dirname "$0")/../memscan.py" ${MEMSCAN_V:+--context 48} "$(guide_pid)" "$1" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p'; }
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "> 数字=选择" "line mode, lookups configured"
+expect "请输入（? 帮助）" "line mode, lookups configured"
 line 7
 line 1
 expect "输入18位身份证号" "the lookup asks for the ID"

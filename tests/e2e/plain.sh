@@ -18,7 +18,7 @@ line() { type_text "$1"; keys Enter; }
 screen() { $T capture-pane -p -S - -t e2e 2>/dev/null; }
 
 start 80x24 --plain --config "$E2E_TMP/s.ini"
-expect "> 数字=选择" "line mode starts with a prompt"
+expect "请输入（? 帮助）" "line mode starts with a prompt"
 expect "[0] 城乡居民医保办事指南" "the home menu is printed"
 line 3
 expect "[3] 怎么缴费" "a number opens a menu entry"
@@ -27,7 +27,7 @@ expect "[3.4] 支付宝缴费" "pages print"
 line b
 line b
 line 1
-expect "按 Enter 开始" "the wizard's introduction"
+expect "直接按回车，开始答题" "the wizard's introduction"
 line ""
 expect "你的户口在哪里" "Enter starts the questions"
 line 2
@@ -40,7 +40,7 @@ line 0
 line 2
 expect "居住证" "the checklist is personalised in line mode"
 line "x 1"
-expect "[x] 身份证" "x N ticks item N"
+expect "1. 已备： 身份证" "x N ticks item N"
 line 0
 line "g 5.2"
 expect "报销计算器" "g goes to the calculator"
