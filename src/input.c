@@ -45,8 +45,8 @@ static const struct keydef {
 	{ACT_DOWN, {KEY_DOWN, 'j'}, "↓ j", "下移"},
 	{ACT_PGUP, {KEY_PPAGE}, "PgUp", "上一页"},
 	{ACT_PGDN, {KEY_NPAGE, ' '}, "PgDn 空格", "下一页(清单里空格是勾选)"},
-	{ACT_TOP, {KEY_HOME}, "Home", "到开头"},
-	{ACT_BOTTOM, {KEY_END}, "End", "到结尾"},
+	{ACT_TOP, {KEY_HOME, KEY_FIND}, "Home", "到开头"},
+	{ACT_BOTTOM, {KEY_END, KEY_SELECT}, "End", "到结尾"},
 	{ACT_OPEN, {'\r', '\n', KEY_ENTER, KEY_RIGHT, 'l'}, "Enter → l", "打开所选项"},
 	{ACT_DIGIT, {'1', '2', '3', '4', '5'}, "1-9", "直接选第 N 项(菜单、问题、清单),页面里打开第 N 个链接"},
 	{ACT_BACK, {KEY_LEFT, 'h', KEY_BACKSPACE, 127, 8, 27}, "← h 退格 Esc", "返回上一页(Esc 也取消输入或查询)"},
@@ -95,6 +95,118 @@ static enum action lookup_key(int key, bool fkey, int *ch)
 		}
 	}
 	return ACT_NONE;
+}
+
+/*
+ * Home, End and F1-F4 as PuTTY, rxvt and the Linux console send them. Taught to
+ * curses (define_key) where the terminal description binds the string to
+ * nothing, so curses matches them with its own timing; vt220-style
+ * descriptions call the first two Find and Select, which the keymap maps too.
+ */
+static const struct {
+	const char *seq;
+	int key;
+} key_variants[] = {
+	{"\033[1~", KEY_HOME},	  {"\033[7~", KEY_HOME},   {"\033[H", KEY_HOME},
+	{"\033OH", KEY_HOME},	  {"\033[4~", KEY_END},    {"\033[8~", KEY_END},
+	{"\033[F", KEY_END},	  {"\033OF", KEY_END},     {"\033[11~", KEY_F(1)},
+	{"\033[12~", KEY_F(2)},  {"\033[13~", KEY_F(3)},  {"\033[14~", KEY_F(4)},
+	{"\033[[A", KEY_F(1)},	  {"\033[[B", KEY_F(2)},   {"\033[[C", KEY_F(3)},
+	{"\033[[D", KEY_F(4)},	  {"\033OP", KEY_F(1)},    {"\033OQ", KEY_F(2)},
+	{"\033OR", KEY_F(3)},	  {"\033OS", KEY_F(4)},
+};
+
+/* Longest escape sequence read; a longer one is dropped in pieces of this size. */
+#define SEQ_MAX 32
+/* How long to wait for the rest of a sequence that has begun (a slow link splits it). */
+#define SEQ_WAIT_MS 50
+
+enum input_seq input_seq_step(const int *seq, size_t n)
+{
+	size_t i = 1;
+	int c;
+
+	if (n == 0)
+		return SEQ_MORE;
+	if (seq[0] != '[' && seq[0] != 'O')
+		return SEQ_NONE;
+	if (n == 1)
+		return SEQ_MORE;
+	/* The Linux console's F1-F5: ESC [ [ A..E. */
+	if (seq[0] == '[' && seq[1] == '[') {
+		if (n == 2)
+			return SEQ_MORE;
+		return seq[2] >= 0x40 && seq[2] <= 0x7E ? SEQ_END : SEQ_BROKEN;
+	}
+	/* ECMA-48: parameter bytes, then intermediate bytes, then one final byte. */
+	while (i < n - 1 && seq[i] >= 0x30 && seq[i] <= 0x3F)
+		i++;
+	while (i < n - 1 && seq[i] >= 0x20 && seq[i] <= 0x2F)
+		i++;
+	if (i < n - 1)
+		return SEQ_BROKEN; /* cannot happen: each step sees one new character */
+	c = seq[n - 1];
+	if (c >= 0x40 && c <= 0x7E)
+		return SEQ_END;
+	if (c >= 0x20 && c <= 0x2F)
+		return SEQ_MORE;
+	if (c >= 0x30 && c <= 0x3F) {
+		/* A parameter byte after an intermediate one ends nothing valid. */
+		for (size_t k = 1; k < n - 1; k++)
+			if (seq[k] >= 0x20 && seq[k] <= 0x2F)
+				return SEQ_BROKEN;
+		return SEQ_MORE;
+	}
+	return SEQ_BROKEN;
+}
+
+/* Wait up to ms for the terminal to have more to read. */
+static bool more_input(int ms)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	return poll(&p, 1, ms) > 0 && (p.revents & POLLIN);
+}
+
+/*
+ * get_wch, except that an escape sequence curses did not recognise (it hands
+ * them over as ESC and the bytes after it) is read to its end and dropped:
+ * ESC [ 5 ; 3 ~ is not Esc (back), then 5 (open item 5). *dropped counts
+ * the sequences dropped (input was read even when no key comes of it).
+ */
+static int next_key(wint_t *wch, int *dropped)
+{
+	for (;;) {
+		int seq[SEQ_MAX];
+		size_t n = 0;
+		enum input_seq st = SEQ_MORE;
+		int r = get_wch(wch);
+
+		if (r != OK || *wch != 27)
+			return r;
+		while (st == SEQ_MORE && n < SEQ_MAX) {
+			wint_t c;
+			int rc = get_wch(&c);
+
+			if (rc == ERR && n > 0 && more_input(SEQ_WAIT_MS))
+				rc = get_wch(&c);
+			if (rc == ERR)
+				break; /* a lone Esc, or a sequence cut short: drop what came */
+			seq[n++] = rc == KEY_CODE_YES ? -(int)c : (int)c;
+			st = input_seq_step(seq, n);
+			if (st == SEQ_NONE || st == SEQ_BROKEN) {
+				/* That character is a key of its own: read it next. */
+				if (rc == KEY_CODE_YES)
+					ungetch((int)c);
+				else
+					unget_wch((wchar_t)c);
+				n--;
+			}
+		}
+		if (n == 0)
+			return OK; /* *wch is ESC */
+		(*dropped)++;
+	}
 }
 
 static volatile sig_atomic_t got_signal;
@@ -346,6 +458,9 @@ int input_run(struct app *a)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	a->last_key_ms = now_ms();
+	for (size_t i = 0; i < ARRAY_LEN(key_variants); i++)
+		if (key_defined(key_variants[i].seq) == 0)
+			define_key(key_variants[i].seq, key_variants[i].key);
 	nodelay(stdscr, TRUE);
 	render_draw(a);
 	while (!a->quit && !got_signal) {
@@ -376,7 +491,7 @@ int input_run(struct app *a)
 		if (status_perform(a->status, pfd + 1, pr > 0 ? nfd - 1 : 0))
 			screens_status_changed(a);
 		/* Read every key that is there (curses may hold some after an ESC). */
-		while ((r = get_wch(&wch)) != ERR) {
+		while ((r = next_key(&wch, &keys)) != ERR) {
 			handle_key(a, (int)wch, r == KEY_CODE_YES);
 			keys++;
 			if (a->quit)

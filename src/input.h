@@ -17,6 +17,21 @@ struct keyhelp {
 /* The keymap's help rows; *n gets the count. Static, never freed. */
 const struct keyhelp *input_keyhelp(size_t *n);
 
+/* What the characters after an ESC make, so far (input_seq_step). */
+enum input_seq {
+	SEQ_MORE,   /* a sequence has begun and needs more characters */
+	SEQ_END,    /* the last character ended a sequence */
+	SEQ_BROKEN, /* the last character cannot belong to the sequence: a key of its own */
+	SEQ_NONE,   /* the first character starts no sequence: ESC was a key of its own */
+};
+/*
+ * The ECMA-48 grammar of a CSI (ESC [) or SS3 (ESC O) sequence: parameter
+ * bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E;
+ * also the Linux console's ESC [ [ X. seq holds the n characters read after the
+ * ESC (a function key as a negative number). Pure: no curses.
+ */
+enum input_seq input_seq_step(const int *seq, size_t n);
+
 /*
  * Run the full-screen guide until quit, SIGHUP/SIGTERM or the terminal going
  * away. The renderer must be started. Returns 0, or 1 when the terminal died.
