@@ -14,8 +14,9 @@
 static void help_layout(struct app *a, struct view *v)
 {
 	size_t n;
-	const struct keyhelp *k = input_keyhelp(&n);
 	const struct view *below = a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
+	/* The keys of the screen help was opened on, as its kind binds them. */
+	struct keyhelp *k = input_keyhelp(a, below, &n);
 	const struct screen *s = nav_screen(a, below);
 	char *line;
 
@@ -40,6 +41,7 @@ static void help_layout(struct app *a, struct view *v)
 		layout_text(&v->lay, line, 0, 0, 0);
 		free(line);
 	}
+	input_keyhelp_free(k, n);
 	layout_blank(&v->lay);
 	layout_text(&v->lay, "全国医保服务热线 12393。", 0, 0, LF_DIM);
 }
@@ -47,5 +49,4 @@ static void help_layout(struct app *a, struct view *v)
 const struct kind_ops help_ops = {
 	.name = "help",
 	.layout = help_layout,
-	.hint = "↑↓滚动",
 };

@@ -112,12 +112,21 @@ static void search_free(struct view *v)
 	v->state = NULL;
 }
 
+static const struct keybind search_keys[] = {
+	{ACT_UP, {0}, "选上一个结果", "选择", 0},
+	{ACT_DOWN, {0}, "选下一个结果", "选择", 0},
+	{ACT_OPEN, {0}, "打开所选结果", "打开", 0},
+	{ACT_DIGIT, {0}, "打开第 N 个结果", NULL, 0},
+	{ACT_NEXT, {0}, "打开下一个结果", "下一个", 0},
+};
+
 const struct kind_ops search_ops = {
 	.name = "search",
 	.layout = search_layout,
 	.key = search_key,
 	.free = search_free,
-	.hint = "↑↓选择 Enter打开 n/N下一个",
+	.keys = search_keys,
+	.nkeys = ARRAY_LEN(search_keys),
 };
 
 void screens_search(struct app *a, const char *q)

@@ -341,10 +341,7 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 		text = xstrdup(a->msg);
 		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
 	} else {
-		text = xasprintf("%s  ←返回 g跳转 /搜索 ?帮助 q退出",
-				 v->ops->hint_for != NULL ? v->ops->hint_for(a, v)
-				 : v->ops->hint != NULL	  ? v->ops->hint
-							  : "");
+		text = input_hints(a, v);
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
 	put_text(text, strlen(text), COLS - 1, attr);
