@@ -61,6 +61,18 @@ int render_start(struct app *a)
 		init_pair(PAIR_LINK, COLOR_BLUE, -1);
 		init_pair(PAIR_DIM, COLOR_GREEN, -1);
 	}
+	/*
+	 * One update, one write(2): ncurses collects an update in its own output
+	 * buffer and writes it at the end of doupdate, but until the screen has
+	 * been suspended once (its _endwin state is "initial") it also writes
+	 * after every cursor movement (lib_mvcur.c), which made a Down three
+	 * writes, three TCP segments on an ssh link. Suspending now, before
+	 * anything is drawn, and resuming at the first refresh leaves that state.
+	 * keypad() again: endwin turned the keypad's application mode off and
+	 * only the next read would turn it back on, too late for the first key.
+	 */
+	endwin();
+	keypad(stdscr, TRUE);
 	return 0;
 }
 

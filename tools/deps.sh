@@ -26,6 +26,7 @@ locales:test
 unicode-data:test
 openssh-server:test
 openssh-client:test
+strace:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench
