@@ -78,21 +78,31 @@ int render_start(struct app *a)
 
 void render_stop(bool wipe)
 {
+	const char *smcup;
+	bool clear_all;
+
 	if (!started)
 		return;
 	started = false;
-	if (wipe) {
+	/*
+	 * Without an alternate screen (linux, vt100, vt220) endwin leaves the last
+	 * screen up and the shell's prompt lands on it: clear what was drawn.
+	 * The scrollback is the user's own and only wiped when asked (kiosk).
+	 */
+	smcup = tigetstr("smcup");
+	clear_all = wipe || smcup == NULL || smcup == (char *)-1 || smcup[0] == '\0';
+	if (clear_all) {
 		erase();
 		refresh();
 	}
 	endwin();
-	if (wipe) {
+	if (clear_all) {
 		const char *clear = tigetstr("clear");
 		const char *e3 = tigetstr("E3");
 
 		if (clear != NULL && clear != (char *)-1)
 			putp(clear);
-		if (e3 != NULL && e3 != (char *)-1)
+		if (wipe && e3 != NULL && e3 != (char *)-1)
 			putp(e3);
 		fflush(stdout);
 	}

@@ -15,7 +15,10 @@
 int render_start(struct app *a);
 /*
  * Restore the terminal. With wipe, clear the screen and (terminfo E3) the
- * scrollback first. Safe to call more than once and from the fatal hook.
+ * scrollback first; on a terminal without an alternate screen (no smcup:
+ * linux, vt100, vt220) clear the screen always, so the shell's prompt does not
+ * land on the guide's last screen. Safe to call more than once and from the
+ * fatal hook.
  */
 void render_stop(bool wipe);
 /* Lay out the top view for the current size and update the screen (diffs only). */
