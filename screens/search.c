@@ -2,11 +2,14 @@
  * search.c -- search all screens of the active region; the list of results
  * SPDX-License-Identifier: MIT
  *
- * Matches are substrings (ASCII case-insensitive) of titles and body text, and
- * pinyin initials of titles ("cbdj" finds 参保登记).
+ * Matches are substrings (ASCII case and full width ignored) of titles, the
+ * "aliases:" of the front matter ("alipay") and body text, and pinyin of titles,
+ * initials or whole syllables ("cbdj", "baoxiao"). The list is numbered like a
+ * menu: digit N opens the N-th result, and the screen code is shown as a code.
  */
 #include "screens.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,14 +70,17 @@ static void search_layout(struct app *a, struct view *v)
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct screen *s = a->g->screens[r->v[i].screen];
-		char *line = xasprintf("%s  %s", s->code, s->title);
+		/* One kind of number in front: the digit that opens it. The code follows, named. */
+		char *line = xasprintf("%s  页面代码 %s", s->title, s->code);
+		char num[16];
 		int item = layout_add_item(&v->lay, (int)i);
 		struct rich rl = {line, strlen(line), NULL, 0};
-		struct span sp = {0, strlen(line), TA_STRONG, -1};
+		struct span sp = {0, strlen(s->title), TA_STRONG, -1};
 
+		snprintf(num, sizeof num, i < 9 ? "%zu. " : "   ", i + 1);
 		rl.spans = &sp;
 		rl.nspans = 1;
-		layout_rich(&v->lay, &rl, NULL, 2, 0, item, NULL);
+		layout_rich(&v->lay, &rl, num, 2, 0, item, NULL);
 		free(line);
 		if (r->v[i].snippet[0] != '\0') {
 			struct rich rs = {r->v[i].snippet, strlen(r->v[i].snippet), NULL, 0};
@@ -88,7 +94,11 @@ static int search_key(struct app *a, struct view *v, enum action act, int ch)
 {
 	struct results *r = v->state;
 
-	if (act == ACT_DIGIT && ch >= 1 && (size_t)ch <= r->n) {
+	if (act == ACT_DIGIT) {
+		if (ch < 1 || (size_t)ch > r->n) {
+			nav_message(a, true, "没有第 %d 个结果", ch);
+			return KR_HANDLED;
+		}
 		v->sel = ch - 1;
 		act = ACT_OPEN;
 	}
@@ -140,7 +150,10 @@ void screens_search(struct app *a, const char *q)
 	r = xcalloc(1, sizeof *r);
 	for (size_t i = 0; i < a->g->nscreens; i++) {
 		const struct screen *s = content_get(a->g, (int)i);
-		const char *hit = text_find(s->title, q) >= 0 || pinyin_match(s->title, q) ? "" : NULL;
+		const char *hit = text_find(s->title, q) >= 0 || pinyin_match(s->title, q) ||
+					  (s->aliases != NULL && text_find(s->aliases, q) >= 0)
+				  ? ""
+				  : NULL;
 
 		if (hit == NULL)
 			hit = find_in_blocks(s->blocks, s->nblocks, q);
@@ -169,6 +182,7 @@ void screens_search_step(struct app *a, int dir)
 	struct view *list = NULL;
 	struct results *r;
 	int at;
+	bool on_list;
 
 	/* The result list is the top view or the one just below it. */
 	if (a->depth >= 1 && a->stack[a->depth - 1].ops == &search_ops)
@@ -180,17 +194,17 @@ void screens_search_step(struct app *a, int dir)
 		return;
 	}
 	r = list->state;
-	at = list->sel;
-	if (list != &a->stack[a->depth - 1]) {
-		at += dir;
-		nav_pop(a);
-	} else if (dir < 0) {
-		at = (int)r->n - 1;
-	}
+	on_list = list == &a->stack[a->depth - 1];
+	/* On the list, n and N open the selected result; on a result, the next or previous. */
+	at = on_list ? list->sel : list->sel + dir;
+	/* One rule at both ends: stop where you are and say so. */
 	if (at < 0 || (size_t)at >= r->n) {
-		nav_message(a, true, dir > 0 ? "已经是最后一个结果" : "已经是第一个结果");
+		nav_message(a, true, dir > 0 ? "已经是最后一个结果(共 %zu 个)" : "已经是第一个结果(共 %zu 个)",
+			    r->n);
 		return;
 	}
+	if (!on_list)
+		nav_pop(a);
 	list = &a->stack[a->depth - 1];
 	list->sel = at;
 	nav_push(a, r->v[at].screen);

@@ -475,7 +475,8 @@ void input_submit(struct app *a, const char *text)
 {
 	enum prompt_kind k = a->prompt;
 	struct view *v = nav_top(a);
-	char *t = xstrdup(text);
+	/* An input method types full width: "３.４", "ＡＰＰ" mean 3.4 and APP. */
+	char *t = text_fold_str(text);
 	char *s = t;
 
 	a->prompt = PROMPT_NONE;

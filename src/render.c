@@ -190,22 +190,23 @@ static attr_t merge_attr(attr_t line, attr_t span)
 }
 
 /*
- * Where the next match of the search (ASCII case-insensitive) lies in d's
- * text at or after pos: sets *start and *end, or both to d->len.
+ * Where the next match of the search (as search matches: case and width
+ * folded) lies in d's text at or after pos: sets *start and *end, or both to
+ * d->len.
  */
 static void next_match(const char *q, const struct dline *d, size_t pos, size_t *start,
 		       size_t *end)
 {
-	size_t qn = q != NULL ? strlen(q) : 0;
+	size_t mn = 0;
 	long at;
 
 	*start = *end = d->len;
-	if (qn == 0 || pos >= d->len)
+	if (q == NULL || q[0] == '\0' || pos >= d->len)
 		return;
-	at = text_find(d->text + pos, q);
-	if (at >= 0 && pos + (size_t)at + qn <= d->len) {
+	at = text_find_len(d->text + pos, q, &mn);
+	if (at >= 0 && mn > 0 && pos + (size_t)at + mn <= d->len) {
 		*start = pos + (size_t)at;
-		*end = *start + qn;
+		*end = *start + mn;
 	}
 }
 

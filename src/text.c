@@ -11,7 +11,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <wchar.h>
 
 #include "util.h"
@@ -448,14 +447,91 @@ char *text_truncate(const char *s, int cols, bool ascii)
 	return sb_take(&sb);
 }
 
+unsigned long text_fold(unsigned long cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
+}
+
+char *text_fold_str(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "", 0);
+	while (i < len) {
+		size_t start = i;
+		long cp = text_decode(s, len, &i);
+		char enc[4];
+
+		if (cp < 0) {
+			sb_add(&sb, s + start, i - start);
+			continue;
+		}
+		sb_add(&sb, enc, (size_t)text_encode(text_fold((unsigned long)cp), enc));
+	}
+	return sb_take(&sb);
+}
+
+/* One code point folded for comparison: width, then ASCII case. */
+static long cmp_fold(const char *s, size_t len, size_t *i)
+{
+	long cp = text_decode(s, len, i);
+
+	if (cp < 0)
+		return cp;
+	cp = (long)text_fold((unsigned long)cp);
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	return cp;
+}
+
+/* Does needle match hay at byte at? *end gets where the match ends in hay. */
+static bool match_at(const char *hay, size_t hn, size_t at, const char *nd, size_t nn, size_t *end)
+{
+	size_t h = at, n = 0;
+
+	while (n < nn) {
+		size_t h0 = h, n0 = n;
+		long a, b;
+
+		if (h >= hn)
+			return false;
+		a = cmp_fold(hay, hn, &h);
+		b = cmp_fold(nd, nn, &n);
+		if (a != b)
+			return false;
+		/* Undecodable bytes compare as bytes. */
+		if (a < 0 && (h - h0 != n - n0 || memcmp(hay + h0, nd + n0, h - h0) != 0))
+			return false;
+	}
+	*end = h;
+	return true;
+}
+
+long text_find_len(const char *hay, const char *needle, size_t *len)
+{
+	size_t hn = strlen(hay), nn = strlen(needle), at = 0, end;
+
+	if (len != NULL)
+		*len = 0;
+	if (nn == 0)
+		return 0;
+	while (at < hn) {
+		if (match_at(hay, hn, at, needle, nn, &end)) {
+			if (len != NULL)
+				*len = end - at;
+			return (long)at;
+		}
+		text_decode(hay, hn, &at);
+	}
+	return -1;
+}
+
 long text_find(const char *hay, const char *needle)
 {
-	size_t nl = strlen(needle);
-
-	if (nl == 0)
-		return 0;
-	for (const char *p = hay; *p != '\0'; p++)
-		if (strncasecmp(p, needle, nl) == 0)
-			return p - hay;
-	return -1;
+	return text_find_len(hay, needle, NULL);
 }
