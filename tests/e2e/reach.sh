@@ -1,6 +1,7 @@
 # reach.sh -- every line of every screen can be scrolled into view at every size:
-# End, and PgDn pressed until nothing moves, both end on the screen's last line
-# (the last line of its --print text). Scrolling is not tied to the last item.
+# End (and at 40x12 also PgDn pressed until nothing moves) ends on the screen's
+# last line (the last line of its --print text). Scrolling is not tied to the
+# last item.
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
 
@@ -50,9 +51,10 @@ TAILS=$(tails)
 for size in 40x12 60x20 80x24; do
 	start "$size"
 	while read -r code tail; do
+		at_end "$size" "$code" "$tail" "End" 0 g "$code" Enter End
+		# Paging down gets there too (checked at the smallest size, where it takes most).
 		# shellcheck disable=SC2086
-		at_end "$size" "$code" "$tail" "PgDn to the end" 0 g "$code" Enter $PGDNS
-		at_end "$size" "$code" "$tail" "End" Home End
+		[ "$size" = 40x12 ] && at_end "$size" "$code" "$tail" "PgDn to the end" Home $PGDNS
 	done <<-EOF
 	$TAILS
 	EOF
