@@ -4,6 +4,8 @@
  */
 #include "screens.h"
 
+#include "../src/util.h"
+
 static void page_layout(struct app *a, struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
@@ -32,9 +34,15 @@ static int page_key(struct app *a, struct view *v, enum action act, int ch)
 	}
 }
 
+static const struct keybind page_keys[] = {
+	{ACT_OPEN, {0}, "打开链接(页面只有一个链接时)", NULL, 0},
+	{ACT_DIGIT, {0}, "打开第 N 个链接(链接后面方括号里的数字)", "打开链接", 0},
+};
+
 const struct kind_ops page_ops = {
 	.name = "page",
 	.layout = page_layout,
 	.key = page_key,
-	.hint = "↑↓滚动 数字打开链接",
+	.keys = page_keys,
+	.nkeys = ARRAY_LEN(page_keys),
 };
