@@ -55,7 +55,7 @@ expect_not "住院费用(元):" "no digit of a sequence opened the bill prompt"
 expect_not "没有第" "no digit of a sequence was read as an item number"
 keys g
 raw 1b 5b 34 7e
-expect "跳转到页面代码:" "an unknown sequence does not cancel the prompt"
+expect "跳转到页面代码" "an unknown sequence does not cancel the prompt"
 expect_not "[4~" "nor is it typed into it"
 keys Escape
 keys Escape

@@ -23,11 +23,11 @@ keys 0
 # Digits pick the number shown in front of a result.
 search "缴费"
 expect "1. " "results are numbered"
-want=$(screen | grep '^ *1\. ' | sed 's/.*页面代码 //; s/ *$//')
+want=$(screen | grep -E '^ *>? *1\. ' | sed 's/.*页面代码 //; s/ *$//')
 keys 1
 if [ "$(top_code)" = "$want" ]; then ok "1 opens the result numbered 1 ($want)"; else not_ok "1 opens the result numbered 1 ($want, got $(top_code))"; fi
 keys Escape
-want=$(screen | grep '^ *2\. ' | sed 's/.*页面代码 //; s/ *$//')
+want=$(screen | grep -E '^ *>? *2\. ' | sed 's/.*页面代码 //; s/ *$//')
 keys 2
 if [ "$(top_code)" = "$want" ]; then ok "2 opens the result numbered 2 ($want)"; else not_ok "2 opens the result numbered 2 ($want, got $(top_code))"; fi
 keys Escape
