@@ -320,6 +320,13 @@ static void calculator_free(struct view *v)
 	v->state = NULL;
 }
 
+static const struct keybind calculator_keys[] = {
+	{ACT_UP, {0}, "选上一项", "选择", 0},
+	{ACT_DOWN, {0}, "选下一项", "选择", 0},
+	{ACT_OPEN, {0}, "所选项:输入住院费用,或切换医院等级、人群", "输入/切换", 0},
+	{ACT_DIGIT, {0}, "第 N 项:1 输入费用,2 切换医院等级,3 切换人群", "选项", 0},
+};
+
 /* The calculator kind: intro, a form of three items, the result (see the file comment). */
 const struct kind_ops calculator_ops = {
 	.name = "calculator",
@@ -328,5 +335,6 @@ const struct kind_ops calculator_ops = {
 	.key = calculator_key,
 	.submit = calculator_submit,
 	.free = calculator_free,
-	.hint = "数字选项 Enter输入/切换",
+	.keys = calculator_keys,
+	.nkeys = ARRAY_LEN(calculator_keys),
 };

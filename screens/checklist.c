@@ -120,11 +120,22 @@ static void checklist_free(struct view *v)
 	v->state = NULL;
 }
 
+/* Space ticks here (SPEC.md section 2); it pages everywhere else. */
+static const struct keybind checklist_keys[] = {
+	{ACT_UP, {0}, "选上一项", "选择", 0},
+	{ACT_DOWN, {0}, "选下一项", "选择", 0},
+	{ACT_TICK, {'x', ' '}, "勾选 / 取消勾选所选项", "勾选", 2},
+	{ACT_OPEN, {0}, "勾选 / 取消勾选所选项", NULL, 0},
+	{ACT_DIGIT, {0}, "勾选 / 取消勾选第 N 项", NULL, 0},
+	{ACT_EXPORT, {0}, "导出办事单(自助终端模式下显示在屏幕上)", "导出", 0},
+};
+
 const struct kind_ops checklist_ops = {
 	.name = "checklist",
 	.init = checklist_init,
 	.layout = checklist_layout,
 	.key = checklist_key,
 	.free = checklist_free,
-	.hint = "↑↓选择 x/空格勾选 p导出",
+	.keys = checklist_keys,
+	.nkeys = ARRAY_LEN(checklist_keys),
 };

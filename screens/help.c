@@ -15,8 +15,9 @@
 static void help_layout(struct app *a, struct view *v)
 {
 	size_t n;
-	const struct keyhelp *k = input_keyhelp(&n);
 	const struct view *below = a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
+	/* The keys of the screen help was opened on, as its kind binds them. */
+	struct keyhelp *k = input_keyhelp(a, below, &n);
 	const struct screen *s = nav_screen(a, below);
 	char *line;
 
@@ -41,6 +42,7 @@ static void help_layout(struct app *a, struct view *v)
 		layout_text(&v->lay, line, 0, 0, 0);
 		free(line);
 	}
+	input_keyhelp_free(k, n);
 	layout_blank(&v->lay);
 	if (refs_hotline(a->cfg) != NULL) {
 		line = xasprintf("医保服务热线：%s。", refs_hotline(a->cfg));
@@ -52,5 +54,4 @@ static void help_layout(struct app *a, struct view *v)
 const struct kind_ops help_ops = {
 	.name = "help",
 	.layout = help_layout,
-	.hint = "↑↓滚动",
 };

@@ -81,9 +81,17 @@ static int menu_key(struct app *a, struct view *v, enum action act, int ch)
 	}
 }
 
+static const struct keybind menu_keys[] = {
+	{ACT_UP, {0}, "选上一项", "选择", 0},
+	{ACT_DOWN, {0}, "选下一项", "选择", 0},
+	{ACT_OPEN, {0}, "打开所选项", "打开", 0},
+	{ACT_DIGIT, {0}, "打开第 N 项", NULL, 0},
+};
+
 const struct kind_ops menu_ops = {
 	.name = "menu",
 	.layout = menu_layout,
 	.key = menu_key,
-	.hint = "↑↓选择 回车打开",
+	.keys = menu_keys,
+	.nkeys = ARRAY_LEN(menu_keys),
 };

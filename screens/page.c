@@ -4,6 +4,8 @@
  */
 #include "screens.h"
 
+#include "../src/util.h"
+
 static void page_layout(struct app *a, struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
@@ -32,18 +34,23 @@ static int page_key(struct app *a, struct view *v, enum action act, int ch)
 	}
 }
 
-/* Link digits are offered only where there are links to open. */
-static const char *page_hint(const struct app *a, const struct view *v)
+static const struct keybind page_keys[] = {
+	{ACT_OPEN, {0}, "打开链接(页面只有一个链接时)", NULL, 0},
+	{ACT_DIGIT, {0}, "打开第 N 个链接(链接后面方括号里的数字)", "打开链接", 0},
+};
+
+/* Link digits are offered only where there are links to open (1.8 has none). */
+static const struct keybind *page_keys_for(const struct app *a, const struct view *v, size_t *n)
 {
 	const struct screen *s = nav_screen(a, v);
 
-	return s != NULL && s->nlinks > 0 ? page_ops.hint : "↑↓滚动";
+	*n = s != NULL && s->nlinks > 0 ? ARRAY_LEN(page_keys) : 0;
+	return page_keys;
 }
 
 const struct kind_ops page_ops = {
 	.name = "page",
 	.layout = page_layout,
 	.key = page_key,
-	.hint = "↑↓滚动 数字打开链接",
-	.hint_for = page_hint,
+	.keys_for = page_keys_for,
 };

@@ -2,11 +2,14 @@
  * search.c -- search all screens of the active region; the list of results
  * SPDX-License-Identifier: MIT
  *
- * Matches are substrings (ASCII case-insensitive) of titles and body text, and
- * pinyin initials of titles ("cbdj" finds 参保登记).
+ * Matches are substrings (ASCII case and full width ignored) of titles, the
+ * "aliases:" of the front matter ("alipay") and body text, and pinyin of titles,
+ * initials or whole syllables ("cbdj", "baoxiao"). The list is numbered like a
+ * menu: digit N opens the N-th result, and the screen code is shown as a code.
  */
 #include "screens.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +19,8 @@
 
 struct hit {
 	int screen;
-	char *line;    /* "code  title", owned */
+	char *line;    /* "title  页面代码 code", owned */
+	size_t title_len;
 	char *snippet; /* the matching text, owned */
 };
 
@@ -114,16 +118,18 @@ static void search_layout(struct app *a, struct view *v)
 {
 	struct results *r = v->state;
 
-	(void)a;
 	for (size_t i = 0; i < r->n; i++) {
 		char *line = r->v[i].line;
+		char num[16];
 		int item = layout_add_item(&v->lay, (int)i);
 		struct rich rl = {line, strlen(line), NULL, 0};
-		struct span sp = {0, strlen(line), TA_STRONG, -1};
+		struct span sp = {0, r->v[i].title_len, TA_STRONG, -1};
 
+		/* Keys reach 1-9; line mode reads whole numbers, so it numbers every hit. */
+		snprintf(num, sizeof num, i < 9 || a->line_mode ? "%zu. " : "   ", i + 1);
 		rl.spans = &sp;
 		rl.nspans = 1;
-		layout_rich(&v->lay, &rl, NULL, 2, 0, item, NULL);
+		layout_rich(&v->lay, &rl, num, 2, 0, item, NULL);
 		if (r->v[i].snippet[0] != '\0') {
 			struct rich rs = {r->v[i].snippet, strlen(r->v[i].snippet), NULL, 0};
 
@@ -136,7 +142,11 @@ static int search_key(struct app *a, struct view *v, enum action act, int ch)
 {
 	struct results *r = v->state;
 
-	if (act == ACT_DIGIT && ch >= 1 && (size_t)ch <= r->n) {
+	if (act == ACT_DIGIT) {
+		if (ch < 1 || (size_t)ch > r->n) {
+			nav_message(a, true, "没有第 %d 个结果", ch);
+			return KR_HANDLED;
+		}
 		v->sel = ch - 1;
 		act = ACT_OPEN;
 	}
@@ -162,12 +172,21 @@ static void search_free(struct view *v)
 	v->state = NULL;
 }
 
+static const struct keybind search_keys[] = {
+	{ACT_UP, {0}, "选上一个结果", "选择", 0},
+	{ACT_DOWN, {0}, "选下一个结果", "选择", 0},
+	{ACT_OPEN, {0}, "打开所选结果", "打开", 0},
+	{ACT_DIGIT, {0}, "打开第 N 个结果", NULL, 0},
+	{ACT_NEXT, {0}, "打开下一个结果", "下一个", 0},
+};
+
 const struct kind_ops search_ops = {
 	.name = "search",
 	.layout = search_layout,
 	.key = search_key,
 	.free = search_free,
-	.hint = "↑↓选择 Enter打开 n/N下一个",
+	.keys = search_keys,
+	.nkeys = ARRAY_LEN(search_keys),
 };
 
 struct query {
@@ -184,7 +203,9 @@ static void add_hit(void *ctx, int idx, const char *code, const char *title, con
 
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n].screen = idx;
-	r->v[r->n].line = xasprintf("%s  %s", code, title);
+	/* One kind of number in front (the digit that opens it); the code follows, named. */
+	r->v[r->n].line = xasprintf("%s  页面代码 %s", title, code);
+	r->v[r->n].title_len = strlen(title);
 	r->v[r->n].snippet = at < 0 ? xstrdup("") : snippet(text, at);
 	r->n++;
 }
@@ -220,6 +241,7 @@ void screens_search_step(struct app *a, int dir)
 	struct view *list = NULL;
 	struct results *r;
 	int at;
+	bool on_list;
 
 	/* The result list is the top view or the one just below it. */
 	if (a->depth >= 1 && a->stack[a->depth - 1].ops == &search_ops)
@@ -231,17 +253,17 @@ void screens_search_step(struct app *a, int dir)
 		return;
 	}
 	r = list->state;
-	at = list->sel;
-	if (list != &a->stack[a->depth - 1]) {
-		at += dir;
-		nav_pop(a);
-	} else if (dir < 0) {
-		at = (int)r->n - 1;
-	}
+	on_list = list == &a->stack[a->depth - 1];
+	/* On the list, n and N open the selected result; on a result, the next or previous. */
+	at = on_list ? list->sel : list->sel + dir;
+	/* One rule at both ends: stop where you are and say so. */
 	if (at < 0 || (size_t)at >= r->n) {
-		nav_message(a, true, dir > 0 ? "已经是最后一个结果" : "已经是第一个结果");
+		nav_message(a, true, dir > 0 ? "已经是最后一个结果(共 %zu 个)" : "已经是第一个结果(共 %zu 个)",
+			    r->n);
 		return;
 	}
+	if (!on_list)
+		nav_pop(a);
 	list = &a->stack[a->depth - 1];
 	list->sel = at;
 	nav_push(a, r->v[at].screen);

@@ -120,7 +120,6 @@ static void slip_layout(struct app *a, struct view *v)
 const struct kind_ops slip_ops = {
 	.name = "slip",
 	.layout = slip_layout,
-	.hint = "↑↓滚动 抄下或拍照",
 };
 
 struct view *screens_open_slip(struct app *a)

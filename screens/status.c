@@ -366,11 +366,22 @@ void screens_status_changed(struct app *a)
 		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", content_head(a->g, idx)->code);
 }
 
-/* Without a lookup service there is nothing to start: the hint says only how to scroll. */
-static const char *status_hint(const struct app *a, const struct view *v)
+static const struct keybind status_keys[] = {
+	{ACT_UP, {0}, "选上一项", "选择", 0},
+	{ACT_DOWN, {0}, "选下一项", "选择", 0},
+	{ACT_OPEN, {0}, "查询所选项(要输入身份证号)", "查询", 0},
+	{ACT_DIGIT, {0}, "查询第 N 项", NULL, 0},
+	{ACT_BACK, {0}, "返回上一页;查询进行中时取消查询", "返回/取消", 0},
+	{ACT_LOOKUP, {0}, "查询所选项", NULL, 0},
+	{ACT_EXPORT, {0}, "导出本页(查询结果不导出)", NULL, 0},
+};
+
+/* Without a lookup service there is nothing to start: only the common keys apply. */
+static const struct keybind *status_keys_for(const struct app *a, const struct view *v, size_t *n)
 {
 	(void)v;
-	return status_configured(a->cfg) ? status_ops.hint : "↑↓滚动";
+	*n = status_configured(a->cfg) ? ARRAY_LEN(status_keys) : 0;
+	return status_keys;
 }
 
 const struct kind_ops status_ops = {
@@ -380,6 +391,5 @@ const struct kind_ops status_ops = {
 	.key = status_key,
 	.submit = status_submit,
 	.free = status_free_view,
-	.hint = "↑↓选择 Enter/s查询 Esc取消",
-	.hint_for = status_hint,
+	.keys_for = status_keys_for,
 };

@@ -644,6 +644,44 @@ static void wizard_free(struct view *v)
 	v->state = NULL;
 }
 
+static const struct keybind question_keys[] = {
+	{ACT_UP, {0}, "选上一个回答", "选择", 0},
+	{ACT_DOWN, {0}, "选下一个回答", "选择", 0},
+	{ACT_OPEN, {0}, "确定所选的回答", "确定", 0},
+	{ACT_DIGIT, {0}, "选第 N 个回答", NULL, 0},
+	{ACT_BACK, {0}, "回到上一题,回答都留着(第一题时离开)", "上一题", 0},
+};
+static const struct keybind result_keys[] = {
+	{ACT_OPEN, {0}, "到回答列表;在列表里:改所选的回答", "改回答", 0},
+	{ACT_DIGIT, {0}, "打开第 N 个链接", "打开链接", 0},
+	{ACT_BACK, {0}, "刚答完:回到最后一题;只是查看:返回上一页", NULL, 0},
+};
+static const struct keybind intro_keys[] = {
+	{ACT_OPEN, {0}, "开始回答问题", "开始", 0},
+	{ACT_DIGIT, {0}, "打开第 N 个链接", NULL, 0},
+};
+
+/* The keys of the wizard's mode: a question, the result, or the introduction. */
+static const struct keybind *wizard_keys_for(const struct app *a, const struct view *v,
+					     size_t *n)
+{
+	const struct wizard *st = v->state;
+
+	(void)a;
+	switch (st != NULL ? st->mode : WZ_INTRO) {
+	case WZ_QUESTION:
+		*n = ARRAY_LEN(question_keys);
+		return question_keys;
+	case WZ_RESULT:
+		*n = ARRAY_LEN(result_keys);
+		return result_keys;
+	case WZ_INTRO:
+	default:
+		*n = ARRAY_LEN(intro_keys);
+		return intro_keys;
+	}
+}
+
 /* The wizard kind: state per view, answers in app.answers (see the file comment). */
 const struct kind_ops wizard_ops = {
 	.name = "wizard",
@@ -652,5 +690,5 @@ const struct kind_ops wizard_ops = {
 	.key = wizard_key,
 	.submit = wizard_submit,
 	.free = wizard_free,
-	.hint = "数字键选择 Enter确定 ←上一题",
+	.keys_for = wizard_keys_for,
 };

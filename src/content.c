@@ -34,6 +34,7 @@ void screen_free(struct screen *s)
 	free(s->region);
 	free(s->updated);
 	free(s->source);
+	free(s->aliases);
 	free(s->file);
 	blocks_free(s->blocks, s->nblocks);
 	for (size_t i = 0; i < s->nlinks; i++)
@@ -317,6 +318,7 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 	} fields[] = {
 		{"code", &s->code},     {"id", &s->id},         {"title", &s->title},
 		{"region", &s->region}, {"updated", &s->updated}, {"source", &s->source},
+		{"aliases", &s->aliases},
 	};
 	char *kind = NULL;
 

@@ -109,6 +109,7 @@ struct link {
 
 struct screen {
 	char *code, *id, *title, *region, *updated, *source;
+	char *aliases; /* "aliases:" front matter: other words search finds it by ("alipay"), or NULL */
 	enum kind kind;
 	char *file;    /* path as given to content_load */
 	struct block *blocks;

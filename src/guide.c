@@ -458,6 +458,11 @@ char *content_screen_text(const struct screen *s)
 
 	sb_add(&sb, "", 0);
 	add_blocks_text(&sb, s->blocks, s->nblocks);
+	/* The front matter's aliases ("alipay") are searched as the text is: a bundle keeps only this. */
+	if (s->aliases != NULL) {
+		sb_adds(&sb, s->aliases);
+		sb_addc(&sb, '\n');
+	}
 	return sb_take(&sb);
 }
 

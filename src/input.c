@@ -19,6 +19,8 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,67 +37,455 @@
 #define CTRL(c) ((c) & 0x1f)
 #define PROMPT_MAX_BYTES 256
 
-/* The keymap: dispatch and the help screen both come from this table. */
-static const struct keydef {
-	enum action act;
-	int keys[6]; /* 0-terminated; curses KEY_* or characters */
-	const char *label;
-	const char *help;
-} keymap[] = {
-	{ACT_UP, {KEY_UP, 'k'}, "↑ k", "上移"},
-	{ACT_DOWN, {KEY_DOWN, 'j'}, "↓ j", "下移"},
-	{ACT_PGUP, {KEY_PPAGE}, "PgUp", "上一页"},
-	{ACT_PGDN, {KEY_NPAGE, ' '}, "PgDn 空格", "下一页(清单里空格是勾选)"},
-	{ACT_TOP, {KEY_HOME}, "Home", "到开头"},
-	{ACT_BOTTOM, {KEY_END}, "End", "到结尾"},
-	{ACT_OPEN, {'\r', '\n', KEY_ENTER, KEY_RIGHT, 'l'}, "Enter → l", "打开所选项"},
-	{ACT_DIGIT, {'1', '2', '3', '4', '5'}, "1-9", "直接选第 N 项(菜单、问题、清单),页面里打开第 N 个链接"},
-	{ACT_BACK, {KEY_LEFT, 'h', KEY_BACKSPACE, 127, 8, 27}, "← h 退格 Esc", "返回上一页(Esc 也取消输入或查询)"},
-	{ACT_GOTO, {'g'}, "g", "按页面代码跳转,例如 g 3.2 回车"},
-	{ACT_SEARCH, {'/'}, "/", "搜索全部内容"},
-	{ACT_NEXT, {'n'}, "n", "下一个搜索结果"},
-	{ACT_PREV, {'N'}, "N", "上一个搜索结果"},
-	{ACT_TICK, {'x'}, "x 空格", "清单里勾选 / 取消勾选"},
-	{ACT_LOOKUP, {'s'}, "s", "查询办理进度(页面提供查询时)"},
-	{ACT_EXPORT, {'p'}, "p", "把本页导出为纯文本(自助终端模式下只显示)"},
-	{ACT_HELP, {'?', KEY_F(1)}, "? F1", "帮助(本页)"},
-	{ACT_HOME, {'0'}, "0", "回到首页"},
-	{ACT_QUIT, {'q'}, "q", "退出"},
-	{ACT_REDRAW, {CTRL('l')}, "Ctrl-L", "重画屏幕"},
+/*
+ * The common keymap (SPEC.md section 2): dispatch, the help screen and the
+ * bottom line all come from it and from the top view's kind's own table.
+ */
+static const struct keybind keymap[] = {
+	{ACT_UP, {KEY_UP, 'k'}, "上移一行", "滚动", 0},
+	{ACT_DOWN, {KEY_DOWN, 'j'}, "下移一行", "滚动", 0},
+	{ACT_PGUP, {KEY_PPAGE}, "上一页", NULL, 0},
+	{ACT_PGDN, {KEY_NPAGE, ' '}, "下一页", NULL, 0},
+	{ACT_TOP, {KEY_HOME, KEY_FIND}, "到开头", NULL, 0},
+	{ACT_BOTTOM, {KEY_END, KEY_SELECT}, "到结尾", NULL, 0},
+	{ACT_OPEN, {'\r', '\n', KEY_ENTER, KEY_RIGHT, 'l'}, "打开所选项", NULL, 0},
+	{ACT_DIGIT, {'1', '2', '3', '4', '5', '6', '7', '8', '9'}, "直接选第 N 项", NULL, 0},
+	{ACT_BACK, {KEY_LEFT, 'h', KEY_BACKSPACE, 127, 8, 27}, "返回上一页(Esc 也取消输入)", "返回", 0},
+	{ACT_GOTO, {'g'}, "按页面代码跳转,例如 g 3.2 回车", "跳转", 0},
+	{ACT_SEARCH, {'/'}, "搜索全部内容", "搜索", 0},
+	{ACT_NEXT, {'n'}, "打开下一个搜索结果", NULL, 0},
+	{ACT_PREV, {'N'}, "打开上一个搜索结果", NULL, 0},
+	{ACT_LOOKUP, {'s'}, "查询办理进度(页面提供查询时)", NULL, 0},
+	{ACT_EXPORT, {'p'}, "把本页导出为纯文本(自助终端模式下只显示)", NULL, 0},
+	{ACT_HELP, {'?', KEY_F(1)}, "帮助(本页)", "帮助", 0},
+	{ACT_HOME, {'0'}, "回到首页", NULL, 0},
+	{ACT_QUIT, {'q'}, "退出", "退出", 0},
+	{ACT_REDRAW, {CTRL('l')}, "重画屏幕", NULL, 0},
 };
 
-const struct keyhelp *input_keyhelp(size_t *n)
-{
-	static struct keyhelp rows[ARRAY_LEN(keymap)];
+/* A binding in force on a view: its action, its keys (none shadowed), its words. */
+struct effbind {
+	enum action act;
+	int keys[ARRAY_LEN(keymap[0].keys)];
+	size_t nkeys;
+	const struct keybind *words;
+};
 
-	for (size_t i = 0; i < ARRAY_LEN(keymap); i++) {
-		rows[i].keys = keymap[i].label;
-		rows[i].help = keymap[i].help;
-	}
-	*n = ARRAY_LEN(keymap);
-	return rows;
+static const struct keybind *kind_keys(const struct app *a, const struct view *v, size_t *n)
+{
+	*n = 0;
+	if (v == NULL || v->ops == NULL)
+		return NULL;
+	if (v->ops->keys_for != NULL)
+		return v->ops->keys_for(a, v, n);
+	*n = v->ops->nkeys;
+	return v->ops->keys;
 }
 
-static enum action lookup_key(int key, bool fkey, int *ch)
+static bool binds_key(const int *keys, size_t max, int key)
 {
-	if (!fkey && key >= '1' && key <= '9') {
-		*ch = key - '0';
-		return ACT_DIGIT;
-	}
-	for (size_t i = 0; i < ARRAY_LEN(keymap); i++) {
-		if (keymap[i].act == ACT_DIGIT)
-			continue;
-		for (size_t k = 0; k < ARRAY_LEN(keymap[i].keys) && keymap[i].keys[k] != 0; k++) {
-			int want = keymap[i].keys[k];
-			bool want_fkey = want >= KEY_MIN;
+	for (size_t i = 0; i < max && keys[i] != 0; i++)
+		if (keys[i] == key)
+			return true;
+	return false;
+}
 
-			if (want == key && want_fkey == fkey) {
-				*ch = key;
-				return keymap[i].act;
+/* Is key rebound by one of the kind's rows that has keys of its own? */
+static bool shadowed(const struct keybind *k, size_t nk, int key)
+{
+	for (size_t i = 0; i < nk; i++)
+		if (k[i].keys[0] != 0 && binds_key(k[i].keys, ARRAY_LEN(k[i].keys), key))
+			return true;
+	return false;
+}
+
+/* Fill e from keys, leaving out (unless own) those the kind rebinds. */
+static void eff_keys(struct effbind *e, const int *keys, size_t max, const struct keybind *k,
+		     size_t nk, bool own)
+{
+	e->nkeys = 0;
+	for (size_t i = 0; i < max && keys[i] != 0; i++)
+		if (own || !shadowed(k, nk, keys[i]))
+			e->keys[e->nkeys++] = keys[i];
+}
+
+/* Append the kind's rows for actions the common keymap does not have. */
+static void kind_only(struct effbind *e, size_t *n, const struct keybind *k, size_t nk)
+{
+	for (size_t i = 0; i < nk; i++) {
+		bool common = false;
+
+		for (size_t c = 0; c < ARRAY_LEN(keymap); c++)
+			common = common || keymap[c].act == k[i].act;
+		if (common || k[i].keys[0] == 0)
+			continue;
+		e[*n].act = k[i].act;
+		e[*n].words = &k[i];
+		eff_keys(&e[*n], k[i].keys, ARRAY_LEN(k[i].keys), k, nk, true);
+		(*n)++;
+	}
+}
+
+/*
+ * The bindings in force on v, in the common keymap's order: a kind's row
+ * takes the place of the common row of its action; rows of actions the common
+ * keymap lacks come before the row of ACT_BACK. Returns an array the caller frees; *n its length.
+ */
+static struct effbind *bindings(const struct app *a, const struct view *v, size_t *n)
+{
+	size_t nk;
+	const struct keybind *k = kind_keys(a, v, &nk);
+	struct effbind *e = xcalloc(ARRAY_LEN(keymap) + nk, sizeof *e);
+
+	*n = 0;
+	for (size_t c = 0; c < ARRAY_LEN(keymap); c++) {
+		bool over = false;
+
+		/* The kind's own actions come before the keys that leave the screen. */
+		if (keymap[c].act == ACT_BACK)
+			kind_only(e, n, k, nk);
+		for (size_t i = 0; i < nk; i++) {
+			if (k[i].act != keymap[c].act)
+				continue;
+			over = true;
+			e[*n].act = k[i].act;
+			e[*n].words = &k[i];
+			if (k[i].keys[0] != 0)
+				eff_keys(&e[*n], k[i].keys, ARRAY_LEN(k[i].keys), k, nk, true);
+			else
+				eff_keys(&e[*n], keymap[c].keys, ARRAY_LEN(keymap[c].keys), k, nk, false);
+			if (e[*n].nkeys > 0)
+				(*n)++;
+		}
+		if (over)
+			continue;
+		e[*n].act = keymap[c].act;
+		e[*n].words = &keymap[c];
+		eff_keys(&e[*n], keymap[c].keys, ARRAY_LEN(keymap[c].keys), k, nk, false);
+		if (e[*n].nkeys > 0)
+			(*n)++;
+	}
+	return e;
+}
+
+enum action input_action(const struct app *a, const struct view *v, int key, bool fkey, int *ch)
+{
+	size_t n;
+	struct effbind *e = bindings(a, v, &n);
+	enum action act = ACT_NONE;
+
+	for (size_t i = 0; i < n && act == ACT_NONE; i++)
+		for (size_t j = 0; j < e[i].nkeys; j++) {
+			int want = e[i].keys[j];
+
+			if (want != key || (want >= KEY_MIN) != fkey)
+				continue;
+			act = e[i].act;
+			/* A digit key carries its number. */
+			*ch = !fkey && key >= '0' && key <= '9' && act == ACT_DIGIT ? key - '0' : key;
+			break;
+		}
+	free(e);
+	return act;
+}
+
+/* What a key is called on the screen, or NULL for an alias not worth naming. */
+static const char *key_label(int key, char buf[8])
+{
+	switch (key) {
+	case KEY_UP:
+		return "↑";
+	case KEY_DOWN:
+		return "↓";
+	case KEY_LEFT:
+		return "←";
+	case KEY_RIGHT:
+		return "→";
+	case KEY_PPAGE:
+		return "PgUp";
+	case KEY_NPAGE:
+		return "PgDn";
+	case KEY_HOME:
+		return "Home";
+	case KEY_END:
+		return "End";
+	case '\r':
+		return "Enter";
+	case ' ':
+		return "空格";
+	case 27:
+		return "Esc";
+	case KEY_BACKSPACE:
+		return "退格";
+	case CTRL('l'):
+		return "Ctrl-L";
+	case '\n':
+	case KEY_ENTER:
+	case KEY_FIND:
+	case KEY_SELECT:
+	case 127:
+	case 8:
+		return NULL; /* the same key as one named already, on some terminal */
+	default:
+		break;
+	}
+	if (key >= KEY_F(1) && key <= KEY_F(12)) {
+		snprintf(buf, 8, "F%d", key - KEY_F(0));
+		return buf;
+	}
+	if (key > 0x20 && key < 0x7F) {
+		buf[0] = (char)key;
+		buf[1] = '\0';
+		return buf;
+	}
+	return NULL;
+}
+
+/* The names of the first max keys of e, a run of digits as one "1-9", joined by sep. */
+static void key_names(const struct effbind *e, size_t max, const char *sep, struct strbuf *sb)
+{
+	size_t named = 0, start = sb->len;
+
+	for (size_t i = 0; i < e->nkeys && named < max; i++) {
+		char buf[8];
+		const char *name = key_label(e->keys[i], buf);
+		size_t j = i;
+
+		if (name == NULL)
+			continue;
+		while (e->keys[i] >= '0' && e->keys[i] <= '8' && j + 1 < e->nkeys &&
+		       e->keys[j + 1] == e->keys[j] + 1)
+			j++;
+		if (sb->len > start)
+			sb_adds(sb, sep);
+		sb_adds(sb, name);
+		if (j > i) {
+			sb_addc(sb, '-');
+			sb_addc(sb, (char)e->keys[j]);
+			i = j;
+		}
+		named++;
+	}
+}
+
+struct keyhelp *input_keyhelp(const struct app *a, const struct view *v, size_t *n)
+{
+	size_t ne;
+	struct effbind *e = bindings(a, v, &ne);
+	struct keyhelp *k = xcalloc(ne > 0 ? ne : 1, sizeof *k);
+
+	for (size_t i = 0; i < ne; i++) {
+		struct strbuf sb = {0};
+
+		sb_add(&sb, "", 0);
+		key_names(&e[i], SIZE_MAX, " ", &sb);
+		k[i].keys = sb.s;
+		k[i].help = e[i].words->help;
+	}
+	free(e);
+	*n = ne;
+	return k;
+}
+
+void input_keyhelp_free(struct keyhelp *k, size_t n)
+{
+	if (k == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(k[i].keys);
+	free(k);
+}
+
+/* Arrows run together ("↑↓"); other key names take a "/" between them. */
+static bool is_arrow(const char *s)
+{
+	return strcmp(s, "↑") == 0 || strcmp(s, "↓") == 0 || strcmp(s, "←") == 0 ||
+	       strcmp(s, "→") == 0;
+}
+
+/*
+ * How long a hint stays when the bottom line is short (layout_fit_hints): the
+ * screen kind's own keys 2, back 1, go and search 0 (they go first); help and
+ * quit 3, to the end.
+ */
+static int hint_keep(const struct effbind *e, bool own)
+{
+	switch (e->act) {
+	case ACT_HELP:
+	case ACT_QUIT:
+		return 3;
+	case ACT_BACK:
+		return own ? 2 : 1;
+	case ACT_GOTO:
+	case ACT_SEARCH:
+		return 0;
+	default:
+		return 2;
+	}
+}
+
+char *input_hints(const struct app *a, const struct view *v, int cols)
+{
+	size_t ne, nh = 0;
+	struct effbind *e = bindings(a, v, &ne);
+	struct layout_hint *h = xcalloc(ne > 0 ? ne : 1, sizeof *h);
+	char **texts = xcalloc(ne > 0 ? ne : 1, sizeof *texts);
+	char *out;
+
+	for (size_t i = 0; i < ne; i++) {
+		const struct keybind *w = e[i].words;
+		struct strbuf names = {0};
+		bool own = w < keymap || w >= keymap + ARRAY_LEN(keymap);
+
+		if (w->hint == NULL)
+			continue;
+		sb_add(&names, "", 0);
+		key_names(&e[i], w->hint_keys > 0 ? (size_t)w->hint_keys : 1, "/", &names);
+		h[nh].keep = hint_keep(&e[i], own);
+		/* The common keys that leave the screen are a group of their own. */
+		h[nh].group = e[i].act == ACT_BACK;
+		/* Neighbours with the same word share it: ↑ and ↓ with 选择 are "↑↓选择". */
+		if (i + 1 < ne && e[i + 1].words->hint != NULL &&
+		    strcmp(e[i + 1].words->hint, w->hint) == 0) {
+			struct strbuf next = {0};
+
+			sb_add(&next, "", 0);
+			key_names(&e[i + 1], 1, "/", &next);
+			if (next.len > 0) {
+				if (names.len > 0 && !(is_arrow(names.s) && is_arrow(next.s)))
+					sb_adds(&names, "/");
+				sb_adds(&names, next.s);
+			}
+			sb_free(&next);
+			i++;
+		}
+		if (names.len > 0) {
+			sb_adds(&names, w->hint);
+			texts[nh] = sb_take(&names);
+			h[nh].text = texts[nh];
+			nh++;
+		}
+		sb_free(&names);
+	}
+	out = layout_fit_hints(h, nh, cols);
+	for (size_t i = 0; i < nh; i++)
+		free(texts[i]);
+	free(texts);
+	free(h);
+	free(e);
+	return out;
+}
+
+/*
+ * Home, End and F1-F4 as PuTTY, rxvt and the Linux console send them. Taught to
+ * curses (define_key) where the terminal description binds the string to
+ * nothing, so curses matches them with its own timing; vt220-style
+ * descriptions call the first two Find and Select, which the keymap maps too.
+ */
+static const struct {
+	const char *seq;
+	int key;
+} key_variants[] = {
+	{"\033[1~", KEY_HOME},	  {"\033[7~", KEY_HOME},   {"\033[H", KEY_HOME},
+	{"\033OH", KEY_HOME},	  {"\033[4~", KEY_END},    {"\033[8~", KEY_END},
+	{"\033[F", KEY_END},	  {"\033OF", KEY_END},     {"\033[11~", KEY_F(1)},
+	{"\033[12~", KEY_F(2)},  {"\033[13~", KEY_F(3)},  {"\033[14~", KEY_F(4)},
+	{"\033[[A", KEY_F(1)},	  {"\033[[B", KEY_F(2)},   {"\033[[C", KEY_F(3)},
+	{"\033[[D", KEY_F(4)},	  {"\033OP", KEY_F(1)},    {"\033OQ", KEY_F(2)},
+	{"\033OR", KEY_F(3)},	  {"\033OS", KEY_F(4)},
+};
+
+/* Longest escape sequence read; a longer one is dropped in pieces of this size. */
+#define SEQ_MAX 32
+/* How long to wait for the rest of a sequence that has begun (a slow link splits it). */
+#define SEQ_WAIT_MS 50
+
+enum input_seq input_seq_step(const int *seq, size_t n)
+{
+	size_t i = 1;
+	int c;
+
+	if (n == 0)
+		return SEQ_MORE;
+	if (seq[0] != '[' && seq[0] != 'O')
+		return SEQ_NONE;
+	if (n == 1)
+		return SEQ_MORE;
+	/* The Linux console's F1-F5: ESC [ [ A..E. */
+	if (seq[0] == '[' && seq[1] == '[') {
+		if (n == 2)
+			return SEQ_MORE;
+		return seq[2] >= 0x40 && seq[2] <= 0x7E ? SEQ_END : SEQ_BROKEN;
+	}
+	/* ECMA-48: parameter bytes, then intermediate bytes, then one final byte. */
+	while (i < n - 1 && seq[i] >= 0x30 && seq[i] <= 0x3F)
+		i++;
+	while (i < n - 1 && seq[i] >= 0x20 && seq[i] <= 0x2F)
+		i++;
+	if (i < n - 1)
+		return SEQ_BROKEN; /* cannot happen: each step sees one new character */
+	c = seq[n - 1];
+	if (c >= 0x40 && c <= 0x7E)
+		return SEQ_END;
+	if (c >= 0x20 && c <= 0x2F)
+		return SEQ_MORE;
+	if (c >= 0x30 && c <= 0x3F) {
+		/* A parameter byte after an intermediate one ends nothing valid. */
+		for (size_t k = 1; k < n - 1; k++)
+			if (seq[k] >= 0x20 && seq[k] <= 0x2F)
+				return SEQ_BROKEN;
+		return SEQ_MORE;
+	}
+	return SEQ_BROKEN;
+}
+
+/* Wait up to ms for the terminal to have more to read. */
+static bool more_input(int ms)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	return poll(&p, 1, ms) > 0 && (p.revents & POLLIN);
+}
+
+/*
+ * get_wch, except that an escape sequence curses did not recognise (it hands
+ * them over as ESC and the bytes after it) is read to its end and dropped:
+ * ESC [ 5 ; 3 ~ is not Esc (back), then 5 (open item 5). *dropped counts
+ * the sequences dropped (input was read even when no key comes of it).
+ */
+static int next_key(wint_t *wch, int *dropped)
+{
+	for (;;) {
+		int seq[SEQ_MAX];
+		size_t n = 0;
+		enum input_seq st = SEQ_MORE;
+		int r = get_wch(wch);
+
+		if (r != OK || *wch != 27)
+			return r;
+		while (st == SEQ_MORE && n < SEQ_MAX) {
+			wint_t c;
+			int rc = get_wch(&c);
+
+			if (rc == ERR && n > 0 && more_input(SEQ_WAIT_MS))
+				rc = get_wch(&c);
+			if (rc == ERR)
+				break; /* a lone Esc, or a sequence cut short: drop what came */
+			seq[n++] = rc == KEY_CODE_YES ? -(int)c : (int)c;
+			st = input_seq_step(seq, n);
+			if (st == SEQ_NONE || st == SEQ_BROKEN) {
+				/* That character is a key of its own: read it next. */
+				if (rc == KEY_CODE_YES)
+					ungetch((int)c);
+				else
+					unget_wch((wchar_t)c);
+				n--;
 			}
 		}
+		if (n == 0)
+			return OK; /* *wch is ESC */
+		(*dropped)++;
 	}
-	return ACT_NONE;
 }
 
 static volatile sig_atomic_t got_signal;
@@ -109,7 +499,8 @@ void input_submit(struct app *a, const char *text)
 {
 	enum prompt_kind k = a->prompt;
 	struct view *v = nav_top(a);
-	char *t = xstrdup(text);
+	/* An input method types full width: "３.４", "ＡＰＰ" mean 3.4 and APP. */
+	char *t = text_fold_width(text);
 	char *s = t;
 
 	a->prompt = PROMPT_NONE;
@@ -313,7 +704,7 @@ static void handle_key(struct app *a, int key, bool fkey)
 		prompt_key(a, key, fkey);
 		return;
 	}
-	act = lookup_key(key, fkey, &ch);
+	act = input_action(a, nav_top(a), key, fkey, &ch);
 	if (act != ACT_NONE)
 		input_dispatch(a, act, ch);
 }
@@ -339,6 +730,9 @@ int input_run(struct app *a)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	a->last_key_ms = util_now_ms();
+	for (size_t i = 0; i < ARRAY_LEN(key_variants); i++)
+		if (key_defined(key_variants[i].seq) == 0)
+			define_key(key_variants[i].seq, key_variants[i].key);
 	nodelay(stdscr, TRUE);
 	render_draw(a);
 	while (!a->quit && !got_signal) {
@@ -369,7 +763,7 @@ int input_run(struct app *a)
 		if (status_perform(a->status, pfd + 1, pr > 0 ? nfd - 1 : 0))
 			screens_status_changed(a);
 		/* Read every key that is there (curses may hold some after an ESC). */
-		while ((r = get_wch(&wch)) != ERR) {
+		while ((r = next_key(&wch, &keys)) != ERR) {
 			handle_key(a, (int)wch, r == KEY_CODE_YES);
 			keys++;
 			if (a->quit)

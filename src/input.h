@@ -9,13 +9,44 @@
 
 #include "nav.h"
 
-/* One row of the help screen, from the keymap table. */
+/* One row of the help screen: the keys' names and what they do. */
 struct keyhelp {
-	const char *keys;
-	const char *help;
+	char *keys;	  /* owned by the array */
+	const char *help; /* static */
 };
-/* The keymap's help rows; *n gets the count. Static, never freed. */
-const struct keyhelp *input_keyhelp(size_t *n);
+/*
+ * The help rows for the keys in force on view v (its kind's bindings over the
+ * common keymap), key names generated from the keys themselves. *n gets the
+ * count. The caller frees the array with input_keyhelp_free.
+ */
+struct keyhelp *input_keyhelp(const struct app *a, const struct view *v, size_t *n);
+void input_keyhelp_free(struct keyhelp *k, size_t n);
+/*
+ * The bottom line's key hints for view v in cols columns ("↑↓选择 x/空格勾选
+ * ←返回 ..."), whole hints only, help and quit kept last (layout_fit_hints).
+ * Caller frees.
+ */
+char *input_hints(const struct app *a, const struct view *v, int cols);
+/*
+ * The action key has on view v (fkey: key is a curses KEY_* code), ACT_NONE
+ * when none; *ch gets the key, or a digit's value for ACT_DIGIT.
+ */
+enum action input_action(const struct app *a, const struct view *v, int key, bool fkey, int *ch);
+
+/* What the characters after an ESC make, so far (input_seq_step). */
+enum input_seq {
+	SEQ_MORE,   /* a sequence has begun and needs more characters */
+	SEQ_END,    /* the last character ended a sequence */
+	SEQ_BROKEN, /* the last character cannot belong to the sequence: a key of its own */
+	SEQ_NONE,   /* the first character starts no sequence: ESC was a key of its own */
+};
+/*
+ * The ECMA-48 grammar of a CSI (ESC [) or SS3 (ESC O) sequence: parameter
+ * bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E;
+ * also the Linux console's ESC [ [ X. seq holds the n characters read after the
+ * ESC (a function key as a negative number). Pure: no curses.
+ */
+enum input_seq input_seq_step(const int *seq, size_t n);
 
 /*
  * Run the full-screen guide until quit, SIGHUP/SIGTERM or the terminal going

@@ -191,85 +191,133 @@ bool nav_goto(struct app *a, const char *key)
 	return true;
 }
 
+static int body_rows(const struct app *a)
+{
+	return a->body_rows > 0 ? a->body_rows : 1;
+}
+
+/* First and last line of item it (the last holding it: blank lines after it do not count). */
+static void item_span(const struct view *v, int it, int *first, int *last)
+{
+	int n = (int)v->lay.n;
+
+	*first = v->lay.item_line[it];
+	*last = it + 1 < (int)v->lay.nitems ? v->lay.item_line[it + 1] - 1 : n - 1;
+	while (*last > *first && v->lay.lines[*last].item != it)
+		(*last)--;
+}
+
+/* Is a line of item it on the screen? */
+static bool item_visible(const struct app *a, const struct view *v, int it)
+{
+	int first, last;
+
+	if (it < 0 || it >= (int)v->lay.nitems)
+		return false;
+	item_span(v, it, &first, &last);
+	return first < v->top + body_rows(a) && last >= v->top;
+}
+
+/* Scroll so that the selected item shows (its start, when it is taller than the screen). */
+static void show_sel(struct app *a, struct view *v)
+{
+	int rows = body_rows(a), first, last;
+
+	if (v->sel < 0 || v->sel >= (int)v->lay.nitems)
+		return;
+	item_span(v, v->sel, &first, &last);
+	if (last - first >= rows)
+		last = first + rows - 1;
+	if (first < v->top)
+		v->top = first;
+	if (last >= v->top + rows)
+		v->top = last - rows + 1;
+}
+
 void nav_layout(struct app *a, struct view *v, int width)
 {
+	bool keep;
+
 	if (!v->stale && v->lay.width == width)
 		return;
+	/* Keep the selection in view if it was (or on the first layout). */
+	keep = v->lay.n == 0 || item_visible(a, v, v->sel);
 	layout_reset(&v->lay);
 	v->lay.width = width;
 	v->lay.ascii = a->cfg->ascii_borders;
 	if (v->ops->layout != NULL)
 		v->ops->layout(a, v);
 	v->stale = false;
-	nav_clamp(a, v);
-}
-
-void nav_clamp(struct app *a, struct view *v)
-{
-	int rows = a->body_rows > 0 ? a->body_rows : 1;
-	int n = (int)v->lay.n;
-	int max_top = n > rows ? n - rows : 0;
-
-	if (v->lay.nitems == 0) {
-		v->sel = -1;
-	} else {
+	if (keep && v->lay.nitems > 0) {
 		if (v->sel < 0)
 			v->sel = 0;
 		if (v->sel >= (int)v->lay.nitems)
 			v->sel = (int)v->lay.nitems - 1;
+		show_sel(a, v);
 	}
-	if (v->sel >= 0) {
-		int first = v->lay.item_line[v->sel];
-		int last = v->sel + 1 < (int)v->lay.nitems ? v->lay.item_line[v->sel + 1] - 1 : n - 1;
+	nav_clamp(a, v);
+}
 
-		while (last > first && v->lay.lines[last].item != v->sel)
-			last--;
-		if (last - first >= rows)
-			last = first + rows - 1;
-		if (first < v->top)
-			v->top = first;
-		if (last >= v->top + rows)
-			v->top = last - rows + 1;
-	}
+/*
+ * Scrolling is the view's, not the selection's: every line can be brought into
+ * view (End, PgDn, Down past the last item), and the selection follows the
+ * view: when it scrolls out of sight, the nearest item on screen is selected;
+ * with none on screen it stays where it was (Enter still acts on it).
+ */
+void nav_clamp(struct app *a, struct view *v)
+{
+	int rows = body_rows(a);
+	int n = (int)v->lay.n;
+	int max_top = n > rows ? n - rows : 0;
+
 	if (v->top > max_top)
 		v->top = max_top;
 	if (v->top < 0)
 		v->top = 0;
-}
-
-void nav_move(struct app *a, struct view *v, int delta)
-{
 	if (v->lay.nitems == 0) {
-		nav_scroll(a, v, delta);
+		v->sel = -1;
 		return;
 	}
-	v->sel += delta;
 	if (v->sel < 0)
 		v->sel = 0;
 	if (v->sel >= (int)v->lay.nitems)
 		v->sel = (int)v->lay.nitems - 1;
+	if (!item_visible(a, v, v->sel)) {
+		int first, last, s;
+
+		item_span(v, v->sel, &first, &last);
+		if (last < v->top) {
+			/* Scrolled down past it: the first item on screen. */
+			for (s = v->sel + 1; s < (int)v->lay.nitems && !item_visible(a, v, s); s++)
+				;
+		} else {
+			for (s = v->sel - 1; s >= 0 && !item_visible(a, v, s); s--)
+				;
+		}
+		if (s >= 0 && s < (int)v->lay.nitems && item_visible(a, v, s))
+			v->sel = s;
+	}
+}
+
+void nav_move(struct app *a, struct view *v, int delta)
+{
+	int to = v->sel + delta;
+
+	/* No item to move to, or the selection is out of sight: read on, a line at a time. */
+	if (v->lay.nitems == 0 || !item_visible(a, v, v->sel) || to < 0 ||
+	    to >= (int)v->lay.nitems) {
+		nav_scroll(a, v, delta);
+		return;
+	}
+	v->sel = to;
+	show_sel(a, v);
 	nav_clamp(a, v);
 }
 
 void nav_scroll(struct app *a, struct view *v, int delta)
 {
-	int rows = a->body_rows > 0 ? a->body_rows : 1;
-
 	v->top += delta;
-	if (v->top < 0)
-		v->top = 0;
-	if (v->top > (int)v->lay.n - rows)
-		v->top = (int)v->lay.n > rows ? (int)v->lay.n - rows : 0;
-	if (v->sel >= 0 && v->lay.nitems > 0) {
-		/* Bring the selection into the visible part. */
-		int s = v->sel;
-
-		while (s > 0 && v->lay.item_line[s] >= v->top + rows)
-			s--;
-		while (s + 1 < (int)v->lay.nitems && v->lay.item_line[s] < v->top)
-			s++;
-		v->sel = s;
-	}
+	nav_clamp(a, v);
 }
 
 void nav_message(struct app *a, bool warn, const char *fmt, ...)

@@ -55,6 +55,23 @@ struct app;
 struct view;
 struct status;
 
+/*
+ * One key binding: keys to an action, and the words the help screen and the
+ * bottom line say about it. The common keymap (input.c) is one table of these;
+ * a screen kind may lay its own small table over it (dialog's per-widget
+ * binding tables): a row with keys rebinds them; a row without keys takes the
+ * common keys of its action and says what they do on this kind of screen.
+ * The help screen and the bottom line are generated from the rows in force,
+ * key names included, so they say what the keys do (input_keyhelp, input_hints).
+ */
+struct keybind {
+	enum action act;
+	int keys[10];      /* 0-terminated characters (curses KEY_* codes in input.c); none: common */
+	const char *help;  /* what the keys do, for the help screen */
+	const char *hint;  /* the bottom line's word after the key's name, or NULL */
+	int hint_keys;     /* how many of the keys the bottom line names (0: the first) */
+};
+
 /* A screen kind: a plain table of functions (screens/<kind>.c). */
 struct kind_ops {
 	const char *name;
@@ -68,10 +85,11 @@ struct kind_ops {
 	int (*submit)(struct app *a, struct view *v, const char *text);
 	/* Free v->state (v->state may be NULL). */
 	void (*free)(struct view *v);
-	/* Keys for the bottom line, short. */
-	const char *hint;
-	/* When the keys depend on the view's state: returns a static string; NULL: use hint. */
-	const char *(*hint_for)(const struct app *a, const struct view *v);
+	/* The kind's key bindings over the common keymap (may be NULL). */
+	const struct keybind *keys;
+	size_t nkeys;
+	/* When the bindings depend on the view's state: a static table; NULL: use keys. */
+	const struct keybind *(*keys_for)(const struct app *a, const struct view *v, size_t *n);
 };
 
 struct view {

@@ -1,5 +1,5 @@
 /*
- * pinyin.c -- match typed pinyin initials ("cbdj") against Chinese text (参保登记)
+ * pinyin.c -- match typed pinyin ("cbdj", "baoxiao") against Chinese text (参保登记, 报销)
  * SPDX-License-Identifier: MIT
  */
 #include "pinyin.h"
@@ -37,29 +37,67 @@ static uint32_t letters_of(unsigned long cp)
 	return pinyin_initials(cp);
 }
 
+const uint16_t *pinyin_readings_of(unsigned long cp, unsigned *n)
+{
+	const uint16_t *r;
+
+	*n = 0;
+	if (cp < pinyin_first || cp > pinyin_last)
+		return NULL;
+	r = &pinyin_readings[pinyin_reading_index[cp - pinyin_first]];
+	*n = r[0];
+	return *n > 0 ? r + 1 : NULL;
+}
+
+/*
+ * Does q (lower case, qn letters) spell text from byte j on? Each character
+ * takes one letter (itself, or its initial), or a whole reading; a reading may
+ * be cut short only at the end of q.
+ */
+static bool spells(const char *text, size_t len, size_t j, const char *q, size_t qn)
+{
+	size_t next = j;
+	long cp;
+	unsigned nr;
+	const uint16_t *r;
+
+	if (qn == 0)
+		return true;
+	if (j >= len)
+		return false;
+	cp = text_decode(text, len, &next);
+	if (cp < 0)
+		return false;
+	if ((letters_of((unsigned long)cp) & (1u << (q[0] - 'a'))) &&
+	    spells(text, len, next, q + 1, qn - 1))
+		return true;
+	r = pinyin_readings_of((unsigned long)cp, &nr);
+	for (unsigned i = 0; i < nr; i++) {
+		const char *syl = pinyin_syllables[r[i]];
+		size_t sn = strlen(syl);
+
+		if (sn < 2)
+			continue; /* one letter: the initial's case above */
+		if (sn <= qn && memcmp(syl, q, sn) == 0 && spells(text, len, next, q + sn, qn - sn))
+			return true;
+		if (sn > qn && qn >= 2 && memcmp(syl, q, qn) == 0)
+			return true; /* the last syllable, still being typed */
+	}
+	return false;
+}
+
 bool pinyin_match(const char *text, const char *query)
 {
 	size_t len = strlen(text), qn = strlen(query), i = 0;
-	uint32_t want[32];
+	char q[33];
 
 	if (!pinyin_is_query(query))
 		return false;
-	for (size_t k = 0; k < qn; k++) {
-		char c = query[k];
-
-		want[k] = 1u << ((c >= 'A' && c <= 'Z' ? c - 'A' : c - 'a') & 31);
-	}
+	for (size_t k = 0; k < qn; k++)
+		q[k] = (char)(query[k] >= 'A' && query[k] <= 'Z' ? query[k] - 'A' + 'a' : query[k]);
+	q[qn] = '\0';
 	while (i < len) {
-		size_t j = i, k = 0;
-
-		while (k < qn && j < len) {
-			long cp = text_decode(text, len, &j);
-
-			if (cp < 0 || !(letters_of((unsigned long)cp) & want[k]))
-				break;
-			k++;
-		}
-		if (k == qn)
+		if (spells(text, len, i, q, qn))
 			return true;
 		text_decode(text, len, &i);
 	}

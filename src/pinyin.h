@@ -1,11 +1,13 @@
 /*
- * pinyin.h -- match typed pinyin initials ("cbdj") against Chinese text (参保登记)
+ * pinyin.h -- match typed pinyin ("cbdj", "baoxiao") against Chinese text (参保登记, 报销)
  * SPDX-License-Identifier: MIT
  *
- * A terminal without a Chinese input method can still search: each letter of
- * the query must be the first letter of one reading of the character in that
- * place. The data (src/pinyin_data.c) is generated from Unihan by
- * tools/gen_pinyin.py; a character with several readings matches any of them.
+ * A terminal without a Chinese input method can still search: each character
+ * in turn is matched by the first letter of one of its readings, or by one of
+ * its readings in full (without tones, ü typed v), so "cbdj", "canbaodengji"
+ * and "canbaodj" all find 参保登记. The data (src/pinyin_data.c) is generated
+ * from Unihan by tools/gen_pinyin.py; a character with several readings matches
+ * any of them.
  */
 #ifndef YIBAO_PINYIN_H
 #define YIBAO_PINYIN_H
@@ -16,6 +18,10 @@
 extern const unsigned long pinyin_first, pinyin_last;
 extern const uint32_t pinyin_sets[];
 extern const uint16_t pinyin_index[];
+extern const char *const pinyin_syllables[];
+extern const unsigned pinyin_nsyllables;
+extern const uint16_t pinyin_readings[];
+extern const uint16_t pinyin_reading_index[];
 
 /* Bit set of the initials of cp's readings (bit 0 = 'a'); 0 when unknown. */
 uint32_t pinyin_initials(unsigned long cp);
@@ -24,9 +30,16 @@ uint32_t pinyin_initials(unsigned long cp);
 bool pinyin_is_query(const char *query);
 
 /*
- * True when query's letters are the initials of consecutive Chinese characters
- * of text (ASCII letters and digits in text match themselves; other characters
- * break a run). Case is ignored.
+ * The toneless readings of cp ("bao"): sets *n and returns numbers into
+ * pinyin_syllables (static data), or NULL with *n 0 when cp has none.
+ */
+const uint16_t *pinyin_readings_of(unsigned long cp, unsigned *n);
+
+/*
+ * True when query spells consecutive Chinese characters of text, each by the
+ * initial or the whole of one of its readings (the last one may be cut short:
+ * "zhifub" finds 支付宝). ASCII letters and digits in text match themselves;
+ * other characters break a run. Case is ignored.
  */
 bool pinyin_match(const char *text, const char *query);
 

@@ -64,6 +64,18 @@ int render_start(struct app *a)
 	}
 	if (a->cfg->kiosk)
 		term_fatal_arm(LINES);
+	/*
+	 * One update, one write(2): ncurses collects an update in its own output
+	 * buffer and writes it at the end of doupdate, but until the screen has
+	 * been suspended once (its _endwin state is "initial") it also writes
+	 * after every cursor movement (lib_mvcur.c), which made a Down three
+	 * writes, three TCP segments on an ssh link. Suspending now, before
+	 * anything is drawn, and resuming at the first refresh leaves that state.
+	 * keypad() again: endwin turned the keypad's application mode off and
+	 * only the next read would turn it back on, too late for the first key.
+	 */
+	endwin();
+	keypad(stdscr, TRUE);
 	return 0;
 }
 
@@ -83,15 +95,36 @@ static void forget_screen(void)
 
 void render_stop(bool wipe)
 {
+	const char *smcup;
+	bool no_alt;
+
 	if (!started)
 		return;
 	started = false;
-	if (wipe)
+	/*
+	 * Without an alternate screen (linux, vt100, vt220) endwin leaves the last
+	 * screen up and the shell's prompt lands on it: clear what was drawn.
+	 * The scrollback is the user's own and only wiped when asked (kiosk).
+	 */
+	smcup = tigetstr("smcup");
+	no_alt = smcup == NULL || smcup == (char *)-1 || smcup[0] == '\0';
+	if (wipe) {
 		forget_screen();
+	} else if (no_alt) {
+		erase();
+		refresh();
+	}
 	endwin();
 	/* Back on the normal screen: what the shell had there goes as well. */
-	if (wipe)
+	if (wipe) {
 		term_forget(LINES);
+	} else if (no_alt) {
+		const char *clear = tigetstr("clear");
+
+		if (clear != NULL && clear != (char *)-1)
+			putp(clear);
+		fflush(stdout);
+	}
 	delscreen(scr);
 	scr = NULL;
 }
@@ -174,22 +207,23 @@ static attr_t merge_attr(attr_t line, attr_t span)
 }
 
 /*
- * Where the next match of the search (ASCII case-insensitive) lies in d's
- * text at or after pos: sets *start and *end, or both to d->len.
+ * Where the next match of the search (as search matches: case and width
+ * folded) lies in d's text at or after pos: sets *start and *end, or both to
+ * d->len.
  */
 static void next_match(const char *q, const struct dline *d, size_t pos, size_t *start,
 		       size_t *end)
 {
-	size_t qn = q != NULL ? strlen(q) : 0;
+	size_t mn = 0;
 	long at;
 
 	*start = *end = d->len;
-	if (qn == 0 || pos >= d->len)
+	if (q == NULL || q[0] == '\0' || pos >= d->len)
 		return;
-	at = text_find(d->text + pos, q);
-	if (at >= 0 && pos + (size_t)at + qn <= d->len) {
+	at = text_find_len(d->text + pos, q, &mn);
+	if (at >= 0 && mn > 0 && pos + (size_t)at + mn <= d->len) {
 		*start = pos + (size_t)at;
-		*end = *start + qn;
+		*end = *start + mn;
 	}
 }
 
@@ -339,38 +373,6 @@ static void draw_header(const struct app *a, const struct view *v)
 	free(right);
 }
 
-/*
- * The key hints of the bottom line in cols columns: the screen's own (space
- * separated in hint), then the common ones. When short of room, go and search
- * go first, then back, then the screen's last; help and quit stay to the end.
- * Returns a new string.
- */
-static char *footer_hints(const char *hint, int cols)
-{
-	static const struct layout_hint common[] = {
-		{"←返回", 1, true}, {"g跳转", 0, false}, {"/搜索", 0, false},
-		{"?帮助", 3, false}, {"q退出", 3, false},
-	};
-	char *own = xstrdup(hint), *out;
-	struct layout_hint h[32];
-	size_t n = 0;
-
-	for (char *t = own; *t != '\0' && n < ARRAY_LEN(h) - ARRAY_LEN(common);) {
-		size_t k = strcspn(t, " ");
-
-		if (k > 0)
-			h[n++] = (struct layout_hint){t, 2, false};
-		t += k;
-		if (*t == ' ')
-			*t++ = '\0';
-	}
-	for (size_t i = 0; i < ARRAY_LEN(common); i++)
-		h[n++] = common[i];
-	out = layout_fit_hints(h, n, cols);
-	free(own);
-	return out;
-}
-
 /* The bottom line: the prompt, a message, or the keys that apply. */
 static void draw_footer(struct app *a, const struct view *v, int *cx)
 {
@@ -405,10 +407,7 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 		text = xstrdup(a->msg);
 		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
 	} else {
-		text = footer_hints(v->ops->hint_for != NULL ? v->ops->hint_for(a, v)
-				    : v->ops->hint != NULL	 ? v->ops->hint
-							 : "",
-				    COLS - 1);
+		text = input_hints(a, v, COLS - 1);
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
 	put_text(text, strlen(text), COLS - 1, attr);

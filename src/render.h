@@ -16,8 +16,11 @@ int render_start(struct app *a);
 /*
  * Restore the terminal. With wipe, make the terminal forget the screen first
  * and after (term_forget: blank in place, push, clear, E3 where terminfo has
- * it). Safe to call more than once and from the fatal hook. In kiosk mode
- * render_start also arms the fatal-signal path (term_fatal_arm).
+ * it). On a terminal without an alternate screen (no smcup: linux, vt100,
+ * vt220) the screen is cleared always, so the shell's prompt does not land on
+ * the guide's last screen. Safe to call more than once and from the fatal
+ * hook. In kiosk mode render_start also arms the fatal-signal path
+ * (term_fatal_arm).
  */
 void render_stop(bool wipe);
 /* Lay out the top view for the current size and update the screen (diffs only). */

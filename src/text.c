@@ -13,7 +13,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <wchar.h>
 
 #include "util.h"
@@ -492,28 +491,13 @@ char *text_truncate(const char *s, int cols, bool ascii)
 	return sb_take(&sb);
 }
 
-long text_find(const char *hay, const char *needle)
+unsigned long text_fold(unsigned long cp)
 {
-	size_t nl = strlen(needle);
-	char first[3];
-	const char *p;
-	bool letters = false;
-
-	if (nl == 0)
-		return 0;
-	for (const char *q = needle; *q != '\0' && !letters; q++)
-		letters = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
-	if (!letters) { /* case does not matter: the library's fast search (a search of 10,000 screens) */
-		p = strstr(hay, needle);
-		return p != NULL ? p - hay : -1;
-	}
-	first[0] = (char)tolower((unsigned char)needle[0]);
-	first[1] = (char)toupper((unsigned char)needle[0]);
-	first[2] = '\0';
-	for (p = strpbrk(hay, first); p != NULL; p = strpbrk(p + 1, first))
-		if (strncasecmp(p, needle, nl) == 0)
-			return p - hay;
-	return -1;
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
 }
 
 char *text_fold_width(const char *s)
@@ -534,4 +518,83 @@ char *text_fold_width(const char *s)
 			sb_add(&sb, s + start, i - start);
 	}
 	return sb_take(&sb);
+}
+
+/* One code point folded for comparison: width, then ASCII case. */
+static long cmp_fold(const char *s, size_t len, size_t *i)
+{
+	long cp = text_decode(s, len, i);
+
+	if (cp < 0)
+		return cp;
+	cp = (long)text_fold((unsigned long)cp);
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	return cp;
+}
+
+/* Does needle match hay at byte at? *end gets where the match ends in hay. */
+static bool match_at(const char *hay, size_t hn, size_t at, const char *nd, size_t nn, size_t *end)
+{
+	size_t h = at, n = 0;
+
+	while (n < nn) {
+		size_t h0 = h, n0 = n;
+		long a, b;
+
+		if (h >= hn)
+			return false;
+		a = cmp_fold(hay, hn, &h);
+		b = cmp_fold(nd, nn, &n);
+		if (a != b)
+			return false;
+		/* Undecodable bytes compare as bytes. */
+		if (a < 0 && (h - h0 != n - n0 || memcmp(hay + h0, nd + n0, h - h0) != 0))
+			return false;
+	}
+	*end = h;
+	return true;
+}
+
+long text_find_len(const char *hay, const char *needle, size_t *len)
+{
+	size_t hn = strlen(hay), nn = strlen(needle), end, i = 0;
+	long first;
+	char set[5] = {0};
+	const char *p;
+
+	if (len != NULL)
+		*len = 0;
+	if (nn == 0)
+		return 0;
+	first = cmp_fold(needle, nn, &i);
+	/*
+	 * Only where the needle's first character can start a match is it tried
+	 * (the library's fast scans: a search of 10,000 screens): an ASCII one as
+	 * either case or as a full-width form (lead byte 0xEF; 0xE3 for U+3000).
+	 */
+	if (first >= 0x80) {
+		memcpy(set, needle, i < sizeof set ? i : sizeof set - 1);
+		for (p = strstr(hay, set); p != NULL; p = strstr(p + 1, set))
+			if (match_at(hay, hn, (size_t)(p - hay), needle, nn, &end))
+				goto found;
+		return -1;
+	}
+	set[0] = (char)(first < 0 ? needle[0] : first);
+	set[1] = (char)(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : set[0]);
+	set[2] = '\xEF';
+	set[3] = first == ' ' ? '\xE3' : '\xEF';
+	for (p = strpbrk(hay, set); p != NULL; p = strpbrk(p + 1, set))
+		if (match_at(hay, hn, (size_t)(p - hay), needle, nn, &end))
+			goto found;
+	return -1;
+found:
+	if (len != NULL)
+		*len = end - (size_t)(p - hay);
+	return p - hay;
+}
+
+long text_find(const char *hay, const char *needle)
+{
+	return text_find_len(hay, needle, NULL);
 }

@@ -100,7 +100,21 @@ size_t text_wrap_glued(const char *s, size_t len, int cols, const size_t *glue, 
  */
 char *text_truncate(const char *s, int cols, bool ascii);
 
-/* ASCII case-insensitive substring search; returns byte offset or -1. */
+/*
+ * The half-width form of a full-width character as an input method types it
+ * (U+FF01..U+FF5E: "（" "Ａ" "３" to "(" "A" "3"; U+3000 to a space); any other
+ * code point is returned as it is.
+ */
+unsigned long text_fold(unsigned long cp);
+
+/*
+ * Substring search that ignores ASCII case and full width on both sides
+ * ("乡镇(街道)" finds "乡镇（街道）", "app" finds "ＡＰＰ"): returns the byte
+ * offset of the first match in hay or -1; *len (when not NULL) gets the
+ * match's length in bytes of hay.
+ */
+long text_find_len(const char *hay, const char *needle, size_t *len);
+/* text_find_len without the length. */
 long text_find(const char *hay, const char *needle);
 
 /*

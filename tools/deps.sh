@@ -55,6 +55,7 @@ openssh-server:test
 openssh-client:test
 python3:bench
 tmux:bench
+strace:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench

@@ -4,7 +4,12 @@
 For every CJK character in U+3400..U+9FFF, the set of first letters of all its
 Mandarin readings (kMandarin, kHanyuPinyin, kHanyuPinlu, kXHC1983, kTGHZ2013), so
 that 参 (cān, cēn, shēn) matches both c and s. Written as a table of distinct
-letter sets and one byte per character indexing it.
+letter sets and one index per character into it.
+
+From the same readings, the full syllables without tones (ü written v, as typed
+on a keyboard), for full-pinyin search ("baoxiao" finds 报销): a table of the
+distinct syllables, a table of distinct reading lists (a count, then syllable
+numbers) and one offset per character into it (0: no reading).
 
 usage: gen_pinyin.py [Unihan_Readings.txt.bz2] > src/pinyin_data.c
 SPDX-License-Identifier: MIT
@@ -29,10 +34,18 @@ def initial(syllable):
     return None
 
 
+def syllable(word):
+    """A pinyin syllable without tone marks, ü as v, lower case; None if not one."""
+    base = unicodedata.normalize("NFD", word.lower()).replace("u\u0308", "v")
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    return base if re.fullmatch(r"[a-z]{1,6}", base) else None
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode/Unihan_Readings.txt.bz2"
     opener = bz2.open if path.endswith(".bz2") else open
     masks = {}
+    readings = {}
     with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or "\t" not in line:
@@ -50,6 +63,9 @@ def main():
                 letter = initial(word) if word else None
                 if letter:
                     masks[code] = masks.get(code, 0) | (1 << (ord(letter) - ord("a")))
+                syl = syllable(word) if word else None
+                if syl:
+                    readings.setdefault(code, set()).add(syl)
     sets = [0]
     index = {0: 0}
     table = []
@@ -77,6 +93,37 @@ def main():
     out.write("const %s pinyin_index[%d] = {\n" % (kind, len(table)))
     for i in range(0, len(table), 64):
         out.write("\t" + ",".join(str(t) for t in table[i:i + 64]) + ",\n")
+    out.write("};\n")
+
+    syls = sorted({x for r in readings.values() for x in r})
+    sid = {x: i for i, x in enumerate(syls)}
+    flat = [0]
+    where = {(): 0}
+    offs = []
+    for code in range(FIRST, LAST + 1):
+        key = tuple(sorted(sid[x] for x in readings.get(code, ())))
+        if key not in where:
+            where[key] = len(flat)
+            flat.append(len(key))
+            flat.extend(key)
+        offs.append(where[key])
+    if len(flat) > 65535 or len(syls) > 65535:
+        sys.exit("too many readings")
+    out.write("\n/* Every toneless syllable of the readings, sorted (\u00fc as v). */\n")
+    out.write("const char *const pinyin_syllables[%d] = {\n" % len(syls))
+    for i in range(0, len(syls), 10):
+        out.write("\t" + ", ".join('"%s"' % x for x in syls[i:i + 10]) + ",\n")
+    out.write("};\n")
+    out.write("const unsigned pinyin_nsyllables = %d;\n\n" % len(syls))
+    out.write("/* Distinct reading lists: a count, then that many numbers into pinyin_syllables. */\n")
+    out.write("const uint16_t pinyin_readings[%d] = {\n" % len(flat))
+    for i in range(0, len(flat), 32):
+        out.write("\t" + ",".join(str(t) for t in flat[i:i + 32]) + ",\n")
+    out.write("};\n\n")
+    out.write("/* For each character from pinyin_first: its list in pinyin_readings (0: none). */\n")
+    out.write("const uint16_t pinyin_reading_index[%d] = {\n" % len(offs))
+    for i in range(0, len(offs), 32):
+        out.write("\t" + ",".join(str(t) for t in offs[i:i + 32]) + ",\n")
     out.write("};\n")
 
 

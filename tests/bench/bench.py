@@ -12,7 +12,9 @@ is: nothing here asserts a timing.
   per program   ./yibao on the home menu with the shipped content, the same with
                 [display] marker = true, and whiptail --menu / dialog --menu
                 with the same seven items: bytes to the first full screen, per
-                selection move (Down), per page scroll (PgDn on the longest
+                selection move (Down), write(2) calls per Down (strace -f,
+                target 1: each write is a TCP segment on an ssh link), per
+                page scroll (PgDn on the longest
                 page), per line scroll (Down on it), per screen change (Enter,
                 Left), per resize (80x24 -> 100x30); start to first settled
                 screen (median of --repeat runs); peak RSS (VmHWM); private
@@ -228,6 +230,23 @@ class Bench:
                 s.close()
         return mean(priv), mean(rss)
 
+    def writes_per_key(self, argv, quit_key, keys, n=6):
+        """write(2) calls to the terminal per keystroke: strace -f counts them in a
+        run that only starts and quits and in one that also presses keys n times;
+        the difference over n. None when strace is missing."""
+        if shutil.which("strace") is None:
+            return None
+        counts = []
+        for steps in ([], keys * n):
+            log_path = os.path.join(self.tmp, "strace.log")
+            traced = ["strace", "-f", "-qq", "-e", "trace=write", "-o", log_path] + argv
+            self.ptyrun(traced, ["<wait:300>"] + [s for k in steps for s in (k, "<wait:200>")] +
+                        [quit_key])
+            with open(log_path, encoding="utf-8", errors="replace") as f:
+                counts.append(sum(1 for line in f if line.split(None, 1)[-1].startswith("write(1,")))
+            os.unlink(log_path)
+        return round((counts[1] - counts[0]) / (n * len(keys)), 2)
+
     def menu_program(self, name, argv, quit_key, full):
         """Every figure for one program showing the home menu."""
         log("bench: %s" % name)
@@ -245,6 +264,7 @@ class Bench:
         fig["move_bytes"] = mean(self.step_bytes(rep, "<Down>"))
         fig["move_ms"] = median(self.step_ms(rep, "<Down>"))
         fig["resize_bytes"] = round(self.resize_bytes(rep) / 2, 1)
+        fig["move_writes"] = self.writes_per_key(argv, quit_key, ["<Down>"])
         fig["vmhwm_kib"] = rep["vmhwm_kib"]
         fig["exit"] = rep["exit"]
         if full:
@@ -576,6 +596,7 @@ def table(res):
     rows = [
         ("bytes to first full screen", "first_screen_bytes", "B"),
         ("bytes per selection move (Down)", "move_bytes", "B"),
+        ("write(2) calls per Down (target 1)", "move_writes", ""),
         ("bytes per page scroll (PgDn)", "page_bytes", "B"),
         ("bytes per line scroll (Down on a page)", "line_bytes", "B"),
         ("bytes per screen change (Enter)", "enter_bytes", "B"),

@@ -27,13 +27,13 @@ has "输入选项前面的数字，再按回车" "a question says how to answer 
 # Every action numbered: the answers on the result, after the 10 links.
 has "11. 你的户口在哪里？ 你的回答是：本地户口" "the result's first answer has a number" "$E2E_TMP/walk.txt"
 has "你以前交过居民医保吗？ 你的回答是：一直在缴，没有断过" "the last answer is changed by its number (14)" "$E2E_TMP/walk.txt"
-has "(第 2/4 题)" "12 asks the second question again" "$E2E_TMP/walk.txt"
+has "(第 2/" "12 asks the second question again" "$E2E_TMP/walk.txt"
 has "15. 重新回答全部问题" "answering again has a number" "$E2E_TMP/walk.txt"
 
 # x1 and x 1 alike.
 has "1. 已备： 身份证" "x1 ticks item 1" "$E2E_TMP/walk.txt"
 has "2. 已备： 户口簿" "x 2 ticks item 2" "$E2E_TMP/walk.txt"
-if [ "$(grep '^1\. ..： 身份证' "$E2E_TMP/walk.txt" | tail -n 1)" = "1. 未备： 身份证（原件；网上办理时拍身份证正反面照片）" ]; then
+if [ "$(grep '^ *1\. ..： 身份证' "$E2E_TMP/walk.txt" | tail -n 1 | sed 's/^ *//')" = "1. 未备： 身份证（原件；网上办理时拍身份证正反面照片）" ]; then
 	ok "x 1 unticks item 1 again"
 else
 	not_ok "x 1 unticks item 1 again"

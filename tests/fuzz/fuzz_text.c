@@ -166,6 +166,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_truncate(s, cols, ascii);
 	check_truncate(s, 1, ascii);
 	(void)text_find(s, "医保");
+	{
+		size_t mlen = 0;
+		long at = text_find_len(s, "（ａｐｐ）", &mlen);
+		char *f = text_fold_width(s);
+
+		if (at >= 0 && ((size_t)at + mlen > len || mlen == 0))
+			fuzz_fail("find_len: match outside the text");
+		if (strlen(f) > len)
+			fuzz_fail("fold_str: folding made the text longer");
+		free(f);
+	}
 	free(s);
 	return 0;
 }

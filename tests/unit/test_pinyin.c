@@ -37,6 +37,23 @@ static void test_match(void **state)
 	assert_false(pinyin_match("", "cb"));
 }
 
+static void test_full(void **state)
+{
+	(void)state;
+	/* Whole syllables, mixed with initials, the last one possibly unfinished. */
+	assert_true(pinyin_match("看病怎么报销", "baoxiao"));
+	assert_true(pinyin_match("支付宝缴费", "zhifubao"));
+	assert_true(pinyin_match("微信缴费", "weixin"));
+	assert_true(pinyin_match("微信缴费", "WeiXin"));
+	assert_true(pinyin_match("参保登记", "canbaodj"));
+	assert_true(pinyin_match("参保登记", "cbdengji"));
+	assert_true(pinyin_match("支付宝缴费", "zhifub"));
+	assert_true(pinyin_match("绿色通道", "lvse"));
+	assert_false(pinyin_match("报销", "baoxiaox"));
+	assert_false(pinyin_match("报销", "baoxue"));
+	assert_false(pinyin_match("微信", "weixinx"));
+}
+
 static void test_is_query(void **state)
 {
 	(void)state;
@@ -52,6 +69,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_is_query),
 	};
 

@@ -749,6 +749,28 @@ static void find_substring(void **state)
 	assert_int_equal(text_find("abc", ""), 0);
 }
 
+static void find_folds_width(void **state)
+{
+	size_t len = 0;
+	char *f;
+
+	(void)state;
+	/* Full-width input matches half-width text and the other way round. */
+	assert_int_equal(text_find("到乡镇(街道)办理", "乡镇（街道）"), 3);
+	assert_int_equal(text_find("到乡镇（街道）办理", "乡镇(街道)"), 3);
+	assert_int_equal(text_find_len("国家医保服务平台APP", "ａｐｐ", &len), 24);
+	assert_int_equal(len, 3);
+	assert_int_equal(text_find_len("下载ＡＰＰ", "app", &len), 6);
+	assert_int_equal(len, 9); /* the match's length in the text's bytes */
+	assert_int_equal(text_find("3.4", "３.４"), 0);
+	assert_int_equal(text_find("ab", "ｂｃ"), -1);
+	f = text_fold_width("３.４　ＡＰＰ（支付宝）");
+	assert_string_equal(f, "3.4 APP(支付宝)");
+	free(f);
+	assert_int_equal(text_fold(0xFF21), 'A');
+	assert_int_equal(text_fold(0x4E2D), 0x4E2D);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +793,7 @@ int main(void)
 		cmocka_unit_test(wrap_hard_newlines),
 		cmocka_unit_test(wrap_set_as_chinese),
 		cmocka_unit_test(find_substring),
+		cmocka_unit_test(find_folds_width),
 	};
 
 	text_init_locale();
