@@ -42,9 +42,10 @@ static const struct keybind page_keys[] = {
 /* Link digits are offered only where there are links to open (1.8 has none). */
 static const struct keybind *page_keys_for(const struct app *a, const struct view *v, size_t *n)
 {
-	const struct screen *s = nav_screen(a, v);
+	/* No app (a table asked for on its own): the page's full bindings. */
+	const struct screen *s = a != NULL ? nav_screen(a, v) : NULL;
 
-	*n = s != NULL && s->nlinks > 0 ? ARRAY_LEN(page_keys) : 0;
+	*n = a == NULL || (s != NULL && s->nlinks > 0) ? ARRAY_LEN(page_keys) : 0;
 	return page_keys;
 }
 

@@ -152,6 +152,7 @@ static int search_key(struct app *a, struct view *v, enum action act, int ch)
 	}
 	if (act == ACT_OPEN && v->sel >= 0 && (size_t)v->sel < r->n) {
 		nav_push(a, r->v[v->sel].screen);
+		nav_highlight(nav_top(a), a->search);
 		return KR_HANDLED;
 	}
 	return KR_UNHANDLED;
@@ -267,4 +268,5 @@ void screens_search_step(struct app *a, int dir)
 	list = &a->stack[a->depth - 1];
 	list->sel = at;
 	nav_push(a, r->v[at].screen);
+	nav_highlight(nav_top(a), a->search);
 }

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../screens/screens.h"
 #include "text.h"
 #include "util.h"
 
@@ -148,7 +147,7 @@ void export_view(struct app *a, struct view *v)
 
 	if (slip) {
 		/* From the eligibility result or the checklist, p gives the take-away slip. */
-		v = screens_open_slip(a);
+		v = a->screens->open_slip(a);
 		code = "slip";
 		if (a->cfg->kiosk) {
 			nav_message(a, false, "办事单:请抄下或拍照(自助终端不保存文件)");

@@ -26,7 +26,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../screens/screens.h"
 #include "export.h"
 #include "refs.h"
 #include "render.h"
@@ -508,10 +507,10 @@ void input_submit(struct app *a, const char *text)
 		s++;
 	for (size_t n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
 		s[n - 1] = '\0';
-	if (k == PROMPT_GOTO && s[0] != '\0' && !screens_answer_code_goto(a, s))
+	if (k == PROMPT_GOTO && s[0] != '\0' && !a->screens->answer_code_goto(a, s))
 		nav_goto(a, s);
 	else if (k == PROMPT_SEARCH)
-		screens_search(a, s);
+		a->screens->search_run(a, s);
 	else if (k == PROMPT_VIEW && v != NULL && v->ops->submit != NULL &&
 		 (v->ops->submit(a, v, s) & KR_RELAYOUT))
 		v->stale = true;
@@ -580,17 +579,17 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:
-		screens_search_step(a, act == ACT_NEXT ? 1 : -1);
+		a->screens->search_step(a, act == ACT_NEXT ? 1 : -1);
 		break;
 	case ACT_HELP:
-		nav_push_view(a, &help_ops, "?", "帮助");
+		nav_push_view(a, a->screens->help, "?", "帮助");
 		break;
 	case ACT_EXPORT:
 		export_view(a, v);
 		break;
 	case ACT_LOOKUP:
 		if (nav_screen(a, v) != NULL && strcmp(nav_screen(a, v)->id, refs_id(REF_CARD)) == 0)
-			screens_status_open(a, STATUS_CARD);
+			a->screens->status_open(a, STATUS_CARD);
 		else
 			nav_message(a, false, "这一页没有查询");
 		break;
@@ -718,6 +717,15 @@ static void idle_wipe(struct app *a)
 	nav_message(a, false, "已清除上一位的操作。按 ? 看帮助。");
 }
 
+/* The bottom line's hints come from the bindings in force: made here, drawn there. */
+static void draw(struct app *a)
+{
+	char *hints = input_hints(a, nav_top(a), COLS - 1);
+
+	render_draw(a, hints);
+	free(hints);
+}
+
 int input_run(struct app *a)
 {
 	struct sigaction sa;
@@ -734,7 +742,7 @@ int input_run(struct app *a)
 		if (key_defined(key_variants[i].seq) == 0)
 			define_key(key_variants[i].seq, key_variants[i].key);
 	nodelay(stdscr, TRUE);
-	render_draw(a);
+	draw(a);
 	while (!a->quit && !got_signal) {
 		/* The terminal, then the sockets of a running lookup. */
 		struct pollfd pfd[1 + STATUS_MAX_FDS] = {{STDIN_FILENO, POLLIN, 0}};
@@ -761,7 +769,7 @@ int input_run(struct app *a)
 			break;
 		}
 		if (status_perform(a->status, pfd + 1, pr > 0 ? nfd - 1 : 0))
-			screens_status_changed(a);
+			a->screens->status_changed(a);
 		/* Read every key that is there (curses may hold some after an ESC). */
 		while ((r = next_key(&wch, &keys)) != ERR) {
 			handle_key(a, (int)wch, r == KEY_CODE_YES);
@@ -785,7 +793,7 @@ int input_run(struct app *a)
 			a->full_redraw = false;
 		}
 		if (!a->quit)
-			render_draw(a);
+			draw(a);
 	}
 	return (got_signal == SIGHUP || dead) ? 1 : 0;
 }

@@ -29,7 +29,6 @@
 #include "plain.h"
 #include "refs.h"
 #include "render.h"
-#include "../screens/screens.h"
 #include "term.h"
 #include "text.h"
 #include "update.h"
@@ -431,7 +430,7 @@ static int set_answers(struct app *a, const struct options *o)
 static int set_answer_code(struct app *a, const char *code)
 {
 	char *msg = NULL;
-	int rc = screens_answer_code_set(a, code, &msg);
+	int rc = a->screens->answer_code_set(a, code, &msg);
 
 	if (rc < 0) {
 		char *line = xasprintf("yibao: --answer-code %s: %s\n", code, msg);
@@ -449,7 +448,7 @@ static int print_screen(struct app *a, const char *what, int width)
 	struct strbuf sb = {0};
 
 	if (strcmp(what, "slip") == 0) {
-		screens_open_slip(a);
+		a->screens->open_slip(a);
 	} else if (idx < 0) {
 		fprintf(stderr, "yibao: no screen \"%s\" (see yibao --list)\n", what);
 		return 1;
@@ -754,7 +753,7 @@ int main(int argc, char **argv)
 			pack_meta_read(cfg.content_dir, false, &pm, &d);
 			g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
 			refs_check(g, cfg.content_dir, &d);
-			screens_answer_code_check(&cfg, g, &d);
+			screens_set.answer_code_check(&cfg, g, &d);
 			diags_print(&d);
 			diags_print(&g->diags);
 			rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
@@ -763,7 +762,7 @@ int main(int argc, char **argv)
 			b = NULL;
 			check_bundle(g, &d);
 			refs_check(g, from != NULL ? from : "bundle", &d);
-			screens_answer_code_check(&cfg, g, &d);
+			screens_set.answer_code_check(&cfg, g, &d);
 			diags_print(&d);
 			rc = d.n > 0 ? 1 : 0;
 		} else {
@@ -799,7 +798,7 @@ int main(int argc, char **argv)
 	b = NULL;
 	if (o.answer_code != NULL && o.region == NULL) {
 		/* A code carries its region: show what the caller saw. */
-		char *r = screens_answer_code_region(&cfg, g, o.answer_code);
+		char *r = screens_set.answer_code_region(&cfg, g, o.answer_code);
 
 		if (r != NULL && strcmp(r, cfg.profile.name) != 0) {
 			struct bundle *same = g->bundle;
@@ -833,7 +832,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	malloc_trim(0);
-	app_init(&a, &cfg, g);
+	app_init(&a, &cfg, g, &screens_set);
 	if (o.nanswers > 0 && set_answers(&a, &o) < 0) {
 		rc = 2;
 	} else if (o.answer_code != NULL && set_answer_code(&a, o.answer_code) < 0) {

@@ -9,15 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../screens/screens.h"
 #include "status.h"
 #include "util.h"
 
-void app_init(struct app *a, struct config *cfg, struct guide *g)
+void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = cfg;
 	a->g = g;
+	a->screens = set;
 	a->body_rows = 20;
 	a->body_cols = 80;
 	if (g->home >= 0)
@@ -32,7 +32,15 @@ static void view_free(struct view *v)
 	free(v->code);
 	free(v->title);
 	free(v->badge);
+	free(v->highlight);
 	memset(v, 0, sizeof *v);
+}
+
+void nav_highlight(struct view *v, const char *words)
+{
+	free(v->highlight);
+	v->highlight = words != NULL ? xstrdup(words) : NULL;
+	v->stale = true;
 }
 
 void app_wipe_session(struct app *a)
@@ -67,23 +75,11 @@ void app_free(struct app *a)
 	memset(a, 0, sizeof *a);
 }
 
-const struct kind_ops *nav_kind_ops(enum kind k)
+const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k)
 {
-	switch (k) {
-	case KIND_MENU:
-		return &menu_ops;
-	case KIND_CHECKLIST:
-		return &checklist_ops;
-	case KIND_STATUS:
-		return &status_ops;
-	case KIND_WIZARD:
-		return &wizard_ops;
-	case KIND_CALCULATOR:
-		return &calculator_ops;
-	case KIND_PAGE:
-	default:
-		return &page_ops;
-	}
+	const struct kind_ops *ops = (unsigned)k < KIND_COUNT ? a->screens->by_kind[k] : NULL;
+
+	return ops != NULL ? ops : a->screens->by_kind[KIND_PAGE];
 }
 
 struct view *nav_top(struct app *a)
@@ -119,7 +115,7 @@ void nav_push(struct app *a, int idx)
 
 	if (idx < 0 || (size_t)idx >= a->g->nscreens)
 		return;
-	v = push(a, idx, nav_kind_ops(content_get(a->g, idx)->kind));
+	v = push(a, idx, nav_kind_ops(a, content_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
 }
@@ -158,9 +154,9 @@ void nav_home(struct app *a)
 static bool goto_view(struct app *a, const char *key)
 {
 	if (strcmp(key, "slip") == 0) {
-		screens_open_slip(a);
+		a->screens->open_slip(a);
 	} else if (strcmp(key, "?") == 0) {
-		nav_push_view(a, &help_ops, "?", "帮助");
+		nav_push_view(a, a->screens->help, "?", "帮助");
 	} else if (strcmp(key, "/") == 0) {
 		char *q;
 
@@ -168,8 +164,8 @@ static bool goto_view(struct app *a, const char *key)
 			nav_message(a, true, "还没有搜索过；按 / 搜索");
 			return true;
 		}
-		q = xstrdup(a->search); /* screens_search replaces a->search */
-		screens_search(a, q);
+		q = xstrdup(a->search); /* the search replaces a->search */
+		a->screens->search_run(a, q);
 		free(q);
 	} else {
 		return false;

@@ -97,6 +97,7 @@ struct view {
 	const struct kind_ops *ops;
 	char *code, *title;  /* generated views only (owned) */
 	char *badge;         /* short status for the top line ("3/5 已备齐"), owned */
+	char *highlight;     /* words to mark in the text (opened from search results), owned */
 	int sel;      /* selected item, -1 when the view has none */
 	int top;      /* first body line shown */
 	void *state;  /* kind-specific, owned through ops->free */
@@ -106,9 +107,43 @@ struct view {
 
 enum prompt_kind { PROMPT_NONE, PROMPT_GOTO, PROMPT_SEARCH, PROMPT_VIEW };
 
+struct diags;
+
+/*
+ * What the screen kinds (screens/) give the model, the key loop and main: the
+ * operations of each content kind and of the generated views, and the few
+ * entry points that open them. Declared here, defined once in screens/kinds.c,
+ * handed to app_init by main: src/ never includes anything from screens/.
+ */
+struct screen_set {
+	const struct kind_ops *by_kind[KIND_COUNT]; /* a content screen's kind */
+	const struct kind_ops *help, *search;
+	/* Search all content for text and show the results. */
+	void (*search_run)(struct app *a, const char *text);
+	/* n / N: the next (dir 1) or previous (-1) search result. */
+	void (*search_step)(struct app *a, int dir);
+	/* Open the status screen and start asking for a lookup of kind. */
+	void (*status_open)(struct app *a, int kind);
+	/* A lookup has news: the status screen re-lays itself out. */
+	void (*status_changed)(struct app *a);
+	/* Push the take-away slip for the wizard's answers; returns its view. */
+	struct view *(*open_slip)(struct app *a);
+	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
+	bool (*answer_code_goto)(struct app *a, const char *text);
+	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
+	int (*answer_code_set)(struct app *a, const char *text, char **msg);
+	/* The region a code was made in (new string), or NULL. */
+	char *(*answer_code_region)(struct config *cfg, struct guide *g, const char *text);
+	/* --check: can the wizard of g have answer codes here. */
+	void (*answer_code_check)(struct config *cfg, struct guide *g, struct diags *d);
+};
+/* Every screen kind of the guide (screens/kinds.c). */
+extern const struct screen_set screens_set;
+
 struct app {
 	struct config *cfg;
 	struct guide *g;
+	const struct screen_set *screens; /* the screen kinds (borrowed) */
 	struct view *stack;
 	size_t depth, cap;
 	struct answers answers; /* wizard answers: session data, wiped in kiosk mode */
@@ -133,14 +168,16 @@ struct app {
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
-void app_init(struct app *a, struct config *cfg, struct guide *g);
+void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
 /* Pop every view, wipe session data, free everything the app owns. */
 void app_free(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
 
 /* The kind ops for a content screen kind. */
-const struct kind_ops *nav_kind_ops(enum kind k);
+const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);
+/* Mark words (copied; NULL: none) wherever v's text shows them. */
+void nav_highlight(struct view *v, const char *words);
 
 /* The view on top of the stack (NULL when empty). */
 struct view *nav_top(struct app *a);

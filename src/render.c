@@ -16,8 +16,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../screens/screens.h"
-#include "input.h"
 #include "status.h"
 #include "term.h"
 #include "text.h"
@@ -374,7 +372,7 @@ static void draw_header(const struct app *a, const struct view *v)
 }
 
 /* The bottom line: the prompt, a message, or the keys that apply. */
-static void draw_footer(struct app *a, const struct view *v, int *cx)
+static void draw_footer(struct app *a, const char *hints, int *cx)
 {
 	int y = LINES - 1;
 	char *text;
@@ -407,14 +405,14 @@ static void draw_footer(struct app *a, const struct view *v, int *cx)
 		text = xstrdup(a->msg);
 		attr = a->msg_warn ? (use_color ? COLOR_PAIR(PAIR_WARN) | A_BOLD : A_BOLD) : A_NORMAL;
 	} else {
-		text = input_hints(a, v, COLS - 1);
+		text = xstrdup(hints != NULL ? hints : "");
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
 	put_text(text, strlen(text), COLS - 1, attr);
 	free(text);
 }
 
-void render_draw(struct app *a)
+void render_draw(struct app *a, const char *hints)
 {
 	struct view *v = nav_top(a);
 	int rows = LINES - 2, cx, cy = 1, curx = 0;
@@ -426,14 +424,12 @@ void render_draw(struct app *a)
 		term_fatal_arm(LINES); /* the crash path's bytes, for this size */
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		erase();
-		mvaddstr(0, 0, COLS >= 24 ? "窗口太小(至少 40x12)" : "too small");
+		mvaddstr(0, 0, COLS >= 24 ? "窗口太小(至少 40x12)" : "窗口太小");
 		refresh();
 		return;
 	}
 	/* A screen opened from the search results shows where the words are. */
-	if (a->search != NULL && a->depth >= 2 && a->stack[a->depth - 2].ops == &search_ops &&
-	    v->ops != &search_ops)
-		match = a->search;
+	match = v->highlight;
 	a->body_rows = rows;
 	a->body_cols = COLS - 1;
 	nav_layout(a, v, COLS - 1);
@@ -459,7 +455,7 @@ void render_draw(struct app *a)
 			clrtoeol();
 		}
 	}
-	draw_footer(a, v, &cx);
+	draw_footer(a, hints, &cx);
 	if (cx >= 0)
 		move(LINES - 1, cx);
 	else

@@ -23,8 +23,12 @@ int render_start(struct app *a);
  * (term_fatal_arm).
  */
 void render_stop(bool wipe);
-/* Lay out the top view for the current size and update the screen (diffs only). */
-void render_draw(struct app *a);
+/*
+ * Lay out the top view for the current size and update the screen (diffs only).
+ * hints is the bottom line's list of keys for the top view (the key loop makes
+ * it from its bindings), shown when no prompt or message takes the line.
+ */
+void render_draw(struct app *a, const char *hints);
 /* Next draw repaints everything (Ctrl-L). */
 void render_invalidate(void);
 /* The curses library's name and version ("ncurses 6.4.20221231"). Static. */
