@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "config.h"
+#include "minisig.h"
 #include "pinyin.h"
 #include "refs.h"
 #include "text.h"
@@ -25,6 +27,12 @@ void content_free(struct guide *g)
 {
 	if (g == NULL)
 		return;
+	if (g->check != NULL) {
+		char why[256];
+
+		minisig_verify_wait(g->check, why, sizeof why);
+	}
+	free(g->fallback);
 	for (size_t i = 0; g->screens != NULL && i < g->nscreens; i++)
 		screen_free(g->screens[i]);
 	free(g->screens);
@@ -349,6 +357,68 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	if (g->home < 0 && n > 0)
 		g->home = 0;
 	return g;
+}
+
+void content_check_later(struct guide *g, struct minisig_job *check, char *fallback)
+{
+	g->check = check;
+	free(g->fallback);
+	g->fallback = fallback;
+}
+
+bool content_check_pending(const struct guide *g)
+{
+	return g->check != NULL;
+}
+
+int content_check_wait(struct guide *g, char *why, size_t whylen)
+{
+	int rc;
+
+	if (g->check == NULL)
+		return 0;
+	rc = minisig_verify_wait(g->check, why, whylen);
+	g->check = NULL;
+	return rc;
+}
+
+static char *fallback_profile(void *ctx, const char *name, size_t *len)
+{
+	return bundle_region_text(ctx, name, len);
+}
+
+int content_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen)
+{
+	struct diags d = {0};
+	struct bundle *b;
+	char *name;
+	int n;
+
+	if (g->fallback == NULL) {
+		util_say(why, whylen, "no content was shipped with the program");
+		return -1;
+	}
+	if ((b = bundle_open(g->fallback, why, whylen)) == NULL)
+		return -1;
+	/* The profile is read from the new bundle before the old one (its source) closes. */
+	name = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
+	config_load_region_from(cfg, name, fallback_profile, b, bundle_manifest(b)->regions,
+				g->fallback, &d);
+	diags_free(&d);
+	free(name);
+	for (size_t i = 0; i < g->nopened; i++)
+		screen_free(g->opened[i].s);
+	g->nopened = 0;
+	bundle_close(g->bundle);
+	g->bundle = b;
+	free(g->region);
+	g->region = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
+	n = bundle_count(b, g->region);
+	g->nscreens = (size_t)n;
+	g->home = content_find(g, "home");
+	if (g->home < 0 && n > 0)
+		g->home = 0;
+	return 0;
 }
 
 /* Screen idx of g with its front matter (body maybe not parsed), or NULL. */

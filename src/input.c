@@ -341,6 +341,9 @@ int input_run(struct app *a)
 	a->last_key_ms = util_now_ms();
 	nodelay(stdscr, TRUE);
 	render_draw(a);
+	/* The first screen is out: a large update's signature check ends before more is shown. */
+	if (app_settle(a))
+		render_draw(a);
 	while (!a->quit && !got_signal) {
 		/* The terminal, then the sockets of a running lookup. */
 		struct pollfd pfd[1 + STATUS_MAX_FDS] = {{STDIN_FILENO, POLLIN, 0}};

@@ -254,6 +254,10 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 	if (a->cfg->kiosk)
 		term_fatal_arm_lines();
 	show(a, out);
+	/* The first screen is out: a large update's signature check ends before more is shown. */
+	fflush(out);
+	if (app_settle(a))
+		show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
