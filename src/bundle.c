@@ -187,8 +187,11 @@ static void bundle_setup(void)
 {
 	static bool done;
 
-	if (!done)
+	if (!done) {
 		sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+		/* No lookaside slab either: it would be allocated (and written) at open. */
+		sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
+	}
 	done = true;
 }
 

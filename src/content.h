@@ -223,6 +223,15 @@ int content_search(struct guide *g, const char *q,
 		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
 			      const char *text, long at),
 		   void *ctx);
+/*
+ * The same, calling fn for the first max hits only; the rest are counted (no
+ * snippet text is filled for them), so a list shows a few and says how many
+ * more there are. Returns the number of hits, shown or not.
+ */
+int content_search_some(struct guide *g, const char *q, int max,
+			void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				   const char *text, long at),
+			void *ctx);
 /* text with each known {{name}} replaced by lookup's value (unknown ones kept). Caller frees. */
 char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 /* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -554,7 +555,7 @@ struct search_ctx {
 	void (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text,
 		   long at);
 	void *ctx;
-	int hits;
+	int hits, max;
 	struct {
 		char *name;
 		bool shares;
@@ -618,29 +619,34 @@ static int search_one(void *ctx, int idx, const char *code, const char *title, c
 	/* A bundle's search text keeps {{name}}; a directory's screens are filled already. */
 	bool has_ph = sc->g->bundle != NULL && sc->g->lookup != NULL && strstr(text, "{{") != NULL;
 	long at = in_title ? -1 : text_find(text, sc->q);
+	bool shown = sc->hits < sc->max;
 	char *filled = NULL;
 
-	/* Most screens do not match: fill only where the query could touch a value. */
-	if (has_ph && (in_title || at >= 0 || fill_may_match(sc, text))) {
+	/*
+	 * Most screens do not match: fill only where the query could touch a
+	 * value, or where a hit is shown (its snippet is the filled text).
+	 */
+	if (has_ph && ((in_title || at >= 0) ? shown : fill_may_match(sc, text))) {
 		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
 		text = filled;
 		if (!in_title)
 			at = text_find(text, sc->q);
 	}
 	if (in_title || at >= 0) {
-		sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
+		if (shown)
+			sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
 		sc->hits++;
 	}
 	free(filled);
 	return 0;
 }
 
-int content_search(struct guide *g, const char *q,
-		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
-			      const char *text, long at),
-		   void *ctx)
+int content_search_some(struct guide *g, const char *q, int max,
+			void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				   const char *text, long at),
+			void *ctx)
 {
-	struct search_ctx sc = {g, q, fn, ctx, 0, NULL, 0, 0};
+	struct search_ctx sc = {g, q, fn, ctx, 0, max, NULL, 0, 0};
 
 	if (g->bundle != NULL)
 		bundle_each_text(g->bundle, g->region, search_one, &sc);
@@ -650,6 +656,14 @@ int content_search(struct guide *g, const char *q,
 		free(sc.names[i].name);
 	free(sc.names);
 	return sc.hits;
+}
+
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx)
+{
+	return content_search_some(g, q, INT_MAX, fn, ctx);
 }
 
 int content_each_text(struct guide *g,

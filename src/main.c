@@ -662,6 +662,8 @@ int main(int argc, char **argv)
 	bool dir_mode;
 	int rc = 0;
 
+	/* One malloc arena: a second thread (the signature check) adds none of its own. */
+	mallopt(M_ARENA_MAX, 1);
 	if (login_shell(argc, argv, &o.kiosk))
 		o.login = true;
 	else if (parse_args(argc, argv, &o) < 0)

@@ -4,6 +4,7 @@
  */
 #include "nav.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,8 @@ bool app_settle(struct app *a)
 	bool line = a->line_mode;
 	int rows = a->body_rows, cols = a->body_cols;
 
+	/* What start-up freed (terminfo, the first layout) goes back to the system. */
+	malloc_trim(0);
 	if (!content_check_pending(g) || content_check_wait(g, why, sizeof why) == 0)
 		return false;
 	/* Every view holds screens of the refused bundle: the session starts over. */
