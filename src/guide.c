@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bundle.h"
 #include "config.h"
@@ -563,27 +564,28 @@ struct search_ctx {
 	size_t nnames, cap;
 };
 
-/* True when some character of a is also in b: only then can b be part of a match of a. */
-static bool shares_char(const char *a, const char *b)
+/*
+ * Could value v be part of a match of q in a filled text? Only when q holds v,
+ * v holds q, or they overlap at an end: a start of q ends v or an end of q
+ * starts v (bytes, ASCII letters in any case, as text_find compares).
+ */
+static bool value_may_match(const char *q, const char *v)
 {
-	size_t i = 0, len = strlen(a);
+	size_t qn = strlen(q), vn = strlen(v);
 
-	while (i < len) {
-		size_t at = i;
-		char ch[5] = {0};
-
-		if (text_decode(a, len, &i) < 0 || i - at > 4)
-			continue;
-		memcpy(ch, a + at, i - at);
-		if (strstr(b, ch) != NULL)
+	if (vn == 0)
+		return false;
+	if (text_find(v, q) >= 0 || text_find(q, v) >= 0)
+		return true;
+	for (size_t k = 1; k < qn && k < vn; k++)
+		if (strncasecmp(q, v + vn - k, k) == 0 || strncasecmp(q + qn - k, v, k) == 0)
 			return true;
-	}
 	return false;
 }
 
 /*
- * Could filling the placeholders of text make q match? Only when one of them
- * has a value sharing a character with q (a match across a value needs one).
+ * Could filling the placeholders of text make q match? Only when the value of
+ * one of them may be part of a match (value_may_match).
  */
 static bool fill_may_match(struct search_ctx *sc, const char *text)
 {
@@ -603,7 +605,7 @@ static bool fill_may_match(struct search_ctx *sc, const char *text)
 
 			sc->names = xgrow(sc->names, &sc->cap, sc->nnames + 1, sizeof *sc->names);
 			sc->names[i].name = name;
-			sc->names[i].shares = v != NULL && shares_char(sc->q, v);
+			sc->names[i].shares = v != NULL && value_may_match(sc->q, v);
 			sc->nnames++;
 		}
 		if (sc->names[i].shares)
