@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-/* Statements prepared once at open (a session runs a handful of queries). */
+/* Statements prepared on first use and kept (a session runs a handful of queries). */
 enum stmt {
 	ST_COUNT,
 	ST_FIND_ID,
@@ -169,7 +169,8 @@ static void tune(sqlite3 *db)
 {
 	/* Memory a session keeps is private: no lookaside slab, a small page cache. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
-	sqlite3_exec(db, "PRAGMA cache_size = 8; PRAGMA query_only = 1; "
+	/* cache_size 0: pages are read from the mapping, the cache keeps only a few pinned. */
+	sqlite3_exec(db, "PRAGMA cache_size = 0; PRAGMA query_only = 1; "
 			 "PRAGMA mmap_size = 1073741824; PRAGMA trusted_schema = 0",
 		     NULL, NULL, NULL);
 	/* A hostile bundle must not be able to run long: bound every query's work. */
@@ -226,13 +227,17 @@ static struct bundle *finish_open(sqlite3 *db, char *err, size_t errlen)
 		bundle_close(b);
 		return NULL;
 	}
-	for (int i = 0; i < ST_COUNT_ALL; i++)
-		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->st[i],
-				       NULL) != SQLITE_OK) {
+	/* Every statement must compile on this schema; only the first is kept now. */
+	for (int i = ST_COUNT_ALL - 1; i >= 0; i--) {
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, 0, &st, NULL) != SQLITE_OK) {
 			util_say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
 			bundle_close(b);
 			return NULL;
 		}
+		sqlite3_finalize(st);
+	}
 	return b;
 }
 
@@ -297,8 +302,15 @@ const struct bundle_manifest *bundle_manifest(const struct bundle *b)
 /* Reset a statement and bind region (and an optional text or number). */
 static sqlite3_stmt *bind(struct bundle *b, enum stmt which, const char *region)
 {
-	sqlite3_stmt *st = b->st[which];
+	sqlite3_stmt *st;
 
+	/* Checked at open: it compiles (a statement that could not is NULL: no rows). */
+	if (b->st[which] == NULL)
+		sqlite3_prepare_v3(b->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+				   &b->st[which], NULL);
+	st = b->st[which];
+	if (st == NULL)
+		return NULL; /* sqlite3_step and sqlite3_reset take NULL: no rows */
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_bind_text(st, 1, region != NULL ? region : "", -1, SQLITE_STATIC);

@@ -78,6 +78,7 @@ bool app_settle(struct app *a)
 
 	/* What start-up freed (terminfo, the first layout) goes back to the system. */
 	malloc_trim(0);
+	util_trim_stack();
 	if (!content_check_pending(g) || content_check_wait(g, why, sizeof why) == 0)
 		return false;
 	/* Every view holds screens of the refused bundle: the session starts over. */
