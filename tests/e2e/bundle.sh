@@ -188,5 +188,17 @@ else
 	not_ok "line mode after a tampered large update"; sed 's/^/#   /' "$D/plain.out" | head -40
 fi
 
+# A search with many hits lists the first 50 and says how many more there are.
+printf '/异地就医\nq\n' | $YIBAO --content "$D/big.bundle" --plain >"$D/search.out" 2>/dev/null
+total=$(sed -n 's/.*搜索“异地就医”: \([0-9]*\) 个页面.*/\1/p' "$D/search.out" | head -1)
+# Result lines are indented two columns (snippets four) up to the "还有" line.
+listed=$(awk '/搜索“异地就医”/ { f = 1; next } /还有/ { f = 0 } f && /^  [^ ]/ { n++ } END { print n + 0 }' "$D/search.out")
+if [ -n "$total" ] && [ "$total" -gt 50 ] && [ "$listed" -eq 50 ] &&
+	grep -q "还有 $((total - 50)) 个结果，请把搜索词写得更具体" "$D/search.out"; then
+	ok "a search with $total hits lists 50 and says how many more"
+else
+	not_ok "search list capped at 50 (total '$total', listed $listed)"; grep -n "搜索\|还有" "$D/search.out" | head -5
+fi
+
 echo "# $n_ok ok, $n_bad not ok"
 [ "$n_bad" -eq 0 ]
