@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-/* Statements prepared on first use and kept (a session runs a handful of queries). */
+/* Statements prepared on first use (a session runs a handful of queries; see done()). */
 enum stmt {
 	ST_COUNT,
 	ST_FIND_ID,
@@ -317,6 +317,21 @@ static sqlite3_stmt *bind(struct bundle *b, enum stmt which, const char *region)
 	return st;
 }
 
+/*
+ * Done with a statement: the ones every screen change runs stay prepared; the
+ * rest (start-up, search, jumps by code) are prepared again when next needed,
+ * so the session does not keep their memory.
+ */
+static void done(struct bundle *b, enum stmt which)
+{
+	if (which == ST_HEAD || which == ST_TEXT || which == ST_FIND_ID) {
+		sqlite3_reset(b->st[which]);
+		return;
+	}
+	sqlite3_finalize(b->st[which]);
+	b->st[which] = NULL;
+}
+
 static char *col_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -347,7 +362,7 @@ bool bundle_has_region(struct bundle *b, const char *name)
 	sqlite3_stmt *st = bind(b, ST_REGION, name);
 	bool yes = sqlite3_step(st) == SQLITE_ROW;
 
-	sqlite3_reset(st);
+	done(b, ST_REGION);
 	return yes;
 }
 
@@ -356,7 +371,7 @@ char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
 	sqlite3_stmt *st = bind(b, ST_REGION, name);
 	char *s = sqlite3_step(st) == SQLITE_ROW ? col_blob(st, 0, len) : NULL;
 
-	sqlite3_reset(st);
+	done(b, ST_REGION);
 	return s;
 }
 
@@ -365,7 +380,7 @@ int bundle_count(struct bundle *b, const char *region)
 	sqlite3_stmt *st = bind(b, ST_COUNT, region);
 	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 
-	sqlite3_reset(st);
+	done(b, ST_COUNT);
 	return n > 0 && n < INT_MAX ? (int)n : 0;
 }
 
@@ -384,7 +399,7 @@ static int find_one(struct bundle *b, enum stmt which, const char *region, const
 
 		n = v >= 0 && v < INT_MAX ? (int)v : -1;
 	}
-	sqlite3_reset(st);
+	done(b, which);
 	return n;
 }
 
@@ -419,7 +434,7 @@ int bundle_head(struct bundle *b, const char *region, int n, struct bundle_head 
 		h->source = col_dup(st, 6);
 		rc = h->file != NULL && h->id != NULL && h->code != NULL && h->title != NULL ? 0 : -1;
 	}
-	sqlite3_reset(st);
+	done(b, ST_HEAD);
 	if (rc < 0)
 		bundle_head_free(h);
 	return rc;
@@ -432,7 +447,7 @@ char *bundle_text(struct bundle *b, const char *region, int n, size_t *len)
 
 	sqlite3_bind_int(st, 2, n);
 	s = sqlite3_step(st) == SQLITE_ROW ? col_blob(st, 0, len) : NULL;
-	sqlite3_reset(st);
+	done(b, ST_TEXT);
 	return s;
 }
 
@@ -459,7 +474,7 @@ int bundle_each_text(struct bundle *b, const char *region,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	done(b, ST_EACH);
 	return rc == SQLITE_DONE ? count : -1;
 }
 

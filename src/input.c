@@ -395,6 +395,7 @@ int input_run(struct app *a)
 		}
 		if (!a->quit)
 			render_draw(a);
+		util_trim_stack(); /* what laying out and drawing used is not kept while idle */
 	}
 	return (got_signal == SIGHUP || dead) ? 1 : 0;
 }
