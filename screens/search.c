@@ -27,6 +27,7 @@ struct hit {
 struct results {
 	struct hit *v;
 	size_t n, cap;
+	int total; /* hits, shown or not */
 };
 
 /* Columns before the match looked through for a place to start; kept when there is none. */
@@ -74,6 +75,10 @@ static long prev_char(const char *text, size_t line, size_t end, size_t *p)
  * else SNIPPET_BEFORE columns back at a character, never inside a word of
  * letters. A cut start shows "…", as does a cut end (60 columns in all).
  */
+/* Hits listed: more is no help to a person (and costs the layout of each). */
+#define SEARCH_SHOWN_MAX 50
+
+/* A short piece of the line around the match at byte at, on one line. */
 static char *snippet(const char *text, long at)
 {
 	size_t line = (size_t)at, start = (size_t)at, near = 0, far = 0, back = 0, p;
@@ -135,6 +140,12 @@ static void search_layout(struct app *a, struct view *v)
 
 			layout_rich(&v->lay, &rs, NULL, 4, LF_DIM, item, NULL);
 		}
+	}
+	if ((size_t)r->total > r->n) {
+		char *more = xasprintf("还有 %zu 个结果，请把搜索词写得更具体", (size_t)r->total - r->n);
+
+		layout_text(&v->lay, more, 0, 2, LF_DIM);
+		free(more);
 	}
 }
 
@@ -223,7 +234,7 @@ void screens_search(struct app *a, const char *q)
 	r = xcalloc(1, sizeof *r);
 	qc.r = r;
 	qc.q = q;
-	content_search(a->g, q, add_hit, &qc);
+	r->total = content_search_some(a->g, q, SEARCH_SHOWN_MAX, add_hit, &qc);
 	free(a->search);
 	a->search = xstrdup(q);
 	if (r->n == 0) {
@@ -231,7 +242,7 @@ void screens_search(struct app *a, const char *q)
 		nav_message(a, true, "没有找到“%s”", q);
 		return;
 	}
-	title = xasprintf("搜索“%s”: %zu 个页面", q, r->n);
+	title = xasprintf("搜索“%s”: %d 个页面", q, r->total);
 	v = nav_push_view(a, &search_ops, "/", title);
 	v->state = r;
 	free(title);

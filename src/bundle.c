@@ -20,7 +20,7 @@
 
 #include "util.h"
 
-/* Statements prepared once at open (a session runs a handful of queries). */
+/* Statements prepared on first use (a session runs a handful of queries; see done()). */
 enum stmt {
 	ST_COUNT,
 	ST_FIND_ID,
@@ -169,7 +169,8 @@ static void tune(sqlite3 *db)
 {
 	/* Memory a session keeps is private: no lookaside slab, a small page cache. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
-	sqlite3_exec(db, "PRAGMA cache_size = 8; PRAGMA query_only = 1; "
+	/* cache_size 0: pages are read from the mapping, the cache keeps only a few pinned. */
+	sqlite3_exec(db, "PRAGMA cache_size = 0; PRAGMA query_only = 1; "
 			 "PRAGMA mmap_size = 1073741824; PRAGMA trusted_schema = 0",
 		     NULL, NULL, NULL);
 	/* A hostile bundle must not be able to run long: bound every query's work. */
@@ -187,8 +188,11 @@ static void bundle_setup(void)
 {
 	static bool done;
 
-	if (!done)
+	if (!done) {
 		sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+		/* No lookaside slab either: it would be allocated (and written) at open. */
+		sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
+	}
 	done = true;
 }
 
@@ -223,13 +227,17 @@ static struct bundle *finish_open(sqlite3 *db, char *err, size_t errlen)
 		bundle_close(b);
 		return NULL;
 	}
-	for (int i = 0; i < ST_COUNT_ALL; i++)
-		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &b->st[i],
-				       NULL) != SQLITE_OK) {
+	/* Every statement must compile on this schema; only the first is kept now. */
+	for (int i = ST_COUNT_ALL - 1; i >= 0; i--) {
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_prepare_v3(db, stmt_sql[i], -1, 0, &st, NULL) != SQLITE_OK) {
 			util_say(err, errlen, "not a content bundle (%s)", sqlite3_errmsg(db));
 			bundle_close(b);
 			return NULL;
 		}
+		sqlite3_finalize(st);
+	}
 	return b;
 }
 
@@ -294,12 +302,34 @@ const struct bundle_manifest *bundle_manifest(const struct bundle *b)
 /* Reset a statement and bind region (and an optional text or number). */
 static sqlite3_stmt *bind(struct bundle *b, enum stmt which, const char *region)
 {
-	sqlite3_stmt *st = b->st[which];
+	sqlite3_stmt *st;
 
+	/* Checked at open: it compiles (a statement that could not is NULL: no rows). */
+	if (b->st[which] == NULL)
+		sqlite3_prepare_v3(b->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+				   &b->st[which], NULL);
+	st = b->st[which];
+	if (st == NULL)
+		return NULL; /* sqlite3_step and sqlite3_reset take NULL: no rows */
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_bind_text(st, 1, region != NULL ? region : "", -1, SQLITE_STATIC);
 	return st;
+}
+
+/*
+ * Done with a statement: the ones every screen change runs stay prepared; the
+ * rest (start-up, search, jumps by code) are prepared again when next needed,
+ * so the session does not keep their memory.
+ */
+static void done(struct bundle *b, enum stmt which)
+{
+	if (which == ST_HEAD || which == ST_TEXT || which == ST_FIND_ID) {
+		sqlite3_reset(b->st[which]);
+		return;
+	}
+	sqlite3_finalize(b->st[which]);
+	b->st[which] = NULL;
 }
 
 static char *col_dup(sqlite3_stmt *st, int col)
@@ -332,7 +362,7 @@ bool bundle_has_region(struct bundle *b, const char *name)
 	sqlite3_stmt *st = bind(b, ST_REGION, name);
 	bool yes = sqlite3_step(st) == SQLITE_ROW;
 
-	sqlite3_reset(st);
+	done(b, ST_REGION);
 	return yes;
 }
 
@@ -341,7 +371,7 @@ char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
 	sqlite3_stmt *st = bind(b, ST_REGION, name);
 	char *s = sqlite3_step(st) == SQLITE_ROW ? col_blob(st, 0, len) : NULL;
 
-	sqlite3_reset(st);
+	done(b, ST_REGION);
 	return s;
 }
 
@@ -350,7 +380,7 @@ int bundle_count(struct bundle *b, const char *region)
 	sqlite3_stmt *st = bind(b, ST_COUNT, region);
 	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 
-	sqlite3_reset(st);
+	done(b, ST_COUNT);
 	return n > 0 && n < INT_MAX ? (int)n : 0;
 }
 
@@ -369,7 +399,7 @@ static int find_one(struct bundle *b, enum stmt which, const char *region, const
 
 		n = v >= 0 && v < INT_MAX ? (int)v : -1;
 	}
-	sqlite3_reset(st);
+	done(b, which);
 	return n;
 }
 
@@ -404,7 +434,7 @@ int bundle_head(struct bundle *b, const char *region, int n, struct bundle_head 
 		h->source = col_dup(st, 6);
 		rc = h->file != NULL && h->id != NULL && h->code != NULL && h->title != NULL ? 0 : -1;
 	}
-	sqlite3_reset(st);
+	done(b, ST_HEAD);
 	if (rc < 0)
 		bundle_head_free(h);
 	return rc;
@@ -417,7 +447,7 @@ char *bundle_text(struct bundle *b, const char *region, int n, size_t *len)
 
 	sqlite3_bind_int(st, 2, n);
 	s = sqlite3_step(st) == SQLITE_ROW ? col_blob(st, 0, len) : NULL;
-	sqlite3_reset(st);
+	done(b, ST_TEXT);
 	return s;
 }
 
@@ -444,7 +474,7 @@ int bundle_each_text(struct bundle *b, const char *region,
 			break;
 		}
 	}
-	sqlite3_reset(st);
+	done(b, ST_EACH);
 	return rc == SQLITE_DONE ? count : -1;
 }
 

@@ -123,6 +123,8 @@ struct screen {
 typedef const char *(*content_lookup_fn)(void *ctx, const char *name);
 
 struct bundle;
+struct config;
+struct minisig_job;
 
 struct guide {
 	/*
@@ -149,6 +151,9 @@ struct guide {
 	void *ctx;
 	struct bundle *bundle;   /* content_open: the open bundle (owned), else NULL */
 	char *region;            /* content_open: the region's name in the bundle */
+	/* A signature check still running over bundle, and what to show if it fails. */
+	struct minisig_job *check;
+	char *fallback;          /* path of the bundle shipped with the program, or NULL */
 };
 
 
@@ -161,6 +166,28 @@ struct guide {
 struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,
 			   void *ctx);
 void content_free(struct guide *g);
+
+/*
+ * Hand g (opened on a bundle whose signature is being checked in a thread:
+ * minisig_verify_start) that check, and the path of the bundle to show instead
+ * when it fails, or NULL. Both are taken over.
+ */
+void content_check_later(struct guide *g, struct minisig_job *check, char *fallback);
+/* True while a check handed to g has not been waited for. */
+bool content_check_pending(const struct guide *g);
+/*
+ * Wait for g's check. Returns 0 when its bundle verified (or none was being
+ * checked), -1 with a one-line reason in why when it did not: then call
+ * content_fall_back before anything more is shown from g.
+ */
+int content_check_wait(struct guide *g, char *why, size_t whylen);
+/*
+ * Put the fallback bundle in place of g's refused one: every screen of g is
+ * dropped (the caller holds none), and cfg's region profile is read again
+ * from the fallback. Returns 0, or -1 with a reason in why when there is no
+ * fallback or it does not open (g unchanged: show nothing more from it).
+ */
+int content_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen);
 
 /*
  * The guide of region in bundle b (taken over: content_free closes it). Reads
@@ -197,6 +224,15 @@ int content_search(struct guide *g, const char *q,
 		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
 			      const char *text, long at),
 		   void *ctx);
+/*
+ * The same, calling fn for the first max hits only; the rest are counted (no
+ * snippet text is filled for them), so a list shows a few and says how many
+ * more there are. Returns the number of hits, shown or not.
+ */
+int content_search_some(struct guide *g, const char *q, int max,
+			void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				   const char *text, long at),
+			void *ctx);
 /* text with each known {{name}} replaced by lookup's value (unknown ones kept). Caller frees. */
 char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 /* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */

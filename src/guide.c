@@ -12,10 +12,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bundle.h"
+#include "config.h"
+#include "minisig.h"
 #include "pinyin.h"
 #include "refs.h"
 #include "text.h"
@@ -25,6 +29,12 @@ void content_free(struct guide *g)
 {
 	if (g == NULL)
 		return;
+	if (g->check != NULL) {
+		char why[256];
+
+		minisig_verify_wait(g->check, why, sizeof why);
+	}
+	free(g->fallback);
 	for (size_t i = 0; g->screens != NULL && i < g->nscreens; i++)
 		screen_free(g->screens[i]);
 	free(g->screens);
@@ -356,6 +366,68 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	return g;
 }
 
+void content_check_later(struct guide *g, struct minisig_job *check, char *fallback)
+{
+	g->check = check;
+	free(g->fallback);
+	g->fallback = fallback;
+}
+
+bool content_check_pending(const struct guide *g)
+{
+	return g->check != NULL;
+}
+
+int content_check_wait(struct guide *g, char *why, size_t whylen)
+{
+	int rc;
+
+	if (g->check == NULL)
+		return 0;
+	rc = minisig_verify_wait(g->check, why, whylen);
+	g->check = NULL;
+	return rc;
+}
+
+static char *fallback_profile(void *ctx, const char *name, size_t *len)
+{
+	return bundle_region_text(ctx, name, len);
+}
+
+int content_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen)
+{
+	struct diags d = {0};
+	struct bundle *b;
+	char *name;
+	int n;
+
+	if (g->fallback == NULL) {
+		util_say(why, whylen, "no content was shipped with the program");
+		return -1;
+	}
+	if ((b = bundle_open(g->fallback, why, whylen)) == NULL)
+		return -1;
+	/* The profile is read from the new bundle before the old one (its source) closes. */
+	name = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
+	config_load_region_from(cfg, name, fallback_profile, b, bundle_manifest(b)->regions,
+				g->fallback, &d);
+	diags_free(&d);
+	free(name);
+	for (size_t i = 0; i < g->nopened; i++)
+		screen_free(g->opened[i].s);
+	g->nopened = 0;
+	bundle_close(g->bundle);
+	g->bundle = b;
+	free(g->region);
+	g->region = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
+	n = bundle_count(b, g->region);
+	g->nscreens = (size_t)n;
+	g->home = content_find(g, "home");
+	if (g->home < 0 && n > 0)
+		g->home = 0;
+	return 0;
+}
+
 /* Screen idx of g with its front matter (body maybe not parsed), or NULL. */
 static struct screen *head(struct guide *g, int idx)
 {
@@ -494,7 +566,7 @@ struct search_ctx {
 	void (*fn)(void *ctx, int idx, const char *code, const char *title, const char *text,
 		   long at);
 	void *ctx;
-	int hits;
+	int hits, max;
 	struct {
 		char *name;
 		bool shares;
@@ -502,27 +574,28 @@ struct search_ctx {
 	size_t nnames, cap;
 };
 
-/* True when some character of a is also in b: only then can b be part of a match of a. */
-static bool shares_char(const char *a, const char *b)
+/*
+ * Could value v be part of a match of q in a filled text? Only when q holds v,
+ * v holds q, or they overlap at an end: a start of q ends v or an end of q
+ * starts v (bytes, ASCII letters in any case, as text_find compares).
+ */
+static bool value_may_match(const char *q, const char *v)
 {
-	size_t i = 0, len = strlen(a);
+	size_t qn = strlen(q), vn = strlen(v);
 
-	while (i < len) {
-		size_t at = i;
-		char ch[5] = {0};
-
-		if (text_decode(a, len, &i) < 0 || i - at > 4)
-			continue;
-		memcpy(ch, a + at, i - at);
-		if (strstr(b, ch) != NULL)
+	if (vn == 0)
+		return false;
+	if (text_find(v, q) >= 0 || text_find(q, v) >= 0)
+		return true;
+	for (size_t k = 1; k < qn && k < vn; k++)
+		if (strncasecmp(q, v + vn - k, k) == 0 || strncasecmp(q + qn - k, v, k) == 0)
 			return true;
-	}
 	return false;
 }
 
 /*
- * Could filling the placeholders of text make q match? Only when one of them
- * has a value sharing a character with q (a match across a value needs one).
+ * Could filling the placeholders of text make q match? Only when the value of
+ * one of them may be part of a match (value_may_match).
  */
 static bool fill_may_match(struct search_ctx *sc, const char *text)
 {
@@ -542,7 +615,7 @@ static bool fill_may_match(struct search_ctx *sc, const char *text)
 
 			sc->names = xgrow(sc->names, &sc->cap, sc->nnames + 1, sizeof *sc->names);
 			sc->names[i].name = name;
-			sc->names[i].shares = v != NULL && shares_char(sc->q, v);
+			sc->names[i].shares = v != NULL && value_may_match(sc->q, v);
 			sc->nnames++;
 		}
 		if (sc->names[i].shares)
@@ -558,29 +631,34 @@ static int search_one(void *ctx, int idx, const char *code, const char *title, c
 	/* A bundle's search text keeps {{name}}; a directory's screens are filled already. */
 	bool has_ph = sc->g->bundle != NULL && sc->g->lookup != NULL && strstr(text, "{{") != NULL;
 	long at = in_title ? -1 : text_find(text, sc->q);
+	bool shown = sc->hits < sc->max;
 	char *filled = NULL;
 
-	/* Most screens do not match: fill only where the query could touch a value. */
-	if (has_ph && (in_title || at >= 0 || fill_may_match(sc, text))) {
+	/*
+	 * Most screens do not match: fill only where the query could touch a
+	 * value, or where a hit is shown (its snippet is the filled text).
+	 */
+	if (has_ph && ((in_title || at >= 0) ? shown : fill_may_match(sc, text))) {
 		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
 		text = filled;
 		if (!in_title)
 			at = text_find(text, sc->q);
 	}
 	if (in_title || at >= 0) {
-		sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
+		if (shown)
+			sc->fn(sc->ctx, idx, code, title, text, in_title ? -1 : at);
 		sc->hits++;
 	}
 	free(filled);
 	return 0;
 }
 
-int content_search(struct guide *g, const char *q,
-		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
-			      const char *text, long at),
-		   void *ctx)
+int content_search_some(struct guide *g, const char *q, int max,
+			void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				   const char *text, long at),
+			void *ctx)
 {
-	struct search_ctx sc = {g, q, fn, ctx, 0, NULL, 0, 0};
+	struct search_ctx sc = {g, q, fn, ctx, 0, max, NULL, 0, 0};
 
 	if (g->bundle != NULL)
 		bundle_each_text(g->bundle, g->region, search_one, &sc);
@@ -590,6 +668,14 @@ int content_search(struct guide *g, const char *q,
 		free(sc.names[i].name);
 	free(sc.names);
 	return sc.hits;
+}
+
+int content_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx)
+{
+	return content_search_some(g, q, INT_MAX, fn, ctx);
 }
 
 int content_each_text(struct guide *g,

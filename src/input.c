@@ -743,6 +743,9 @@ int input_run(struct app *a)
 			define_key(key_variants[i].seq, key_variants[i].key);
 	nodelay(stdscr, TRUE);
 	draw(a);
+	/* The first screen is out: a large update's signature check ends before more is shown. */
+	if (app_settle(a))
+		draw(a);
 	while (!a->quit && !got_signal) {
 		/* The terminal, then the sockets of a running lookup. */
 		struct pollfd pfd[1 + STATUS_MAX_FDS] = {{STDIN_FILENO, POLLIN, 0}};
@@ -794,6 +797,7 @@ int input_run(struct app *a)
 		}
 		if (!a->quit)
 			draw(a);
+		util_trim_stack(); /* what laying out and drawing used is not kept while idle */
 	}
 	return (got_signal == SIGHUP || dead) ? 1 : 0;
 }

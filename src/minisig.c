@@ -5,11 +5,14 @@
 #include "minisig.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
@@ -291,5 +294,73 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 	}
 	fclose(f);
 	free(sig);
+	return rc;
+}
+
+/* A check running in its own thread: its own copies of everything it reads. */
+struct minisig_job {
+	pthread_t thread;
+	int fd;
+	char *path, *sigpath, *pubkeys;
+	int rc;
+	char err[256];
+};
+
+static void *job_run(void *arg)
+{
+	struct minisig_job *j = arg;
+
+	j->rc = minisig_verify_file(j->path, j->sigpath, j->pubkeys, NULL, 0, j->err, sizeof j->err);
+	return NULL;
+}
+
+struct minisig_job *minisig_verify_start(int fd, const char *sigpath, const char *pubkeys)
+{
+	struct minisig_job *j;
+	pthread_attr_t attr;
+	int rc;
+
+	/* Once, here: libsodium picks its implementations on first use. */
+	if (sodium_init() < 0)
+		return NULL;
+	j = xcalloc(1, sizeof *j);
+	j->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	if (j->fd < 0) {
+		free(j);
+		return NULL;
+	}
+	/* The same open file, whatever is renamed over its path meanwhile. */
+	j->path = xasprintf("/proc/self/fd/%d", j->fd);
+	j->sigpath = xstrdup(sigpath);
+	j->pubkeys = xstrdup(pubkeys);
+	/* A small stack: the thread hashes through a 64 KiB buffer and no more. */
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	rc = pthread_create(&j->thread, &attr, job_run, j);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		close(j->fd);
+		free(j->path);
+		free(j->sigpath);
+		free(j->pubkeys);
+		free(j);
+		return NULL;
+	}
+	return j;
+}
+
+int minisig_verify_wait(struct minisig_job *j, char *err, size_t errlen)
+{
+	int rc;
+
+	pthread_join(j->thread, NULL);
+	rc = j->rc;
+	if (rc != 0)
+		util_say(err, errlen, "%s", j->err);
+	close(j->fd);
+	free(j->path);
+	free(j->sigpath);
+	free(j->pubkeys);
+	free(j);
 	return rc;
 }

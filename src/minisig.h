@@ -45,4 +45,18 @@ int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen);
 int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
 			size_t tclen, char *err, size_t errlen);
 
+/*
+ * minisig_verify_file in a thread of its own, over the file open at fd (which
+ * the job duplicates: the caller may close fd at once), for a bundle too large
+ * to verify before the first screen. Returns NULL when no thread can be started
+ * (then verify synchronously). Every started job must be waited for.
+ */
+struct minisig_job;
+struct minisig_job *minisig_verify_start(int fd, const char *sigpath, const char *pubkeys);
+/*
+ * Wait for job to end and free it. Returns 0 when the file verified, or -1
+ * with a one-line reason in err (as minisig_verify_file).
+ */
+int minisig_verify_wait(struct minisig_job *job, char *err, size_t errlen);
+
 #endif

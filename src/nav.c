@@ -4,6 +4,7 @@
  */
 #include "nav.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,39 @@ void app_free(struct app *a)
 	status_free(a->status);
 	free(a->prompt_label);
 	memset(a, 0, sizeof *a);
+}
+
+bool app_settle(struct app *a)
+{
+	char why[256], why2[256];
+	struct config *cfg = a->cfg;
+	struct guide *g = a->g;
+	const struct screen_set *set = a->screens;
+	bool line = a->line_mode;
+	int rows = a->body_rows, cols = a->body_cols;
+
+	/* What start-up freed (terminfo, the first layout) goes back to the system. */
+	malloc_trim(0);
+	util_trim_stack();
+	if (!content_check_pending(g) || content_check_wait(g, why, sizeof why) == 0)
+		return false;
+	/* Every view holds screens of the refused bundle: the session starts over. */
+	app_free(a);
+	if (content_fall_back(g, cfg, why2, sizeof why2) < 0)
+		fatal("the installed content update was refused (%s), and %s", why, why2);
+	app_init(a, cfg, g, set);
+	a->line_mode = line;
+	a->body_rows = rows;
+	a->body_cols = cols;
+	if (cfg->kiosk) {
+		struct diags d = {0};
+
+		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
+		diags_log(&d);
+		diags_free(&d);
+	}
+	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
+	return true;
 }
 
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k)

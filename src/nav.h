@@ -171,6 +171,14 @@ struct app {
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
 /* Pop every view, wipe session data, free everything the app owns. */
 void app_free(struct app *a);
+/*
+ * Before anything after the first screen is shown: wait for the signature
+ * check of the bundle still running (content_check_later). When it failed,
+ * the session starts over on the bundle shipped with the program, with a
+ * one-line message saying so, and true is returned: draw again. No content:
+ * fatal(). False when nothing changed.
+ */
+bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
 

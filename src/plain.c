@@ -407,6 +407,10 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		term_fatal_arm_lines();
 	show(a, out);
 	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
+	/* The first screen is out: a large update's signature check ends before more is shown. */
+	fflush(out);
+	if (app_settle(a))
+		show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);

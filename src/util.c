@@ -9,9 +9,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <time.h>
@@ -383,4 +385,18 @@ int util_is_file(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void util_trim_stack(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	volatile char here = 0;
+	/* A margin below this frame for the callee frames still to come. */
+	uintptr_t top = ((uintptr_t)&here - 16 * 1024) & ~((uintptr_t)page - 1);
+	size_t len = 256 * 1024;
+
+	if (page <= 0 || top < len)
+		return;
+	/* Pages below the lowest one ever used are not mapped: madvise says ENOMEM, and skips them. */
+	madvise((void *)(top - len), len, MADV_DONTNEED);
 }

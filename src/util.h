@@ -18,6 +18,12 @@
  */
 void util_set_fatal_hook(void (*hook)(void));
 
+/*
+ * Give back the stack pages below the caller's frame (start-up went deep once:
+ * terminfo is read through a 32 KiB buffer on the stack). Call from a shallow
+ * frame; the pages come back zeroed if the stack grows there again.
+ */
+void util_trim_stack(void);
 /* Print "yibao: MSG" on stderr, run the fatal hook, exit(1). */
 void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

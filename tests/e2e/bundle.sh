@@ -150,5 +150,55 @@ expect "要带的材料" "it opens a screen after its files were replaced"
 expect_not "新版2" "and shows the version it started with"
 quit_ok
 
+# A large signed update (generated, over 2 MiB: checked in a thread while the
+# first screen is drawn), tampered after signing: the first screen may come from
+# it, nothing after it does. The session says so in one line and shows the
+# shipped bundle (v1) from then on; --print and line mode too.
+python3 tests/bench/gen_content.py "$D/big" --screens 1000 >/dev/null
+$YIBAO --pack "$D/big.bundle" --content "$D/big" 2>/dev/null
+[ "$(wc -c <"$D/big.bundle")" -gt 2097152 ] && ok "the large update is over 2 MiB" || not_ok "large update over 2 MiB"
+cfg "$D/v1.bundle" "$K1"
+install_update big.bundle k1.key
+home_title | grep -q "生成的 1000 屏" && ! grep -q "refused" "$D/err" && ok "a large signed update is shown" ||
+	not_ok "large signed update shown"
+big_size=$(wc -c <"$D/state/yibao.bundle")
+printf 'X' | dd of="$D/state/yibao.bundle" bs=1 seek=$((big_size - 10)) conv=notrunc 2>/dev/null
+t=$(home_title)
+if echo "$t" | grep -q "城乡居民医保办事指南  " && [ "$(wc -l <"$D/err")" -eq 1 ] &&
+	grep -q "installed content update .* was refused (signature does not match" "$D/err"; then
+	ok "--print: a tampered large update is refused in one line; the shipped bundle is printed"
+else
+	not_ok "--print: tampered large update ($t)"; sed 's/^/#   /' "$D/err"
+fi
+start 80x24 --config "$D/t.ini"
+expect "谁能参保" "tampered large update: the shipped home replaces the first screen"
+expect "没有通过签名检查" "the session says so in one line"
+expect_not "生成的" "nothing of the tampered bundle after the first screen"
+keys 2
+expect "要带的材料" "a key opens the shipped bundle's screen"
+expect_not "生成的" "still nothing of the tampered bundle"
+quit_ok
+printf '2\nq\n' | $YIBAO --config "$D/t.ini" --plain >"$D/plain.out" 2>/dev/null
+# From the second screen on (each starts with its "[code]" line).
+awk '/^\[/ { n++ } n >= 2' "$D/plain.out" >"$D/plain.after"
+if [ "$(grep -c "没有通过签名检查" "$D/plain.out")" -eq 1 ] && grep -q "要带的材料" "$D/plain.after" &&
+	! grep -q "生成的" "$D/plain.after"; then
+	ok "line mode: nothing of the tampered large update after the first screen"
+else
+	not_ok "line mode after a tampered large update"; sed 's/^/#   /' "$D/plain.out" | head -40
+fi
+
+# A search with many hits lists the first 50 and says how many more there are.
+printf '/异地就医\nq\n' | $YIBAO --content "$D/big.bundle" --plain >"$D/search.out" 2>/dev/null
+total=$(sed -n 's/.*搜索“异地就医”: \([0-9]*\) 个页面.*/\1/p' "$D/search.out" | head -1)
+# Result lines are indented two columns (snippets four) up to the "还有" line.
+listed=$(awk '/搜索“异地就医”/ { f = 1; next } /还有/ { f = 0 } f && /^  [^ ]/ { n++ } END { print n + 0 }' "$D/search.out")
+if [ -n "$total" ] && [ "$total" -gt 50 ] && [ "$listed" -eq 50 ] &&
+	grep -q "还有 $((total - 50)) 个结果，请把搜索词写得更具体" "$D/search.out"; then
+	ok "a search with $total hits lists 50 and says how many more"
+else
+	not_ok "search list capped at 50 (total '$total', listed $listed)"; grep -n "搜索\|还有" "$D/search.out" | head -5
+fi
+
 echo "# $n_ok ok, $n_bad not ok"
 [ "$n_bad" -eq 0 ]

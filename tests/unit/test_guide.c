@@ -195,6 +195,14 @@ static void bundle_and_get(void **state)
 		assert_int_equal(content_search(g, "hotline", on_hit, &hs), 0);
 		assert_int_equal(content_search(g, "xyzzy", on_hit, &hs), 0);
 		assert_int_equal(content_search(g, "页面 17", on_hit, &hs), 12); /* titles 17, 170-179; home menu */
+		/* A match that only starts, ends or lies inside the value is found too. */
+		assert_int_equal(content_search(g, "线 123", on_hit, &hs), 599);
+		assert_int_equal(content_search(g, "393。", on_hit, &hs), 599);
+		assert_int_equal(content_search(g, "239", on_hit, &hs), 600); /* and "第 239 页" */
+		/* Only the first max hits are handed out; all are counted. */
+		memset(&hs, 0, sizeof hs);
+		assert_int_equal(content_search_some(g, "热线 12393", 5, on_hit, &hs), 599);
+		assert_int_equal(hs.n, 5);
 	}
 	content_free(g);
 	config_free(&c);

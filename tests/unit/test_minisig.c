@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "minisig.h"
@@ -167,6 +168,35 @@ static void test_byte_changed(void **state)
 	assert_non_null(strstr(err, "does not match"));
 }
 
+/* The check in a thread of its own, over an open file (closed before the wait). */
+static int verify_thread(const char *dataname, const char *signame, const char *keys, char *err)
+{
+	char *d = path(dataname), *s = path(signame);
+	int fd = open(d, O_RDONLY);
+	struct minisig_job *j;
+
+	assert_true(fd >= 0);
+	j = minisig_verify_start(fd, s, keys);
+	close(fd);
+	free(d);
+	free(s);
+	assert_non_null(j);
+	return minisig_verify_wait(j, err, 256);
+}
+
+static void test_thread(void **state)
+{
+	char err[256] = "";
+
+	(void)state;
+	assert_int_equal(verify_thread("data", "data.minisig", key1, err), 0);
+	assert_int_equal(verify_thread("changed", "data.minisig", key1, err), -1);
+	assert_non_null(strstr(err, "does not match"));
+	err[0] = '\0';
+	assert_int_equal(verify_thread("data", "nonexistent.minisig", key1, err), -1);
+	assert_non_null(strstr(err, "cannot read signature"));
+}
+
 static void test_comment_changed(void **state)
 {
 	char tc[256], err[256] = "";
@@ -267,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_through_links),
 		cmocka_unit_test(test_byte_changed),
+		cmocka_unit_test(test_thread),
 		cmocka_unit_test(test_comment_changed),
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_second_key),
