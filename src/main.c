@@ -32,6 +32,7 @@
 #include "term.h"
 #include "text.h"
 #include "update.h"
+#include "report.h"
 #include "util.h"
 
 #ifndef YIBAO_VERSION

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "status.h"
 #include "util.h"
 

@@ -85,17 +85,7 @@ struct diags {
 };
 void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/*
- * Print "FILE:LINE: message" lines to stderr, one a diagnostic, with control
- * characters removed from file names and messages alike (text_sanitize).
- */
-void diags_print(const struct diags *d);
-/*
- * The same lines to syslog (facility user, priority warning, ident "yibao"),
- * for kiosk mode, where stderr is the resident's screen. Nothing when there
- * is no syslog daemon.
- */
-void diags_log(const struct diags *d);
+/* Printing them (sanitised) is report.h's: util knows nothing of text. */
 void diags_free(struct diags *d);
 
 /*

@@ -65,6 +65,11 @@ want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 done
 
 want check && echo "== check"
+# The house's direction of flow: src/ never includes screens/, no include cycle.
+if want check; then
+	if python3 tools/depcheck.py >"$OUT/depcheck.out" 2>&1; then ok "tools/depcheck.py: src/ includes nothing of screens/, modules include no cycle"
+	else bad "tools/depcheck.py"; sed 's/^/     /' "$OUT/depcheck.out"; fi
+fi
 want check && for y in ./yibao ./yibao-asan; do
 	if $y --check >"$OUT/check.out" 2>&1; then ok "$y --check (shipped content, national)"; else bad "$y --check"; cat "$OUT/check.out"; fi
 done

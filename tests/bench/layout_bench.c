@@ -17,6 +17,7 @@
 #include "content.h"
 #include "layout.h"
 #include "text.h"
+#include "report.h"
 #include "util.h"
 
 static double now_s(void)
