@@ -50,6 +50,20 @@ int render_start(struct app *a)
 			  NULL);
 	idlok(stdscr, TRUE);
 	set_escdelay(100);
+	/*
+	 * One update, one write(2): ncurses collects an update in its own output
+	 * buffer and writes it at the end of doupdate, but until the screen has
+	 * been suspended once (its _endwin state is "initial") it also writes
+	 * after every cursor movement (lib_mvcur.c), which made a Down three
+	 * writes, three TCP segments on an ssh link. Suspending now, before
+	 * anything is drawn, and resuming at the first refresh leaves that state.
+	 * keypad() again: endwin turned the keypad's application mode off and
+	 * only the next read would turn it back on, too late for the first key.
+	 * Before colours are started: endwin then has no colours to reset
+	 * (xterm's "oc", an OSC ... BEL), which a resident's screen need not get.
+	 */
+	endwin();
+	keypad(stdscr, TRUE);
 	use_color = has_colors() && a->cfg->color != CFG_COLOR_NEVER &&
 		    (a->cfg->color == CFG_COLOR_ALWAYS || nc == NULL || nc[0] == '\0');
 	if (use_color) {
@@ -62,18 +76,6 @@ int render_start(struct app *a)
 	}
 	if (a->cfg->kiosk)
 		term_fatal_arm(LINES);
-	/*
-	 * One update, one write(2): ncurses collects an update in its own output
-	 * buffer and writes it at the end of doupdate, but until the screen has
-	 * been suspended once (its _endwin state is "initial") it also writes
-	 * after every cursor movement (lib_mvcur.c), which made a Down three
-	 * writes, three TCP segments on an ssh link. Suspending now, before
-	 * anything is drawn, and resuming at the first refresh leaves that state.
-	 * keypad() again: endwin turned the keypad's application mode off and
-	 * only the next read would turn it back on, too late for the first key.
-	 */
-	endwin();
-	keypad(stdscr, TRUE);
 	return 0;
 }
 
