@@ -261,7 +261,7 @@ static int activate(struct app *a, struct view *v, int n)
 {
 	struct calculator *c = v->state;
 
-	v->sel = n;
+	nav_select(a, v, n, false);
 	switch (n) {
 	case ITEM_BILL:
 		nav_prompt(a, PROMPT_VIEW, "住院费用（元）：");

@@ -90,7 +90,7 @@ static void toggle(struct app *a, struct view *v, int item)
 	size_t block = (size_t)v->lay.item_ref[item];
 
 	nav_set_ticked(a, c->s, block, !nav_ticked(a, c->s, block));
-	v->sel = item;
+	nav_select(a, v, item, false);
 	v->stale = true;
 }
 

@@ -73,7 +73,7 @@ static int menu_key(struct app *a, struct view *v, enum action act, int ch)
 			nav_message(a, true, "没有第 %d 项", ch);
 			return KR_HANDLED;
 		}
-		v->sel = ch - 1;
+		nav_select(a, v, ch - 1, false);
 		screens_follow(a, s, v->lay.item_ref[ch - 1]);
 		return KR_HANDLED;
 	default:

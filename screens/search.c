@@ -158,7 +158,7 @@ static int search_key(struct app *a, struct view *v, enum action act, int ch)
 			nav_message(a, true, "没有第 %d 个结果", ch);
 			return KR_HANDLED;
 		}
-		v->sel = ch - 1;
+		nav_select(a, v, ch - 1, false);
 		act = ACT_OPEN;
 	}
 	if (act == ACT_OPEN && v->sel >= 0 && (size_t)v->sel < r->n) {
@@ -277,7 +277,7 @@ void screens_search_step(struct app *a, int dir)
 	if (!on_list)
 		nav_pop(a);
 	list = &a->stack[a->depth - 1];
-	list->sel = at;
+	nav_select(a, list, at, false);
 	nav_push(a, r->v[at].screen);
 	nav_highlight(nav_top(a), a->search);
 }

@@ -232,7 +232,7 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 		return;
 	}
 	ss->asking = kind;
-	v->sel = (int)kind;
+	nav_select(a, v, (int)kind, false);
 	label = xasprintf(a->line_mode ? "%s：输入18位身份证号，再按回车（只按回车是取消）："
 				       : "%s:输入18位身份证号(Esc 取消) ",
 			  items[kind].label);

@@ -132,24 +132,24 @@ static bool has_questions(const struct screen *s)
 	return false;
 }
 
-static void show_question(struct wizard *st, struct view *v, const struct screen *s,
-			  const struct answers *a, size_t q)
+static void show_question(struct app *a, struct wizard *st, struct view *v,
+			  const struct screen *s, size_t q)
 {
-	int k = answer_index(s, q, a);
+	int k = answer_index(s, q, &a->answers);
 
 	st->mode = WZ_QUESTION;
 	st->q = q;
-	v->sel = k >= 0 ? k : 0;
-	v->top = 0;
+	nav_select(a, v, k >= 0 ? k : 0, false);
+	nav_scroll_to(a, v, 0, false);
 }
 
-static void show_result(struct wizard *st, struct view *v, bool picking)
+static void show_result(struct app *a, struct wizard *st, struct view *v, bool picking)
 {
 	st->mode = WZ_RESULT;
 	st->changing = false;
 	st->picking = picking;
-	v->sel = picking ? st->pick : -1;
-	v->top = 0;
+	nav_select(a, v, picking ? st->pick : -1, false);
+	nav_scroll_to(a, v, 0, false);
 }
 
 static void wizard_init(struct app *a, struct view *v)
@@ -161,7 +161,7 @@ static void wizard_init(struct app *a, struct view *v)
 	prune(s, &a->answers);
 	/* Someone who has answered everything comes back to the result. */
 	if (has_questions(s) && first_unanswered(s, &a->answers) == s->nblocks)
-		show_result(st, v, false);
+		show_result(a, st, v, false);
 	else
 		st->mode = WZ_INTRO;
 }
@@ -453,10 +453,10 @@ static int answer(struct app *a, struct view *v, struct wizard *st, const struct
 	if (next == s->nblocks)
 		next = first_unanswered(s, &a->answers);
 	if (next < s->nblocks) {
-		show_question(st, v, s, &a->answers, next);
+		show_question(a, st, v, s, next);
 	} else {
 		st->pick = 0;
-		show_result(st, v, false);
+		show_result(a, st, v, false);
 	}
 	return KR_RELAYOUT;
 }
@@ -515,13 +515,13 @@ static int key_question(struct app *a, struct view *v, struct wizard *st,
 		return v->sel >= 0 ? answer(a, v, st, s, (size_t)v->sel) : KR_HANDLED;
 	case ACT_BACK:
 		if (st->changing && first_unanswered(s, &a->answers) == s->nblocks) {
-			show_result(st, v, true);
+			show_result(a, st, v, true);
 			return KR_RELAYOUT;
 		}
 		prev = prev_question(s, &a->answers, st->q);
 		if (prev == SIZE_MAX)
 			return KR_UNHANDLED; /* the first question: leave the screen */
-		show_question(st, v, s, &a->answers, prev);
+		show_question(a, st, v, s, prev);
 		return KR_RELAYOUT;
 	default:
 		return KR_UNHANDLED;
@@ -534,12 +534,12 @@ static int change(struct app *a, struct view *v, struct wizard *st, const struct
 	if (ref == REF_RESTART) {
 		forget(s, &a->answers);
 		st->changing = false;
-		show_question(st, v, s, &a->answers, next_question(s, &a->answers, 0));
+		show_question(a, st, v, s, next_question(s, &a->answers, 0));
 		if (st->q >= s->nblocks)
 			st->mode = WZ_INTRO;
 		return KR_RELAYOUT;
 	}
-	show_question(st, v, s, &a->answers, (size_t)ref);
+	show_question(a, st, v, s, (size_t)ref);
 	st->changing = true;
 	return KR_RELAYOUT;
 }
@@ -559,8 +559,8 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 		if (st->picking || v->top + a->body_rows < (int)v->lay.n)
 			return KR_UNHANDLED;
 		/* Down at the end of the text moves into the answer list. */
-		show_result(st, v, true);
-		v->top = (int)v->lay.n;
+		show_result(a, st, v, true);
+		nav_scroll_to(a, v, (int)v->lay.n, false);
 		return KR_RELAYOUT;
 	case ACT_UP:
 	case ACT_PGUP:
@@ -569,11 +569,11 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 			return KR_UNHANDLED;
 		st->picking = false;
 		st->pick = v->sel;
-		v->sel = -1;
+		nav_select(a, v, -1, false);
 		if (act == ACT_UP)
-			v->top = v->top > 0 ? v->top - 1 : 0;
+			nav_scroll_to(a, v, v->top > 0 ? v->top - 1 : 0, false);
 		else
-			v->top = act == ACT_TOP ? 0 : v->top - a->body_rows + 1;
+			nav_scroll_to(a, v, act == ACT_TOP ? 0 : v->top - a->body_rows + 1, false);
 		return KR_RELAYOUT;
 	case ACT_OPEN:
 		if (a->line_mode) {
@@ -583,8 +583,8 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 		if (!st->picking) {
 			int top = v->top;
 
-			show_result(st, v, true);
-			v->top = top;
+			show_result(a, st, v, true);
+			nav_scroll_to(a, v, top, false);
 			return KR_RELAYOUT;
 		}
 		if (v->sel < 0 || (size_t)v->sel >= v->lay.nitems)
@@ -596,7 +596,7 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 		last = prev_question(s, &a->answers, s->nblocks);
 		if (!st->answered || last == SIZE_MAX)
 			return KR_UNHANDLED;
-		show_question(st, v, s, &a->answers, last);
+		show_question(a, st, v, s, last);
 		return KR_RELAYOUT;
 	default:
 		return KR_UNHANDLED;
@@ -626,9 +626,9 @@ static int wizard_key(struct app *a, struct view *v, enum action act, int ch)
 	first = next_question(s, &a->answers, 0);
 	st->changing = false;
 	if (first < s->nblocks)
-		show_question(st, v, s, &a->answers, first);
+		show_question(a, st, v, s, first);
 	else
-		show_result(st, v, false);
+		show_result(a, st, v, false);
 	return KR_RELAYOUT;
 }
 

@@ -554,16 +554,12 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		nav_scroll(a, v, a->body_rows > 1 ? a->body_rows - 1 : 1);
 		break;
 	case ACT_TOP:
-		v->top = 0;
-		if (v->lay.nitems > 0)
-			v->sel = 0;
-		nav_clamp(a, v);
+		nav_scroll_to(a, v, 0, false);
+		nav_select(a, v, v->lay.nitems > 0 ? 0 : v->sel, true);
 		break;
 	case ACT_BOTTOM:
-		v->top = (int)v->lay.n;
-		if (v->lay.nitems > 0)
-			v->sel = (int)v->lay.nitems - 1;
-		nav_clamp(a, v);
+		nav_scroll_to(a, v, (int)v->lay.n, false);
+		nav_select(a, v, v->lay.nitems > 0 ? (int)v->lay.nitems - 1 : v->sel, true);
 		break;
 	case ACT_BACK:
 		nav_pop(a);
@@ -676,11 +672,10 @@ static void mouse_event(struct app *a)
 	if (line < 0 || (size_t)line >= v->lay.n || v->lay.lines[line].item < 0)
 		return;
 	if (v->lay.lines[line].item == v->sel || (ev.bstate & BUTTON1_DOUBLE_CLICKED)) {
-		v->sel = v->lay.lines[line].item;
+		nav_select(a, v, v->lay.lines[line].item, false);
 		input_dispatch(a, ACT_OPEN, '\r');
 	} else {
-		v->sel = v->lay.lines[line].item;
-		nav_clamp(a, v);
+		nav_select(a, v, v->lay.lines[line].item, true);
 	}
 }
 

@@ -38,6 +38,20 @@ static void view_free(struct view *v)
 	memset(v, 0, sizeof *v);
 }
 
+void nav_select(struct app *a, struct view *v, int item, bool clamp)
+{
+	v->sel = item;
+	if (clamp && !v->stale)
+		nav_clamp(a, v);
+}
+
+void nav_scroll_to(struct app *a, struct view *v, int top, bool clamp)
+{
+	v->top = top;
+	if (clamp && !v->stale)
+		nav_clamp(a, v);
+}
+
 void nav_highlight(struct view *v, const char *words)
 {
 	free(v->highlight);

@@ -184,6 +184,15 @@ void app_wipe_session(struct app *a);
 
 /* The kind ops for a content screen kind. */
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);
+/*
+ * The only writers of a view's selection and scroll offset outside nav.c.
+ * nav_select selects item (-1: none); nav_scroll_to puts line top first on
+ * screen. Both are clamped by nav_clamp, which runs after every layout (a
+ * screen that is about to lay itself out again may name a line of the layout
+ * to come), and at once when v's layout is current and clamp is true.
+ */
+void nav_select(struct app *a, struct view *v, int item, bool clamp);
+void nav_scroll_to(struct app *a, struct view *v, int top, bool clamp);
 /* Mark words (copied; NULL: none) wherever v's text shows them. */
 void nav_highlight(struct view *v, const char *words);
 

@@ -46,6 +46,33 @@ static void test_end_reaches_last_line(void **state)
 	layout_free(&v.lay);
 }
 
+/* The writers of sel and top keep the invariants when asked to, and later otherwise. */
+static void test_select_and_scroll_to(void **state)
+{
+	struct app a = {.body_rows = 5};
+	struct view v;
+
+	(void)state;
+	build(&v);
+	nav_select(&a, &v, 7, true); /* only 3 items */
+	assert_int_equal(v.sel, 2);
+	nav_scroll_to(&a, &v, 100, true);
+	assert_int_equal(v.top, 8);
+	/* Not clamped yet: a screen about to lay itself out again names a line to come. */
+	nav_scroll_to(&a, &v, 100, false);
+	nav_select(&a, &v, -5, false);
+	assert_int_equal(v.top, 100);
+	assert_int_equal(v.sel, -5);
+	nav_clamp(&a, &v);
+	assert_int_equal(v.top, 8);
+	assert_true(v.sel >= 0 && v.sel < 3);
+	/* A stale layout is never clamped against. */
+	v.stale = true;
+	nav_select(&a, &v, 9, true);
+	assert_int_equal(v.sel, 9);
+	layout_free(&v.lay);
+}
+
 static void test_down_reads_on(void **state)
 {
 	struct app a = {.body_rows = 5};
@@ -97,6 +124,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_end_reaches_last_line),
+		cmocka_unit_test(test_select_and_scroll_to),
 		cmocka_unit_test(test_down_reads_on),
 		cmocka_unit_test(test_scroll_moves_selection_into_view),
 	};
