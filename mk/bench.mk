@@ -9,7 +9,7 @@
 # figure means.
 
 BENCH_PYTHON ?= /usr/bin/python3
-BENCH_PTYRUN ?= $(CURDIR)/../shared/bench/ptyrun.py
+BENCH_PTYRUN ?= $(CURDIR)/tests/bench/ptyrun.py
 BENCH_ARGS   ?=
 
 .PHONY: bench

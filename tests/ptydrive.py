@@ -5,7 +5,9 @@ controlling terminal, so closing the master is a real link drop (SIGHUP + EIO).
 SPDX-License-Identifier: MIT
 """
 import fcntl
+import importlib.util
 import os
+import re
 import select
 import signal
 import struct
@@ -128,3 +130,250 @@ def session_alive(sid):
         except (OSError, IndexError, ValueError):
             pass
     return alive
+
+
+# --- Many programs at once, for the benchmarks (tests/bench/bench.py) --------
+#
+# ptyrun.py (tests/bench/ptyrun.py) measures one program at a time; what follows
+# drives several side by side (two sessions for private memory, a hundred for
+# the load test) with ptyrun's own launcher and key encoding, in one select
+# loop, and reads /proc for memory. Screens are not emulated while it runs: each
+# session keeps its raw output, and VT replays it afterwards, so the driver
+# stays cheap.
+
+DECCKM = re.compile(rb"\x1b\[\?([\d;]*)([hl])")
+
+
+def load_ptyrun(path):
+    """Import ptyrun.py from its path (it is a script, not an installed module)."""
+    spec = importlib.util.spec_from_file_location("ptyrun", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def proc_kib(pid, name, field):
+    """A 'Field:   N kB' line of /proc/PID/NAME, in KiB, or None."""
+    try:
+        with open("/proc/%d/%s" % (pid, name)) as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def private_kib(pid):
+    """Private_Clean + Private_Dirty from smaps_rollup: memory only this process uses."""
+    c = proc_kib(pid, "smaps_rollup", "Private_Clean")
+    d = proc_kib(pid, "smaps_rollup", "Private_Dirty")
+    return None if c is None or d is None else c + d
+
+
+class Session:
+    """One program on a pseudo-terminal: what it wrote, when, and how it ended."""
+
+    def __init__(self, ptyrun, argv, env, cols=80, rows=24):
+        self.ptyrun = ptyrun
+        self.t0 = time.monotonic()
+        self.pid, self.fd = ptyrun.spawn(argv, cols, rows, env)
+        self.out = bytearray()
+        self.first_byte = None
+        self.last_byte = None
+        self.app_cursor = False
+        self.status = None
+        self.cpu_ms = None
+        self.eof = False
+        self.reads = []  # (offset after the read, time)
+
+    def fileno(self):
+        return self.fd
+
+    def read(self):
+        """Read what is there (the caller has seen the fd readable). -> bytes"""
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            self.eof = True
+            return b""
+        now = time.monotonic()
+        self.first_byte = self.first_byte or now
+        self.last_byte = now
+        tail = bytes(self.out[-16:])
+        self.out += data
+        self.reads.append((len(self.out), now))
+        for params, hl in DECCKM.findall(tail + data):
+            if b"1" in params.split(b";"):
+                self.app_cursor = hl == b"h"
+        return data
+
+    def first_after(self, offset):
+        """When the first byte past offset came (None if none has)."""
+        for end, t in self.reads:
+            if end > offset:
+                return t
+        return None
+
+    def send(self, step):
+        """Type one ptyrun step (keys, not directives). -> time sent"""
+        os.write(self.fd, self.ptyrun.encode(step, self.app_cursor))
+        return time.monotonic()
+
+    def reap(self, block=False):
+        if self.status is None:
+            try:
+                pid, st, ru = os.wait4(self.pid, 0 if block else os.WNOHANG)
+            except ChildProcessError:
+                return True
+            if pid == self.pid:
+                self.status = st
+                self.cpu_ms = (ru.ru_utime + ru.ru_stime) * 1000
+        return self.status is not None
+
+    def exit_code(self):
+        """Exit code, or -SIGNAL, or None while it runs."""
+        if self.status is None:
+            return None
+        if os.WIFEXITED(self.status):
+            return os.WEXITSTATUS(self.status)
+        return -os.WTERMSIG(self.status)
+
+    def kill(self):
+        """SIGTERM then SIGKILL to this pid alone (not reaped yet, so still ours)."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            if self.reap():
+                break
+            try:
+                os.kill(self.pid, sig)
+            except ProcessLookupError:
+                break
+            end = time.monotonic() + 0.5
+            while time.monotonic() < end and not self.reap():
+                time.sleep(0.01)
+        self.reap(block=self.status is None)
+
+    def close(self):
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+def pump(sessions, timeout):
+    """Wait up to timeout s and read every session that has output. -> time now"""
+    live = [s for s in sessions if not s.eof]
+    if not live:
+        time.sleep(max(timeout, 0))
+        return time.monotonic()
+    ready = select.select(live, [], [], max(timeout, 0))[0]
+    for s in ready:
+        s.read()
+    return time.monotonic()
+
+
+def settle(sessions, quiet, cap):
+    """Read all sessions until each has been silent for quiet s (at most cap s)."""
+    start = time.monotonic()
+    mark = {id(s): len(s.out) for s in sessions}
+    last = {id(s): start for s in sessions}
+    while True:
+        now = pump(sessions, 0.01)
+        for s in sessions:
+            if len(s.out) != mark[id(s)]:
+                mark[id(s)] = len(s.out)
+                last[id(s)] = now
+        if all(now - last[id(s)] >= quiet for s in sessions) or now - start >= cap:
+            return
+
+
+class VT:
+    """A screen fed with a session's output afterwards: pyte, plus what pyte 0.8
+    lacks and ncurses uses with xterm-256color: SU/SD (CSI S / CSI T, scrolling
+    inside the margins) and REP (CSI b). Without them pyte shows stale lines."""
+
+    def __init__(self, cols=80, rows=24):
+        import pyte  # only when screens are wanted
+
+        class Screen(pyte.Screen):
+            last_char = " "
+
+            def set_margins(self, *args, private=False):
+                if not private:  # ESC [ ? Pm r restores private modes
+                    super().set_margins(*args)
+
+            def draw(self, data):
+                super().draw(data)
+                if data:
+                    self.last_char = data[-1]
+
+            def scroll_up(self, count=None, private=False):
+                top, bottom = self.margins or (0, self.lines - 1)
+                y, x = self.cursor.y, self.cursor.x
+                for _ in range(count or 1):
+                    self.cursor.y = bottom
+                    self.index()
+                self.cursor.y, self.cursor.x = y, x
+
+            def scroll_down(self, count=None, private=False):
+                top, bottom = self.margins or (0, self.lines - 1)
+                y, x = self.cursor.y, self.cursor.x
+                for _ in range(count or 1):
+                    self.cursor.y = top
+                    self.reverse_index()
+                self.cursor.y, self.cursor.x = y, x
+
+            def repeat_char(self, count=None, private=False):
+                self.draw(self.last_char * (count or 1))
+
+        class Stream(pyte.Stream):
+            csi = dict(pyte.Stream.csi, S="scroll_up", T="scroll_down", b="repeat_char")
+
+        self.screen = Screen(cols, rows)
+        self.stream = Stream(self.screen)
+        self.stream.use_utf8 = False  # ESC ( 0 line drawing, as xterm
+        import codecs
+        self.decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        from wcwidth import wcwidth
+        self.wcwidth = wcwidth
+        self.errors = 0
+
+    def feed(self, data):
+        try:
+            self.stream.feed(self.decode(bytes(data)))
+        except Exception:  # a pyte bug: count it, restart its parser, go on
+            self.errors += 1
+            self.stream.attach(self.screen)
+
+    def resize(self, cols, rows):
+        self.screen.resize(rows, cols)
+
+    def lines(self):
+        """Rows as text, as a terminal shows them: half of a wide character
+        overwritten leaves a blank, as in xterm."""
+        rows = []
+        sc = self.screen
+        for y in range(sc.lines):
+            line, out, x = sc.buffer[y], [], 0
+            while x < sc.columns:
+                d = line[x].data
+                if d == "":
+                    out.append(" ")
+                    x += 1
+                    continue
+                if self.wcwidth(d[0]) == 2:
+                    if x + 1 < sc.columns and line[x + 1].data != "":
+                        out.append(" ")  # its right half was overwritten
+                        x += 1
+                        continue
+                    out.append(d)
+                    x += 2
+                    continue
+                out.append(d)
+                x += 1
+            rows.append("".join(out).rstrip())
+        while rows and not rows[-1]:
+            rows.pop()
+        return rows
