@@ -19,11 +19,11 @@
 
 int screens_wizard_index(struct app *a)
 {
-	int i = content_find(a->g, refs_id(REF_ELIGIBILITY));
+	int i = guide_find(a->g, refs_id(REF_ELIGIBILITY));
 
-	if (i >= 0 && content_head(a->g, i)->kind == KIND_WIZARD)
+	if (i >= 0 && guide_head(a->g, i)->kind == KIND_WIZARD)
 		return i;
-	return content_find_kind(a->g, KIND_WIZARD);
+	return guide_find_kind(a->g, KIND_WIZARD);
 }
 
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
@@ -35,7 +35,7 @@ static struct answercode *book_new(struct app *a)
 
 	if (w < 0)
 		return NULL;
-	ac = answercode_new(content_get(a->g, w), a->cfg->regions, a->cfg->nregions,
+	ac = answercode_new(guide_get(a->g, w), a->cfg->regions, a->cfg->nregions,
 			    a->cfg->profile.name, &err);
 	free(err);
 	return ac;
@@ -146,7 +146,7 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 	char *msg;
 
 	/* A screen code wins; an answer code is six digits or more, no dots. */
-	if (content_find(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
+	if (guide_find(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
 		return false;
 	if (apply(a, digits, &msg) == AC_OK) {
 		nav_push(a, screens_wizard_index(a));
@@ -229,10 +229,10 @@ void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags
 
 	if (w < 0)
 		return;
-	ac = answercode_new(content_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
+	ac = answercode_new(guide_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
 			    &err);
 	if (ac == NULL)
-		diags_add(d, content_head(g, w)->file, 0, "%s", err);
+		diags_add(d, guide_head(g, w)->file, 0, "%s", err);
 	else if (ac->region < 0)
 		diags_add(d, cfg->regions_dir, 0,
 			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);

@@ -48,7 +48,7 @@ static void checklist_layout(struct app *a, struct view *v)
 		.marks = a->line_mode ? line_marks : NULL,
 	};
 	int wi = screens_wizard_index(a);
-	const struct screen *w = wi >= 0 ? content_get(a->g, wi) : NULL;
+	const struct screen *w = wi >= 0 ? guide_get(a->g, wi) : NULL;
 	char *line;
 
 	if (screens_ineligible(a, w)) {

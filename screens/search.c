@@ -206,7 +206,7 @@ struct query {
 	const char *q;
 };
 
-/* One hit of content_search: its line and, for a hit in the text, a snippet. */
+/* One hit of guide_search: its line and, for a hit in the text, a snippet. */
 static void add_hit(void *ctx, int idx, const char *code, const char *title, const char *text,
 		    long at)
 {
@@ -234,7 +234,7 @@ void screens_search(struct app *a, const char *q)
 	r = xcalloc(1, sizeof *r);
 	qc.r = r;
 	qc.q = q;
-	r->total = content_search_some(a->g, q, SEARCH_SHOWN_MAX, add_hit, &qc);
+	r->total = guide_search_some(a->g, q, SEARCH_SHOWN_MAX, add_hit, &qc);
 	free(a->search);
 	a->search = xstrdup(q);
 	if (r->n == 0) {

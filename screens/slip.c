@@ -18,12 +18,12 @@
 /* The first screen of a kind, preferring the given id. */
 static const struct screen *find_kind(const struct app *a, const char *id, enum kind k)
 {
-	int i = content_find(a->g, id);
+	int i = guide_find(a->g, id);
 
-	if (i >= 0 && content_head(a->g, i)->kind == k)
-		return content_get(a->g, i);
-	i = content_find_kind(a->g, k);
-	return i >= 0 ? content_get(a->g, i) : NULL;
+	if (i >= 0 && guide_head(a->g, i)->kind == k)
+		return guide_get(a->g, i);
+	i = guide_find_kind(a->g, k);
+	return i >= 0 ? guide_get(a->g, i) : NULL;
 }
 
 static void heading(struct layout *l, const char *text)
@@ -69,8 +69,8 @@ static void slip_layout(struct app *a, struct view *v)
 {
 	const struct screen *w = find_kind(a, refs_id(REF_ELIGIBILITY), KIND_WIZARD);
 	const struct screen *c = find_kind(a, refs_id(REF_MATERIALS), KIND_CHECKLIST);
-	int ni = content_find(a->g, refs_id(REF_NEXT_STEPS));
-	const struct screen *next = ni >= 0 ? content_get(a->g, ni) : NULL;
+	int ni = guide_find(a->g, refs_id(REF_NEXT_STEPS));
+	const struct screen *next = ni >= 0 ? guide_get(a->g, ni) : NULL;
 	const char *date = NULL, *hotline = refs_hotline(a->cfg);
 	char *line;
 

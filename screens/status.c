@@ -327,7 +327,7 @@ static int status_submit(struct app *a, struct view *v, const char *text)
 
 void screens_status_open(struct app *a, int kind)
 {
-	int idx = content_find(a->g, refs_id(REF_STATUS));
+	int idx = guide_find(a->g, refs_id(REF_STATUS));
 	struct view *v;
 
 	if (!status_configured(a->cfg)) {
@@ -337,7 +337,7 @@ void screens_status_open(struct app *a, int kind)
 			    hotline_sp(a, hot, sizeof hot));
 		return;
 	}
-	if (idx < 0 || content_head(a->g, idx)->kind != KIND_STATUS) {
+	if (idx < 0 || guide_head(a->g, idx)->kind != KIND_STATUS) {
 		nav_message(a, true, "找不到查询页面(id status)。");
 		return;
 	}
@@ -361,9 +361,9 @@ void screens_status_changed(struct app *a)
 	if (top == NULL || top->ops == &status_ops || status_last(a->status) == NULL ||
 	    status_running(a->status, &kind, &masked, &secs))
 		return;
-	idx = content_find(a->g, refs_id(REF_STATUS));
+	idx = guide_find(a->g, refs_id(REF_STATUS));
 	if (idx >= 0)
-		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", content_head(a->g, idx)->code);
+		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", guide_head(a->g, idx)->code);
 }
 
 static const struct keybind status_keys[] = {

@@ -114,7 +114,7 @@ int config_load_region_from(struct config *c, const char *name,
 			    const char *names, const char *where, struct diags *d);
 /* The [region] title of profile name, from where the profiles came (new string), or NULL. */
 char *config_region_title(const struct config *c, const char *name);
-/* Placeholder lookup for content_load: ctx is a struct config. */
+/* Placeholder lookup for guide_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
 void config_free(struct config *c);
 

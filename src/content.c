@@ -11,37 +11,8 @@
 #include <string.h>
 
 #include "text.h"
+#include "markdown.h"
 #include "util.h"
-
-static const char *const kind_names[KIND_COUNT] = {
-	[KIND_MENU] = "menu",         [KIND_PAGE] = "page",
-	[KIND_CHECKLIST] = "checklist", [KIND_WIZARD] = "wizard",
-	[KIND_CALCULATOR] = "calculator", [KIND_STATUS] = "status",
-};
-
-const char *kind_name(enum kind k)
-{
-	return (unsigned)k < KIND_COUNT ? kind_names[k] : NULL;
-}
-
-void screen_free(struct screen *s)
-{
-	if (s == NULL)
-		return;
-	free(s->code);
-	free(s->id);
-	free(s->title);
-	free(s->region);
-	free(s->updated);
-	free(s->source);
-	free(s->aliases);
-	free(s->file);
-	blocks_free(s->blocks, s->nblocks);
-	for (size_t i = 0; i < s->nlinks; i++)
-		free(s->links[i].target);
-	free(s->links);
-	free(s);
-}
 
 /* Report bad bytes and control characters line by line, before sanitising. */
 static void check_raw(const char *path, const char *text, size_t len, struct diags *d)
@@ -374,7 +345,7 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 				kind = xstrndup(v, vn);
 				s->kind = KIND_COUNT;
 				for (int k = 0; k < KIND_COUNT; k++)
-					if (strcmp(kind, kind_names[k]) == 0)
+					if (strcmp(kind, kind_name((enum kind)k)) == 0)
 						s->kind = (enum kind)k;
 				if (s->kind == KIND_COUNT) {
 					diags_add(d, s->file, line,

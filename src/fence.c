@@ -3,7 +3,7 @@
  * ```result [if ...]```, read out of markdown code fences
  * SPDX-License-Identifier: MIT
  */
-#include "content.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 #include <string.h>

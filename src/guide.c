@@ -8,7 +8,7 @@
 #ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
 #endif
-#include "content.h"
+#include "guide.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -25,7 +25,7 @@
 #include "text.h"
 #include "util.h"
 
-void content_free(struct guide *g)
+void guide_free(struct guide *g)
 {
 	if (g == NULL)
 		return;
@@ -106,7 +106,7 @@ static void index_reserve(struct guide *g, size_t need)
 		index_add(g, (int)i);
 }
 
-int content_find(const struct guide *g, const char *key)
+int guide_find(const struct guide *g, const char *key)
 {
 	int i;
 
@@ -202,7 +202,7 @@ static void check_block_conds(struct guide *g, const struct screen *s, const str
 
 static void finish_guide(struct guide *g)
 {
-	g->home = content_find(g, refs_id(REF_HOME));
+	g->home = guide_find(g, refs_id(REF_HOME));
 	if (g->home < 0 && g->nscreens > 0) {
 		diags_add(&g->diags, g->screens[0]->file, 1, "no screen has id \"%s\"", refs_id(REF_HOME));
 		g->home = 0;
@@ -211,7 +211,7 @@ static void finish_guide(struct guide *g)
 		struct screen *s = g->screens[i];
 
 		for (size_t l = 0; l < s->nlinks; l++) {
-			s->links[l].screen = content_find(g, s->links[l].target);
+			s->links[l].screen = guide_find(g, s->links[l].target);
 			if (s->links[l].screen < 0)
 				diags_add(&g->diags, s->file, s->links[l].line,
 					  "broken link: no screen \"%s\"", s->links[l].target);
@@ -281,7 +281,7 @@ static void add_screen(struct guide *g, size_t *cap, struct screen *s, const cha
 	index_add(g, (int)g->nscreens - 1);
 }
 
-struct guide *content_load(const char *dir, const char *region, content_lookup_fn lookup,
+struct guide *guide_load(const char *dir, const char *region, content_lookup_fn lookup,
 			   void *ctx)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
@@ -334,7 +334,7 @@ struct guide *content_load(const char *dir, const char *region, content_lookup_f
 	return g;
 }
 
-int content_find_kind(const struct guide *g, enum kind k)
+int guide_find_kind(const struct guide *g, enum kind k)
 {
 	if (g->bundle != NULL) {
 		int i = bundle_find_kind(g->bundle, g->region, (int)k);
@@ -347,7 +347,7 @@ int content_find_kind(const struct guide *g, enum kind k)
 	return -1;
 }
 
-struct guide *content_open(struct bundle *b, const char *region, content_lookup_fn lookup,
+struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
 			   void *ctx)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
@@ -360,25 +360,25 @@ struct guide *content_open(struct bundle *b, const char *region, content_lookup_
 	n = bundle_count(b, g->region);
 	/* Nothing a screen is held until it is asked for: memory does not grow with the content. */
 	g->nscreens = (size_t)n;
-	g->home = content_find(g, "home");
+	g->home = guide_find(g, "home");
 	if (g->home < 0 && n > 0)
 		g->home = 0;
 	return g;
 }
 
-void content_check_later(struct guide *g, struct minisig_job *check, char *fallback)
+void guide_check_later(struct guide *g, struct minisig_job *check, char *fallback)
 {
 	g->check = check;
 	free(g->fallback);
 	g->fallback = fallback;
 }
 
-bool content_check_pending(const struct guide *g)
+bool guide_check_pending(const struct guide *g)
 {
 	return g->check != NULL;
 }
 
-int content_check_wait(struct guide *g, char *why, size_t whylen)
+int guide_check_wait(struct guide *g, char *why, size_t whylen)
 {
 	int rc;
 
@@ -394,7 +394,7 @@ static char *fallback_profile(void *ctx, const char *name, size_t *len)
 	return bundle_region_text(ctx, name, len);
 }
 
-int content_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen)
+int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen)
 {
 	struct diags d = {0};
 	struct bundle *b;
@@ -422,7 +422,7 @@ int content_fall_back(struct guide *g, struct config *cfg, char *why, size_t why
 	g->region = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
 	n = bundle_count(b, g->region);
 	g->nscreens = (size_t)n;
-	g->home = content_find(g, "home");
+	g->home = guide_find(g, "home");
 	if (g->home < 0 && n > 0)
 		g->home = 0;
 	return 0;
@@ -467,12 +467,12 @@ static struct screen *head(struct guide *g, int idx)
 	return s;
 }
 
-const struct screen *content_head(struct guide *g, int idx)
+const struct screen *guide_head(struct guide *g, int idx)
 {
 	return head(g, idx);
 }
 
-struct screen *content_get(struct guide *g, int idx)
+struct screen *guide_get(struct guide *g, int idx)
 {
 	struct screen *s, *fresh;
 	struct diags d = {0};
@@ -500,7 +500,7 @@ struct screen *content_get(struct guide *g, int idx)
 	fresh->nlinks = 0;
 	screen_free(fresh);
 	for (size_t l = 0; l < s->nlinks; l++)
-		s->links[l].screen = content_find(g, s->links[l].target);
+		s->links[l].screen = guide_find(g, s->links[l].target);
 	return s;
 }
 
@@ -524,7 +524,7 @@ static void add_blocks_text(struct strbuf *sb, const struct block *b, size_t n)
 	}
 }
 
-char *content_screen_text(const struct screen *s)
+char *guide_screen_text(const struct screen *s)
 {
 	struct strbuf sb = {0};
 
@@ -653,7 +653,7 @@ static int search_one(void *ctx, int idx, const char *code, const char *title, c
 	return 0;
 }
 
-int content_search_some(struct guide *g, const char *q, int max,
+int guide_search_some(struct guide *g, const char *q, int max,
 			void (*fn)(void *ctx, int idx, const char *code, const char *title,
 				   const char *text, long at),
 			void *ctx)
@@ -663,22 +663,22 @@ int content_search_some(struct guide *g, const char *q, int max,
 	if (g->bundle != NULL)
 		bundle_each_text(g->bundle, g->region, search_one, &sc);
 	else
-		content_each_text(g, search_one, &sc);
+		guide_each_text(g, search_one, &sc);
 	for (size_t i = 0; i < sc.nnames; i++)
 		free(sc.names[i].name);
 	free(sc.names);
 	return sc.hits;
 }
 
-int content_search(struct guide *g, const char *q,
+int guide_search(struct guide *g, const char *q,
 		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
 			      const char *text, long at),
 		   void *ctx)
 {
-	return content_search_some(g, q, INT_MAX, fn, ctx);
+	return guide_search_some(g, q, INT_MAX, fn, ctx);
 }
 
-int content_each_text(struct guide *g,
+int guide_each_text(struct guide *g,
 		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
 				const char *text),
 		      void *ctx)
@@ -692,7 +692,7 @@ int content_each_text(struct guide *g,
 	}
 	for (size_t i = 0; i < g->nscreens; i++) {
 		const struct screen *s = g->screens[i];
-		char *text = content_screen_text(s);
+		char *text = guide_screen_text(s);
 		int stop = fn(ctx, (int)i, s->code, s->title, text);
 
 		free(text);
@@ -701,4 +701,31 @@ int content_each_text(struct guide *g,
 			break;
 	}
 	return n;
+}
+
+size_t guide_check_refs(struct guide *g, const char *dir, struct diags *d)
+{
+	size_t bad = 0;
+
+	for (int r = 0; r < REF_COUNT; r++) {
+		int idx = guide_find(g, refs_id((enum ref)r));
+		const struct screen *s = idx >= 0 ? guide_head(g, idx) : NULL;
+
+		/* guide_find also matches codes: only this very id will do. */
+		if (s != NULL && (s->id == NULL || strcmp(s->id, refs_id((enum ref)r)) != 0))
+			s = NULL;
+		if (s == NULL) {
+			if (r == REF_HOME)
+				continue; /* guide_load says so already, at every start */
+			diags_add(d, dir, 0, "no screen has id \"%s\" (needed by %s, kind %s)",
+				  refs_id((enum ref)r), refs_used_by((enum ref)r), kind_name(refs_kind((enum ref)r)));
+			bad++;
+		} else if (s->kind != refs_kind((enum ref)r)) {
+			diags_add(d, s->file, 1, "screen \"%s\" must be kind %s for %s, not %s",
+				  refs_id((enum ref)r), kind_name(refs_kind((enum ref)r)), refs_used_by((enum ref)r),
+				  kind_name(s->kind));
+			bad++;
+		}
+	}
+	return bad;
 }

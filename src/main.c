@@ -21,6 +21,7 @@
 #include "charset.h"
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "export.h"
 #include "input.h"
 #include "minisig.h"
@@ -351,7 +352,7 @@ static void list_screens(struct guide *g)
 	const struct screen **v = xmalloc(g->nscreens * sizeof *v);
 
 	for (size_t i = 0; i < g->nscreens; i++)
-		v[i] = content_head(g, (int)i);
+		v[i] = guide_head(g, (int)i);
 	qsort(v, g->nscreens, sizeof *v, cmp_screens);
 	for (size_t i = 0; i < g->nscreens; i++) {
 		char *line = xasprintf("%s\t%s\t%s\t%s\n", v[i]->code, v[i]->id,
@@ -371,7 +372,7 @@ static const struct block *answer_question(struct app *a, const char *name, size
 					   struct strbuf *names)
 {
 	for (size_t s = 0; s < a->g->nscreens; s++) {
-		const struct screen *sc = content_get(a->g, (int)s);
+		const struct screen *sc = guide_get(a->g, (int)s);
 
 		for (size_t b = 0; b < sc->nblocks; b++) {
 			const struct block *bl = &sc->blocks[b];
@@ -445,7 +446,7 @@ static int set_answer_code(struct app *a, const char *code)
 
 static int print_screen(struct app *a, const char *what, int width)
 {
-	int idx = content_find(a->g, what);
+	int idx = guide_find(a->g, what);
 	struct strbuf sb = {0};
 
 	if (strcmp(what, "slip") == 0) {
@@ -678,7 +679,7 @@ static void check_bundle(struct guide *g, struct diags *d)
 	for (size_t i = 0; i < g->nscreens; i++) {
 		size_t len;
 		char *raw = bundle_text(g->bundle, g->region, (int)i, &len);
-		const struct screen *h = content_head(g, (int)i);
+		const struct screen *h = guide_head(g, (int)i);
 		struct screen *s;
 
 		if (raw == NULL) {
@@ -787,17 +788,17 @@ int main(int argc, char **argv)
 			struct pack_meta pm;
 
 			pack_meta_read(cfg.content_dir, false, &pm, &d);
-			g = content_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
-			refs_check(g, cfg.content_dir, &d);
+			g = guide_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
+			guide_check_refs(g, cfg.content_dir, &d);
 			screens_set.answer_code_check(&cfg, g, &d);
 			diags_print(&d);
 			diags_print(&g->diags);
 			rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
 		} else if (b != NULL) {
-			g = content_open(b, cfg.profile.name, config_lookup, &cfg);
+			g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
 			b = NULL;
 			check_bundle(g, &d);
-			refs_check(g, from != NULL ? from : "bundle", &d);
+			guide_check_refs(g, from != NULL ? from : "bundle", &d);
 			screens_set.answer_code_check(&cfg, g, &d);
 			diags_print(&d);
 			rc = d.n > 0 ? 1 : 0;
@@ -830,10 +831,10 @@ int main(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	g = content_open(b, cfg.profile.name, config_lookup, &cfg);
+	g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
 	b = NULL;
 	if (check != NULL) {
-		content_check_later(g, check, cfg.bundle != NULL && util_is_file(cfg.bundle)
+		guide_check_later(g, check, cfg.bundle != NULL && util_is_file(cfg.bundle)
 						      ? xstrdup(cfg.bundle) : NULL);
 		check = NULL;
 	}
@@ -845,18 +846,18 @@ int main(int argc, char **argv)
 			struct bundle *same = g->bundle;
 
 			g->bundle = NULL; /* kept open for the code's region */
-			content_free(g);
+			guide_free(g);
 			if (dir_mode)
 				config_load_region(&cfg, r, &d);
 			else
 				config_load_region_from(&cfg, r, bundle_profile, same,
 							bundle_manifest(same)->regions,
 							from != NULL ? from : "bundle", &d);
-			g = content_open(same, cfg.profile.name, config_lookup, &cfg);
+			g = guide_open(same, cfg.profile.name, config_lookup, &cfg);
 		}
 		free(r);
 	}
-	refs_check(g, dir_mode ? cfg.content_dir : from != NULL ? from : "bundle", &d);
+	guide_check_refs(g, dir_mode ? cfg.content_dir : from != NULL ? from : "bundle", &d);
 	report(&d, &o, &cfg);
 	report(&g->diags, &o, &cfg);
 	if (g->nscreens == 0) {
@@ -906,7 +907,7 @@ out:
 	free(o.answers);
 	free(from);
 	bundle_close(b);
-	content_free(g);
+	guide_free(g);
 	diags_free(&d);
 	config_free(&cfg);
 	return rc;

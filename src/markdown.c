@@ -6,7 +6,7 @@
  * line is recovered from where its first text lies. Wizard questions and results
  * are fenced code blocks whose info string says "question ..." or "result ...".
  */
-#include "content.h"
+#include "markdown.h"
 
 #include <md4c.h>
 #include <stdlib.h>
@@ -93,32 +93,6 @@ static int line_of(struct mdstate *st, const char *p)
 	}
 	st->last_line = st->line_base + (int)lo;
 	return st->last_line;
-}
-
-void rich_free(struct rich *r)
-{
-	free(r->text);
-	free(r->spans);
-	memset(r, 0, sizeof *r);
-}
-
-void blocks_free(struct block *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		rich_free(&b[i].r);
-		cond_free(b[i].cond);
-		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
-			rich_free(&b[i].cells[c]);
-		free(b[i].cells);
-		free(b[i].name);
-		for (size_t o = 0; o < b[i].nopts; o++) {
-			free(b[i].opts[o].value);
-			free(b[i].opts[o].label);
-		}
-		free(b[i].opts);
-		blocks_free(b[i].sub, b[i].nsub);
-	}
-	free(b);
 }
 
 static struct block *new_block(struct mdstate *st, enum block_type t, int line)

@@ -103,11 +103,11 @@ bool app_settle(struct app *a)
 	/* What start-up freed (terminfo, the first layout) goes back to the system. */
 	malloc_trim(0);
 	util_trim_stack();
-	if (!content_check_pending(g) || content_check_wait(g, why, sizeof why) == 0)
+	if (!guide_check_pending(g) || guide_check_wait(g, why, sizeof why) == 0)
 		return false;
 	/* Every view holds screens of the refused bundle: the session starts over. */
 	app_free(a);
-	if (content_fall_back(g, cfg, why2, sizeof why2) < 0)
+	if (guide_fall_back(g, cfg, why2, sizeof why2) < 0)
 		fatal("the installed content update was refused (%s), and %s", why, why2);
 	app_init(a, cfg, g, set);
 	a->line_mode = line;
@@ -140,7 +140,7 @@ const struct screen *nav_screen(const struct app *a, const struct view *v)
 {
 	if (v == NULL || v->screen < 0 || (size_t)v->screen >= a->g->nscreens)
 		return NULL;
-	return content_get(a->g, v->screen);
+	return guide_get(a->g, v->screen);
 }
 
 static struct view *push(struct app *a, int idx, const struct kind_ops *ops)
@@ -164,7 +164,7 @@ void nav_push(struct app *a, int idx)
 
 	if (idx < 0 || (size_t)idx >= a->g->nscreens)
 		return;
-	v = push(a, idx, nav_kind_ops(a, content_get(a->g, idx)->kind));
+	v = push(a, idx, nav_kind_ops(a, guide_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
 }
@@ -224,7 +224,7 @@ static bool goto_view(struct app *a, const char *key)
 
 bool nav_goto(struct app *a, const char *key)
 {
-	int idx = content_find(a->g, key);
+	int idx = guide_find(a->g, key);
 
 	if (idx < 0 && goto_view(a, key))
 		return true;

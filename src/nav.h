@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "layout.h"
 #include "rules.h"
 
@@ -173,7 +174,7 @@ void app_init(struct app *a, struct config *cfg, struct guide *g, const struct s
 void app_free(struct app *a);
 /*
  * Before anything after the first screen is shown: wait for the signature
- * check of the bundle still running (content_check_later). When it failed,
+ * check of the bundle still running (guide_check_later). When it failed,
  * the session starts over on the bundle shipped with the program, with a
  * one-line message saying so, and true is returned: draw again. No content:
  * fatal(). False when nothing changed.

@@ -24,6 +24,7 @@
 #include "calc.h"
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "util.h"
 
 #define META_DEFAULT_DAYS 400
@@ -224,7 +225,7 @@ static struct guide *load_region(struct config *c, const char *content_dir,
 		free(f);
 		free(bad);
 	}
-	return content_load(content_dir, name, config_lookup, c);
+	return guide_load(content_dir, name, config_lookup, c);
 }
 
 /* ---- writing ---- */
@@ -398,7 +399,7 @@ static void w_search(struct writer *w, const char *file, const char *path)
 	diags_free(&ignore); /* said by the region passes */
 	free(raw);
 	if (s != NULL) {
-		char *text = content_screen_text(s);
+		char *text = guide_screen_text(s);
 
 		sqlite3_bind_text(w->search, 1, file, -1, SQLITE_STATIC);
 		sqlite3_bind_text(w->search, 2, text, -1, SQLITE_STATIC);
@@ -467,7 +468,7 @@ static int pack_into(sqlite3 *db, const char *content_dir, const char *regions_d
 			merge_diags(d, &one);
 			merge_diags(d, &g->diags);
 			w_region(&w, g, names[r]);
-			content_free(g);
+			guide_free(g);
 			config_free(&c);
 		}
 	}

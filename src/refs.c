@@ -26,36 +26,14 @@ const char *refs_id(enum ref r)
 	return (unsigned)r < REF_COUNT ? refs[r].id : NULL;
 }
 
+const char *refs_used_by(enum ref r)
+{
+	return (unsigned)r < REF_COUNT ? refs[r].used_by : NULL;
+}
+
 enum kind refs_kind(enum ref r)
 {
 	return (unsigned)r < REF_COUNT ? refs[r].kind : KIND_COUNT;
-}
-
-size_t refs_check(struct guide *g, const char *dir, struct diags *d)
-{
-	size_t bad = 0;
-
-	for (int r = 0; r < REF_COUNT; r++) {
-		int idx = content_find(g, refs[r].id);
-		const struct screen *s = idx >= 0 ? content_head(g, idx) : NULL;
-
-		/* content_find also matches codes: only this very id will do. */
-		if (s != NULL && (s->id == NULL || strcmp(s->id, refs[r].id) != 0))
-			s = NULL;
-		if (s == NULL) {
-			if (r == REF_HOME)
-				continue; /* content_load says so already, at every start */
-			diags_add(d, dir, 0, "no screen has id \"%s\" (needed by %s, kind %s)",
-				  refs[r].id, refs[r].used_by, kind_name(refs[r].kind));
-			bad++;
-		} else if (s->kind != refs[r].kind) {
-			diags_add(d, s->file, 1, "screen \"%s\" must be kind %s for %s, not %s",
-				  refs[r].id, kind_name(refs[r].kind), refs[r].used_by,
-				  kind_name(s->kind));
-			bad++;
-		}
-	}
-	return bad;
 }
 
 const char *refs_hotline(void *cfg)

@@ -5,7 +5,7 @@
  * The code opens a few screens by id (the home menu, the wizard and checklist
  * the slip is made of, the page with the card lookup, the status screen) and
  * quotes the profile's hotline. Those ids live here and nowhere else in C, and
- * `--check` makes sure each exists with the kind the code expects, so renaming
+ * `--check` makes sure each exists (guide_check_refs) with the kind the code expects, so renaming
  * a content file's id cannot silently break a feature.
  */
 #ifndef YIBAO_REFS_H
@@ -29,12 +29,8 @@ const char *refs_id(enum ref r);
 /* The kind the code expects screen r to be. */
 enum kind refs_kind(enum ref r);
 
-/*
- * Report (FILE:LINE into d; a missing screen as dir, the content directory)
- * every ref whose screen is missing from g or has another kind than the code
- * expects. Returns the number of problems.
- */
-size_t refs_check(struct guide *g, const char *dir, struct diags *d);
+/* What the code uses screen r for, for messages ("the slip's next steps"). */
+const char *refs_used_by(enum ref r);
 
 /*
  * The region profile's hotline (config_lookup's ctx, a struct config *), or

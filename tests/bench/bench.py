@@ -27,7 +27,7 @@ is: nothing here asserts a timing.
                 bundle size, start to first settled screen on the bundle, peak
                 RSS and its anonymous part, private memory per session (two
                 running), a search (/ query Enter: key to settled screen, and
-                the CPU time of content_search alone), and the signature check
+                the CPU time of guide_search alone), and the signature check
                 of a 2 MiB file and of each bundle (CPU time, bundle_bench),
                 printed next to the figures before the bundle (TODAY); start to
                 first settled screen with the bundle as a signed update in
@@ -649,7 +649,7 @@ def table(res):
                 ("peak RSS (VmHWM)", "vmhwm_kib", " KiB", None),
                 ("  of which anonymous (RssAnon)", "rss_anon_kib", " KiB", None),
                 ("search (/ query Enter, key->screen)", "search_key_ms", " ms", None),
-                ("search (content_search, CPU)", "search_cpu_ms", " ms", None),
+                ("search (guide_search, CPU)", "search_cpu_ms", " ms", None),
                 ("--pack", "pack_ms", " ms", None),
                 ("bundle size", "bundle_bytes", "", None),
                 ("signature check of the bundle (CPU)", "verify_cpu_ms", " ms", None)]

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: MIT
  *
  *   bundle_bench verify FILE SIGFILE PUBKEY [RUNS]   minisig_verify_file
- *   bundle_bench search BUNDLE REGIONS_DIR QUERY... content_search_some per query, as
- *                    the search screen calls it (50 shown), and content_search (all)
+ *   bundle_bench search BUNDLE REGIONS_DIR QUERY... guide_search_some per query, as
+ *                    the search screen calls it (50 shown), and guide_search (all)
  *
  * Prints one "NAME best_ms median_ms extra" line per measurement (best and
  * median of the runs, CPU time of this process, so a loaded machine inflates
@@ -21,6 +21,7 @@
 #include "bundle.h"
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "minisig.h"
 
 #define RUNS 9
@@ -88,7 +89,7 @@ int main(int argc, char **argv)
 		free(c.regions_dir);
 		c.regions_dir = strdup(argv[3]);
 		config_load_region(&c, "national", &d);
-		g = content_open(b, "national", config_lookup, &c);
+		g = guide_open(b, "national", config_lookup, &c);
 		for (int i = 4; i < argc; i++) {
 			char name[128], extra[64];
 			int hits = 0;
@@ -97,7 +98,7 @@ int main(int argc, char **argv)
 				double t = cpu_ms();
 
 				hits = 0;
-				hits = content_search_some(g, argv[i], 50, hit, &hits);
+				hits = guide_search_some(g, argv[i], 50, hit, &hits);
 				v[r] = cpu_ms() - t;
 			}
 			snprintf(name, sizeof name, "search:%s", argv[i]);
@@ -107,14 +108,14 @@ int main(int argc, char **argv)
 				double t = cpu_ms();
 
 				hits = 0;
-				content_search(g, argv[i], hit, &hits);
+				guide_search(g, argv[i], hit, &hits);
 				v[r] = cpu_ms() - t;
 			}
 			snprintf(name, sizeof name, "search_all:%s", argv[i]);
 			snprintf(extra, sizeof extra, "%d", hits);
 			report(name, v, RUNS, extra);
 		}
-		content_free(g);
+		guide_free(g);
 		config_free(&c);
 		diags_free(&d);
 		return 0;

@@ -18,6 +18,7 @@
 #include "fuzz.h"
 #include "../../src/bundle.h"
 #include "../../src/content.h"
+#include "../../src/guide.h"
 #include "../../src/util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -56,33 +57,33 @@ static void read_region(struct bundle *b, const char *region)
 	if (text != NULL && strlen(text) > len)
 		fuzz_fail("bundle_region_text: length");
 	free(text);
-	/* content_open takes the bundle; the caller's copy is closed through g. */
-	g = content_open(b, region, lookup, NULL);
+	/* guide_open takes the bundle; the caller's copy is closed through g. */
+	g = guide_open(b, region, lookup, NULL);
 	if (g->home >= 0 && (size_t)g->home >= g->nscreens)
-		fuzz_fail("content_open: home out of range");
-	content_find(g, "home");
-	content_find(g, "1.2");
-	content_find_kind(g, KIND_WIZARD);
+		fuzz_fail("guide_open: home out of range");
+	guide_find(g, "home");
+	guide_find(g, "1.2");
+	guide_find_kind(g, KIND_WIZARD);
 	for (size_t i = 0; i < g->nscreens && i < 64; i++) {
-		const struct screen *h = content_head(g, (int)i);
+		const struct screen *h = guide_head(g, (int)i);
 		struct screen *s;
 
 		if (h == NULL || h->code == NULL || h->id == NULL || h->title == NULL)
-			fuzz_fail("content_head: missing front matter");
+			fuzz_fail("guide_head: missing front matter");
 		if ((unsigned)h->kind >= KIND_COUNT)
-			fuzz_fail("content_head: kind out of range");
-		s = content_get(g, (int)i);
+			fuzz_fail("guide_head: kind out of range");
+		s = guide_get(g, (int)i);
 		for (size_t l = 0; l < s->nlinks; l++)
 			if (s->links[l].screen >= (int)g->nscreens)
-				fuzz_fail("content_get: link out of range");
+				fuzz_fail("guide_get: link out of range");
 		for (size_t k = 0; k < s->nblocks; k++)
 			if (s->blocks[k].r.text != NULL &&
 			    !fuzz_utf8_ok(s->blocks[k].r.text, s->blocks[k].r.len))
-				fuzz_fail("content_get: block text not UTF-8");
+				fuzz_fail("guide_get: block text not UTF-8");
 	}
-	content_each_text(g, each, &n);
+	guide_each_text(g, each, &n);
 	g->bundle = NULL; /* the harness closes it */
-	content_free(g);
+	guide_free(g);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

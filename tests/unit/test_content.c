@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "guide.h"
 #include "rules.h"
 #include "text.h"
 #include "util.h"
@@ -398,7 +399,7 @@ static void links_and_lines(void **state)
 	assert_string_equal(s->links[3].target, "home");
 	assert_int_equal(s->links[3].line, 14);
 	for (size_t i = 0; i < s->nlinks; i++)
-		assert_int_equal(s->links[i].screen, -1); /* resolved by content_load */
+		assert_int_equal(s->links[i].screen, -1); /* resolved by guide_load */
 
 	/* The link span covers its text, bold inside it still links. */
 	{
@@ -721,7 +722,7 @@ static void deep_nesting(void **state)
 	sb_free(&sb);
 }
 
-/* ---- content_load on a directory ---- */
+/* ---- guide_load on a directory ---- */
 
 #define TESTDIR_PREFIX "/tmp/yibao-content-"
 #include "testdir.h"
@@ -780,20 +781,20 @@ static void load_good(void **state)
 	/* The wizard is linked from the payment page so everything is reachable. */
 	put("03-pay.md", "---\ncode: 3\nid: pay\ntitle: 缴费\nkind: page\n---\n"
 			 "回 [首页](home) 或看 [材料](materials)，先答 [问答](1)。热线 {{hotline}}\n");
-	g = content_load(tmpdir, NULL, lookup, NULL);
+	g = guide_load(tmpdir, NULL, lookup, NULL);
 	assert_ndiags(&g->diags, 0);
 	assert_int_equal(g->nerrors, 0);
 	assert_int_equal(g->nscreens, 4);
-	home = content_find(g, "home");
+	home = guide_find(g, "home");
 	assert_int_equal(g->home, home);
-	assert_int_equal(content_find(g, "0"), home);
-	pay = content_find(g, "pay");
+	assert_int_equal(guide_find(g, "0"), home);
+	pay = guide_find(g, "pay");
 	assert_true(pay >= 0);
-	assert_int_equal(content_find(g, "3"), pay);
-	mat = content_find(g, "materials");
-	assert_int_equal(content_find(g, "2"), mat);
-	assert_int_equal(content_find(g, "9.9"), -1);
-	assert_int_equal(content_find(g, "nope"), -1);
+	assert_int_equal(guide_find(g, "3"), pay);
+	mat = guide_find(g, "materials");
+	assert_int_equal(guide_find(g, "2"), mat);
+	assert_int_equal(guide_find(g, "9.9"), -1);
+	assert_int_equal(guide_find(g, "nope"), -1);
 	/* Files are read in name order. */
 	assert_string_equal(g->screens[0]->id, "home");
 	assert_string_equal(g->screens[1]->id, "wizard");
@@ -802,14 +803,14 @@ static void load_good(void **state)
 	assert_int_equal(g->screens[home]->links[0].screen, pay);
 	assert_int_equal(g->screens[home]->links[1].screen, mat);
 	assert_int_equal(g->screens[pay]->links[0].screen, home);
-	assert_int_equal(g->screens[pay]->links[2].screen, content_find(g, "wizard"));
+	assert_int_equal(g->screens[pay]->links[2].screen, guide_find(g, "wizard"));
 	{
 		char *f = path_of("03-pay.md");
 
 		assert_string_equal(g->screens[pay]->file, f);
 		free(f);
 	}
-	content_free(g);
+	guide_free(g);
 }
 
 static void load_problems(void **state)
@@ -833,7 +834,7 @@ static void load_problems(void **state)
 			       "- [ ] 居住证 {if nosuch=permit}\n"         /* 8 */
 			       "\n"
 			       "见 [不存在](nowhere) 和 [也没有](9.9)。\n"); /* 10 */
-	g = content_load(tmpdir, NULL, lookup, NULL);
+	g = guide_load(tmpdir, NULL, lookup, NULL);
 	/* Duplicates and fatal front matter skip the file; the rest loads. */
 	assert_int_equal(g->nscreens, 5);
 	assert_int_equal(g->nerrors, 3);
@@ -850,14 +851,14 @@ static void load_problems(void **state)
 	assert_diag(&g->diags, mat, 8, "condition names \"nosuch\", which no wizard question asks");
 	assert_ndiags(&g->diags, 9);
 	{
-		int m = content_find(g, "materials");
+		int m = guide_find(g, "materials");
 
 		assert_int_equal(g->screens[m]->links[0].screen, -1);
 		assert_int_equal(g->screens[m]->links[1].screen, -1);
 	}
-	assert_int_equal(content_find(g, "other"), -1);
-	assert_int_equal(content_find(g, "broken"), -1);
-	content_free(g);
+	assert_int_equal(guide_find(g, "other"), -1);
+	assert_int_equal(guide_find(g, "broken"), -1);
+	guide_free(g);
 	free(dupid);
 	free(dupcode);
 	free(pay);
@@ -889,8 +890,8 @@ static void load_region_override(void **state)
 	    "---\ncode: 2\nid: materials\ntitle: 广东材料\nkind: checklist\nregion: guangdong\n---\n"
 	    "- [ ] 粤省事\n");
 	for (size_t r = 0; r < sizeof regions / sizeof regions[0]; r++) {
-		struct guide *g = content_load(tmpdir, regions[r], lookup, NULL);
-		int pay = content_find(g, "pay"), mat = content_find(g, "materials");
+		struct guide *g = guide_load(tmpdir, regions[r], lookup, NULL);
+		int pay = guide_find(g, "pay"), mat = guide_find(g, "materials");
 		bool fj = regions[r] != NULL && strcmp(regions[r], "fujian") == 0;
 		bool gd = regions[r] != NULL && strcmp(regions[r], "guangdong") == 0;
 
@@ -902,29 +903,29 @@ static void load_region_override(void **state)
 		assert_string_equal(g->screens[mat]->title, fj ? "福建材料" : gd ? "广东材料" : "材料");
 		if (fj) {
 			assert_string_equal(g->screens[pay]->region, "fujian");
-			assert_int_equal(content_find(g, "3"), pay);
+			assert_int_equal(guide_find(g, "3"), pay);
 		} else if (regions[r] == NULL) {
 			assert_null(g->screens[pay]->region);
 			assert_null(g->screens[mat]->region);
 		}
 		/* Links into and out of the replacement resolve. */
 		assert_int_equal(g->screens[pay]->links[0].screen, g->home);
-		content_free(g);
+		guide_free(g);
 	}
 	/* A region file whose code differs is told about, and still replaces, but the
 	 * general file's code stays: staff read codes aloud in every region. */
 	put("03-pay~fujian.md", "---\ncode: 3.9\nid: pay\ntitle: 福建缴费\nkind: page\nregion: fujian\n---\n"
 				"[问答](wizard)\n");
 	{
-		struct guide *g = content_load(tmpdir, "fujian", lookup, NULL);
+		struct guide *g = guide_load(tmpdir, "fujian", lookup, NULL);
 		char *f = path_of("03-pay~fujian.md");
 
 		assert_diag(&g->diags, f, 1, "region file has code 3.9, the general file");
-		assert_string_equal(g->screens[content_find(g, "pay")]->code, "3");
-		assert_int_equal(content_find(g, "3"), content_find(g, "pay"));
-		assert_int_equal(content_find(g, "3.9"), -1);
+		assert_string_equal(g->screens[guide_find(g, "pay")]->code, "3");
+		assert_int_equal(guide_find(g, "3"), guide_find(g, "pay"));
+		assert_int_equal(guide_find(g, "3.9"), -1);
 		free(f);
-		content_free(g);
+		guide_free(g);
 	}
 }
 
@@ -947,27 +948,27 @@ static void load_not_regular(void **state)
 	assert_int_equal(symlink("03-pay.md", link), 0);
 	assert_int_equal(mkdir(dir, 0700), 0);
 	alarm(10);
-	g = content_load(tmpdir, NULL, lookup, NULL);
+	g = guide_load(tmpdir, NULL, lookup, NULL);
 	alarm(0);
 	assert_diag(&g->diags, fifo, 0, "not a regular file");
 	assert_diag(&g->diags, link, 0, "symbolic link");
 	assert_diag(&g->diags, dir, 0, "not a regular file");
 	assert_int_equal(g->nerrors, 3);
 	assert_int_equal(g->nscreens, 4);
-	home = content_find(g, "home");
-	p = content_find(g, "pay");
+	home = guide_find(g, "home");
+	p = guide_find(g, "pay");
 	assert_true(home >= 0 && p >= 0);
 
 	/* Content is read once: a FIFO put in a page's place later is never opened. */
 	assert_int_equal(unlink(pay), 0);
 	assert_int_equal(mkfifo(pay, 0600), 0);
 	alarm(10);
-	assert_non_null(content_get(g, p));
+	assert_non_null(guide_get(g, p));
 	alarm(0);
 	assert_true(g->screens[p]->nblocks > 0);
-	assert_non_null(content_get(g, home));
+	assert_non_null(guide_get(g, home));
 	assert_true(g->screens[home]->nblocks > 0);
-	content_free(g);
+	guide_free(g);
 	free(fifo);
 	free(link);
 	free(dir);
@@ -980,32 +981,32 @@ static void load_edge_cases(void **state)
 	char *dir = path_of("sub"), *file = path_of("sub/a.md");
 
 	(void)state;
-	g = content_load(dir, NULL, lookup, NULL);
+	g = guide_load(dir, NULL, lookup, NULL);
 	assert_int_equal(g->nscreens, 0);
 	assert_int_equal(g->home, -1);
 	assert_diag(&g->diags, dir, 0, "cannot open content directory");
-	content_free(g);
+	guide_free(g);
 
 	/* No home: the first screen stands in, and the author hears of it. */
 	assert_int_equal(mkdir(dir, 0700), 0);
 	put("sub/a.md", "---\ncode: 5\nid: solo\ntitle: 单独\nkind: page\n---\n正文\n");
-	g = content_load(dir, NULL, lookup, NULL);
+	g = guide_load(dir, NULL, lookup, NULL);
 	assert_int_equal(g->nscreens, 1);
 	assert_int_equal(g->home, 0);
 	assert_diag(&g->diags, file, 1, "no screen has id \"home\"");
 	assert_ndiags(&g->diags, 1);
-	content_free(g);
+	guide_free(g);
 
 	/* A directory with no .md files at all. */
 	drop("sub/a.md");
-	g = content_load(dir, NULL, lookup, NULL);
+	g = guide_load(dir, NULL, lookup, NULL);
 	assert_int_equal(g->nscreens, 0);
 	assert_int_equal(g->home, -1);
 	assert_ndiags(&g->diags, 0);
-	content_free(g);
+	guide_free(g);
 	free(dir);
 	free(file);
-	content_free(NULL);
+	guide_free(NULL);
 	screen_free(NULL);
 }
 
@@ -1025,7 +1026,7 @@ int main(void)
 		cmocka_unit_test(bad_body),
 		cmocka_unit_test(bad_body_all_reported),
 		cmocka_unit_test(deep_nesting),
-		/* Each content_load test gets a fresh directory. */
+		/* Each guide_load test gets a fresh directory. */
 		cmocka_unit_test_setup_teardown(load_good, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_problems, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(load_region_override, make_dir, remove_dir),

@@ -16,6 +16,7 @@
 #include "bundle.h"
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "pack.h"
 #include "util.h"
 
@@ -64,7 +65,7 @@ static int setup(void **state)
 
 static void lookups_at_scale(void **state)
 {
-	struct guide *g = content_load(tmpdir, NULL, lookup, NULL);
+	struct guide *g = guide_load(tmpdir, NULL, lookup, NULL);
 
 	(void)state;
 	assert_int_equal(g->diags.n, 0);
@@ -75,14 +76,14 @@ static void lookups_at_scale(void **state)
 
 		snprintf(id, sizeof id, "p%d", i);
 		snprintf(code, sizeof code, "%d.%d", i / 10, i % 10);
-		k = content_find(g, id);
+		k = guide_find(g, id);
 		assert_true(k >= 0);
 		assert_string_equal(g->screens[k]->id, id);
-		assert_int_equal(content_find(g, code), k);
+		assert_int_equal(guide_find(g, code), k);
 	}
-	assert_int_equal(content_find(g, "p601"), -1);
-	assert_int_equal(content_find(g, "0"), g->home);
-	content_free(g);
+	assert_int_equal(guide_find(g, "p601"), -1);
+	assert_int_equal(guide_find(g, "0"), g->home);
+	guide_free(g);
 }
 
 /* A regions directory with national.ini (hotline 12393) and a bundle.ini, beside the screens. */
@@ -108,7 +109,7 @@ static struct guide *open_guide(struct bundle *b, struct config *c)
 	c->regions_dir = regions;
 	assert_int_equal(config_load_region(c, "national", &d), 0);
 	assert_int_equal(d.n, 0);
-	return content_open(b, "national", config_lookup, c);
+	return guide_open(b, "national", config_lookup, c);
 }
 
 struct hits {
@@ -156,55 +157,55 @@ static void bundle_and_get(void **state)
 	assert_int_equal(bundle_manifest(b)->policy_year, 2025);
 	g = open_guide(b, &c);
 	assert_int_equal(g->nscreens, 601);
-	assert_int_equal(g->home, content_find(g, "home"));
-	assert_int_equal(content_find(g, "0"), g->home);
-	k = content_find(g, "p7");
-	assert_int_equal(content_find(g, "0.7"), k);
-	assert_int_equal(content_find(g, "p601"), -1);
-	assert_int_equal(content_find_kind(g, KIND_MENU), g->home);
-	assert_int_equal(content_find_kind(g, KIND_WIZARD), -1);
+	assert_int_equal(g->home, guide_find(g, "home"));
+	assert_int_equal(guide_find(g, "0"), g->home);
+	k = guide_find(g, "p7");
+	assert_int_equal(guide_find(g, "0.7"), k);
+	assert_int_equal(guide_find(g, "p601"), -1);
+	assert_int_equal(guide_find_kind(g, KIND_MENU), g->home);
+	assert_int_equal(guide_find_kind(g, KIND_WIZARD), -1);
 	/* Front matter from the index only: the body is not parsed yet. */
-	h = content_head(g, k);
+	h = guide_head(g, k);
 	assert_string_equal(h->title, "页面 7");
 	assert_int_equal(h->kind, KIND_PAGE);
 	assert_int_equal(h->nblocks, 0);
 	assert_true(h->unloaded);
 	/* Every file of the directory gone: the session reads nothing by path. */
 	assert_int_equal(system("rm -f /tmp/yibao-guide-*/*.md"), 0);
-	s = content_get(g, k);
+	s = guide_get(g, k);
 	assert_ptr_equal(s, h);
 	assert_true(s->nblocks > 0);
 	assert_non_null(strstr(s->blocks[0].r.text, "热线 12393"));
 	assert_int_equal(s->nlinks, 2);
 	assert_int_equal(s->links[0].screen, g->home);
-	assert_int_equal(s->links[1].screen, content_find(g, "p8"));
+	assert_int_equal(s->links[1].screen, guide_find(g, "p8"));
 	/* A second get gives the same, already parsed screen. */
-	assert_ptr_equal(content_get(g, k)->blocks, s->blocks);
-	assert_null(content_get(g, -1));
-	assert_null(content_get(g, 100000));
-	assert_null(content_head(g, 601));
+	assert_ptr_equal(guide_get(g, k)->blocks, s->blocks);
+	assert_null(guide_get(g, -1));
+	assert_null(guide_get(g, 100000));
+	assert_null(guide_head(g, 601));
 	/* Search: the bundle keeps {{hotline}}; the region's value is found, also across it. */
 	{
 		struct hits hs = {0, -1, ""};
 
-		assert_int_equal(content_search(g, "热线 12393", on_hit, &hs), 599); /* p42 was rewritten above */
+		assert_int_equal(guide_search(g, "热线 12393", on_hit, &hs), 599); /* p42 was rewritten above */
 		assert_int_equal(hs.p7, k);
 		assert_non_null(strstr(hs.text, "热线 12393"));
 		memset(&hs, 0, sizeof hs);
-		assert_int_equal(content_search(g, "第 7 页", on_hit, &hs), 1);
-		assert_int_equal(content_search(g, "hotline", on_hit, &hs), 0);
-		assert_int_equal(content_search(g, "xyzzy", on_hit, &hs), 0);
-		assert_int_equal(content_search(g, "页面 17", on_hit, &hs), 12); /* titles 17, 170-179; home menu */
+		assert_int_equal(guide_search(g, "第 7 页", on_hit, &hs), 1);
+		assert_int_equal(guide_search(g, "hotline", on_hit, &hs), 0);
+		assert_int_equal(guide_search(g, "xyzzy", on_hit, &hs), 0);
+		assert_int_equal(guide_search(g, "页面 17", on_hit, &hs), 12); /* titles 17, 170-179; home menu */
 		/* A match that only starts, ends or lies inside the value is found too. */
-		assert_int_equal(content_search(g, "线 123", on_hit, &hs), 599);
-		assert_int_equal(content_search(g, "393。", on_hit, &hs), 599);
-		assert_int_equal(content_search(g, "239", on_hit, &hs), 600); /* and "第 239 页" */
+		assert_int_equal(guide_search(g, "线 123", on_hit, &hs), 599);
+		assert_int_equal(guide_search(g, "393。", on_hit, &hs), 599);
+		assert_int_equal(guide_search(g, "239", on_hit, &hs), 600); /* and "第 239 页" */
 		/* Only the first max hits are handed out; all are counted. */
 		memset(&hs, 0, sizeof hs);
-		assert_int_equal(content_search_some(g, "热线 12393", 5, on_hit, &hs), 599);
+		assert_int_equal(guide_search_some(g, "热线 12393", 5, on_hit, &hs), 599);
 		assert_int_equal(hs.n, 5);
 	}
-	content_free(g);
+	guide_free(g);
 	config_free(&c);
 	free(regions);
 }
@@ -272,11 +273,11 @@ static void pack_file_and_replace(void **state)
 	bundle_manifest_free(&m);
 	/* The open guide still shows version 5 throughout. */
 	assert_int_equal(bundle_manifest(g->bundle)->version, 5);
-	assert_string_equal(content_head(g, content_find(g, "p42"))->title, "页面 42");
-	assert_non_null(strstr(content_get(g, content_find(g, "p42"))->blocks[0].r.text, "第 42 页"));
-	content_each_text(g, count_hits, &hits);
+	assert_string_equal(guide_head(g, guide_find(g, "p42"))->title, "页面 42");
+	assert_non_null(strstr(guide_get(g, guide_find(g, "p42"))->blocks[0].r.text, "第 42 页"));
+	guide_each_text(g, count_hits, &hits);
 	assert_int_equal(hits, 1);
-	content_free(g);
+	guide_free(g);
 	config_free(&c);
 	/* Not a bundle. */
 	{

@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "guide.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -539,7 +540,7 @@ static void shipped_content_fits(void **state)
 		skip();
 	config_defaults(&c);
 	config_load_region(&c, NULL, &d);
-	g = content_load("content", c.profile.name, config_lookup, &c);
+	g = guide_load("content", c.profile.name, config_lookup, &c);
 	assert_true(g->nscreens > 10);
 	for (size_t i = 0; i < g->nscreens; i++)
 		for (int w = 30; w <= 130; w += 7)
@@ -558,7 +559,7 @@ static void shipped_content_fits(void **state)
 							 l.lines[k].text);
 				layout_free(&l);
 			}
-	content_free(g);
+	guide_free(g);
 	config_free(&c);
 	diags_free(&d);
 }

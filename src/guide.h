@@ -1,0 +1,146 @@
+/*
+ * guide.h -- the guide: the screens of one region, opened on a bundle (every
+ * session) or loaded from a content directory (--check, --pack, --content DIR),
+ * indexed by id and code, bodies parsed when asked for, searched
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef YIBAO_GUIDE_H
+#define YIBAO_GUIDE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "util.h"
+
+struct bundle;
+struct config;
+struct minisig_job;
+
+struct guide {
+	/*
+	 * Effective screens for the active region. A guide loaded from a directory
+	 * (guide_load: --check, --pack) holds every screen here; a guide opened
+	 * on a bundle (guide_open: every session) has none here and keeps only
+	 * those asked for in opened: use guide_head / guide_get.
+	 */
+	struct screen **screens;
+	size_t nscreens;
+	struct opened {
+		int idx;
+		struct screen *s;
+	} *opened;               /* guide_open: screens asked for, in order of asking */
+	size_t nopened, opened_cap;
+	int home;                /* index of id "home", or of the first screen; -1 if none */
+	struct diags diags;      /* every problem found, FILE:LINE */
+	size_t nerrors;          /* files that were skipped */
+	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
+	int *by_id, *by_code;
+	size_t index_cap;
+	/* How placeholders are filled when a body is parsed from the bundle. */
+	content_lookup_fn lookup;
+	void *ctx;
+	struct bundle *bundle;   /* guide_open: the open bundle (owned), else NULL */
+	char *region;            /* guide_open: the region's name in the bundle */
+	/* A signature check still running over bundle, and what to show if it fails. */
+	struct minisig_job *check;
+	char *fallback;          /* path of the bundle shipped with the program, or NULL */
+};
+
+
+/*
+ * Load every *.md file of dir (sorted by name) for region (NULL: general files
+ * only). Placeholders are filled through lookup. Problems go to guide.diags; a
+ * file with a fatal problem is skipped. Returns a new guide (never NULL); free
+ * with guide_free.
+ */
+struct guide *guide_load(const char *dir, const char *region, content_lookup_fn lookup,
+			   void *ctx);
+void guide_free(struct guide *g);
+
+/*
+ * Hand g (opened on a bundle whose signature is being checked in a thread:
+ * minisig_verify_start) that check, and the path of the bundle to show instead
+ * when it fails, or NULL. Both are taken over.
+ */
+void guide_check_later(struct guide *g, struct minisig_job *check, char *fallback);
+/* True while a check handed to g has not been waited for. */
+bool guide_check_pending(const struct guide *g);
+/*
+ * Wait for g's check. Returns 0 when its bundle verified (or none was being
+ * checked), -1 with a one-line reason in why when it did not: then call
+ * guide_fall_back before anything more is shown from g.
+ */
+int guide_check_wait(struct guide *g, char *why, size_t whylen);
+/*
+ * Put the fallback bundle in place of g's refused one: every screen of g is
+ * dropped (the caller holds none), and cfg's region profile is read again
+ * from the fallback. Returns 0, or -1 with a reason in why when there is no
+ * fallback or it does not open (g unchanged: show nothing more from it).
+ */
+int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen);
+
+/*
+ * The guide of region in bundle b (taken over: guide_free closes it). Reads
+ * only the index; bodies are parsed from the open bundle when asked for, with
+ * placeholders filled through lookup. Returns a new guide (never NULL).
+ */
+struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
+			   void *ctx);
+
+/* Index of the screen with this id or code, or -1. */
+int guide_find(const struct guide *g, const char *id_or_code);
+/* Index of the first screen of kind k, or -1. */
+int guide_find_kind(const struct guide *g, enum kind k);
+/*
+ * Screen idx with at least its front matter (code, id, title, kind, updated,
+ * source); its body may not be parsed yet. NULL when idx is out of range.
+ * Owned by g; stays valid until guide_free.
+ */
+const struct screen *guide_head(struct guide *g, int idx);
+/*
+ * Screen idx with its body (parsed from the open bundle the first time; never
+ * from a file by path). Owned by g; stays valid until guide_free.
+ */
+struct screen *guide_get(struct guide *g, int idx);
+
+/*
+ * Search every screen for q (ASCII case ignored): its title (also by pinyin
+ * initials) and the text it shows, placeholders filled. fn is called for each
+ * hit, in order, with the shown text and the byte offset of the match in it
+ * (-1 when the title matched); the strings are valid during the call only.
+ * Returns the number of hits.
+ */
+int guide_search(struct guide *g, const char *q,
+		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text, long at),
+		   void *ctx);
+/*
+ * The same, calling fn for the first max hits only; the rest are counted (no
+ * snippet text is filled for them), so a list shows a few and says how many
+ * more there are. Returns the number of hits, shown or not.
+ */
+int guide_search_some(struct guide *g, const char *q, int max,
+			void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				   const char *text, long at),
+			void *ctx);
+/* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */
+char *guide_screen_text(const struct screen *s);
+/*
+ * Call fn for every screen with its code, title and shown text (valid during the
+ * call only), in order, until fn returns non-zero. Returns screens visited.
+ */
+int guide_each_text(struct guide *g,
+		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
+				const char *text),
+		      void *ctx);
+
+
+/*
+ * Report (FILE:LINE into d; a missing screen as dir, the content's source)
+ * every id of refs.h whose screen is missing from g or has another kind than
+ * the code expects. Returns the number of problems.
+ */
+size_t guide_check_refs(struct guide *g, const char *dir, struct diags *d);
+
+#endif
