@@ -58,7 +58,7 @@ static const struct keybind keymap[] = {
 	{ACT_EXPORT, {'p'}, "把本页导出为纯文本(自助终端模式下只显示)", NULL, 0},
 	{ACT_HELP, {'?', KEY_F(1)}, "帮助(本页)", "帮助", 0},
 	{ACT_HOME, {'0'}, "回到首页", NULL, 0},
-	{ACT_QUIT, {'q'}, "退出", "退出", 0},
+	{ACT_QUIT, {'q', CTRL('c')}, "退出", "退出", 0},
 	{ACT_REDRAW, {CTRL('l')}, "重画屏幕", NULL, 0},
 };
 
@@ -218,6 +218,8 @@ static const char *key_label(int key, char buf[8])
 		return "退格";
 	case CTRL('l'):
 		return "Ctrl-L";
+	case CTRL('c'):
+		return "Ctrl-C";
 	case '\n':
 	case KEY_ENTER:
 	case KEY_FIND:
@@ -622,6 +624,11 @@ static void prompt_key(struct app *a, int key, bool fkey)
 		return;
 	}
 	if ((fkey && key == KEY_BACKSPACE) || (!fkey && (key == 127 || key == 8))) {
+		/* Nothing left to take back: Backspace closes the prompt, as Esc does. */
+		if (a->input.len == 0) {
+			a->prompt = PROMPT_NONE;
+			return;
+		}
 		while (a->input.len > 0) {
 			unsigned char c = (unsigned char)a->input.s[--a->input.len];
 

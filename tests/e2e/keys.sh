@@ -40,5 +40,19 @@ if screen | grep -E "^PgDn 空格 +下一页" >/dev/null; then ok "help on a pag
 if screen | grep -F "勾选" >/dev/null; then not_ok "help on a page does not offer ticking"; else ok "help on a page does not offer ticking"; fi
 keys Escape
 if bottom | grep -qF "勾选"; then not_ok "the page's bottom line does not offer ticking"; else ok "the page's bottom line does not offer ticking"; fi
-quit_ok
+# Backspace on an empty prompt closes it, as Esc does.
+keys g
+expect "跳转" "g opens the goto prompt"
+keys BSpace
+settle
+if bottom | grep -qF "跳转到"; then not_ok "Backspace on an empty prompt closes it"; else ok "Backspace on an empty prompt closes it"; fi
+keys g
+type_text "6"
+keys BSpace BSpace
+settle
+if bottom | grep -qF "跳转到"; then not_ok "Backspace past the last character closes the prompt"; else ok "Backspace past the last character closes the prompt"; fi
+expect_line 0 " 6.6 " "and the screen stays as it was"
+# Ctrl-C outside kiosk mode quits, as q does.
+keys C-c
+if wait_for "EXITED 0" 5; then ok "Ctrl-C quits with status 0"; else not_ok "Ctrl-C quits with status 0"; fi
 echo "# $n_ok ok, $n_bad not ok"
