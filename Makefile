@@ -100,7 +100,7 @@ run: deps
 # Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
 # (plain and sanitized). Ends with "N passed, N failed".
 test: deps-test
-	@$(MAKE) --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
+	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
 	@sh tests/run.sh
 
 # The parts of `make test`, each on its own (same summary line).

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/flow.h"
 #include "../src/util.h"
 
 enum wz_mode { WZ_INTRO, WZ_QUESTION, WZ_RESULT };
@@ -50,92 +51,10 @@ struct wizard {
 	size_t nanswers, acap;
 };
 
-static bool is_question(const struct screen *s, size_t i)
-{
-	return i < s->nblocks && s->blocks[i].type == BLK_QUESTION;
-}
-
-static bool relevant(const struct screen *s, size_t i, const struct answers *a)
-{
-	return is_question(s, i) && cond_eval(s->blocks[i].cond, a);
-}
-
-/* The option index of question i's answer, or -1 when it has none (or a stale one). */
-static int answer_index(const struct screen *s, size_t i, const struct answers *a)
-{
-	const struct block *b = &s->blocks[i];
-	const char *v = answers_get(a, b->name);
-
-	for (size_t k = 0; v != NULL && k < b->nopts; k++)
-		if (strcmp(b->opts[k].value, v) == 0)
-			return (int)k;
-	return -1;
-}
-
-/* The first relevant question at or after from; s->nblocks when there is none. */
-static size_t next_question(const struct screen *s, const struct answers *a, size_t from)
-{
-	for (size_t i = from; i < s->nblocks; i++)
-		if (relevant(s, i, a))
-			return i;
-	return s->nblocks;
-}
-
-/* The last relevant question before before; SIZE_MAX when there is none. */
-static size_t prev_question(const struct screen *s, const struct answers *a, size_t before)
-{
-	for (size_t i = before; i-- > 0;)
-		if (relevant(s, i, a))
-			return i;
-	return SIZE_MAX;
-}
-
-/* The first relevant question without a valid answer; s->nblocks when all are answered. */
-static size_t first_unanswered(const struct screen *s, const struct answers *a)
-{
-	for (size_t i = 0; i < s->nblocks; i++)
-		if (relevant(s, i, a) && answer_index(s, i, a) < 0)
-			return i;
-	return s->nblocks;
-}
-
-/* Drop the answers of questions that no longer apply (their conditions may chain). */
-static void prune(const struct screen *s, struct answers *a)
-{
-	bool again = true;
-
-	while (again) {
-		again = false;
-		for (size_t i = 0; i < s->nblocks; i++) {
-			if (!is_question(s, i) || relevant(s, i, a) ||
-			    answers_get(a, s->blocks[i].name) == NULL)
-				continue;
-			answers_set(a, s->blocks[i].name, NULL);
-			again = true;
-		}
-	}
-}
-
-/* Forget every answer to this wizard's questions. */
-static void forget(const struct screen *s, struct answers *a)
-{
-	for (size_t i = 0; i < s->nblocks; i++)
-		if (is_question(s, i))
-			answers_set(a, s->blocks[i].name, NULL);
-}
-
-static bool has_questions(const struct screen *s)
-{
-	for (size_t i = 0; i < s->nblocks; i++)
-		if (is_question(s, i))
-			return true;
-	return false;
-}
-
 static void show_question(struct app *a, struct wizard *st, struct view *v,
 			  const struct screen *s, size_t q)
 {
-	int k = answer_index(s, q, &a->answers);
+	int k = flow_answer_index(s, q, &a->answers);
 
 	st->mode = WZ_QUESTION;
 	st->q = q;
@@ -158,9 +77,9 @@ static void wizard_init(struct app *a, struct view *v)
 	const struct screen *s = nav_screen(a, v);
 
 	v->state = st;
-	prune(s, &a->answers);
+	flow_prune(s, &a->answers);
 	/* Someone who has answered everything comes back to the result. */
-	if (has_questions(s) && first_unanswered(s, &a->answers) == s->nblocks)
+	if (flow_has_questions(s) && flow_first_unanswered(s, &a->answers) == s->nblocks)
 		show_result(a, st, v, false);
 	else
 		st->mode = WZ_INTRO;
@@ -242,7 +161,7 @@ static void layout_intro(struct app *a, struct view *v, struct wizard *st,
 	bool some = false;
 
 	for (size_t i = 0; i < s->nblocks; i++)
-		some = some || (is_question(s, i) && answers_get(&a->answers, s->blocks[i].name));
+		some = some || (flow_is_question(s, i) && answers_get(&a->answers, s->blocks[i].name));
 	set_badge(v, NULL);
 	lay_numbered(st, v, s, s->blocks, s->nblocks);
 	layout_blank(&v->lay);
@@ -268,18 +187,18 @@ static char *question_badge(const struct screen *s, const struct answers *a, siz
 	char *badge;
 
 	for (size_t i = 0; i < s->nblocks; i++)
-		if (is_question(s, i))
+		if (flow_is_question(s, i))
 			nvalues += s->blocks[i].nopts;
 	values = xcalloc(nvalues > 0 ? nvalues : 1, sizeof *values);
 	nvalues = 0;
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 
-		if (!is_question(s, i))
+		if (!flow_is_question(s, i))
 			continue;
 		if (i == q)
 			at = n;
-		if (i < q && relevant(s, i, a))
+		if (i < q && flow_relevant(s, i, a))
 			pos++;
 		rq[n].name = b->name;
 		rq[n].cond = b->cond;
@@ -308,7 +227,7 @@ static void layout_question(struct app *a, struct view *v, struct wizard *st,
 			    const struct screen *s)
 {
 	const struct block *b = &s->blocks[st->q];
-	int chosen = answer_index(s, st->q, &a->answers);
+	int chosen = flow_answer_index(s, st->q, &a->answers);
 	const char *back;
 	char *hint;
 
@@ -332,9 +251,9 @@ static void layout_question(struct app *a, struct view *v, struct wizard *st,
 			 layout_add_item(&v->lay, (int)k));
 	}
 	layout_blank(&v->lay);
-	if (st->changing && first_unanswered(s, &a->answers) == s->nblocks)
+	if (st->changing && flow_first_unanswered(s, &a->answers) == s->nblocks)
 		back = a->line_mode ? "不改了，回到结果" : "← 不改了,回到结果。";
-	else if (prev_question(s, &a->answers, st->q) == SIZE_MAX)
+	else if (flow_prev(s, &a->answers, st->q) == SIZE_MAX)
 		back = a->line_mode ? "离开这里" : "← 离开。";
 	else
 		back = a->line_mode ? "回到上一题，回答都留着" : "← 回到上一题,回答都留着。";
@@ -399,7 +318,7 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 		int k;
 		char *q, *line;
 
-		if (!relevant(s, i, &a->answers) || (k = answer_index(s, i, &a->answers)) < 0)
+		if (!flow_relevant(s, i, &a->answers) || (k = flow_answer_index(s, i, &a->answers)) < 0)
 			continue;
 		q = first_line(&s->blocks[i]);
 		if (a->line_mode)
@@ -420,7 +339,7 @@ static void wizard_layout(struct app *a, struct view *v)
 	const struct screen *s = nav_screen(a, v);
 
 	st->nlinks = 0;
-	if (st->mode == WZ_QUESTION && !is_question(s, st->q))
+	if (st->mode == WZ_QUESTION && !flow_is_question(s, st->q))
 		st->mode = WZ_INTRO;
 	switch (st->mode) {
 	case WZ_INTRO:
@@ -445,13 +364,13 @@ static int answer(struct app *a, struct view *v, struct wizard *st, const struct
 	if (k >= b->nopts)
 		return KR_HANDLED;
 	answers_set(&a->answers, b->name, b->opts[k].value);
-	prune(s, &a->answers);
+	flow_prune(s, &a->answers);
 	st->answered = true;
 	/* Changing one answer asks only what it makes newly relevant. */
-	next = st->changing ? first_unanswered(s, &a->answers)
-			    : next_question(s, &a->answers, st->q + 1);
+	next = st->changing ? flow_first_unanswered(s, &a->answers)
+			    : flow_next(s, &a->answers, st->q + 1);
 	if (next == s->nblocks)
-		next = first_unanswered(s, &a->answers);
+		next = flow_first_unanswered(s, &a->answers);
 	if (next < s->nblocks) {
 		show_question(a, st, v, s, next);
 	} else {
@@ -514,11 +433,11 @@ static int key_question(struct app *a, struct view *v, struct wizard *st,
 	case ACT_OPEN:
 		return v->sel >= 0 ? answer(a, v, st, s, (size_t)v->sel) : KR_HANDLED;
 	case ACT_BACK:
-		if (st->changing && first_unanswered(s, &a->answers) == s->nblocks) {
+		if (st->changing && flow_first_unanswered(s, &a->answers) == s->nblocks) {
 			show_result(a, st, v, true);
 			return KR_RELAYOUT;
 		}
-		prev = prev_question(s, &a->answers, st->q);
+		prev = flow_prev(s, &a->answers, st->q);
 		if (prev == SIZE_MAX)
 			return KR_UNHANDLED; /* the first question: leave the screen */
 		show_question(a, st, v, s, prev);
@@ -532,9 +451,9 @@ static int key_question(struct app *a, struct view *v, struct wizard *st,
 static int change(struct app *a, struct view *v, struct wizard *st, const struct screen *s, int ref)
 {
 	if (ref == REF_RESTART) {
-		forget(s, &a->answers);
+		flow_forget(s, &a->answers);
 		st->changing = false;
-		show_question(a, st, v, s, next_question(s, &a->answers, 0));
+		show_question(a, st, v, s, flow_next(s, &a->answers, 0));
 		if (st->q >= s->nblocks)
 			st->mode = WZ_INTRO;
 		return KR_RELAYOUT;
@@ -593,7 +512,7 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 		return change(a, v, st, s, v->lay.item_ref[v->sel]);
 	case ACT_BACK:
 		/* Just answered: back to the last question. Only looking: leave. */
-		last = prev_question(s, &a->answers, s->nblocks);
+		last = flow_prev(s, &a->answers, s->nblocks);
 		if (!st->answered || last == SIZE_MAX)
 			return KR_UNHANDLED;
 		show_question(a, st, v, s, last);
@@ -623,7 +542,7 @@ static int wizard_key(struct app *a, struct view *v, enum action act, int ch)
 		return digit_link(a, st, s, ch);
 	if (act != ACT_OPEN)
 		return KR_UNHANDLED;
-	first = next_question(s, &a->answers, 0);
+	first = flow_next(s, &a->answers, 0);
 	st->changing = false;
 	if (first < s->nblocks)
 		show_question(a, st, v, s, first);
