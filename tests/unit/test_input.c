@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "config.h"
+#include "guide.h"
 #include "input.h"
 #include "../../screens/screens.h"
 #include "util.h"
@@ -120,12 +122,59 @@ static void test_kind_bindings(void **state)
 	free(s);
 }
 
+/* The key loop's dispatch, driven by a script of actions over the shipped content
+ * (no terminal: what it changes is the model's, and the model is read back). */
+static void test_dispatch_script(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	struct guide *g;
+	struct app a;
+
+	(void)state;
+	if (!util_is_dir("content") || !util_is_dir("config/regions"))
+		skip();
+	config_defaults(&c);
+	config_load_region(&c, NULL, &d);
+	g = guide_load("content", c.profile.name, config_lookup, &c);
+	app_init(&a, &c, g, &screens_set);
+	a.body_rows = 10;
+	a.body_cols = 60;
+	assert_string_equal(nav_screen(&a, nav_top(&a))->id, "home");
+	/* 3 opens the payment menu; Down twice, Enter opens its third entry. */
+	input_dispatch(&a, ACT_DIGIT, 3);
+	assert_string_equal(nav_screen(&a, nav_top(&a))->code, "3");
+	input_dispatch(&a, ACT_DOWN, 0);
+	input_dispatch(&a, ACT_DOWN, 0);
+	assert_int_equal(nav_top(&a)->sel, 2);
+	input_dispatch(&a, ACT_OPEN, '\r');
+	assert_string_equal(nav_screen(&a, nav_top(&a))->code, "3.3");
+	assert_int_equal(a.depth, 3);
+	/* Back twice, home (0), then End reaches the last line of the home screen. */
+	input_dispatch(&a, ACT_BACK, 0);
+	assert_string_equal(nav_screen(&a, nav_top(&a))->code, "3");
+	assert_int_equal(nav_top(&a)->sel, 2); /* the selection was kept */
+	input_dispatch(&a, ACT_HOME, 0);
+	assert_int_equal(a.depth, 1);
+	input_dispatch(&a, ACT_BOTTOM, 0);
+	nav_clamp(&a, nav_top(&a));
+	assert_int_equal(nav_top(&a)->top + a.body_rows, (int)nav_top(&a)->lay.n);
+	/* q asks nothing. */
+	input_dispatch(&a, ACT_QUIT, 0);
+	assert_true(a.quit);
+	app_free(&a);
+	guide_free(g);
+	diags_free(&d);
+	config_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sequences),
 		cmocka_unit_test(test_function_key_breaks),
 		cmocka_unit_test(test_kind_bindings),
+		cmocka_unit_test(test_dispatch_script),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
