@@ -141,7 +141,9 @@ static void lay_line(struct view *v, const char *prefix, const char *text, const
 		sb_adds(&sb, bold);
 		sp.len = sb.len - sp.off;
 	}
-	r.text = sb.s != NULL ? sb.s : (char *)(uintptr_t)"";
+	if (sb.s == NULL)
+		sb_adds(&sb, ""); /* a buffer even for empty text */
+	r.text = sb.s;
 	r.len = sb.len;
 	r.spans = &sp;
 	r.nspans = bold != NULL && sp.len > 0 ? 1 : 0;

@@ -52,6 +52,7 @@ void charset_write(FILE *f, const char *utf8)
 {
 	iconv_t cd;
 	char buf[4096];
+	/* iconv(3) takes char ** for its input but does not write through it. */
 	char *in = (char *)(uintptr_t)utf8;
 	size_t inleft = strlen(utf8);
 
@@ -89,6 +90,7 @@ char *charset_to_utf8(const char *s)
 	struct strbuf sb = {0};
 	iconv_t cd;
 	char buf[1024];
+	/* iconv(3) takes char ** for its input but does not write through it. */
 	char *in = (char *)(uintptr_t)s;
 	size_t inleft = strlen(s);
 	char *clean;

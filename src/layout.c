@@ -91,7 +91,9 @@ void layout_blank(struct layout *l)
 
 void layout_text(struct layout *l, const char *s, unsigned attr, int indent, unsigned flags)
 {
-	struct rich r = {(char *)(uintptr_t)s, strlen(s), NULL, 0};
+	/* A rich text owns its bytes: a copy, not a cast away of const. */
+	char *copy = xstrdup(s);
+	struct rich r = {copy, strlen(copy), NULL, 0};
 	struct span sp = {0, r.len, attr, -1};
 
 	if (attr != 0) {
@@ -99,6 +101,7 @@ void layout_text(struct layout *l, const char *s, unsigned attr, int indent, uns
 		r.nspans = 1;
 	}
 	layout_rich(l, &r, NULL, indent, flags, -1, NULL);
+	free(copy);
 }
 
 /*
