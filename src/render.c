@@ -150,34 +150,25 @@ void render_wipe(void)
 /* Draw UTF-8 text at the cursor in at most cols columns; returns columns used. */
 static int put_text(const char *s, size_t len, int cols, attr_t attr)
 {
+	int used = 0;
+	size_t fit = text_fit(s, len, cols, &used); /* text.c measures; this only draws */
 	wchar_t buf[256];
 	size_t i = 0;
-	int used = 0;
 
-	while (i < len && used < cols) {
+	if (cols <= 0)
+		return 0;
+	attron(attr);
+	while (i < fit) {
 		size_t n = 0;
 
-		while (i < len && n < ARRAY_LEN(buf)) {
-			size_t j = i;
-			long cp = text_decode(s, len, &j);
-			int w = cp < 0 ? 1 : text_cpwidth((unsigned long)cp);
+		while (i < fit && n < ARRAY_LEN(buf)) {
+			long cp = text_decode(s, fit, &i);
 
-			if (w < 0)
-				w = 1;
-			if (used + w > cols)
-				break;
 			buf[n++] = cp < 0 ? (wchar_t)TEXT_REPLACEMENT : (wchar_t)cp;
-			used += w;
-			i = j;
 		}
-		if (n == 0)
-			break;
-		attron(attr);
 		addnwstr(buf, (int)n);
-		attroff(attr);
-		if (i < len && n < ARRAY_LEN(buf))
-			break; /* out of columns */
 	}
+	attroff(attr);
 	return used;
 }
 
