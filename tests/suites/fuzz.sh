@@ -1,6 +1,6 @@
 #!/bin/sh
 # fuzz.sh -- make test suite: build the libFuzzer harnesses, run each as a smoke
-# (FUZZ_SMOKE_SECONDS, default 30, from the seed corpus), replay every crash
+# (FUZZ_SMOKE_SECONDS, default 15, from the seed corpus), replay every crash
 # regression. Prints "ok - ..." / "not ok - ..." lines.
 # SPDX-License-Identifier: MIT
 set -u
@@ -18,5 +18,5 @@ echo "ok - fuzz: harnesses build ($names)"
 # shellcheck disable=SC2086
 sh tests/fuzz/run.sh --replay --tap $names
 # shellcheck disable=SC2086
-sh tests/fuzz/run.sh --tap "${FUZZ_SMOKE_SECONDS:-30}" $names
+sh tests/fuzz/run.sh --tap "${FUZZ_SMOKE_SECONDS:-15}" $names
 exit 0
