@@ -642,7 +642,7 @@ def table(res):
     if bs:
         out.append("")
         out.append("content bundle (issue 14): generated content, --content BUNDLE; \"today\" = every file parsed at start")
-        out.append("  %-36s" % "screens" + "".join("%22s" % ("%d" % f["screens"]) for f in bs["scale"]))
+        out.append("  %-36s" % "screens" + "".join("%28s" % ("%d" % f["screens"]) for f in bs["scale"]))
         rows = [("start to first settled screen", "start_ms", " ms", "start_ms"),
                 ("  the same as a signed update", "signed_start_ms", " ms", None),
                 ("private memory per session (2 run)", "private_kib", " KiB", "private_kib"),
