@@ -665,7 +665,7 @@ def table(res):
                 if t is not None:
                     cell += " (today %s)" % fmt(t, unit)
                 cells.append(cell)
-            out.append("  %-36s" % label + "".join("%22s" % c for c in cells))
+            out.append("  %-36s" % label + "".join("%28s" % c for c in cells))
         v2 = bs.get("verify_2mib")
         if v2:
             out.append("  signature check of 2 MiB (CPU)      best %s, median %s  (target < 5 ms)"
