@@ -9,7 +9,7 @@ STATEDIR   ?= /var/lib/yibao
 DATADIR     = $(PREFIX)/share/yibao
 
 CC       ?= cc
-PKGS     := ncursesw inih md4c libcjson libsodium sqlite3 libunibreak
+PKGS     := ncursesw inih md4c libcjson libsodium libunibreak
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wcast-qual -Wundef -Werror
 HARDEN   := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE

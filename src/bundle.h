@@ -1,23 +1,33 @@
 /*
- * bundle.h -- the content bundle: one read-only SQLite file holding every screen
+ * bundle.h -- the content bundle: one read-only file holding every screen, and its format
  * SPDX-License-Identifier: MIT
  *
- * yibao --pack writes it (src/pack.c) from content/NAME.md, content/bundle.ini and
- * config/regions/NAME.ini. A session opens it once (immutable, read-only, mapped)
- * and takes everything it shows from that open file: replacing the file (by
- * rename) never changes a running session. Tables (format 1):
+ * yibao --pack writes it (src/pack.c feeds the builder below) from
+ * content/NAME.md, content/bundle.ini and config/regions/NAME.ini. A session
+ * maps it once, read-only, and takes everything it shows from that mapping:
+ * replacing the file (by rename) never changes a running session, and every
+ * session on a host shares the same pages.
  *
- *   manifest(key PRIMARY KEY, value)   format, version, policy_year, created,
- *                                      valid_until, regions (space-separated)
- *   file(name PRIMARY KEY, text)       every screen file as written
- *   region(name PRIMARY KEY, text)     every region profile as written
- *   entry(region, n, file, id, code, title, kind, updated, source)
- *                                      the effective screens of each region,
- *                                      n = 0.. in file-name order
- *   search(file PRIMARY KEY, text)     each file's text as shown, placeholders
- *                                      left as {{name}} (filled when searched)
+ * Format 2 (format 1 was an SQLite file; README says why it was replaced).
+ * Little-endian; a "str" is u32 offset, u32 length of bytes followed by a NUL
+ * inside the file (offset 0: absent). Every offset and count is checked against
+ * the file's size before it is used; a string when it is read.
  *
- * No curses here; nothing is drawn. Strings handed out are copies.
+ *   header, 72 bytes:
+ *     0 magic "YIBAOBDL"   8 u32 format   12 u32 policy_year   16 u64 version
+ *     24 str created       32 str valid_until                  40 str regions
+ *     48 u32 nfiles  52 u32 files_off   56 u32 nregions  60 u32 regions_off
+ *     64 u32 size of the whole file     68 u32 0
+ *   file, 24 bytes each: str name, str text as written,
+ *     str shown (the text as shown, placeholders left as {{name}})
+ *   region, 32 + 4 * BUNDLE_KINDS bytes each: str name,
+ *     str profile text as written, u32 nentries, u32 entries_off, u32 by_id_off,
+ *     u32 by_code_off, u32 first screen of each kind (or 0xffffffff)
+ *   entry, 48 bytes each (the region's screens, n = 0.. in file-name order):
+ *     u32 file index, str id, str code, str title, u32 kind, str updated, str source
+ *   by_id, by_code: u32 entry numbers, sorted by id and by code (bytewise)
+ *
+ * No curses here; nothing is drawn. Strings handed out are copies unless said.
  */
 #ifndef YIBAO_BUNDLE_H
 #define YIBAO_BUNDLE_H
@@ -26,7 +36,9 @@
 #include <stddef.h>
 
 /* The bundle format this guide reads and writes. */
-#define BUNDLE_FORMAT 1
+#define BUNDLE_FORMAT 2
+/* Screen kinds the index keeps a first screen for (enum kind fits). */
+#define BUNDLE_KINDS 16
 /* File names in [update] state_dir and under the install prefix. */
 #define BUNDLE_FILE "yibao.bundle"
 #define BUNDLE_SIG_SUFFIX ".minisig"
@@ -68,13 +80,14 @@ struct bundle_head {
 void bundle_head_free(struct bundle_head *h);
 
 /*
- * Open the bundle file at path for the whole session: read-only, immutable
- * (SQLite never re-reads or locks it), mapped. The manifest is read and
- * checked. Returns NULL with a one-line reason in err. Close with bundle_close.
+ * Open the bundle file at path for the whole session: a regular file, mapped
+ * read-only (the descriptor is closed at once; the mapping keeps the file as it
+ * was). The manifest and the tables' extents are checked. Returns NULL with a
+ * one-line reason in err. Close with bundle_close.
  */
 struct bundle *bundle_open(const char *path, char *err, size_t errlen);
 /*
- * The same over len bytes of a bundle in memory (allocated with sqlite3_malloc64;
+ * The same over len bytes of a bundle in memory (allocated with malloc;
  * ownership passes to the bundle, also on failure). For --content DIR (packed in
  * memory) and fuzzing.
  */
@@ -109,5 +122,30 @@ int bundle_each_text(struct bundle *b, const char *region,
 		     int (*fn)(void *ctx, int n, const char *code, const char *title,
 			       const char *text),
 		     void *ctx);
+
+/*
+ * Writing a bundle (yibao --pack, --content DIR): add files, region profiles
+ * and each region's screens, then take the image. Strings are copied. Files
+ * are kept once by name (adding a name again is ignored).
+ */
+struct bundle_builder;
+struct bundle_builder *bundle_builder_new(long long version, int policy_year,
+					  const char *created, const char *valid_until,
+					  const char *regions);
+bool bundle_builder_has_file(const struct bundle_builder *bb, const char *name);
+/* shown may be NULL (the file did not parse: nothing to search). */
+void bundle_builder_file(struct bundle_builder *bb, const char *name, const char *text,
+			 size_t len, const char *shown);
+void bundle_builder_region(struct bundle_builder *bb, const char *name, const char *text,
+			   size_t len);
+/* Screen n of region (the next one): file must have been added. updated and source may be NULL. */
+void bundle_builder_entry(struct bundle_builder *bb, const char *region, const char *file,
+			  const char *id, const char *code, const char *title, int kind,
+			  const char *updated, const char *source);
+/*
+ * The image (malloc'd; for bundle_open_mem or a file) and its size, or NULL
+ * with a one-line reason in err (too large for the format). Frees bb.
+ */
+void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *err, size_t errlen);
 
 #endif

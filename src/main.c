@@ -594,7 +594,7 @@ static struct bundle *open_installed(const struct config *c, bool later,
 		}
 	} else if (minisig_verify_file(fdpath, sig, c->update_public_key, NULL, 0, why, whylen) == 0)
 		b = bundle_open(fdpath, why, whylen);
-	close(fd); /* SQLite (and the check) hold the same file open by themselves */
+	close(fd); /* the mapping (and the check) keep the same file by themselves */
 	free(fdpath);
 	free(sig);
 	return b;

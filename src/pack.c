@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <ini.h>
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,86 +229,11 @@ static struct guide *load_region(struct config *c, const char *content_dir,
 
 /* ---- writing ---- */
 
-static const char schema[] =
-	"PRAGMA page_size = 4096;"
-	"PRAGMA journal_mode = OFF;"
-	"PRAGMA synchronous = OFF;"
-	"BEGIN;"
-	"CREATE TABLE manifest(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-	"CREATE TABLE file(name TEXT PRIMARY KEY, text BLOB NOT NULL);"
-	"CREATE TABLE region(name TEXT PRIMARY KEY, text BLOB NOT NULL);"
-	"CREATE TABLE entry(region TEXT NOT NULL, n INTEGER NOT NULL, file TEXT NOT NULL,"
-	" id TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL,"
-	" updated TEXT, source TEXT, PRIMARY KEY(region, n)) WITHOUT ROWID;"
-	"CREATE INDEX entry_id ON entry(region, id);"
-	"CREATE INDEX entry_code ON entry(region, code);"
-	"CREATE INDEX entry_kind ON entry(region, kind, n);"
-	"CREATE TABLE search(file TEXT PRIMARY KEY, text TEXT NOT NULL);";
-
 struct writer {
-	sqlite3 *db;
-	sqlite3_stmt *meta, *file, *region, *entry, *search, *has_search;
+	struct bundle_builder *bb;
 	struct diags *d;
-	const char *what; /* the output, for messages */
 	bool failed;
 };
-
-static void w_fail(struct writer *w)
-{
-	if (!w->failed)
-		diags_add(w->d, w->what, 0, "cannot write the bundle: %s", sqlite3_errmsg(w->db));
-	w->failed = true;
-}
-
-static void w_run(struct writer *w, sqlite3_stmt *st)
-{
-	if (!w->failed && sqlite3_step(st) != SQLITE_DONE)
-		w_fail(w);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-}
-
-static int w_open(struct writer *w, sqlite3 *db, struct diags *d, const char *what)
-{
-	memset(w, 0, sizeof *w);
-	w->db = db;
-	w->d = d;
-	w->what = what;
-	if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO manifest VALUES (?1, ?2)", -1, &w->meta, NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO file VALUES (?1, ?2)", -1, &w->file,
-			       NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO region VALUES (?1, ?2)", -1, &w->region, NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO entry VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-			       -1, &w->entry, NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO search VALUES (?1, ?2)", -1, &w->search, NULL) ||
-	    sqlite3_prepare_v2(db, "SELECT 1 FROM search WHERE file = ?1", -1, &w->has_search,
-			       NULL)) {
-		w_fail(w);
-		return -1;
-	}
-	return 0;
-}
-
-static void w_close(struct writer *w)
-{
-	sqlite3_finalize(w->meta);
-	sqlite3_finalize(w->file);
-	sqlite3_finalize(w->region);
-	sqlite3_finalize(w->entry);
-	sqlite3_finalize(w->search);
-	sqlite3_finalize(w->has_search);
-}
-
-static void w_meta(struct writer *w, const char *key, const char *text, long long n)
-{
-	sqlite3_bind_text(w->meta, 1, key, -1, SQLITE_STATIC);
-	if (text != NULL)
-		sqlite3_bind_text(w->meta, 2, text, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_int64(w->meta, 2, n);
-	w_run(w, w->meta);
-}
 
 static void date_of(time_t t, char out[11])
 {
@@ -330,11 +254,13 @@ static time_t created_time(void)
 	return time(NULL);
 }
 
-static void w_manifest(struct writer *w, const struct pack_meta *pm, char **names, size_t n)
+/* A builder with the manifest: pm, created now, and the region names. */
+static struct bundle_builder *w_manifest(const struct pack_meta *pm, char **names, size_t n)
 {
 	time_t now = created_time();
 	char created[11], until[11];
 	struct strbuf regions = {0};
+	struct bundle_builder *bb;
 
 	date_of(now, created);
 	date_of(now + (time_t)pm->valid_days * 86400, until);
@@ -344,13 +270,9 @@ static void w_manifest(struct writer *w, const struct pack_meta *pm, char **name
 		sb_adds(&regions, names[i]);
 	}
 	sb_add(&regions, "", 0);
-	w_meta(w, "format", NULL, BUNDLE_FORMAT);
-	w_meta(w, "version", NULL, pm->version);
-	w_meta(w, "policy_year", NULL, pm->policy_year);
-	w_meta(w, "created", created, 0);
-	w_meta(w, "valid_until", until, 0);
-	w_meta(w, "regions", regions.s, 0);
+	bb = bundle_builder_new(pm->version, pm->policy_year, created, until, regions.s);
 	sb_free(&regions);
+	return bb;
 }
 
 static const char *base_name(const char *path)
@@ -360,53 +282,34 @@ static const char *base_name(const char *path)
 	return s != NULL ? s + 1 : path;
 }
 
-/* A file's text into the file or region table under name. */
-static void w_text(struct writer *w, sqlite3_stmt *st, const char *name, const char *path)
+/*
+ * A screen file, once for every region: its text as written, and its text as
+ * shown (parsed with placeholders left as {{name}}, filled with the region's
+ * values when searched).
+ */
+static void w_file(struct writer *w, const char *file, const char *path)
 {
 	size_t len;
-	char *text = util_read_file(path, CONTENT_MAX_FILE, &len);
+	char *raw, *shown = NULL;
+	struct diags ignore = {0};
+	struct screen *s;
 
-	if (text == NULL) {
+	if (bundle_builder_has_file(w->bb, file))
+		return;
+	raw = util_read_file(path, CONTENT_MAX_FILE, &len);
+	if (raw == NULL) {
 		diags_add(w->d, path, 0, "cannot read: %s", strerror(errno));
 		w->failed = true;
 		return;
 	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(st, 2, text, (int)len, SQLITE_TRANSIENT);
-	w_run(w, st);
-	free(text);
-}
-
-/*
- * A file's shown text, once for every region: parsed with placeholders left as
- * {{name}}, filled with the region's values when searched.
- */
-static void w_search(struct writer *w, const char *file, const char *path)
-{
-	size_t len;
-	char *raw;
-	struct diags ignore = {0};
-	struct screen *s;
-	bool have;
-
-	sqlite3_bind_text(w->has_search, 1, file, -1, SQLITE_STATIC);
-	have = sqlite3_step(w->has_search) == SQLITE_ROW;
-	sqlite3_reset(w->has_search);
-	if (have || w->failed)
-		return;
-	raw = util_read_file(path, CONTENT_MAX_FILE, &len);
-	s = raw != NULL ? content_parse(path, raw, len, NULL, NULL, &ignore) : NULL;
+	s = content_parse(path, raw, len, NULL, NULL, &ignore);
 	diags_free(&ignore); /* said by the region passes */
-	free(raw);
-	if (s != NULL) {
-		char *text = guide_screen_text(s);
-
-		sqlite3_bind_text(w->search, 1, file, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->search, 2, text, -1, SQLITE_STATIC);
-		w_run(w, w->search);
-		free(text);
-	}
+	if (s != NULL)
+		shown = guide_screen_text(s);
+	bundle_builder_file(w->bb, file, raw, len, shown);
+	free(shown);
 	screen_free(s);
+	free(raw);
 }
 
 static void w_region(struct writer *w, const struct guide *g, const char *region)
@@ -415,52 +318,48 @@ static void w_region(struct writer *w, const struct guide *g, const char *region
 		const struct screen *s = g->screens[i];
 		const char *file = base_name(s->file);
 
-		w_text(w, w->file, file, s->file);
-		w_search(w, file, s->file);
-		sqlite3_bind_text(w->entry, 1, region, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(w->entry, 2, (long long)i);
-		sqlite3_bind_text(w->entry, 3, file, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->entry, 4, s->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->entry, 5, s->code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->entry, 6, s->title, -1, SQLITE_STATIC);
-		sqlite3_bind_int(w->entry, 7, (int)s->kind);
-		if (s->updated != NULL)
-			sqlite3_bind_text(w->entry, 8, s->updated, -1, SQLITE_STATIC);
-		if (s->source != NULL)
-			sqlite3_bind_text(w->entry, 9, s->source, -1, SQLITE_STATIC);
-		w_run(w, w->entry);
+		w_file(w, file, s->file);
+		bundle_builder_entry(w->bb, region, file, s->id, s->code, s->title, (int)s->kind,
+				     s->updated, s->source);
 	}
 }
 
 /*
- * Write everything into db: the manifest, every region profile's text, and
- * for each region in only (or every region when only is NULL) its screens.
+ * The image of a bundle: the manifest, every region profile's text, and for
+ * each region in only (or every region when only is NULL) its screens. NULL
+ * when something could not be read or written (said in d; problems with the
+ * content are said in d too, but do not stop the image).
  */
-static int pack_into(sqlite3 *db, const char *content_dir, const char *regions_dir,
-		     const struct pack_meta *pm, const char *only, const char *what,
-		     struct diags *d)
+static void *pack_image(const char *content_dir, const char *regions_dir,
+			const struct pack_meta *pm, const char *only, const char *what,
+			size_t *len, struct diags *d)
 {
-	struct writer w;
+	struct writer w = {.d = d};
 	size_t nregions;
 	char **names = region_names(regions_dir, &nregions);
-	int rc;
+	char err[200];
+	void *image;
 
-	if (w_open(&w, db, d, what) < 0) {
-		w_close(&w);
-		names_free(names, nregions);
-		return -1;
-	}
+	*len = 0;
 	if (nregions == 0)
 		diags_add(d, regions_dir, 0, "no region profiles (*.ini) here");
-	w_manifest(&w, pm, names, nregions);
+	w.bb = w_manifest(pm, names, nregions);
 	for (size_t r = 0; r < nregions && !w.failed; r++) {
 		char *file = xasprintf("%s.ini", names[r]);
 		char *path = util_path_join(regions_dir, file);
+		size_t plen;
+		char *text = util_read_file(path, CONTENT_MAX_FILE, &plen);
 
-		w_text(&w, w.region, names[r], path);
+		if (text == NULL) {
+			diags_add(d, path, 0, "cannot read: %s", strerror(errno));
+			w.failed = true;
+		} else {
+			bundle_builder_region(w.bb, names[r], text, plen);
+		}
+		free(text);
 		free(path);
 		free(file);
-		if (only == NULL || strcmp(only, names[r]) == 0) {
+		if (!w.failed && (only == NULL || strcmp(only, names[r]) == 0)) {
 			struct config c;
 			struct diags one = {0};
 			struct guide *g = load_region(&c, content_dir, regions_dir, names[r], &one);
@@ -472,12 +371,32 @@ static int pack_into(sqlite3 *db, const char *content_dir, const char *regions_d
 			config_free(&c);
 		}
 	}
-	w_close(&w);
-	if (!w.failed && sqlite3_exec(db, "COMMIT; ANALYZE;", NULL, NULL, NULL) != SQLITE_OK)
-		w_fail(&w);
-	rc = w.failed ? -1 : 0;
 	names_free(names, nregions);
-	return rc;
+	image = bundle_builder_finish(w.bb, len, err, sizeof err);
+	if (image == NULL)
+		diags_add(d, what, 0, "cannot write the bundle: %s", err);
+	if (w.failed) {
+		free(image);
+		*len = 0;
+		return NULL;
+	}
+	return image;
+}
+
+/* Write all of p to fd. Returns 0, or -1 with errno. */
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }
 
 int pack_write(const char *out, const char *content_dir, const char *regions_dir,
@@ -485,33 +404,32 @@ int pack_write(const char *out, const char *content_dir, const char *regions_dir
 {
 	struct pack_meta pm;
 	char *tmp, *dir;
-	sqlite3 *db = NULL;
+	unsigned char *image;
+	size_t len;
 	int fd, rc;
 	size_t before = d->n;
 
 	/* One pass: checked while written, every region; any problem and the result goes. */
 	pack_meta_read(content_dir, true, &pm, d);
+	image = pack_image(content_dir, regions_dir, &pm, NULL, out, &len, d);
+	if (image == NULL || d->n > before) {
+		free(image);
+		return -1;
+	}
 	tmp = xasprintf("%s.tmp.XXXXXX", out);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		diags_add(d, out, 0, "cannot create a file beside it: %s", strerror(errno));
 		free(tmp);
+		free(image);
 		return -1;
 	}
-	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		diags_add(d, out, 0, "cannot write: %s", db != NULL ? sqlite3_errmsg(db) : "");
-		rc = -1;
-	} else {
-		rc = pack_into(db, content_dir, regions_dir, &pm, NULL, out, d);
-	}
-	if (sqlite3_close(db) != SQLITE_OK)
-		rc = -1;
-	if (d->n > before)
-		rc = -1;
-	if (rc == 0 && (fchmod(fd, 0644) < 0 || fsync(fd) < 0)) {
+	rc = 0;
+	if (write_all(fd, image, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
 		diags_add(d, out, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}
+	free(image);
 	close(fd);
 	if (rc == 0 && rename(tmp, out) < 0) {
 		diags_add(d, out, 0, "cannot rename the new bundle into place: %s", strerror(errno));
@@ -537,21 +455,8 @@ void *pack_memory(const char *content_dir, const char *regions_dir, const char *
 		  size_t *len, struct diags *d)
 {
 	struct pack_meta pm;
-	sqlite3 *db = NULL;
-	sqlite3_int64 size = 0;
-	unsigned char *image = NULL;
 
-	*len = 0;
 	pack_meta_read(content_dir, false, &pm, d);
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	if (pack_into(db, content_dir, regions_dir, &pm, region != NULL ? region : "national",
-		      content_dir, d) == 0)
-		image = sqlite3_serialize(db, "main", &size, 0);
-	sqlite3_close(db);
-	if (image != NULL)
-		*len = (size_t)size;
-	return image;
+	return pack_image(content_dir, regions_dir, &pm, region != NULL ? region : "national",
+			  content_dir, len, d);
 }

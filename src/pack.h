@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: MIT
  *
  * The authors' side of the bundle (bundle.h is the reader): content/NAME.md,
- * content/bundle.ini and the region profiles in, one SQLite file out.
+ * content/bundle.ini and the region profiles in, one bundle file out.
  */
 #ifndef YIBAO_PACK_H
 #define YIBAO_PACK_H
@@ -42,9 +42,8 @@ int pack_write(const char *out, const char *content_dir, const char *regions_dir
 /*
  * Pack content_dir with region's profile (and every profile's text) into a
  * bundle in memory, whatever problems there are (they go to d; files with
- * fatal problems are left out): --content DIR. Returns the SQLite image
- * (allocated with sqlite3_malloc64, for bundle_open_mem) and its size in
- * *len, or NULL.
+ * fatal problems are left out): --content DIR. Returns the bundle's image
+ * (allocated with malloc, for bundle_open_mem) and its size in *len, or NULL.
  */
 void *pack_memory(const char *content_dir, const char *regions_dir, const char *region,
 		  size_t *len, struct diags *d);

@@ -32,7 +32,6 @@ libcjson-dev:build
 libinih-dev:build
 libmd4c-dev:build
 libsodium-dev:build
-libsqlite3-dev:build
 libunibreak-dev:build
 libcmocka-dev:test
 tmux:test

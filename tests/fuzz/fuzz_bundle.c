@@ -1,5 +1,5 @@
 /*
- * fuzz_bundle.c -- libFuzzer harness for the bundle reader (SQLite image in, guide out)
+ * fuzz_bundle.c -- libFuzzer harness for the bundle reader (bundle image in, guide out)
  * SPDX-License-Identifier: MIT
  *
  * Bundles are signed, but the reader must still hold against any bytes: the
@@ -10,7 +10,6 @@
  * string handed out is valid UTF-8 after parsing, indexes stay in range, and
  * the manifest of an opened bundle is complete.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +25,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	text_init_locale();
-	/* A hostile image must not make SQLite allocate without bound. */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	sqlite3_soft_heap_limit64(256LL * 1024 * 1024);
 	return 0;
 }
 
@@ -95,9 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	image = sqlite3_malloc64(size);
-	if (image == NULL)
-		return 0;
+	image = xmalloc(size);
 	memcpy(image, data, size);
 	b = bundle_open_mem(image, size, err, sizeof err);
 	if (b == NULL) {

@@ -26,9 +26,9 @@ for f in content/00-home.md content/01-eligibility.md content/05.1-rates.md; do
 done
 count() { find "$C/$1" -type f | wc -l; }
 echo "seeds: $(count content) content, $(count config) config, $(count cond) cond, $(count text) text"
-# Bundle seeds: a small content set packed by ./yibao, then rewritten with
-# 512-byte pages so a seed stays a few KiB (the reader takes any page size);
-# and the same with the hostile fixture's bytes put in (as a bad signer could).
+# Bundle seeds: a small content set packed by ./yibao; and the same with the
+# hostile fixture's bytes put in place of the screens (as a bad signer could):
+# new strings appended, the file records pointed at them (format: src/bundle.h).
 if [ -x ./yibao ]; then
 	mkdir -p "$C/bundle"
 	rm -f "$C"/bundle/shipped-*
@@ -41,22 +41,26 @@ if [ -x ./yibao ]; then
 	printf '[guide]\ncontent_dir = %s\nregions_dir = %s\n' "$t/c" "$PWD/config/regions" >"$t/c.ini"
 	if HOME=$t ./yibao --config "$t/c.ini" --pack "$t/c.bundle" 2>/dev/null; then
 		python3 - "$t/c.bundle" "$C/bundle" tests/fixtures/hostile/content <<'PY'
-import os, shutil, sqlite3, sys
+import os, shutil, struct, sys
 src, out, hostile = sys.argv[1:4]
-d = sqlite3.connect(src)
-d.execute("PRAGMA page_size=512")
-d.execute("VACUUM")
-d.close()
 shutil.copy(src, os.path.join(out, "shipped-small.bundle"))
-d = sqlite3.connect(src)
-for name, f in (("00-home.md", "home.md"), ("01-good.md", "evil.md"), ("02-list.md", "evil.md")):
-    with open(os.path.join(hostile, f), "rb") as fh:
-        d.execute("UPDATE file SET text = ? WHERE name = ?", (fh.read(), name))
-d.execute("UPDATE search SET text = text || char(27) || '[31mEVIL'")
-d.commit()
-d.execute("VACUUM")
-d.close()
-shutil.copy(src, os.path.join(out, "shipped-hostile.bundle"))
+b = bytearray(open(src, "rb").read())
+nfiles, files_off = struct.unpack_from("<II", b, 48)
+evil = {"00-home.md": "home.md", "01-good.md": "evil.md", "02-list.md": "evil.md"}
+for i in range(nfiles):
+    rec = files_off + 24 * i
+    off, n = struct.unpack_from("<II", b, rec)
+    name = bytes(b[off:off + n]).decode()
+    if name in evil:
+        with open(os.path.join(hostile, evil[name]), "rb") as fh:
+            text = fh.read()
+        struct.pack_into("<II", b, rec + 8, len(b), len(text))
+        b += text + b"\0"
+        shown = b"\x1b[31mEVIL\x07"
+        struct.pack_into("<II", b, rec + 16, len(b), len(shown))
+        b += shown + b"\0"
+struct.pack_into("<I", b, 64, len(b))
+open(os.path.join(out, "shipped-hostile.bundle"), "wb").write(b)
 PY
 	fi
 	rm -rf "$t"
