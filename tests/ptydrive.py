@@ -164,6 +164,22 @@ def proc_kib(pid, name, field):
     return None
 
 
+def mapping_rss_kib(pid, suffix):
+    """Rss of the mappings of files whose name ends in suffix (the content bundle), in KiB."""
+    total, inside = 0, False
+    try:
+        with open("/proc/%d/smaps" % pid) as f:
+            for line in f:
+                head = line.split()
+                if len(head) >= 5 and "-" in head[0] and ":" not in head[0]:
+                    inside = len(head) >= 6 and head[-1].endswith(suffix)
+                elif inside and line.startswith("Rss:"):
+                    total += int(head[1])
+    except OSError:
+        return None
+    return total
+
+
 def private_kib(pid):
     """Private_Clean + Private_Dirty from smaps_rollup: memory only this process uses."""
     c = proc_kib(pid, "smaps_rollup", "Private_Clean")
