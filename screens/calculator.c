@@ -129,7 +129,9 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 
 	sb_adds(&sb, ascii ? "[" : "");
 	for (int i = 0; i < cols; i++)
-		sb_adds(&sb, i < lo ? full : i < hi ? maybe : self);
+		sb_adds(&sb, i < lo ? full
+			     : i < hi ? maybe
+			     : self);
 	sb_adds(&sb, ascii ? "]" : "");
 	layout_text(&v->lay, sb.s, 0, 2, 0);
 	sb_free(&sb);
@@ -153,8 +155,9 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	layout_blank(&v->lay);
 	layout_text(&v->lay, "计算结果", TA_STRONG, 0, LF_HEADING);
 	if (!c->has_bill) {
-		layout_text(&v->lay, a->line_mode ? "先输入 1，再按回车，填写住院费用（元）。"
-						  : "先选第 1 项，按 Enter 输入住院费用（元）。",
+		layout_text(&v->lay,
+			    a->line_mode ? "先输入 1，再按回车，填写住院费用（元）。"
+					 : "先选第 1 项，按 Enter 输入住院费用（元）。",
 			    0, 2, LF_DIM);
 		return;
 	}

@@ -20,11 +20,13 @@
 enum color_mode { CFG_COLOR_AUTO, CFG_COLOR_ALWAYS, CFG_COLOR_NEVER };
 enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
 
+/* One pair of a kvlist. */
+struct kv {
+	char *key, *val;
+};
 /* An ordered list of key = value pairs (region profile sections). */
 struct kvlist {
-	struct kv {
-		char *key, *val;
-	} *v;          /* in the order first set */
+	struct kv *v;  /* in the order first set */
 	size_t n, cap;
 	size_t *index; /* hash of key -> position in v + 1 (0: empty); icap slots */
 	size_t icap;

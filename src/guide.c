@@ -559,6 +559,12 @@ static int fill_each(void *ctx, int idx, const char *code, const char *title, co
 	return rc;
 }
 
+/* A placeholder name and whether its value can take part in a match. */
+struct search_name {
+	char *name;
+	bool shares;
+};
+
 /* What one search needs: the query and, per placeholder name, whether its value can take part in a match. */
 struct search_ctx {
 	struct guide *g;
@@ -567,10 +573,7 @@ struct search_ctx {
 		   long at);
 	void *ctx;
 	int hits, max;
-	struct {
-		char *name;
-		bool shares;
-	} *names;
+	struct search_name *names;
 	size_t nnames, cap;
 };
 

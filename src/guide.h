@@ -17,6 +17,12 @@ struct bundle;
 struct config;
 struct minisig_job;
 
+/* A screen of a bundle parsed because it was asked for (guide.opened). */
+struct opened {
+	int idx;
+	struct screen *s;
+};
+
 struct guide {
 	/*
 	 * Effective screens for the active region. A guide loaded from a directory
@@ -26,10 +32,7 @@ struct guide {
 	 */
 	struct screen **screens;
 	size_t nscreens;
-	struct opened {
-		int idx;
-		struct screen *s;
-	} *opened;               /* guide_open: screens asked for, in order of asking */
+	struct opened *opened;   /* guide_open: screens asked for, in order of asking */
 	size_t nopened, opened_cap;
 	int home;                /* index of id "home", or of the first screen; -1 if none */
 	struct diags diags;      /* every problem found, FILE:LINE */

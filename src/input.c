@@ -33,7 +33,7 @@
 #include "text.h"
 #include "util.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 #define PROMPT_MAX_BYTES 256
 
 /*

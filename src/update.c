@@ -366,8 +366,8 @@ static bool begin_body(struct fetch *f)
 	 * A resume asks for bytes of the representation stored, so only an
 	 * uncompressed one with a strong validator can be resumed.
 	 */
-	set_field(&u->meta.part_etag, identity_encoding(f) && f->etag != NULL &&
-					      strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
+	set_field(&u->meta.part_etag,
+		  identity_encoding(f) && f->etag != NULL && strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
 	set_field(&u->meta.part_last_modified, identity_encoding(f) ? f->last_modified : NULL);
 	/* Not fatal when it fails: this download just cannot be resumed. */
 	meta_write(u);

@@ -900,7 +900,9 @@ static void load_region_override(void **state)
 		assert_int_equal(g->nscreens, 4);
 		assert_true(pay >= 0 && mat >= 0);
 		assert_string_equal(g->screens[pay]->title, fj ? "福建缴费" : "缴费");
-		assert_string_equal(g->screens[mat]->title, fj ? "福建材料" : gd ? "广东材料" : "材料");
+		assert_string_equal(g->screens[mat]->title, fj ? "福建材料"
+							    : gd ? "广东材料"
+							    : "材料");
 		if (fj) {
 			assert_string_equal(g->screens[pay]->region, "fujian");
 			assert_int_equal(guide_find(g, "3"), pay);

@@ -169,6 +169,8 @@ static void sanitize_controls(void **state)
 
 static void sanitize_bidi_and_zero_width(void **state)
 {
+	/* A group of characters a line, its names after it: clang-format would misalign them. */
+	/* clang-format off */
 	static const char *const removed[] = {
 		"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
 		"\xE2\x80\xAE",                 /* LRE RLE PDF LRO RLO */
@@ -180,6 +182,7 @@ static void sanitize_bidi_and_zero_width(void **state)
 		"\xE2\x81\xA0",                 /* word joiner */
 		"\xEF\xBB\xBF",                 /* BOM */
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t k = 0; k < sizeof removed / sizeof removed[0]; k++) {
@@ -289,7 +292,8 @@ static void widths(void **state)
 	assert_int_equal(text_swidth("中文"), 4);
 	assert_int_equal(text_swidth("医保 card 卡"), 4 + 1 + 4 + 1 + 2);
 	assert_int_equal(text_swidth("3.4  支付宝缴费"), 5 + 10);
-	assert_int_equal(text_swidth("\xEF\xBC\x88\xEF\xBC\x8C。\xEF\xBC\x89"), 2 + 4 + 2); /* fullwidth punctuation */
+	/* Fullwidth punctuation. */
+	assert_int_equal(text_swidth("\xEF\xBC\x88\xEF\xBC\x8C。\xEF\xBC\x89"), 2 + 4 + 2);
 	assert_int_equal(text_swidth("e\xCC\x81"), 1);         /* combining acute */
 	assert_int_equal(text_swidth("\xF0\xA0\x80\x80"), 2);  /* U+20000, plane 2 */
 	assert_int_equal(text_swidth("\xEA\xB0\x80"), 2);      /* Hangul */
@@ -397,11 +401,14 @@ static void truncate_never_splits(void **state)
 
 static bool is_closer(unsigned long cp)
 {
+	/* Ten a line: clang-format would give each its own line. */
+	/* clang-format off */
 	static const unsigned long closers[] = {
 		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F,
 		0x300B, 0x3009, 0x201D, 0x2019, 0x3011, 0xFF0E, 0x2026, 0xFF5E, ',', '.',
 		';', ':', '?', '!', ')', ']', '}', '%',
 	};
+	/* clang-format on */
 
 	for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++)
 		if (closers[k] == cp)
@@ -605,10 +612,13 @@ static void wrap_property(void **state)
 /* Characters that may not end a line: opening brackets and quotes. */
 static bool is_opener(unsigned long cp)
 {
+	/* Eleven a line: clang-format would give each its own line. */
+	/* clang-format off */
 	static const unsigned long openers[] = {
 		'(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x201C, 0x2018, 0x3010,
 		0x3014, 0xFF3B, 0xFF5B,
 	};
+	/* clang-format on */
 
 	for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
 		if (openers[k] == cp)
