@@ -22,7 +22,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # A missing library is named here, not found later as a puzzling compile error.
 # (Targets that install packages first check again when they build.)
-ifeq ($(filter deps deps-test deps-bench deps-deb deb run test unit e2e suites bench clean,$(MAKECMDGOALS)),)
+ifeq ($(filter deps deps-test deps-bench deps-deb deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
 PKG_MISSING := $(shell for p in $(PKGS) libcurl; do pkg-config --exists $$p || printf '%s ' $$p; done)
 ifneq ($(PKG_MISSING),)
 $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or see tools/deps.sh for the Debian packages)
@@ -116,6 +116,15 @@ suites: deps-test
 
 check: yibao
 	./yibao --check
+
+# The C files laid out as .clang-format says (clang-format 14, Debian 12):
+# format rewrites them in place, format-check names each that is not (also
+# part of `make test`'s check section). tools/format-check.sh lists the files.
+.PHONY: format format-check
+format:
+	@sh tools/format-check.sh --fix
+format-check:
+	@sh tools/format-check.sh
 
 # The bundle (not the .md files) is what the installed guide reads; the region
 # profiles stay installed for authors' --check/--pack against them.

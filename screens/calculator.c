@@ -19,7 +19,12 @@
 /* Columns of the reimbursed / self-paid bar at most. */
 #define BAR_COLS 40
 
-enum { ITEM_BILL, ITEM_LEVEL, ITEM_GROUP, ITEM_COUNT };
+enum {
+	ITEM_BILL,
+	ITEM_LEVEL,
+	ITEM_GROUP,
+	ITEM_COUNT
+};
 
 static const char *const level_names[CALC_LEVELS] = {"一级医院", "二级医院", "三级医院"};
 static const char *const group_names[CALC_GROUPS] = {"学生儿童", "其他居民"};
@@ -29,7 +34,7 @@ struct calculator {
 	char *bad;      /* profile keys that could not be read, or NULL */
 	long long bill; /* fen */
 	bool has_bill;
-	int level;      /* 1..CALC_LEVELS */
+	int level; /* 1..CALC_LEVELS */
 	enum calc_group group;
 };
 
@@ -129,7 +134,9 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 
 	sb_adds(&sb, ascii ? "[" : "");
 	for (int i = 0; i < cols; i++)
-		sb_adds(&sb, i < lo ? full : i < hi ? maybe : self);
+		sb_adds(&sb, i < lo   ? full
+			     : i < hi ? maybe
+				      : self);
 	sb_adds(&sb, ascii ? "]" : "");
 	layout_text(&v->lay, sb.s, 0, 2, 0);
 	sb_free(&sb);
@@ -153,8 +160,9 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	layout_blank(&v->lay);
 	layout_text(&v->lay, "计算结果", TA_STRONG, 0, LF_HEADING);
 	if (!c->has_bill) {
-		layout_text(&v->lay, a->line_mode ? "先输入 1，再按回车，填写住院费用（元）。"
-						  : "先选第 1 项，按 Enter 输入住院费用（元）。",
+		layout_text(&v->lay,
+			    a->line_mode ? "先输入 1，再按回车，填写住院费用（元）。"
+					 : "先选第 1 项，按 Enter 输入住院费用（元）。",
 			    0, 2, LF_DIM);
 		return;
 	}
@@ -188,7 +196,8 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 		calc_format_fen(r.bill - r.eligible, y, sizeof y);
 		if (r.limited)
 			t = xasprintf("资料只给了 %s 元以内的比例。超出的 %s 元怎么报，资料没有写，"
-				      "这里没有算进医保报销，请问%s", x, y, office);
+				      "这里没有算进医保报销，请问%s",
+				      x, y, office);
 		else
 			t = xasprintf("资料给的比例只管 %s 元以内的费用", x);
 		lay_row(v, "报销范围", t, 0, 0);
@@ -209,8 +218,9 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	} else {
 		calc_format_fen(c->prof.cap.fen, x, sizeof x);
 		t = xasprintf("%s 元（一年里医保最多报这么多）%s", x,
-			      r.capped[0] ? "，已按封顶线封顶"
-			      : r.capped[1] ? "，比例取高时会封顶" : "");
+			      r.capped[0]   ? "，已按封顶线封顶"
+			      : r.capped[1] ? "，比例取高时会封顶"
+					    : "");
 		lay_row(v, "封顶线", t, 0, 0);
 		free(t);
 	}

@@ -57,7 +57,8 @@ static void checklist_layout(struct app *a, struct view *v)
 		free(v->badge);
 		v->badge = xstrdup("不用准备");
 		layout_text(&v->lay, "按你在“谁能参保”里的回答，你不能参加城乡居民医保，"
-				     "这里的材料都不用准备。你该做的是：", TA_STRONG, 0, 0);
+				     "这里的材料都不用准备。你该做的是：",
+			    TA_STRONG, 0, 0);
 		layout_blank(&v->lay);
 		screens_lay_ineligible(a, v, w);
 		layout_blank(&v->lay);

@@ -19,7 +19,7 @@
 
 struct hit {
 	int screen;
-	char *line;    /* "title  页面代码 code", owned */
+	char *line; /* "title  页面代码 code", owned */
 	size_t title_len;
 	char *snippet; /* the matching text, owned */
 };
@@ -103,7 +103,9 @@ static char *snippet(const char *text, long at)
 			back = start;
 	}
 	if (start > line) {
-		start = far > 0 ? far : near > 0 ? near : back;
+		start = far > 0    ? far
+			: near > 0 ? near
+				   : back;
 		/* Nowhere to break: do not start inside a word of letters or digits. */
 		while (start < (size_t)at && is_word((unsigned char)text[start]) &&
 		       is_word((unsigned char)text[start - 1]))

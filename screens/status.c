@@ -156,7 +156,7 @@ static void lay_lookup(struct app *a, struct view *v)
 		return;
 	}
 	line = xasprintf("%s%s(身份证 %s)",
-			 r->err != SE_NONE			  ? "查询没有结果:"
+			 r->err != SE_NONE                  ? "查询没有结果:"
 			 : r->state == STATUS_STATE_UNKNOWN ? "查询结果不明:"
 							    : "查询结果:",
 			 status_kind_label(r->kind), r->masked_id);

@@ -29,7 +29,11 @@
 #include "../src/flow.h"
 #include "../src/util.h"
 
-enum wz_mode { WZ_INTRO, WZ_QUESTION, WZ_RESULT };
+enum wz_mode {
+	WZ_INTRO,
+	WZ_QUESTION,
+	WZ_RESULT
+};
 
 /* Item ref of the "answer everything again" entry of the answer list. */
 #define REF_RESTART (-1)
@@ -311,7 +315,7 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 	layout_blank(&v->lay);
 	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
 	layout_text(&v->lay,
-		    a->line_mode ? "要改哪一题，输入它前面的数字，再按回车。"
+		    a->line_mode  ? "要改哪一题，输入它前面的数字，再按回车。"
 		    : st->picking ? "用 ↑↓ 选一项,按 Enter 重新回答这一题。"
 				  : "按 Enter 选一项来修改;数字键打开上面的链接。",
 		    0, 0, LF_DIM);

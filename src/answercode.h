@@ -43,13 +43,13 @@ struct answercode {
 	const struct screen *wizard; /* not owned */
 	size_t *qblock;              /* block index of each question */
 	size_t nq;
-	uint8_t *combos;             /* ncombos rows of nq: 0 = not asked, k = option k-1 */
+	uint8_t *combos; /* ncombos rows of nq: 0 = not asked, k = option k-1 */
 	size_t ncombos;
-	char **regions;              /* sorted profile names (copies) */
+	char **regions; /* sorted profile names (copies) */
 	size_t nregions;
-	int region;                  /* index of the active region in regions, or -1 */
-	unsigned fingerprint;        /* 0 .. 10^ANSWERCODE_FP_DIGITS - 1 */
-	int ndigits;                 /* length of every code of this book, check digit included */
+	int region;           /* index of the active region in regions, or -1 */
+	unsigned fingerprint; /* 0 .. 10^ANSWERCODE_FP_DIGITS - 1 */
+	int ndigits;          /* length of every code of this book, check digit included */
 };
 
 /*

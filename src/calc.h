@@ -36,7 +36,11 @@ enum calc_err {
 	CALC_ERR_ZERO,     /* 0 元 */
 };
 
-enum calc_group { CALC_STUDENT, CALC_OTHER, CALC_GROUPS };
+enum calc_group {
+	CALC_STUDENT,
+	CALC_OTHER,
+	CALC_GROUPS
+};
 
 /* A rate from the profile: low..high basis points (equal when not a range). */
 struct calc_rate {
@@ -53,8 +57,8 @@ struct calc_amount {
 /* The [reimburse] figures of one region. */
 struct calc_profile {
 	struct calc_rate rate[CALC_GROUPS][CALC_LEVELS]; /* [group][level - 1] */
-	struct calc_amount deductible; /* 起付线 */
-	struct calc_amount cap;        /* 封顶线: the most the fund pays */
+	struct calc_amount deductible;                   /* 起付线 */
+	struct calc_amount cap;                          /* 封顶线: the most the fund pays */
 	/* The rates apply to the bill up to this, per group: the source gives Fujian's
 	 * 18万元 for students and children only. */
 	struct calc_amount bill_limit[CALC_GROUPS];

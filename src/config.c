@@ -146,7 +146,7 @@ struct load_ctx {
 	const char *path;
 	char *dir;
 	struct diags *d;
-	int line; /* line last read: inih's handler does not get it from Debian's build */
+	int line;                 /* line last read: inih's handler does not get it from Debian's build */
 	bool set_dir, set_bundle; /* this file names a content directory / a bundle */
 };
 
@@ -269,7 +269,16 @@ static void set_path(struct load_ctx *lc, char **dst, const char *v)
 	*dst = v[0] == '\0' ? NULL : util_path_join(lc->dir, v);
 }
 
-enum vtype { V_STR, V_PATH, V_BOOL, V_INT, V_LONG, V_ENUM, V_HTTPS, V_KEYS };
+enum vtype {
+	V_STR,
+	V_PATH,
+	V_BOOL,
+	V_INT,
+	V_LONG,
+	V_ENUM,
+	V_HTTPS,
+	V_KEYS
+};
 
 struct setting {
 	const char *section, *key;

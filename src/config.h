@@ -17,14 +17,24 @@
 #define CONFIG_STATE_DIR "/var/lib/yibao"
 #define CONFIG_WARN_AFTER_DAYS 400
 
-enum color_mode { CFG_COLOR_AUTO, CFG_COLOR_ALWAYS, CFG_COLOR_NEVER };
-enum charset { CHARSET_AUTO, CHARSET_UTF8, CHARSET_GB18030 };
+enum color_mode {
+	CFG_COLOR_AUTO,
+	CFG_COLOR_ALWAYS,
+	CFG_COLOR_NEVER
+};
+enum charset {
+	CHARSET_AUTO,
+	CHARSET_UTF8,
+	CHARSET_GB18030
+};
 
+/* One pair of a kvlist. */
+struct kv {
+	char *key, *val;
+};
 /* An ordered list of key = value pairs (region profile sections). */
 struct kvlist {
-	struct kv {
-		char *key, *val;
-	} *v;          /* in the order first set */
+	struct kv *v; /* in the order first set */
 	size_t n, cap;
 	size_t *index; /* hash of key -> position in v + 1 (0: empty); icap slots */
 	size_t icap;
@@ -39,16 +49,16 @@ void kv_free(struct kvlist *l);
 
 /* Figures that differ by place: config/regions/NAME.ini layered over national.ini. */
 struct profile {
-	char *name;  /* file name without .ini */
-	char *title; /* [region] title, shown in the header */
+	char *name;              /* file name without .ini */
+	char *title;             /* [region] title, shown in the header */
 	struct kvlist values;    /* [values]: the {{placeholders}} */
 	struct kvlist reimburse; /* [reimburse]: calculator figures */
 };
 
 struct config {
 	/* [guide] */
-	char *bundle;      /* the shipped bundle (trusted by place); NULL: none (a file
-			    * that sets content_dir but not bundle clears it) */
+	char *bundle; /* the shipped bundle (trusted by place); NULL: none (a file
+		       * that sets content_dir but not bundle clears it) */
 	char *content_dir;
 	char *regions_dir;
 	char *region;
@@ -71,10 +81,10 @@ struct config {
 	bool allow_loopback_http;
 	char *proxy;
 	/* [update]: the signed content bundle (see bundle.h, minisig.h) */
-	char *update_url;        /* https URL of the bundle; its signature is URL.minisig */
-	char *update_public_key; /* minisign public keys (base64), separated by spaces */
-	char *update_ca_file;    /* CA bundle for the download; NULL: the system's */
-	char *update_state_dir;  /* where yibao --update keeps yibao.bundle(.minisig) */
+	char *update_url;           /* https URL of the bundle; its signature is URL.minisig */
+	char *update_public_key;    /* minisign public keys (base64), separated by spaces */
+	char *update_ca_file;       /* CA bundle for the download; NULL: the system's */
+	char *update_state_dir;     /* where yibao --update keeps yibao.bundle(.minisig) */
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 

@@ -287,8 +287,12 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 		const char *key;
 		char **dst;
 	} fields[] = {
-		{"code", &s->code},     {"id", &s->id},         {"title", &s->title},
-		{"region", &s->region}, {"updated", &s->updated}, {"source", &s->source},
+		{"code", &s->code},
+		{"id", &s->id},
+		{"title", &s->title},
+		{"region", &s->region},
+		{"updated", &s->updated},
+		{"source", &s->source},
 		{"aliases", &s->aliases},
 	};
 	char *kind = NULL;

@@ -29,13 +29,12 @@ char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 struct screen *content_parse(const char *path, const char *text, size_t len,
 			     content_lookup_fn lookup, void *ctx, struct diags *d);
 
-
 /* A menu entry derived from a menu screen's list of links. */
 struct menu_entry {
 	int link;          /* index into screen.links */
 	const char *label; /* owned by the screen */
 	size_t label_len;
-	const char *desc;  /* rest of the item after the link; may be empty */
+	const char *desc; /* rest of the item after the link; may be empty */
 	size_t desc_len;
 };
 /* The entries of a menu screen. Returns count; *out is a new array (caller frees). */

@@ -139,7 +139,7 @@ void export_view(struct app *a, struct view *v)
 	const char *code = s != NULL ? s->code : v->ops->name;
 	const char *home = getenv("HOME");
 	const char *dir = a->cfg->export_dir != NULL ? a->cfg->export_dir
-			  : (home != NULL && home[0] == '/' ? home : NULL);
+						     : (home != NULL && home[0] == '/' ? home : NULL);
 	struct strbuf sb = {0};
 	char *path = NULL;
 	int fd, err = 0;

@@ -219,7 +219,8 @@ static void finish_guide(struct guide *g)
 				/* A checklist's digits tick its items: a link there cannot be opened. */
 				diags_add(&g->diags, s->file, s->links[l].line,
 					  "a link on a checklist cannot be opened (digits tick items): "
-					  "name \"%s\" without a link", s->links[l].target);
+					  "name \"%s\" without a link",
+					  s->links[l].target);
 		}
 	}
 	check_reachable(g);
@@ -282,7 +283,7 @@ static void add_screen(struct guide *g, size_t *cap, struct screen *s, const cha
 }
 
 struct guide *guide_load(const char *dir, const char *region, content_lookup_fn lookup,
-			   void *ctx)
+			 void *ctx)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	DIR *dh = opendir(dir);
@@ -348,7 +349,7 @@ int guide_find_kind(const struct guide *g, enum kind k)
 }
 
 struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
-			   void *ctx)
+			 void *ctx)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	int n;
@@ -559,6 +560,12 @@ static int fill_each(void *ctx, int idx, const char *code, const char *title, co
 	return rc;
 }
 
+/* A placeholder name and whether its value can take part in a match. */
+struct search_name {
+	char *name;
+	bool shares;
+};
+
 /* What one search needs: the query and, per placeholder name, whether its value can take part in a match. */
 struct search_ctx {
 	struct guide *g;
@@ -567,10 +574,7 @@ struct search_ctx {
 		   long at);
 	void *ctx;
 	int hits, max;
-	struct {
-		char *name;
-		bool shares;
-	} *names;
+	struct search_name *names;
 	size_t nnames, cap;
 };
 
@@ -654,9 +658,9 @@ static int search_one(void *ctx, int idx, const char *code, const char *title, c
 }
 
 int guide_search_some(struct guide *g, const char *q, int max,
-			void (*fn)(void *ctx, int idx, const char *code, const char *title,
-				   const char *text, long at),
-			void *ctx)
+		      void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				 const char *text, long at),
+		      void *ctx)
 {
 	struct search_ctx sc = {g, q, fn, ctx, 0, max, NULL, 0, 0};
 
@@ -671,17 +675,17 @@ int guide_search_some(struct guide *g, const char *q, int max,
 }
 
 int guide_search(struct guide *g, const char *q,
-		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
-			      const char *text, long at),
-		   void *ctx)
+		 void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			    const char *text, long at),
+		 void *ctx)
 {
 	return guide_search_some(g, q, INT_MAX, fn, ctx);
 }
 
 int guide_each_text(struct guide *g,
-		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
-				const char *text),
-		      void *ctx)
+		    int (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text),
+		    void *ctx)
 {
 	int n = 0;
 

@@ -17,6 +17,12 @@ struct bundle;
 struct config;
 struct minisig_job;
 
+/* A screen of a bundle parsed because it was asked for (guide.opened). */
+struct opened {
+	int idx;
+	struct screen *s;
+};
+
 struct guide {
 	/*
 	 * Effective screens for the active region. A guide loaded from a directory
@@ -26,27 +32,23 @@ struct guide {
 	 */
 	struct screen **screens;
 	size_t nscreens;
-	struct opened {
-		int idx;
-		struct screen *s;
-	} *opened;               /* guide_open: screens asked for, in order of asking */
+	struct opened *opened; /* guide_open: screens asked for, in order of asking */
 	size_t nopened, opened_cap;
-	int home;                /* index of id "home", or of the first screen; -1 if none */
-	struct diags diags;      /* every problem found, FILE:LINE */
-	size_t nerrors;          /* files that were skipped */
+	int home;           /* index of id "home", or of the first screen; -1 if none */
+	struct diags diags; /* every problem found, FILE:LINE */
+	size_t nerrors;     /* files that were skipped */
 	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
 	int *by_id, *by_code;
 	size_t index_cap;
 	/* How placeholders are filled when a body is parsed from the bundle. */
 	content_lookup_fn lookup;
 	void *ctx;
-	struct bundle *bundle;   /* guide_open: the open bundle (owned), else NULL */
-	char *region;            /* guide_open: the region's name in the bundle */
+	struct bundle *bundle; /* guide_open: the open bundle (owned), else NULL */
+	char *region;          /* guide_open: the region's name in the bundle */
 	/* A signature check still running over bundle, and what to show if it fails. */
 	struct minisig_job *check;
-	char *fallback;          /* path of the bundle shipped with the program, or NULL */
+	char *fallback; /* path of the bundle shipped with the program, or NULL */
 };
-
 
 /*
  * Load every *.md file of dir (sorted by name) for region (NULL: general files
@@ -55,7 +57,7 @@ struct guide {
  * with guide_free.
  */
 struct guide *guide_load(const char *dir, const char *region, content_lookup_fn lookup,
-			   void *ctx);
+			 void *ctx);
 void guide_free(struct guide *g);
 
 /*
@@ -86,7 +88,7 @@ int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whyle
  * placeholders filled through lookup. Returns a new guide (never NULL).
  */
 struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
-			   void *ctx);
+			 void *ctx);
 
 /* Index of the screen with this id or code, or -1. */
 int guide_find(const struct guide *g, const char *id_or_code);
@@ -112,18 +114,18 @@ struct screen *guide_get(struct guide *g, int idx);
  * Returns the number of hits.
  */
 int guide_search(struct guide *g, const char *q,
-		   void (*fn)(void *ctx, int idx, const char *code, const char *title,
-			      const char *text, long at),
-		   void *ctx);
+		 void (*fn)(void *ctx, int idx, const char *code, const char *title,
+			    const char *text, long at),
+		 void *ctx);
 /*
  * The same, calling fn for the first max hits only; the rest are counted (no
  * snippet text is filled for them), so a list shows a few and says how many
  * more there are. Returns the number of hits, shown or not.
  */
 int guide_search_some(struct guide *g, const char *q, int max,
-			void (*fn)(void *ctx, int idx, const char *code, const char *title,
-				   const char *text, long at),
-			void *ctx);
+		      void (*fn)(void *ctx, int idx, const char *code, const char *title,
+				 const char *text, long at),
+		      void *ctx);
 /* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */
 char *guide_screen_text(const struct screen *s);
 /*
@@ -131,10 +133,9 @@ char *guide_screen_text(const struct screen *s);
  * call only), in order, until fn returns non-zero. Returns screens visited.
  */
 int guide_each_text(struct guide *g,
-		      int (*fn)(void *ctx, int idx, const char *code, const char *title,
-				const char *text),
-		      void *ctx);
-
+		    int (*fn)(void *ctx, int idx, const char *code, const char *title,
+			      const char *text),
+		    void *ctx);
 
 /*
  * Report (FILE:LINE into d; a missing screen as dir, the content's source)

@@ -33,7 +33,7 @@
 #include "text.h"
 #include "util.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) (0x1f & (c))
 #define PROMPT_MAX_BYTES 256
 
 /*
@@ -387,13 +387,26 @@ static const struct {
 	const char *seq;
 	int key;
 } key_variants[] = {
-	{"\033[1~", KEY_HOME},	  {"\033[7~", KEY_HOME},   {"\033[H", KEY_HOME},
-	{"\033OH", KEY_HOME},	  {"\033[4~", KEY_END},    {"\033[8~", KEY_END},
-	{"\033[F", KEY_END},	  {"\033OF", KEY_END},     {"\033[11~", KEY_F(1)},
-	{"\033[12~", KEY_F(2)},  {"\033[13~", KEY_F(3)},  {"\033[14~", KEY_F(4)},
-	{"\033[[A", KEY_F(1)},	  {"\033[[B", KEY_F(2)},   {"\033[[C", KEY_F(3)},
-	{"\033[[D", KEY_F(4)},	  {"\033OP", KEY_F(1)},    {"\033OQ", KEY_F(2)},
-	{"\033OR", KEY_F(3)},	  {"\033OS", KEY_F(4)},
+	{"\033[1~", KEY_HOME},
+	{"\033[7~", KEY_HOME},
+	{"\033[H", KEY_HOME},
+	{"\033OH", KEY_HOME},
+	{"\033[4~", KEY_END},
+	{"\033[8~", KEY_END},
+	{"\033[F", KEY_END},
+	{"\033OF", KEY_END},
+	{"\033[11~", KEY_F(1)},
+	{"\033[12~", KEY_F(2)},
+	{"\033[13~", KEY_F(3)},
+	{"\033[14~", KEY_F(4)},
+	{"\033[[A", KEY_F(1)},
+	{"\033[[B", KEY_F(2)},
+	{"\033[[C", KEY_F(3)},
+	{"\033[[D", KEY_F(4)},
+	{"\033OP", KEY_F(1)},
+	{"\033OQ", KEY_F(2)},
+	{"\033OR", KEY_F(3)},
+	{"\033OS", KEY_F(4)},
 };
 
 /* Longest escape sequence read; a longer one is dropped in pieces of this size. */

@@ -11,7 +11,7 @@
 
 /* One row of the help screen: the keys' names and what they do. */
 struct keyhelp {
-	char *keys;	  /* owned by the array */
+	char *keys;       /* owned by the array */
 	const char *help; /* static */
 };
 /*

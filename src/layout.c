@@ -386,7 +386,8 @@ void layout_blocks(struct layout *l, const struct block *b, size_t n, const stru
 				bool on = (o != NULL && o->ticked != NULL) ? o->ticked(o->ctx, i)
 									   : (bl->flags & BF_CHECKED) != 0;
 				const char *mark = o != NULL && o->marks != NULL ? o->marks[on]
-						   : on ? "[x]" : "[ ]";
+						   : on                          ? "[x]"
+										 : "[ ]";
 
 				if (o != NULL && o->tasks_selectable) {
 					/* Room left of it for the selection's marker cell. */

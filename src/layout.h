@@ -15,11 +15,11 @@
 #include "content.h"
 
 enum {
-	LF_NOTE = 1 << 0,    /* part of a note: drawn set apart */
+	LF_NOTE = 1 << 0, /* part of a note: drawn set apart */
 	LF_HEADING = 1 << 1,
-	LF_RULE = 1 << 2,    /* a horizontal rule: text is empty, draw a line */
-	LF_DIM = 1 << 3,     /* secondary text (dates, sources, hints) */
-	LF_WARN = 1 << 4,    /* a message that needs attention */
+	LF_RULE = 1 << 2, /* a horizontal rule: text is empty, draw a line */
+	LF_DIM = 1 << 3,  /* secondary text (dates, sources, hints) */
+	LF_WARN = 1 << 4, /* a message that needs attention */
 };
 
 /* Attributes of part of a line: TA_* from content.h. */
@@ -29,13 +29,13 @@ struct lspan {
 };
 
 struct dline {
-	char *text;       /* UTF-8, owned */
+	char *text; /* UTF-8, owned */
 	size_t len;
 	struct lspan *spans;
 	size_t nspans;
-	int indent;       /* columns of blank before text */
-	int item;         /* selectable item this line belongs to, or -1 */
-	unsigned flags;   /* LF_* */
+	int indent;        /* columns of blank before text */
+	int item;          /* selectable item this line belongs to, or -1 */
+	unsigned flags;    /* LF_* */
 	size_t tcap, scap; /* allocated text bytes and spans (layout.c's business) */
 };
 
@@ -43,10 +43,10 @@ struct layout {
 	struct dline *lines;
 	size_t n, cap;
 	int width;
-	int *item_line;   /* first line of each item */
-	int *item_ref;    /* what the item stands for (menu link, block index, option) */
+	int *item_line; /* first line of each item */
+	int *item_ref;  /* what the item stands for (menu link, block index, option) */
 	size_t nitems, icap;
-	bool ascii;       /* ASCII borders and markers only */
+	bool ascii; /* ASCII borders and markers only */
 };
 
 /* How blocks are laid out. */

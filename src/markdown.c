@@ -49,9 +49,9 @@ struct mdstate {
 	bool soft_break;
 	unsigned attrs[MAX_ATTRS];
 	int links[MAX_ATTRS];
-	int nattr;          /* spans open; may exceed MAX_ATTRS, only that many are kept */
-	bool deep_said;     /* the nesting limit was reported for this body */
-	bool links_said;    /* CONTENT_MAX_LINKS was reported */
+	int nattr;       /* spans open; may exceed MAX_ATTRS, only that many are kept */
+	bool deep_said;  /* the nesting limit was reported for this body */
+	bool links_said; /* CONTENT_MAX_LINKS was reported */
 
 	/* The list item whose text comes next. */
 	bool li_open;
@@ -285,8 +285,13 @@ static void decode_entity(struct mdstate *st, const char *t, size_t n)
 	static const struct {
 		const char *name, *utf8;
 	} ents[] = {
-		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-		{"&apos;", "'"}, {"&nbsp;", " "}, {"&mdash;", "\xE2\x80\x94"},
+		{"&amp;", "&"},
+		{"&lt;", "<"},
+		{"&gt;", ">"},
+		{"&quot;", "\""},
+		{"&apos;", "'"},
+		{"&nbsp;", " "},
+		{"&mdash;", "\xE2\x80\x94"},
 	};
 	char buf[4];
 
@@ -297,7 +302,7 @@ static void decode_entity(struct mdstate *st, const char *t, size_t n)
 		}
 	if (n > 3 && t[1] == '#') {
 		unsigned long cp = (t[2] == 'x' || t[2] == 'X') ? strtoul(t + 3, NULL, 16)
-							  : strtoul(t + 2, NULL, 10);
+								: strtoul(t + 2, NULL, 10);
 
 		if (cp >= 0x20 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
 		    !text_is_stripped(cp, false) && text_cpwidth(cp) >= 0) {
@@ -325,7 +330,8 @@ static int add_link(struct mdstate *st, const MD_ATTRIBUTE *href)
 		if (s->nlinks == CONTENT_MAX_LINKS && !st->links_said)
 			diags_add(st->d, s->file, line,
 				  "more than %d links on one screen; the rest are shown as plain "
-				  "text (split the screen)", CONTENT_MAX_LINKS);
+				  "text (split the screen)",
+				  CONTENT_MAX_LINKS);
 		st->links_said = true;
 		free(target);
 		return -1;
@@ -540,7 +546,8 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		if (!st->deep_said)
 			diags_add(st->d, st->s->file, st->last_line,
 				  "emphasis and links nested more than %d deep; the deeper ones "
-				  "are shown plain", MAX_ATTRS);
+				  "are shown plain",
+				  MAX_ATTRS);
 		st->deep_said = true;
 		if (type == MD_SPAN_A) /* keep link numbers in step with the file */
 			add_link(st, &((MD_SPAN_A_DETAIL *)detail)->href);

@@ -67,10 +67,10 @@ struct status;
  */
 struct keybind {
 	enum action act;
-	int keys[10];      /* 0-terminated characters (curses KEY_* codes in input.c); none: common */
-	const char *help;  /* what the keys do, for the help screen */
-	const char *hint;  /* the bottom line's word after the key's name, or NULL */
-	int hint_keys;     /* how many of the keys the bottom line names (0: the first) */
+	int keys[10];     /* 0-terminated characters (curses KEY_* codes in input.c); none: common */
+	const char *help; /* what the keys do, for the help screen */
+	const char *hint; /* the bottom line's word after the key's name, or NULL */
+	int hint_keys;    /* how many of the keys the bottom line names (0: the first) */
 };
 
 /* A screen kind: a plain table of functions (screens/<kind>.c). */
@@ -94,19 +94,24 @@ struct kind_ops {
 };
 
 struct view {
-	int screen;   /* index into guide.screens; -1 for generated views */
+	int screen; /* index into guide.screens; -1 for generated views */
 	const struct kind_ops *ops;
-	char *code, *title;  /* generated views only (owned) */
-	char *badge;         /* short status for the top line ("3/5 已备齐"), owned */
-	char *highlight;     /* words to mark in the text (opened from search results), owned */
-	int sel;      /* selected item, -1 when the view has none */
-	int top;      /* first body line shown */
-	void *state;  /* kind-specific, owned through ops->free */
+	char *code, *title; /* generated views only (owned) */
+	char *badge;        /* short status for the top line ("3/5 已备齐"), owned */
+	char *highlight;    /* words to mark in the text (opened from search results), owned */
+	int sel;            /* selected item, -1 when the view has none */
+	int top;            /* first body line shown */
+	void *state;        /* kind-specific, owned through ops->free */
 	struct layout lay;
-	bool stale;   /* lay must be rebuilt */
+	bool stale; /* lay must be rebuilt */
 };
 
-enum prompt_kind { PROMPT_NONE, PROMPT_GOTO, PROMPT_SEARCH, PROMPT_VIEW };
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_GOTO,
+	PROMPT_SEARCH,
+	PROMPT_VIEW
+};
 
 struct diags;
 
@@ -152,20 +157,20 @@ struct app {
 	char *msg;              /* one-line message for the bottom line, or NULL */
 	bool msg_warn;
 	bool quit;
-	bool full_redraw;       /* repaint everything (Ctrl-L, resize) */
-	bool line_mode;         /* line mode (plain.c), not curses: set by plain_run */
-	int body_rows;          /* rows the body has (set by the renderer) */
+	bool full_redraw; /* repaint everything (Ctrl-L, resize) */
+	bool line_mode;   /* line mode (plain.c), not curses: set by plain_run */
+	int body_rows;    /* rows the body has (set by the renderer) */
 	int body_cols;
 	/* The bottom-line prompt. */
 	enum prompt_kind prompt;
 	char *prompt_label;
 	struct strbuf input;
-	bool prompt_secret;     /* echo the input masked (ID numbers); nav_prompt clears it */
-	struct status *status;  /* live lookups (status.h), NULL until the first one */
+	bool prompt_secret;    /* echo the input masked (ID numbers); nav_prompt clears it */
+	struct status *status; /* live lookups (status.h), NULL until the first one */
 	/* Last search, for n / N. */
 	char *search;
-	long last_key_ms;       /* monotonic time of the last key (idle timeout) */
-	char *answer_code;      /* digits the answers were opened from, or NULL; wiped */
+	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
+	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */

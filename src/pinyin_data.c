@@ -5,6 +5,7 @@
  */
 #include "pinyin.h"
 
+/* clang-format off */
 const unsigned long pinyin_first = 0x3400, pinyin_last = 0x9FFF;
 
 /* Distinct sets of initials: bit 0 = a ... bit 25 = z. */
@@ -1843,3 +1844,4 @@ const uint16_t pinyin_reading_index[27648] = {
 	0,0,0,650,0,0,0,0,0,0,0,0,0,875,541,768,0,0,0,0,467,400,0,0,0,0,0,0,0,0,0,0,
 	0,0,0,0,0,0,0,0,0,0,0,64,3,858,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
 };
+/* clang-format on */

@@ -33,18 +33,23 @@
 #define PLAIN_PROMPT "请输入（? 帮助）："
 
 /* The longest line kept; the rest of a longer one is dropped. */
-enum { LINE_MAX_BYTES = 1024 };
+enum {
+	LINE_MAX_BYTES = 1024
+};
 
 /* Bytes read from the input but not yet taken as a line. */
 struct line_in {
 	int fd;
 	bool eof;
-	bool skip;  /* dropping the rest of an over-long line */
+	bool skip; /* dropping the rest of an over-long line */
 	size_t len;
 	char buf[LINE_MAX_BYTES];
 };
 
-enum { LINE_EOF = -1, LINE_IDLE = -2 };
+enum {
+	LINE_EOF = -1,
+	LINE_IDLE = -2
+};
 
 static long now_ms(void)
 {
@@ -143,15 +148,19 @@ static void show(struct app *a, FILE *out)
  * table, so the help cannot promise what a command does not do. A command is
  * a word and an argument, with or without a space between ("x1", "x 1").
  */
-enum line_arg { ARG_NONE, ARG_NUMBER, ARG_TEXT };
+enum line_arg {
+	ARG_NONE,
+	ARG_NUMBER,
+	ARG_TEXT
+};
 
 struct line_cmd {
-	const char *word;     /* what is typed first; "" for a number or an empty line */
+	const char *word; /* what is typed first; "" for a number or an empty line */
 	enum line_arg arg;
-	const char *usage;    /* as the help shows it */
+	const char *usage; /* as the help shows it */
 	const char *help;
 	void (*run)(struct app *a, const struct line_cmd *c, const char *arg, long n);
-	enum action act;      /* for run_action */
+	enum action act; /* for run_action */
 };
 
 static void run_action(struct app *a, const struct line_cmd *c, const char *arg, long n)

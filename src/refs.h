@@ -15,12 +15,12 @@
 #include "util.h"
 
 enum ref {
-	REF_HOME,       /* the first screen */
+	REF_HOME,        /* the first screen */
 	REF_ELIGIBILITY, /* the wizard whose answers personalise the rest */
-	REF_MATERIALS,  /* the checklist the slip lists */
-	REF_NEXT_STEPS, /* the page the slip ends with */
-	REF_CARD,       /* the page where s looks up the card */
-	REF_STATUS,     /* the status lookup screen */
+	REF_MATERIALS,   /* the checklist the slip lists */
+	REF_NEXT_STEPS,  /* the page the slip ends with */
+	REF_CARD,        /* the page where s looks up the card */
+	REF_STATUS,      /* the status lookup screen */
 	REF_COUNT
 };
 

@@ -21,7 +21,12 @@
 #include "text.h"
 #include "util.h"
 
-enum { PAIR_NOTE = 1, PAIR_WARN, PAIR_LINK, PAIR_DIM };
+enum {
+	PAIR_NOTE = 1,
+	PAIR_WARN,
+	PAIR_LINK,
+	PAIR_DIM
+};
 
 static bool started;
 static SCREEN *scr;

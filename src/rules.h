@@ -15,11 +15,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* One answer of a struct answers. */
+struct answer {
+	char *name, *value;
+};
 /* The answers given so far: name -> value. Zero-initialise; answers_clear to wipe. */
 struct answers {
-	struct answer {
-		char *name, *value;
-	} *v;
+	struct answer *v;
 	size_t n, cap;
 };
 

@@ -8,9 +8,12 @@
 #include <string.h>
 
 static const char *const kind_names[KIND_COUNT] = {
-	[KIND_MENU] = "menu",         [KIND_PAGE] = "page",
-	[KIND_CHECKLIST] = "checklist", [KIND_WIZARD] = "wizard",
-	[KIND_CALCULATOR] = "calculator", [KIND_STATUS] = "status",
+	[KIND_MENU] = "menu",
+	[KIND_PAGE] = "page",
+	[KIND_CHECKLIST] = "checklist",
+	[KIND_WIZARD] = "wizard",
+	[KIND_CALCULATOR] = "calculator",
+	[KIND_STATUS] = "status",
 };
 
 const char *kind_name(enum kind k)

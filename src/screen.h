@@ -56,7 +56,7 @@ struct rich {
 enum block_type {
 	BLK_PARA,
 	BLK_HEADING,
-	BLK_ITEM,     /* list item (bullet, number, or task) */
+	BLK_ITEM, /* list item (bullet, number, or task) */
 	BLK_TABLE,
 	BLK_RULE,
 	BLK_CODE,     /* preformatted */
@@ -65,10 +65,10 @@ enum block_type {
 };
 
 enum {
-	BF_NOTE = 1 << 0,    /* inside a block quote: shown set apart */
-	BF_TASK = 1 << 1,    /* task-list item (checklist entry) */
-	BF_CHECKED = 1 << 2, /* written as [x] */
-	BF_CONT = 1 << 3,    /* a further paragraph of a list item */
+	BF_NOTE = 1 << 0,       /* inside a block quote: shown set apart */
+	BF_TASK = 1 << 1,       /* task-list item (checklist entry) */
+	BF_CHECKED = 1 << 2,    /* written as [x] */
+	BF_CONT = 1 << 3,       /* a further paragraph of a list item */
 	BF_INELIGIBLE = 1 << 4, /* wizard result "result ineligible": cannot join, nothing to bring */
 };
 
@@ -79,12 +79,12 @@ struct choice {
 
 struct block {
 	enum block_type type;
-	int line;     /* source line, 1-based */
-	int level;    /* heading level 1-6; list depth 1..; 0 outside lists */
-	int number;   /* ordered list number; 0 for bullets */
+	int line;   /* source line, 1-based */
+	int level;  /* heading level 1-6; list depth 1..; 0 outside lists */
+	int number; /* ordered list number; 0 for bullets */
 	unsigned flags;
-	struct rich r;      /* the text (question text for BLK_QUESTION) */
-	struct cond *cond;  /* task item, question, result; NULL = always */
+	struct rich r;     /* the text (question text for BLK_QUESTION) */
+	struct cond *cond; /* task item, question, result; NULL = always */
 	/* BLK_TABLE: nrows x ncols cells, row 0 is the header. */
 	int nrows, ncols;
 	struct rich *cells;
@@ -98,21 +98,21 @@ struct block {
 };
 
 struct link {
-	char *target;  /* as written: an id or a code */
+	char *target; /* as written: an id or a code */
 	int line;
-	int screen;    /* resolved index into guide.screens, -1 if broken */
+	int screen; /* resolved index into guide.screens, -1 if broken */
 };
 
 struct screen {
 	char *code, *id, *title, *region, *updated, *source;
 	char *aliases; /* "aliases:" front matter: other words search finds it by ("alipay"), or NULL */
 	enum kind kind;
-	char *file;    /* path as given to guide_load */
+	char *file; /* path as given to guide_load */
 	struct block *blocks;
 	size_t nblocks;
 	struct link *links;
 	size_t nlinks;
-	bool unloaded;  /* body not parsed yet (bundle): guide_get parses it from the bundle */
+	bool unloaded; /* body not parsed yet (bundle): guide_get parses it from the bundle */
 };
 
 /* Free s and all it holds. s may be NULL. */

@@ -72,7 +72,7 @@ struct status {
 	uint64_t key;
 	char masked[STATUS_ID_LEN + 1];
 	char id[STATUS_ID_LEN + 1]; /* the number looked up, until the transfer ends */
-	char post[128]; /* the JSON body: holds the ID number until the transfer ends */
+	char post[128];             /* the JSON body: holds the ID number until the transfer ends */
 	size_t post_len, post_sent;
 	char *url;
 	struct strbuf body;

@@ -28,13 +28,13 @@ enum status_kind {
 
 /* How a lookup ended. Each has its own plain message (status_err_message). */
 enum status_err {
-	SE_NONE,         /* a record: state, detail, ... are set */
-	SE_NO_RECORD,    /* HTTP 404 {"error": "not_found"} */
-	SE_NO_LIBCURL,   /* libcurl.so.4 could not be loaded, or is too old */
-	SE_CONFIG,       /* url is not https (or allowed loopback http) */
-	SE_TOKEN,        /* token_file unreadable or not one printable token */
+	SE_NONE,       /* a record: state, detail, ... are set */
+	SE_NO_RECORD,  /* HTTP 404 {"error": "not_found"} */
+	SE_NO_LIBCURL, /* libcurl.so.4 could not be loaded, or is too old */
+	SE_CONFIG,     /* url is not https (or allowed loopback http) */
+	SE_TOKEN,      /* token_file unreadable or not one printable token */
 	SE_TIMEOUT,
-	SE_CONNECT,      /* refused or unreachable */
+	SE_CONNECT, /* refused or unreachable */
 	SE_DNS,
 	SE_TLS,          /* certificate not trusted, wrong host, handshake failed */
 	SE_REDIRECT,     /* a 3xx: redirects are never followed */
@@ -59,20 +59,25 @@ enum status_err {
 struct status_result {
 	enum status_kind kind;
 	enum status_err err;
-	int state;             /* index into status_states(kind), or STATUS_STATE_UNKNOWN */
-	char *state_raw;       /* the state as sent (for an unknown one) */
+	int state;       /* index into status_states(kind), or STATUS_STATE_UNKNOWN */
+	char *state_raw; /* the state as sent (for an unknown one) */
 	char *detail;
-	char *updated;         /* YYYY-MM-DD */
-	char *pickup_location; /* card; NULL when absent */
-	char *claim_id;        /* claim; NULL when absent */
-	long year;             /* payment; 0 when absent */
-	long long amount_fen;  /* payment; -1 when absent */
-	long http_code;        /* 0 when no answer came */
-	char *err_detail;      /* field name, HTTP code or library text; may be NULL */
+	char *updated;                     /* YYYY-MM-DD */
+	char *pickup_location;             /* card; NULL when absent */
+	char *claim_id;                    /* claim; NULL when absent */
+	long year;                         /* payment; 0 when absent */
+	long long amount_fen;              /* payment; -1 when absent */
+	long http_code;                    /* 0 when no answer came */
+	char *err_detail;                  /* field name, HTTP code or library text; may be NULL */
 	char masked_id[STATUS_ID_LEN + 1]; /* "1101**********1234" */
 };
 
-enum status_id_check { STATUS_ID_OK, STATUS_ID_LENGTH, STATUS_ID_CHARS, STATUS_ID_CHECKSUM };
+enum status_id_check {
+	STATUS_ID_OK,
+	STATUS_ID_LENGTH,
+	STATUS_ID_CHARS,
+	STATUS_ID_CHECKSUM
+};
 /*
  * Check an ID number: 18 characters, 17 digits then a digit or X (x accepted),
  * and the GB 11643 check digit. id is only read.

@@ -24,7 +24,10 @@
 #include <unistd.h>
 
 /* Rows blanked and pushed are capped: a crash must not flood a slow link. */
-enum { TERM_MAX_ROWS = 200, TERM_SEQ_MAX = 16384 };
+enum {
+	TERM_MAX_ROWS = 200,
+	TERM_SEQ_MAX = 16384
+};
 
 static struct termios saved;
 static volatile sig_atomic_t have_saved;
@@ -42,14 +45,34 @@ static size_t sink_len, sink_cap;
 void term_drop_env(void)
 {
 	static const char *const drop[] = {
-		"TERMINFO", "TERMINFO_DIRS", "TERMCAP", "http_proxy", "https_proxy",
-		"HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy",
-		"NO_PROXY", "CURL_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR",
-		"SSLKEYLOGFILE", "CURL_HOME", "CURL_SSL_BACKEND", "OPENSSL_CONF",
-		"OPENSSL_ENGINES", "OPENSSL_MODULES", "LOCPATH", "GCONV_PATH",
+		"TERMINFO",
+		"TERMINFO_DIRS",
+		"TERMCAP",
+		"http_proxy",
+		"https_proxy",
+		"HTTP_PROXY",
+		"HTTPS_PROXY",
+		"all_proxy",
+		"ALL_PROXY",
+		"no_proxy",
+		"NO_PROXY",
+		"CURL_CA_BUNDLE",
+		"SSL_CERT_FILE",
+		"SSL_CERT_DIR",
+		"SSLKEYLOGFILE",
+		"CURL_HOME",
+		"CURL_SSL_BACKEND",
+		"OPENSSL_CONF",
+		"OPENSSL_ENGINES",
+		"OPENSSL_MODULES",
+		"LOCPATH",
+		"GCONV_PATH",
 		/* ncurses reads $HOME/.terminfo before the system's descriptions. */
 		"HOME",
-		"YIBAO_CONFIG", "XDG_CONFIG_HOME", "LINES", "COLUMNS",
+		"YIBAO_CONFIG",
+		"XDG_CONFIG_HOME",
+		"LINES",
+		"COLUMNS",
 	};
 
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)

@@ -37,10 +37,10 @@ bool text_is_stripped(unsigned long cp, bool keep_newline);
 
 /* What text_sanitize found. Offsets are byte offsets into the input. */
 struct text_report {
-	size_t invalid;          /* bad UTF-8 sequences replaced by U+FFFD */
-	size_t controls;         /* control / bidi / zero-width characters removed */
-	size_t first_invalid;    /* offset of the first bad sequence (valid if invalid) */
-	size_t first_control;    /* offset of the first removed character (valid if controls) */
+	size_t invalid;       /* bad UTF-8 sequences replaced by U+FFFD */
+	size_t controls;      /* control / bidi / zero-width characters removed */
+	size_t first_invalid; /* offset of the first bad sequence (valid if invalid) */
+	size_t first_control; /* offset of the first removed character (valid if controls) */
 };
 
 enum {

@@ -70,8 +70,8 @@ struct meta {
 struct update {
 	const struct config *cfg;
 	const struct curl_api *api;
-	int dirfd;     /* state_dir */
-	char *dir;     /* state_dir, for messages and the verifier's paths */
+	int dirfd; /* state_dir */
+	char *dir; /* state_dir, for messages and the verifier's paths */
 	struct meta meta;
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
 	char *msg;
@@ -81,11 +81,11 @@ struct update {
 /* One transfer: the headers of the latest response and where its body goes. */
 struct fetch {
 	struct update *u;
-	long code;      /* from the latest status line */
+	long code; /* from the latest status line */
 	char *etag, *last_modified, *content_range, *content_encoding;
-	bool started;   /* the body of the latest response has begun */
-	bool keep;      /* ... and is the one wanted (200, or a 206 that fits) */
-	int fd;         /* the part file, or -1: the body goes to mem */
+	bool started; /* the body of the latest response has begun */
+	bool keep;    /* ... and is the one wanted (200, or a 206 that fits) */
+	int fd;       /* the part file, or -1: the body goes to mem */
 	struct strbuf mem;
 	long long offset; /* bytes in the part before this transfer */
 	long long total;  /* bytes kept so far, offset included */
@@ -366,8 +366,8 @@ static bool begin_body(struct fetch *f)
 	 * A resume asks for bytes of the representation stored, so only an
 	 * uncompressed one with a strong validator can be resumed.
 	 */
-	set_field(&u->meta.part_etag, identity_encoding(f) && f->etag != NULL &&
-					      strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
+	set_field(&u->meta.part_etag,
+		  identity_encoding(f) && f->etag != NULL && strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
 	set_field(&u->meta.part_last_modified, identity_encoding(f) ? f->last_modified : NULL);
 	/* Not fatal when it fails: this download just cannot be resumed. */
 	meta_write(u);

@@ -18,7 +18,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 static void (*fatal_hook)(void);
 
 void util_set_fatal_hook(void (*hook)(void))

@@ -2,7 +2,8 @@
 # run.sh -- every test of `make test`; ends with one line "N passed, N failed".
 #
 #  unit     build/tests/test_* and their ASan+UBSan twins (cmocka: every case counts)
-#  check    ./yibao --check on the shipped content and every region profile
+#  check    ./yibao --check on the shipped content and every region profile;
+#           the include rules (tools/depcheck.py), the C layout (tools/format-check.sh)
 #  fixtures tests/fixtures/*/ : --check output compared with expected.txt
 #  golden   tests/golden/NAME.args -> ./yibao ARGS, compared with NAME.expected
 #  e2e      tests/e2e/*.sh in tmux, once with ./yibao and once with ./yibao-asan;
@@ -69,6 +70,11 @@ want check && echo "== check"
 if want check; then
 	if python3 tools/depcheck.py >"$OUT/depcheck.out" 2>&1; then ok "tools/depcheck.py: src/ includes nothing of screens/, modules include no cycle"
 	else bad "tools/depcheck.py"; sed 's/^/     /' "$OUT/depcheck.out"; fi
+fi
+# Every C file laid out as .clang-format says: one ok / not ok line a file.
+if want check; then
+	sh tools/format-check.sh >"$OUT/format.out" 2>&1
+	count_tap "$OUT/format.out" "tools/format-check.sh"
 fi
 want check && for y in ./yibao ./yibao-asan; do
 	if $y --check >"$OUT/check.out" 2>&1; then ok "$y --check (shipped content, national)"; else bad "$y --check"; cat "$OUT/check.out"; fi

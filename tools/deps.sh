@@ -47,6 +47,7 @@ openssl:test
 minisign:test
 valgrind:test
 clang:test
+clang-format:test
 locales:test
 unicode-data:test
 espeak-ng:test

@@ -21,7 +21,7 @@
 #include "../../src/util.h"
 
 static const char *const regions[] = {"fujian", "guangdong", "guangxi",
-				      "hubei",  "national",  "yunnan"};
+				      "hubei", "national", "yunnan"};
 #define NREGIONS (sizeof regions / sizeof regions[0])
 
 static struct screen *wizard;

@@ -45,7 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const long codes[] = {200, 200, 200, 404, 500, 301, 401, 418};
 	static const char *const types[] = {
-		"application/json", "application/json; charset=utf-8", "text/html", NULL,
+		"application/json",
+		"application/json; charset=utf-8",
+		"text/html",
+		NULL,
 	};
 	struct status_result r;
 	enum status_kind kind;

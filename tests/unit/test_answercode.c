@@ -25,8 +25,8 @@
 #include "text.h"
 #include "util.h"
 
-static const char *const all_regions[] = {"fujian",   "guangdong", "guangxi",
-					  "hubei",    "national",  "yunnan"};
+static const char *const all_regions[] = {"fujian", "guangdong", "guangxi",
+					  "hubei", "national", "yunnan"};
 #define NREGIONS (sizeof all_regions / sizeof all_regions[0])
 
 struct fx {
@@ -298,7 +298,9 @@ static void normalize_and_group(void **state)
 	assert_string_equal(out, "4937433977");
 	/* full-width digits and space, a full-width dash and an em dash */
 	assert_true(answercode_normalize("\xEF\xBC\x94\xEF\xBC\x99\xEF\xBC\x93\xE3\x80\x80"
-					 "743\xEF\xBC\x8D" "39\xE2\x80\x94" "77",
+					 "743\xEF\xBC\x8D"
+					 "39\xE2\x80\x94"
+					 "77",
 					 out, sizeof out));
 	assert_string_equal(out, "4937433977");
 	assert_false(answercode_normalize("3.4", out, sizeof out));

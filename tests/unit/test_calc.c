@@ -78,7 +78,9 @@ static void parse_bill_errors(void **state)
 	assert_int_equal(bill_bad("-5"), CALC_ERR_NEGATIVE);
 	assert_int_equal(bill_bad("-0.01"), CALC_ERR_NEGATIVE);
 	assert_int_equal(bill_bad("-"), CALC_ERR_NEGATIVE);
-	assert_int_equal(bill_bad("\xEF\xBC\x8D" "5"), CALC_ERR_NEGATIVE); /* full-width minus */
+	assert_int_equal(bill_bad("\xEF\xBC\x8D"
+				  "5"),
+			 CALC_ERR_NEGATIVE); /* full-width minus */
 	assert_int_equal(bill_bad("abc"), CALC_ERR_CHARS);
 	assert_int_equal(bill_bad("12a"), CALC_ERR_CHARS);
 	assert_int_equal(bill_bad("1e5"), CALC_ERR_CHARS);
@@ -103,8 +105,8 @@ static void parse_bill_errors(void **state)
 
 static void error_messages_distinct(void **state)
 {
-	enum calc_err all[] = {CALC_ERR_EMPTY,   CALC_ERR_NEGATIVE, CALC_ERR_CHARS, CALC_ERR_FORMAT,
-			       CALC_ERR_DECIMALS, CALC_ERR_TOO_BIG,  CALC_ERR_ZERO};
+	enum calc_err all[] = {CALC_ERR_EMPTY, CALC_ERR_NEGATIVE, CALC_ERR_CHARS, CALC_ERR_FORMAT,
+			       CALC_ERR_DECIMALS, CALC_ERR_TOO_BIG, CALC_ERR_ZERO};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
@@ -180,7 +182,7 @@ static void profile_from_kvlist(void **state)
 {
 	struct kvlist kv = {0};
 	struct calc_profile p;
-	char *bad = (char *)(uintptr_t)"unset";
+	char *bad = (char *)(uintptr_t) "unset";
 
 	(void)state;
 	/* The Fujian profile layered over national (deductible and cap empty). */

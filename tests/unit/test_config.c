@@ -157,20 +157,20 @@ static void bad_values_keep_default(void **state)
 {
 	struct config c;
 	struct diags d = {0};
-	char *path = put("bad.ini", "[guide]\n"                 /* 1 */
-				    "kiosk = maybe\n"            /* 2 */
-				    "idle_timeout_s = 0\n"       /* 3 */
-				    "idle_timeout_s = 86401\n"   /* 4 */
-				    "idle_timeout_s = 1e3\n"     /* 5 */
-				    "[display]\n"                /* 6 */
-				    "color = purple\n"           /* 7 */
-				    "charset = latin1\n"         /* 8 */
-				    "mouse =\n"                  /* 9 */
-				    "[status]\n"                 /* 10 */
+	char *path = put("bad.ini", "[guide]\n"                        /* 1 */
+				    "kiosk = maybe\n"                  /* 2 */
+				    "idle_timeout_s = 0\n"             /* 3 */
+				    "idle_timeout_s = 86401\n"         /* 4 */
+				    "idle_timeout_s = 1e3\n"           /* 5 */
+				    "[display]\n"                      /* 6 */
+				    "color = purple\n"                 /* 7 */
+				    "charset = latin1\n"               /* 8 */
+				    "mouse =\n"                        /* 9 */
+				    "[status]\n"                       /* 10 */
 				    "cache_s = 99999999999999999999\n" /* 11 */
-				    "timeout_ms = -1\n"          /* 12 */
-				    "connect_timeout_ms = 99\n"  /* 13 */
-				    "timeout_ms = 2000\n");      /* 14: a good one after bad ones */
+				    "timeout_ms = -1\n"                /* 12 */
+				    "connect_timeout_ms = 99\n"        /* 13 */
+				    "timeout_ms = 2000\n");            /* 14: a good one after bad ones */
 
 	(void)state;
 	config_defaults(&c);
@@ -211,16 +211,16 @@ static void unknown_section_and_key(void **state)
 {
 	struct config c;
 	struct diags d = {0};
-	char *path = put("unknown.ini", "[guide]\n"         /* 1 */
-					"colour = red\n"     /* 2 */
-					"\n"                 /* 3 */
-					"[nosuch]\n"         /* 4 */
-					"a = b\n"            /* 5 */
-					"[display]\n"        /* 6 */
+	char *path = put("unknown.ini", "[guide]\n"             /* 1 */
+					"colour = red\n"        /* 2 */
+					"\n"                    /* 3 */
+					"[nosuch]\n"            /* 4 */
+					"a = b\n"               /* 5 */
+					"[display]\n"           /* 6 */
 					"ascii_borders = yes\n" /* 7 */
-					"this is not ini\n"  /* 8 */
-					"[Guide]\n"          /* 9 */
-					"kiosk = yes\n");    /* 10 */
+					"this is not ini\n"     /* 8 */
+					"[Guide]\n"             /* 9 */
+					"kiosk = yes\n");       /* 10 */
 
 	(void)state;
 	config_defaults(&c);
@@ -285,13 +285,13 @@ static char *put_bytes(const char *name, const char *bytes, size_t len)
  */
 static void nul_byte_reported(void **state)
 {
-	static const char ini[] = "[status]\n"                     /* 1 */
+	static const char ini[] = "[status]\n"                      /* 1 */
 				  "url = https://a.invalid/\0zzz\n" /* 2 */
 				  "proxy = http://p.invalid:8080\n" /* 3 */
 				  "cache_s = 7\n";                  /* 4 */
-	static const char region[] = "[values]\n"          /* 1 */
-				     "hotline = 1\0 2\n"   /* 2 */
-				     "fee_year = 2031\n";  /* 3 */
+	static const char region[] = "[values]\n"                   /* 1 */
+				     "hotline = 1\0 2\n"            /* 2 */
+				     "fee_year = 2031\n";           /* 3 */
 	struct config c;
 	struct diags d = {0};
 	char *path = put_bytes("nul.ini", ini, sizeof ini - 1), *reg, *nat;
@@ -578,7 +578,7 @@ static void region_file_problems(void **state)
 	config_defaults(&c);
 	free(c.regions_dir);
 	c.regions_dir = put_regions();
-	fj = put("regions/fujian.ini", "[region]\n"    /* 1 */
+	fj = put("regions/fujian.ini", "[region]\n"       /* 1 */
 				       "title = 福建省\n" /* 2 */
 				       "name = fj\n"      /* 3 */
 				       "[valeus]\n"       /* 4 */

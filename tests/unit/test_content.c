@@ -51,21 +51,21 @@ static bool has_diag(const struct diags *d, const char *file, int line, const ch
 	return false;
 }
 
-#define assert_diag(d, file, line, msg)                                                  \
-	do {                                                                             \
-		if (!has_diag((d), (file), (line), (msg))) {                             \
-			print_diags(d);                                                  \
+#define assert_diag(d, file, line, msg)                                                        \
+	do {                                                                                   \
+		if (!has_diag((d), (file), (line), (msg))) {                                   \
+			print_diags(d);                                                        \
 			fail_msg("no diagnostic %s:%d: \"%s\"", (file) ? (file) : "*", (line), \
-				 (msg));                                                 \
-		}                                                                        \
+				 (msg));                                                       \
+		}                                                                              \
 	} while (0)
 
-#define assert_ndiags(d, want)                                                           \
-	do {                                                                             \
-		if ((d)->n != (size_t)(want)) {                                          \
-			print_diags(d);                                                  \
-			fail_msg("%zu diagnostics, expected %d", (d)->n, (int)(want));    \
-		}                                                                        \
+#define assert_ndiags(d, want)                                                         \
+	do {                                                                           \
+		if ((d)->n != (size_t)(want)) {                                        \
+			print_diags(d);                                                \
+			fail_msg("%zu diagnostics, expected %d", (d)->n, (int)(want)); \
+		}                                                                      \
 	} while (0)
 
 static struct screen *parse(const char *text, struct diags *d)
@@ -143,14 +143,14 @@ static void front_matter_keys(void **state)
 static void headings_and_paragraphs(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("page") "# 标题\n"             /* 7 */
-						 "\n"                   /* 8 */
-						 "第一段 **粗体** 和 *斜体*\n" /* 9 */
-						 "第二行。\n"           /* 10 */
-						 "\n"                   /* 11 */
-						 "## Sub heading\n"     /* 12 */
-						 "Latin line\n"         /* 13 */
-						 "joined with a space\n", /* 14 */
+	struct screen *s = parse(FRONT("page") "# 标题\n"                    /* 7 */
+					       "\n"                          /* 8 */
+					       "第一段 **粗体** 和 *斜体*\n" /* 9 */
+					       "第二行。\n"                  /* 10 */
+					       "\n"                          /* 11 */
+					       "## Sub heading\n"            /* 12 */
+					       "Latin line\n"                /* 13 */
+					       "joined with a space\n",      /* 14 */
 				 &d);
 	const struct block *b;
 
@@ -194,17 +194,17 @@ static void headings_and_paragraphs(void **state)
 static void lists_bullets_and_numbers(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("page") "- 项目一\n"  /* 7 */
-						 "- 项目二\n"  /* 8 */
-						 "  - 子项\n"  /* 9 */
-						 "\n"          /* 10 */
-						 "para\n"      /* 11 */
-						 "\n"          /* 12 */
-						 "3. 第三步\n" /* 13 */
-						 "4. 第四步\n" /* 14 */
-						 "\n"          /* 15 */
-						 "   续段\n"   /* 16 */
-						 "5. 第五步\n", /* 17 */
+	struct screen *s = parse(FRONT("page") "- 项目一\n"   /* 7 */
+					       "- 项目二\n"   /* 8 */
+					       "  - 子项\n"   /* 9 */
+					       "\n"           /* 10 */
+					       "para\n"       /* 11 */
+					       "\n"           /* 12 */
+					       "3. 第三步\n"  /* 13 */
+					       "4. 第四步\n"  /* 14 */
+					       "\n"           /* 15 */
+					       "   续段\n"    /* 16 */
+					       "5. 第五步\n", /* 17 */
 				 &d);
 	const struct block *b;
 
@@ -247,10 +247,10 @@ static void lists_bullets_and_numbers(void **state)
 static void task_items_with_conditions(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("checklist") "- [ ] 身份证原件\n"                      /* 7 */
-						      "- [x] 户口本 {if household=local}\n"     /* 8 */
-						      "- [ ] 居住证 {if household=permit,nopermit and employee!=yes}\n"
-						      "- [X] **证明** 材料 {if group=student or group=newborn}\n",
+	struct screen *s = parse(FRONT("checklist") "- [ ] 身份证原件\n"                  /* 7 */
+						    "- [x] 户口本 {if household=local}\n" /* 8 */
+						    "- [ ] 居住证 {if household=permit,nopermit and employee!=yes}\n"
+						    "- [X] **证明** 材料 {if group=student or group=newborn}\n",
 				 &d);
 	const struct block *b;
 	struct answers a = {0};
@@ -304,12 +304,12 @@ static void task_items_with_conditions(void **state)
 static void tables(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("page") "比一比:\n"              /* 7 */
-						 "\n"                       /* 8 */
-						 "| 项目 | 居民医保 | 职工医保 |\n" /* 9 */
-						 "|---|:---:|---:|\n"        /* 10 */
-						 "| 谁交 | 个人 | 单位和个人 |\n" /* 11 */
-						 "| 详见 | [缴费](payment) | x\\|y |\n", /* 12 */
+	struct screen *s = parse(FRONT("page") "比一比:\n"                             /* 7 */
+					       "\n"                                    /* 8 */
+					       "| 项目 | 居民医保 | 职工医保 |\n"      /* 9 */
+					       "|---|:---:|---:|\n"                    /* 10 */
+					       "| 谁交 | 个人 | 单位和个人 |\n"        /* 11 */
+					       "| 详见 | [缴费](payment) | x\\|y |\n", /* 12 */
 				 &d);
 	const struct block *b;
 
@@ -341,14 +341,14 @@ static void tables(void **state)
 static void block_quotes_are_notes(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("page") "正文\n"         /* 7 */
-						 "\n"             /* 8 */
-						 "> 注意：这是提示。\n" /* 9 */
-						 "> 第二行\n"     /* 10 */
-						 ">\n"            /* 11 */
-						 "> - 列表\n"     /* 12 */
-						 "\n"             /* 13 */
-						 "后文\n",        /* 14 */
+	struct screen *s = parse(FRONT("page") "正文\n"               /* 7 */
+					       "\n"                   /* 8 */
+					       "> 注意：这是提示。\n" /* 9 */
+					       "> 第二行\n"           /* 10 */
+					       ">\n"                  /* 11 */
+					       "> - 列表\n"           /* 12 */
+					       "\n"                   /* 13 */
+					       "后文\n",              /* 14 */
 				 &d);
 	const struct block *b;
 
@@ -374,14 +374,14 @@ static void block_quotes_are_notes(void **state)
 static void links_and_lines(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("menu") "请选择:\n"                                  /* 7 */
-						 "\n"                                          /* 8 */
-						 "- [谁能参保](eligibility) 回答几个问题\n"    /* 9 */
-						 "- [要带什么材料](materials)\n"               /* 10 */
-						 "- 没有链接的项\n"                             /* 11 */
-						 "\n"                                          /* 12 */
-						 "看 [代码](3.2) 或\n"                          /* 13 */
-						 "[另一个 **粗** 链接](home)。\n",               /* 14 */
+	struct screen *s = parse(FRONT("menu") "请选择:\n"                                /* 7 */
+					       "\n"                                       /* 8 */
+					       "- [谁能参保](eligibility) 回答几个问题\n" /* 9 */
+					       "- [要带什么材料](materials)\n"            /* 10 */
+					       "- 没有链接的项\n"                         /* 11 */
+					       "\n"                                       /* 12 */
+					       "看 [代码](3.2) 或\n"                      /* 13 */
+					       "[另一个 **粗** 链接](home)。\n",          /* 14 */
 				 &d);
 	struct menu_entry *m;
 	size_t n;
@@ -454,29 +454,29 @@ static void placeholders_filled(void **state)
 static void wizard_blocks(void **state)
 {
 	struct diags d = {0};
-	struct screen *s = parse(FRONT("wizard") "回答几个问题。\n"              /* 7 */
-						   "\n"                              /* 8 */
-						   "```question household\n"         /* 9 */
-						   "你的户口在哪里?\n"              /* 10 */
-						   "- local: 本地户口\n"             /* 11 */
-						   "- permit: 外地户口，有居住证\n" /* 12 */
-						   "```\n"                           /* 13 */
-						   "\n"                              /* 14 */
-						   "```question days if household=local\n" /* 15 */
-						   "孩子出生多少天了?\n"            /* 16 */
-						   "第二行\n"                        /* 17 */
-						   "- within90: 90 天以内\n"         /* 18 */
-						   "- over90: 超过 90 天\n"          /* 19 */
-						   "```\n"                           /* 20 */
-						   "\n"                              /* 21 */
-						   "```result if household=permit\n" /* 22 */
-						   "**可以参保。** 带上 [材料](materials)。\n" /* 23 */
-						   "\n"                              /* 24 */
-						   "- 热线 {{hotline}}\n"            /* 25 */
-						   "```\n"                           /* 26 */
-						   "```result\n"                     /* 27 */
-						   "总是显示。\n"                    /* 28 */
-						   "```\n",
+	struct screen *s = parse(FRONT("wizard") "回答几个问题。\n"                          /* 7 */
+						 "\n"                                        /* 8 */
+						 "```question household\n"                   /* 9 */
+						 "你的户口在哪里?\n"                         /* 10 */
+						 "- local: 本地户口\n"                       /* 11 */
+						 "- permit: 外地户口，有居住证\n"            /* 12 */
+						 "```\n"                                     /* 13 */
+						 "\n"                                        /* 14 */
+						 "```question days if household=local\n"     /* 15 */
+						 "孩子出生多少天了?\n"                       /* 16 */
+						 "第二行\n"                                  /* 17 */
+						 "- within90: 90 天以内\n"                   /* 18 */
+						 "- over90: 超过 90 天\n"                    /* 19 */
+						 "```\n"                                     /* 20 */
+						 "\n"                                        /* 21 */
+						 "```result if household=permit\n"           /* 22 */
+						 "**可以参保。** 带上 [材料](materials)。\n" /* 23 */
+						 "\n"                                        /* 24 */
+						 "- 热线 {{hotline}}\n"                      /* 25 */
+						 "```\n"                                     /* 26 */
+						 "```result\n"                               /* 27 */
+						 "总是显示。\n"                              /* 28 */
+						 "```\n",
 				 &d);
 	const struct block *b;
 	struct answers a = {0};
@@ -540,7 +540,7 @@ static void wizard_blocks(void **state)
 
 struct bad_case {
 	const char *text;
-	size_t len; /* 0: strlen */
+	size_t len;   /* 0: strlen */
 	bool skipped; /* content_parse returns NULL */
 	int line;
 	const char *msg;
@@ -615,7 +615,9 @@ static void bad_body(void **state)
 		{FRONT("page") "ok\n响铃 \x07 here\n", 0, false, 8, "control character U+0007"},
 		{FRONT("page") "\x1B[31mred\n", 0, false, 7, "control character U+001B"},
 		{FRONT("page") "\n\nevil\xE2\x80\xAEgnp\n", 0, false, 9, "control character U+202E"},
-		{FRONT("page") "a\xE2\x80\x8B" "b\n", 0, false, 7, "control character U+200B"},
+		{FRONT("page") "a\xE2\x80\x8B"
+			       "b\n",
+		 0, false, 7, "control character U+200B"},
 		{FRONT("page") "DEL\x7F\n", 0, false, 7, "control character U+007F"},
 		{FRONT("page") "c1\xC2\x85\n", 0, false, 7, "control character U+0085"},
 		{FRONT("page") "nul\0byte\n", sizeof(FRONT("page") "nul\0byte\n") - 1, false, 7,
@@ -669,8 +671,8 @@ static void bad_body_all_reported(void **state)
 {
 	struct diags d = {0};
 	struct screen *s = parse(FRONT("page") "\xFF\xFF\xFF three bad bytes\n" /* 7 */
-						 "\x07\x07 two bells\n"             /* 8 */
-						 "{{nope}} {{nope2}}\n",            /* 9 */
+					       "\x07\x07 two bells\n"           /* 8 */
+					       "{{nope}} {{nope2}}\n",          /* 9 */
 				 &d);
 
 	(void)state;
@@ -752,9 +754,9 @@ static char *path_of(const char *name)
 	return xasprintf("%s/%s", tmpdir, name);
 }
 
-#define HOME_MENU                                                                        \
-	"---\ncode: 0\nid: home\ntitle: 首页\nkind: menu\n---\n"                        \
-	"- [缴费](pay) 怎么交钱\n"                                                      \
+#define HOME_MENU                                                  \
+	"---\ncode: 0\nid: home\ntitle: 首页\nkind: menu\n---\n" \
+	"- [缴费](pay) 怎么交钱\n"                           \
 	"- [材料](2)\n"
 
 static void put_good_guide(void)
@@ -830,8 +832,8 @@ static void load_problems(void **state)
 	put("06-lonely.md", "---\ncode: 6\nid: lonely\ntitle: 没人链接\nkind: page\n---\n孤单。\n");
 	put("07-broken.md", "---\ncode: 7\nid: broken\ntitle: 坏\n---\n");
 	put("02-materials.md", "---\ncode: 2\nid: materials\ntitle: 材料\nkind: checklist\n---\n"
-			       "- [ ] 身份证 {if household=abroad}\n"       /* 7 */
-			       "- [ ] 居住证 {if nosuch=permit}\n"         /* 8 */
+			       "- [ ] 身份证 {if household=abroad}\n" /* 7 */
+			       "- [ ] 居住证 {if nosuch=permit}\n"    /* 8 */
 			       "\n"
 			       "见 [不存在](nowhere) 和 [也没有](9.9)。\n"); /* 10 */
 	g = guide_load(tmpdir, NULL, lookup, NULL);
@@ -900,7 +902,9 @@ static void load_region_override(void **state)
 		assert_int_equal(g->nscreens, 4);
 		assert_true(pay >= 0 && mat >= 0);
 		assert_string_equal(g->screens[pay]->title, fj ? "福建缴费" : "缴费");
-		assert_string_equal(g->screens[mat]->title, fj ? "福建材料" : gd ? "广东材料" : "材料");
+		assert_string_equal(g->screens[mat]->title, fj   ? "福建材料"
+							    : gd ? "广东材料"
+								 : "材料");
 		if (fj) {
 			assert_string_equal(g->screens[pay]->region, "fujian");
 			assert_int_equal(guide_find(g, "3"), pay);

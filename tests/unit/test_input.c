@@ -39,8 +39,20 @@ static void test_sequences(void **state)
 
 	(void)state;
 	static const char *const whole[] = {
-		"[1~", "[4~", "[11~", "[5;3~", "[200~", "[?25h", "[31;22$p", "OP", "OZ", "[[A",
-		"[A", "[H", "O1;2P", "[ q",
+		"[1~",
+		"[4~",
+		"[11~",
+		"[5;3~",
+		"[200~",
+		"[?25h",
+		"[31;22$p",
+		"OP",
+		"OZ",
+		"[[A",
+		"[A",
+		"[H",
+		"O1;2P",
+		"[ q",
 	};
 	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
 		assert_int_equal(feed(whole[i], &at), SEQ_END);

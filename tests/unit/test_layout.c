@@ -336,9 +336,14 @@ static void link_number_glued(void **state)
 static void hints_fit_whole(void **state)
 {
 	const struct layout_hint h[] = {
-		{"↑↓选择", 2, false}, {"x/空格勾选", 2, false}, {"p导出", 2, false},
-		{"←返回", 1, true},   {"g跳转", 0, false},     {"/搜索", 0, false},
-		{"?帮助", 3, false},  {"q退出", 3, false},
+		{"↑↓选择", 2, false},
+		{"x/空格勾选", 2, false},
+		{"p导出", 2, false},
+		{"←返回", 1, true},
+		{"g跳转", 0, false},
+		{"/搜索", 0, false},
+		{"?帮助", 3, false},
+		{"q退出", 3, false},
 	};
 	const char *all = "↑↓选择 x/空格勾选 p导出  ←返回 g跳转 /搜索 ?帮助 q退出";
 	char *t;

@@ -13,8 +13,8 @@
 static void test_initials(void **state)
 {
 	(void)state;
-	assert_true(pinyin_initials(0x53C2) & (1u << ('c' - 'a'))); /* 参 cān */
-	assert_true(pinyin_initials(0x53C2) & (1u << ('s' - 'a'))); /* 参 shēn */
+	assert_true(pinyin_initials(0x53C2) & (1u << ('c' - 'a')));   /* 参 cān */
+	assert_true(pinyin_initials(0x53C2) & (1u << ('s' - 'a')));   /* 参 shēn */
 	assert_int_equal(pinyin_initials(0x4FDD), 1u << ('b' - 'a')); /* 保 bǎo */
 	assert_int_equal(pinyin_initials('a'), 0);
 	assert_int_equal(pinyin_initials(0x1F600), 0);

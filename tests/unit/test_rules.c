@@ -19,7 +19,7 @@
 /* Parse s, which must be valid. */
 static struct cond *parse_ok(const char *s)
 {
-	char *err = (char *)(uintptr_t)"unset";
+	char *err = (char *)(uintptr_t) "unset";
 	struct cond *c = cond_parse(s, &err);
 
 	if (c == NULL)
@@ -140,24 +140,24 @@ static void parse_spacing(void **state)
 static void parse_errors(void **state)
 {
 	static const char *const bad[] = {
-		"",             /* nothing */
-		"   ",          /* only blanks */
-		"household",    /* no operator */
-		"household=",   /* no value */
-		"=local",       /* no name */
-		"a=1 and",      /* dangling and */
-		"a=1 or",       /* dangling or */
-		"and a=1",      /* leading keyword */
-		"a=1 b=2",      /* missing keyword */
-		"a=1,",         /* dangling comma */
-		"a=,1",         /* empty value */
-		"A=1",          /* upper case */
-		"a==1",         /* double = */
-		"a<>1",         /* other operator */
-		"a=1 xor b=2",  /* unknown keyword */
-		"a=1 AND b=2",  /* keywords are lower case */
-		"a=b-c",        /* '-' is not in values */
-		"a=1)",         /* stray character */
+		"",            /* nothing */
+		"   ",         /* only blanks */
+		"household",   /* no operator */
+		"household=",  /* no value */
+		"=local",      /* no name */
+		"a=1 and",     /* dangling and */
+		"a=1 or",      /* dangling or */
+		"and a=1",     /* leading keyword */
+		"a=1 b=2",     /* missing keyword */
+		"a=1,",        /* dangling comma */
+		"a=,1",        /* empty value */
+		"A=1",         /* upper case */
+		"a==1",        /* double = */
+		"a<>1",        /* other operator */
+		"a=1 xor b=2", /* unknown keyword */
+		"a=1 AND b=2", /* keywords are lower case */
+		"a=b-c",       /* '-' is not in values */
+		"a=1)",        /* stray character */
 		"a=1 and or b=2",
 		"a ! = 1",
 	};

@@ -282,8 +282,18 @@ static void test_parse_content_type(void **state)
 static void test_parse_malformed(void **state)
 {
 	static const char *const bodies[] = {
-		"", " ", "{", "{\"kind\": \"card\", \"state\": ", "[]", "null", "\"card\"", "42",
-		"{\"kind\":\"card\"} x", "{\"kind\":\"card\"}{}", "{'kind':'card'}", "<html></html>",
+		"",
+		" ",
+		"{",
+		"{\"kind\": \"card\", \"state\": ",
+		"[]",
+		"null",
+		"\"card\"",
+		"42",
+		"{\"kind\":\"card\"} x",
+		"{\"kind\":\"card\"}{}",
+		"{'kind':'card'}",
+		"<html></html>",
 	};
 
 	(void)state;

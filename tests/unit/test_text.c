@@ -117,12 +117,16 @@ static void decode_rejects_truncated(void **state)
 	expect_invalid("\x80", 1);
 	expect_invalid("\xBF", 1);
 	/* Cut by the next character: the bad lead costs one byte, the rest decodes. */
-	n = decode_all("\xE4\xB8" "A", 3, cps, 8);
+	n = decode_all("\xE4\xB8"
+		       "A",
+		       3, cps, 8);
 	assert_int_equal(n, 3);
 	assert_int_equal(cps[0], -1);
 	assert_int_equal(cps[1], -1);
 	assert_int_equal(cps[2], 'A');
-	n = decode_all("\xE4" "\xE4\xB8\xAD", 4, cps, 8);
+	n = decode_all("\xE4"
+		       "\xE4\xB8\xAD",
+		       4, cps, 8);
 	assert_int_equal(n, 2);
 	assert_int_equal(cps[0], -1);
 	assert_int_equal(cps[1], 0x4E2D);
@@ -154,7 +158,10 @@ static void sanitize_controls(void **state)
 {
 	(void)state;
 	/* C0 controls go, newline and tab stay when asked. */
-	expect_clean("a\x01" "b\x1B[31mc\x7F" "d", 11, 0, "ab[31mcd", 0, 3);
+	expect_clean("a\x01"
+		     "b\x1B[31mc\x7F"
+		     "d",
+		     11, 0, "ab[31mcd", 0, 3);
 	expect_clean("a\nb\tc", 5, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB, "a\nb\tc", 0, 0);
 	/* Without the flags a newline is removed and a tab becomes a space. */
 	expect_clean("a\nb\tc", 5, 0, "ab c", 0, 1);
@@ -169,6 +176,8 @@ static void sanitize_controls(void **state)
 
 static void sanitize_bidi_and_zero_width(void **state)
 {
+	/* A group of characters a line, its names after it: clang-format would misalign them. */
+	/* clang-format off */
 	static const char *const removed[] = {
 		"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
 		"\xE2\x80\xAE",                 /* LRE RLE PDF LRO RLO */
@@ -180,6 +189,7 @@ static void sanitize_bidi_and_zero_width(void **state)
 		"\xE2\x81\xA0",                 /* word joiner */
 		"\xEF\xBB\xBF",                 /* BOM */
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t k = 0; k < sizeof removed / sizeof removed[0]; k++) {
@@ -196,7 +206,7 @@ static void sanitize_bidi_and_zero_width(void **state)
 		assert_int_equal(rep.first_control, 2);
 		free(out);
 		assert_true(text_is_stripped((unsigned long)text_decode(removed[k], strlen(removed[k]),
-									 &(size_t){0}),
+									&(size_t){0}),
 					     true));
 	}
 	/* "evil\u202Egnp.exe": the override is gone, the text reads as written. */
@@ -289,16 +299,20 @@ static void widths(void **state)
 	assert_int_equal(text_swidth("中文"), 4);
 	assert_int_equal(text_swidth("医保 card 卡"), 4 + 1 + 4 + 1 + 2);
 	assert_int_equal(text_swidth("3.4  支付宝缴费"), 5 + 10);
-	assert_int_equal(text_swidth("\xEF\xBC\x88\xEF\xBC\x8C。\xEF\xBC\x89"), 2 + 4 + 2); /* fullwidth punctuation */
-	assert_int_equal(text_swidth("e\xCC\x81"), 1);         /* combining acute */
-	assert_int_equal(text_swidth("\xF0\xA0\x80\x80"), 2);  /* U+20000, plane 2 */
-	assert_int_equal(text_swidth("\xEA\xB0\x80"), 2);      /* Hangul */
+	/* Fullwidth punctuation. */
+	assert_int_equal(text_swidth("\xEF\xBC\x88\xEF\xBC\x8C。\xEF\xBC\x89"), 2 + 4 + 2);
+	assert_int_equal(text_swidth("e\xCC\x81"), 1);        /* combining acute */
+	assert_int_equal(text_swidth("\xF0\xA0\x80\x80"), 2); /* U+20000, plane 2 */
+	assert_int_equal(text_swidth("\xEA\xB0\x80"), 2);     /* Hangul */
 	assert_int_equal(text_cpwidth('\n'), -1);
 	assert_int_equal(text_cpwidth(0x9B), -1);
 	assert_int_equal(text_cpwidth(0x4E2D), 2);
 	assert_int_equal(text_cpwidth(0x301), 0);
 	/* A bad byte measures as one column, like the U+FFFD it becomes. */
-	assert_int_equal(text_width("a\xFF" "b", 3), 3);
+	assert_int_equal(text_width("a\xFF"
+				    "b",
+				    3),
+			 3);
 }
 
 /* Is byte offset k of s at the start of a character (or the end)? */
@@ -317,7 +331,8 @@ static const char *const samples[] = {
 	"城乡居民医保办事指南",
 	"医保 card 卡 2025 年度缴费:支付宝 Alipay 或微信 WeChat。",
 	"e\xCC\x81\xCC\x82x中\xCC\x81文",
-	"\xF0\xA0\x80\x80\xF0\xA0\x80\x81" "ab",
+	"\xF0\xA0\x80\x80\xF0\xA0\x80\x81"
+	"ab",
 	"a……b「引号」c",
 };
 
@@ -397,11 +412,14 @@ static void truncate_never_splits(void **state)
 
 static bool is_closer(unsigned long cp)
 {
+	/* Ten a line: clang-format would give each its own line. */
+	/* clang-format off */
 	static const unsigned long closers[] = {
 		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F,
 		0x300B, 0x3009, 0x201D, 0x2019, 0x3011, 0xFF0E, 0x2026, 0xFF5E, ',', '.',
 		';', ':', '?', '!', ')', ']', '}', '%',
 	};
+	/* clang-format on */
 
 	for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++)
 		if (closers[k] == cp)
@@ -605,10 +623,13 @@ static void wrap_property(void **state)
 /* Characters that may not end a line: opening brackets and quotes. */
 static bool is_opener(unsigned long cp)
 {
+	/* Eleven a line: clang-format would give each its own line. */
+	/* clang-format off */
 	static const unsigned long openers[] = {
 		'(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x201C, 0x2018, 0x3010,
 		0x3014, 0xFF3B, 0xFF5B,
 	};
+	/* clang-format on */
 
 	for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
 		if (openers[k] == cp)
@@ -681,15 +702,20 @@ static void wrap_set_as_chinese(void **state)
 {
 	(void)state;
 	{
-		const char *const units[] = {"50%\xE2\x80\x93" "70%"};
+		const char *const units[] = {"50%\xE2\x80\x93"
+					     "70%"};
 
-		check_set_as_chinese("甲类药品报销比例是50%\xE2\x80\x93" "70%(按医院级别)之间,乙类另算。",
+		check_set_as_chinese("甲类药品报销比例是50%\xE2\x80\x93"
+				     "70%(按医院级别)之间,乙类另算。",
 				     units, 1);
 	}
 	{
-		const char *const units[] = {"45%\xE2\x80\x94" "65%"};
+		const char *const units[] = {"45%\xE2\x80\x94"
+					     "65%"};
 
-		check_set_as_chinese("住院费用报销比例在45%\xE2\x80\x94" "65%之间，看医院级别定。", units, 1);
+		check_set_as_chinese("住院费用报销比例在45%\xE2\x80\x94"
+				     "65%之间，看医院级别定。",
+				     units, 1);
 	}
 	{
 		const char *const units[] = {"元/年", "元/人"};
@@ -697,7 +723,8 @@ static void wrap_set_as_chinese(void **state)
 		check_set_as_chinese("护理保险每人10 元/年，由个人缴纳，另外补助每人30 元/人。", units, 2);
 	}
 	{
-		check_set_as_chinese("详细的办法在某某网站上的\xE2\x80\x9C" "办事指南\xE2\x80\x9D"
+		check_set_as_chinese("详细的办法在某某网站上的\xE2\x80\x9C"
+				     "办事指南\xE2\x80\x9D"
 				     "一栏里可以找到（要先登录）。还有「说明」和《规定》。",
 				     NULL, 0);
 	}
