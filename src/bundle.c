@@ -41,12 +41,33 @@ enum {
 
 /* Offsets inside the header and the records (bundle.h). */
 enum {
-	H_FORMAT = 8, H_YEAR = 12, H_VERSION = 16, H_CREATED = 24, H_UNTIL = 32, H_REGIONS = 40,
-	H_NFILES = 48, H_FILES = 52, H_NREGIONS = 56, H_REGIONS_OFF = 60, H_SIZE = 64,
-	F_NAME = 0, F_TEXT = 8, F_SHOWN = 16,
-	R_NAME = 0, R_TEXT = 8, R_NENTRIES = 16, R_ENTRIES = 20, R_BY_ID = 24, R_BY_CODE = 28,
+	H_FORMAT = 8,
+	H_YEAR = 12,
+	H_VERSION = 16,
+	H_CREATED = 24,
+	H_UNTIL = 32,
+	H_REGIONS = 40,
+	H_NFILES = 48,
+	H_FILES = 52,
+	H_NREGIONS = 56,
+	H_REGIONS_OFF = 60,
+	H_SIZE = 64,
+	F_NAME = 0,
+	F_TEXT = 8,
+	F_SHOWN = 16,
+	R_NAME = 0,
+	R_TEXT = 8,
+	R_NENTRIES = 16,
+	R_ENTRIES = 20,
+	R_BY_ID = 24,
+	R_BY_CODE = 28,
 	R_KINDS = 32,
-	E_FILE = 0, E_ID = 4, E_CODE = 12, E_TITLE = 20, E_KIND = 28, E_UPDATED = 32,
+	E_FILE = 0,
+	E_ID = 4,
+	E_CODE = 12,
+	E_TITLE = 20,
+	E_KIND = 28,
+	E_UPDATED = 32,
 	E_SOURCE = 40,
 };
 
@@ -126,13 +147,13 @@ static bool is_date(const char *s)
 static int check_open(struct bundle *b, char *err, size_t errlen)
 {
 	struct bundle_manifest *m = &b->m;
-	const char *created, *until, *regions;
+	const char *created, *until, *regions, *lacks;
 	uint64_t version;
 	uint32_t year;
 
 	if (b->size >= 16 && memcmp(b->p, "SQLite format 3", 16) == 0) {
-		util_say(err, errlen, "bundle format 1 (SQLite); this guide reads format %d: "
-			 "pack it again with this version's yibao --pack", BUNDLE_FORMAT);
+		util_say(err, errlen, "bundle format 1 (SQLite); this guide reads format %d: %s",
+			 BUNDLE_FORMAT, "pack it again with this version's yibao --pack");
 		return -1;
 	}
 	if (b->size < HEADER_SIZE || memcmp(b->p, magic, sizeof magic) != 0) {
@@ -176,13 +197,14 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 	created = str_at(b, b->p + H_CREATED, NULL);
 	until = str_at(b, b->p + H_UNTIL, NULL);
 	regions = str_at(b, b->p + H_REGIONS, NULL);
-	if (version == 0 || version > LLONG_MAX || year < 2000 || year > 9999 || !is_date(created) ||
-	    !is_date(until) || regions == NULL) {
-		util_say(err, errlen, "bundle manifest lacks %s",
-			 version == 0 || version > LLONG_MAX ? "a version" :
-			 year < 2000 || year > 9999 ? "a policy year" :
-			 !is_date(created) ? "a created date" :
-			 !is_date(until) ? "a valid-until date" : "its regions");
+	lacks = version == 0 || version > LLONG_MAX ? "a version"
+		: year < 2000 || year > 9999        ? "a policy year"
+		: !is_date(created)                 ? "a created date"
+		: !is_date(until)                   ? "a valid-until date"
+		: regions == NULL                   ? "its regions"
+						    : NULL;
+	if (lacks != NULL) {
+		util_say(err, errlen, "bundle manifest lacks %s", lacks);
 		return -1;
 	}
 	m->version = (long long)version;

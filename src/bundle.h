@@ -44,12 +44,12 @@
 #define BUNDLE_SIG_SUFFIX ".minisig"
 
 struct bundle_manifest {
-	int format;          /* BUNDLE_FORMAT */
-	long long version;   /* content version: only grows */
-	int policy_year;     /* the year the figures are for */
-	char created[11];    /* YYYY-MM-DD (UTC) */
+	int format;           /* BUNDLE_FORMAT */
+	long long version;    /* content version: only grows */
+	int policy_year;      /* the year the figures are for */
+	char created[11];     /* YYYY-MM-DD (UTC) */
 	char valid_until[11]; /* YYYY-MM-DD: created + valid_days */
-	char *regions;       /* region profile names, space-separated; owned */
+	char *regions;        /* region profile names, space-separated; owned */
 };
 
 /*

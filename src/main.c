@@ -57,7 +57,7 @@ struct options {
 	const char *pack;
 	bool list, check, plain, kiosk, version;
 	bool update;
-	bool login; /* started as a login shell: no argument or user setting read */
+	bool login;     /* started as a login shell: no argument or user setting read */
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
 	const char *answer_code; /* --answer-code: the answers from a help-desk code */
@@ -93,8 +93,21 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { O_CONFIG = 256, O_CONTENT, O_REGION, O_LIST, O_PRINT, O_CHECK, O_PLAIN, O_KIOSK,
-	       O_ANSWER, O_ANSWER_CODE, O_PACK, O_UPDATE, O_WIDTH };
+	enum {
+		O_CONFIG = 256,
+		O_CONTENT,
+		O_REGION,
+		O_LIST,
+		O_PRINT,
+		O_CHECK,
+		O_PLAIN,
+		O_KIOSK,
+		O_ANSWER,
+		O_ANSWER_CODE,
+		O_PACK,
+		O_UPDATE,
+		O_WIDTH
+	};
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, O_CONFIG},
 		{"content", required_argument, NULL, O_CONTENT},
@@ -735,8 +748,8 @@ int main(int argc, char **argv)
 	}
 	/* A directory (--content DIR, --check, a source tree without a bundle) is packed in memory. */
 	dir_mode = o.content != NULL ? util_is_dir(o.content)
-		   : util_is_dir(cfg.content_dir) &&
-			     (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
+				     : util_is_dir(cfg.content_dir) &&
+					       (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
 	if (dir_mode) {
 		rc = config_load_region(&cfg, region, &d);
 	} else {
@@ -819,7 +832,8 @@ int main(int argc, char **argv)
 	/* Problems are said once, before the screen starts; the rest still works. */
 	if (b == NULL) {
 		const char *w = dir_mode ? cfg.content_dir : o.content != NULL ? o.content
-				: cfg.bundle != NULL ? cfg.bundle : "no bundle configured";
+						     : cfg.bundle != NULL      ? cfg.bundle
+									       : "no bundle configured";
 		char *what = text_sanitize(w, strlen(w), 0, NULL, NULL);
 
 		if (cfg.kiosk)
@@ -834,8 +848,7 @@ int main(int argc, char **argv)
 	g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
 	b = NULL;
 	if (check != NULL) {
-		guide_check_later(g, check, cfg.bundle != NULL && util_is_file(cfg.bundle)
-						      ? xstrdup(cfg.bundle) : NULL);
+		guide_check_later(g, check, cfg.bundle != NULL && util_is_file(cfg.bundle) ? xstrdup(cfg.bundle) : NULL);
 		check = NULL;
 	}
 	if (o.answer_code != NULL && o.region == NULL) {
@@ -857,7 +870,9 @@ int main(int argc, char **argv)
 		}
 		free(r);
 	}
-	guide_check_refs(g, dir_mode ? cfg.content_dir : from != NULL ? from : "bundle", &d);
+	guide_check_refs(g, dir_mode ? cfg.content_dir : from != NULL ? from
+								      : "bundle",
+			 &d);
 	report(&d, &o, &cfg);
 	report(&g->diags, &o, &cfg);
 	if (g->nscreens == 0) {
@@ -865,7 +880,8 @@ int main(int argc, char **argv)
 			fputs("yibao: no usable content (see the system log)\n", stderr);
 		else
 			fprintf(stderr, "yibao: no usable content in %s\n",
-				dir_mode ? cfg.content_dir : from != NULL ? from : "the bundle");
+				dir_mode ? cfg.content_dir : from != NULL ? from
+									  : "the bundle");
 		rc = 1;
 		goto out;
 	}
