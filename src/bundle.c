@@ -344,30 +344,29 @@ static char *copy(const char *s, size_t len)
 	return c;
 }
 
-static char *str_dup(const struct bundle *b, const unsigned char *rec)
-{
-	size_t len;
-	const char *s = str_at(b, rec, &len);
-
-	return s != NULL ? copy(s, len) : NULL;
-}
-
 bool bundle_has_region(struct bundle *b, const char *name)
 {
 	return region_rec(b, name) != NULL;
 }
 
-char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
+/* A copy of the string at rec (NULL: rec NULL, or the string absent or bad), its length in *len. */
+static char *str_copy(const struct bundle *b, const unsigned char *rec, size_t *len)
 {
-	const unsigned char *reg = region_rec(b, name);
 	size_t n;
-	const char *s = reg != NULL ? str_at(b, reg + R_TEXT, &n) : NULL;
+	const char *s = rec != NULL ? str_at(b, rec, &n) : NULL;
 
 	if (s == NULL)
 		return NULL;
 	if (len != NULL)
 		*len = n;
 	return copy(s, n);
+}
+
+char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
+{
+	const unsigned char *reg = region_rec(b, name);
+
+	return str_copy(b, reg != NULL ? reg + R_TEXT : NULL, len);
 }
 
 int bundle_count(struct bundle *b, const char *region)
@@ -442,13 +441,13 @@ int bundle_head(struct bundle *b, const char *region, int n, struct bundle_head 
 	if (f == NULL)
 		return -1;
 	k = rd32(e + E_KIND);
-	h->file = str_dup(b, f + F_NAME);
-	h->id = str_dup(b, e + E_ID);
-	h->code = str_dup(b, e + E_CODE);
-	h->title = str_dup(b, e + E_TITLE);
+	h->file = str_copy(b, f + F_NAME, NULL);
+	h->id = str_copy(b, e + E_ID, NULL);
+	h->code = str_copy(b, e + E_CODE, NULL);
+	h->title = str_copy(b, e + E_TITLE, NULL);
 	h->kind = k < 64 ? (int)k : -1;
-	h->updated = str_dup(b, e + E_UPDATED);
-	h->source = str_dup(b, e + E_SOURCE);
+	h->updated = str_copy(b, e + E_UPDATED, NULL);
+	h->source = str_copy(b, e + E_SOURCE, NULL);
 	if (h->file == NULL || h->id == NULL || h->code == NULL || h->title == NULL) {
 		bundle_head_free(h);
 		return -1;
@@ -460,14 +459,8 @@ char *bundle_text(struct bundle *b, const char *region, int n, size_t *len)
 {
 	const unsigned char *e = entry_rec(b, region_rec(b, region), n);
 	const unsigned char *f = e != NULL ? file_rec(b, e) : NULL;
-	size_t l;
-	const char *s = f != NULL ? str_at(b, f + F_TEXT, &l) : NULL;
 
-	if (s == NULL)
-		return NULL;
-	if (len != NULL)
-		*len = l;
-	return copy(s, l);
+	return str_copy(b, f != NULL ? f + F_TEXT : NULL, len);
 }
 
 int bundle_each_text(struct bundle *b, const char *region,
@@ -579,19 +572,10 @@ struct bundle_builder *bundle_builder_new(long long version, int policy_year,
 	return bb;
 }
 
-static size_t name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of name in the hash: where it is, or the empty slot where it would go. */
 static size_t hash_slot(const struct bundle_builder *bb, const char *name)
 {
-	size_t i = name_hash(name) & (bb->hcap - 1);
+	size_t i = util_hash(name) & (bb->hcap - 1);
 
 	while (bb->hash[i] != 0 && strcmp(bb->files[bb->hash[i] - 1].name, name) != 0)
 		i = (i + 1) & (bb->hcap - 1);

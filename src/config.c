@@ -17,19 +17,10 @@
 #include "text.h"
 #include "util.h"
 
-static size_t kv_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of key in l's index: where it is, or the empty slot it would go in. */
 static size_t kv_slot(const struct kvlist *l, const char *key)
 {
-	size_t mask = l->icap - 1, h = kv_hash(key) & mask;
+	size_t mask = l->icap - 1, h = util_hash(key) & mask;
 
 	while (l->index[h] != 0 && strcmp(l->v[l->index[h] - 1].key, key) != 0)
 		h = (h + 1) & mask;

@@ -50,6 +50,9 @@ long util_now_ms(void);
 /* Overwrite memory so the compiler cannot drop it (explicit_bzero; for ID numbers). NULL is fine. */
 void util_wipe(void *p, size_t n);
 
+/* FNV-1a of a NUL-terminated string, for hash tables (not for anything an attacker must not collide). */
+size_t util_hash(const char *s);
+
 /* A growable NUL-terminated byte string. Zero-initialise, then sb_*; sb_free. */
 struct strbuf {
 	char *s;
