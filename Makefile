@@ -17,9 +17,9 @@ LIBVERS  := $(shell for p in md4c inih libcjson libcurl; do printf '%s %s, ' $$p
 DEFS     := -DYIBAO_VERSION='"$(VERSION)"' -DYIBAO_DATADIR='"$(DATADIR)"' \
             -DYIBAO_SYSCONFDIR='"$(SYSCONFDIR)"' -DYIBAO_LIBVERSIONS='"$(LIBVERS)"'
 # libcurl is loaded at run time (src/status_curl.c): its headers are needed, its
-# library is not linked.
+# library is not linked. So is libsodium (src/minisig.c).
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libsodium,$(PKGS)))
 # A missing library is named here, not found later as a puzzling compile error.
 # (Targets that install packages first check again when they build.)
 ifeq ($(filter deps deps-test deps-bench deps-deb deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)

@@ -1,9 +1,16 @@
 /*
- * minisig.c -- verify minisign signatures (Ed25519, libsodium)
+ * minisig.c -- verify minisign signatures (Ed25519, libsodium loaded for each check)
  * SPDX-License-Identifier: MIT
+ *
+ * libsodium is not linked: a session showing the bundle shipped with the
+ * program never checks a signature, and a linked library costs dirty pages in
+ * every session. Each check loads it (dlopen) and unloads it when done; checks
+ * in flight at once (minisig_verify_start) share one load, counted.
+ * <sodium.h> is included for the types and sizes only.
  */
 #include "minisig.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -19,11 +26,148 @@
 
 #define KEYID_LEN 8
 #define SIGALG_LEN 2
-#define SIG_LEN crypto_sign_BYTES	  /* 64 */
-#define PK_LEN crypto_sign_PUBLICKEYBYTES /* 32 */
+#define SIG_LEN crypto_sign_BYTES             /* 64 */
+#define PK_LEN crypto_sign_PUBLICKEYBYTES     /* 32 */
 #define HASH_LEN crypto_generichash_BYTES_MAX /* 64: minisign's prehash */
 #define LEGACY_MAX (64L * 1024 * 1024)
 #define SIGFILE_MAX (16 * 1024)
+
+#ifndef MINISIG_LIBSODIUM
+#define MINISIG_LIBSODIUM "libsodium.so.23" /* Debian 12's libsodium23 */
+#endif
+
+/* The libsodium functions used, filled by dlsym (prototypes as in <sodium.h>). */
+struct sodium_api {
+	int (*init)(void);
+	int (*base642bin)(unsigned char *bin, size_t bin_maxlen, const char *b64, size_t b64_len,
+			  const char *ignore, size_t *bin_len, const char **b64_end, int variant);
+	int (*verify_detached)(const unsigned char *sig, const unsigned char *m,
+			       unsigned long long mlen, const unsigned char *pk);
+	int (*generichash)(unsigned char *out, size_t outlen, const unsigned char *in,
+			   unsigned long long inlen, const unsigned char *key, size_t keylen);
+	int (*generichash_init)(crypto_generichash_state *st, const unsigned char *key,
+				size_t keylen, size_t outlen);
+	int (*generichash_update)(crypto_generichash_state *st, const unsigned char *in,
+				  unsigned long long inlen);
+	int (*generichash_final)(crypto_generichash_state *st, unsigned char *out, size_t outlen);
+	int (*randombytes_close)(void);
+};
+
+static const struct sodium_sym {
+	const char *name;
+	size_t off;
+} sodium_syms[] = {
+	{"sodium_init", offsetof(struct sodium_api, init)},
+	{"sodium_base642bin", offsetof(struct sodium_api, base642bin)},
+	{"crypto_sign_verify_detached", offsetof(struct sodium_api, verify_detached)},
+	{"crypto_generichash", offsetof(struct sodium_api, generichash)},
+	{"crypto_generichash_init", offsetof(struct sodium_api, generichash_init)},
+	{"crypto_generichash_update", offsetof(struct sodium_api, generichash_update)},
+	{"crypto_generichash_final", offsetof(struct sodium_api, generichash_final)},
+	{"randombytes_close", offsetof(struct sodium_api, randombytes_close)},
+};
+
+/*
+ * The loader's state: the table is filled when the first user loads the
+ * library and cleared when the last one unloads it, both under the lock;
+ * a user reads it without the lock while it holds its count.
+ */
+static pthread_mutex_t sodium_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sodium_api sodium;
+static void *sodium_handle;
+static unsigned sodium_users;
+
+#ifdef YIBAO_TEST_HOOKS
+/*
+ * Test builds only (tests/unit/test_minisig.c, never the guide): the library
+ * named by YIBAO_TEST_LIBSODIUM is loaded instead, to see a load fail.
+ */
+static const char *sodium_soname(void)
+{
+	const char *name = getenv("YIBAO_TEST_LIBSODIUM");
+
+	return name != NULL ? name : MINISIG_LIBSODIUM;
+}
+#else
+static const char *sodium_soname(void)
+{
+	return MINISIG_LIBSODIUM;
+}
+#endif
+
+/* dlopen and fill the table; called with the lock held. */
+static int sodium_open(char *err, size_t errlen)
+{
+	const char *name = sodium_soname();
+	const char *why;
+	size_t i;
+
+	/* Never evaluated: the compiler checks the table's types against <sodium.h>. */
+	(void)sizeof(sodium.init == sodium_init && sodium.base642bin == sodium_base642bin &&
+		     sodium.verify_detached == crypto_sign_verify_detached &&
+		     sodium.generichash == crypto_generichash &&
+		     sodium.generichash_init == crypto_generichash_init &&
+		     sodium.generichash_update == crypto_generichash_update &&
+		     sodium.generichash_final == crypto_generichash_final &&
+		     sodium.randombytes_close == randombytes_close);
+	sodium_handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	if (sodium_handle == NULL) {
+		why = dlerror();
+		util_say(err, errlen, "cannot load libsodium to check signatures (%s)",
+			 why != NULL ? why : name);
+		return -1;
+	}
+	for (i = 0; i < ARRAY_LEN(sodium_syms); i++) {
+		void *p = dlsym(sodium_handle, sodium_syms[i].name);
+
+		if (p == NULL)
+			break;
+		/* POSIX: a function pointer has the size and form of void *. */
+		memcpy((char *)&sodium + sodium_syms[i].off, &p, sizeof p);
+	}
+	if (i < ARRAY_LEN(sodium_syms))
+		util_say(err, errlen, "cannot load libsodium to check signatures (%s has no %s)",
+			 name, sodium_syms[i].name);
+	else if (sodium.init() < 0) /* a fresh copy each load: it starts again */
+		util_say(err, errlen, "libsodium cannot start");
+	else
+		return 0;
+	dlclose(sodium_handle);
+	sodium_handle = NULL;
+	memset(&sodium, 0, sizeof sodium);
+	return -1;
+}
+
+/*
+ * libsodium for one check: loaded by the first of the checks running, kept
+ * while any runs. NULL with the reason in err when it cannot be loaded. Every
+ * non-NULL return is paired with one sodium_unload().
+ */
+static const struct sodium_api *sodium_load(char *err, size_t errlen)
+{
+	const struct sodium_api *so = NULL;
+
+	pthread_mutex_lock(&sodium_lock);
+	if (sodium_users > 0 || sodium_open(err, errlen) == 0) {
+		sodium_users++;
+		so = &sodium;
+	}
+	pthread_mutex_unlock(&sodium_lock);
+	return so;
+}
+
+/* One check done: the last one running unloads libsodium. */
+static void sodium_unload(void)
+{
+	pthread_mutex_lock(&sodium_lock);
+	if (--sodium_users == 0) {
+		sodium.randombytes_close(); /* /dev/urandom, when it had to open it */
+		dlclose(sodium_handle);
+		sodium_handle = NULL;
+		memset(&sodium, 0, sizeof sodium);
+	}
+	pthread_mutex_unlock(&sodium_lock);
+}
 
 /* A .minisig file taken apart; comment points into the caller's text. */
 struct sigfile {
@@ -52,22 +196,24 @@ static bool next_line(const char **p, const char *end, const char **line, size_t
 }
 
 /* Decode exactly want bytes of standard base64 (s, n bytes) into out. */
-static bool b64_exact(const char *s, size_t n, unsigned char *out, size_t want)
+static bool b64_exact(const struct sodium_api *so, const char *s, size_t n, unsigned char *out,
+		      size_t want)
 {
 	unsigned char buf[128];
 	size_t got = 0;
 
 	if (n == 0 || n > 4 * sizeof buf / 3 + 4)
 		return false;
-	if (sodium_base642bin(buf, sizeof buf, s, n, NULL, &got, NULL,
-			      sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	if (so->base642bin(buf, sizeof buf, s, n, NULL, &got, NULL,
+			   sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    got != want)
 		return false;
 	memcpy(out, buf, want);
 	return true;
 }
 
-static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err, size_t errlen)
+static int sig_parse(const struct sodium_api *so, const char *text, size_t len, struct sigfile *sf,
+		     char *err, size_t errlen)
 {
 	static const char untrusted[] = "untrusted comment: ";
 	static const char trusted[] = "trusted comment: ";
@@ -84,7 +230,7 @@ static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err
 		util_say(err, errlen, "signature is not a minisign signature (no untrusted comment line)");
 		return -1;
 	}
-	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, raw, sizeof raw)) {
+	if (!next_line(&p, end, &line, &n) || !b64_exact(so, line, n, raw, sizeof raw)) {
 		util_say(err, errlen, "signature is not a minisign signature (bad signature line)");
 		return -1;
 	}
@@ -104,10 +250,10 @@ static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err
 	sf->comment_len = n - (sizeof trusted - 1);
 	if (sf->comment_len > MINISIG_COMMENT_MAX) {
 		util_say(err, errlen, "signature's trusted comment is longer than %d bytes",
-		    MINISIG_COMMENT_MAX);
+			 MINISIG_COMMENT_MAX);
 		return -1;
 	}
-	if (!next_line(&p, end, &line, &n) || !b64_exact(line, n, sf->global, SIG_LEN)) {
+	if (!next_line(&p, end, &line, &n) || !b64_exact(so, line, n, sf->global, SIG_LEN)) {
 		util_say(err, errlen, "signature has no valid global signature line");
 		return -1;
 	}
@@ -115,8 +261,8 @@ static int sig_parse(const char *text, size_t len, struct sigfile *sf, char *err
 }
 
 /* Find the key among pubkeys whose id is keyid. */
-static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned char *pk,
-		    char *err, size_t errlen)
+static int key_pick(const struct sodium_api *so, const char *pubkeys, const unsigned char *keyid,
+		    unsigned char *pk, char *err, size_t errlen)
 {
 	const char *p = pubkeys != NULL ? pubkeys : "";
 	int nkeys = 0;
@@ -130,9 +276,9 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 			break;
 		n = strcspn(p, " \t\r\n");
 		nkeys++;
-		if (!b64_exact(p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
+		if (!b64_exact(so, p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
 			util_say(err, errlen, "public key %d is not a minisign public key",
-			    nkeys);
+				 nkeys);
 			return -1;
 		}
 		if (memcmp(raw + SIGALG_LEN, keyid, KEYID_LEN) == 0) {
@@ -145,8 +291,8 @@ static int key_pick(const char *pubkeys, const unsigned char *keyid, unsigned ch
 		util_say(err, errlen, "no public key configured ([update] public_key)");
 	else
 		util_say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
-		    keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
-		    keyid[0]);
+			 keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
+			 keyid[0]);
 	return -1;
 }
 
@@ -155,32 +301,35 @@ int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen)
 	static const unsigned char none[KEYID_LEN] = {0};
 	unsigned char pk[PK_LEN];
 	char why[160] = "";
+	const struct sodium_api *so = sodium_load(err, errlen);
+	int rc;
 
-	if (sodium_init() < 0) {
-		util_say(err, errlen, "libsodium cannot start");
+	if (so == NULL)
 		return -1;
-	}
 	/* No key has an all-zero id in practice: every key is read, then "unknown". */
-	if (key_pick(pubkeys, none, pk, why, sizeof why) == 0 || strstr(why, "unknown key") != NULL)
+	rc = key_pick(so, pubkeys, none, pk, why, sizeof why);
+	sodium_unload();
+	if (rc == 0 || strstr(why, "unknown key") != NULL)
 		return 0;
 	util_say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
 	return -1;
 }
 
 /* Check the signature over msg and the global signature; copy the comment out. */
-static int sig_check(const struct sigfile *sf, const unsigned char *pk, const unsigned char *msg,
-		     size_t msglen, char *tc, size_t tclen, char *err, size_t errlen)
+static int sig_check(const struct sodium_api *so, const struct sigfile *sf,
+		     const unsigned char *pk, const unsigned char *msg, size_t msglen, char *tc,
+		     size_t tclen, char *err, size_t errlen)
 {
 	unsigned char *global;
 
-	if (crypto_sign_verify_detached(sf->sig, msg, msglen, pk) != 0) {
+	if (so->verify_detached(sf->sig, msg, msglen, pk) != 0) {
 		util_say(err, errlen, "signature does not match the file (changed or damaged)");
 		return -1;
 	}
 	global = xmalloc(SIG_LEN + sf->comment_len);
 	memcpy(global, sf->sig, SIG_LEN);
 	memcpy(global + SIG_LEN, sf->comment, sf->comment_len);
-	if (crypto_sign_verify_detached(sf->global, global, SIG_LEN + sf->comment_len, pk) != 0) {
+	if (so->verify_detached(sf->global, global, SIG_LEN + sf->comment_len, pk) != 0) {
 		free(global);
 		util_say(err, errlen, "signature's trusted comment was changed");
 		return -1;
@@ -197,16 +346,13 @@ static int sig_check(const struct sigfile *sf, const unsigned char *pk, const un
 }
 
 /* Parse sig and pick its key: the part both entry points share. */
-static int prepare(const char *sig, size_t siglen, const char *pubkeys, struct sigfile *sf,
-		   unsigned char *pk, char *err, size_t errlen)
+static int prepare(const struct sodium_api *so, const char *sig, size_t siglen,
+		   const char *pubkeys, struct sigfile *sf, unsigned char *pk, char *err,
+		   size_t errlen)
 {
-	if (sodium_init() < 0) {
-		util_say(err, errlen, "libsodium cannot start");
+	if (sig == NULL || sig_parse(so, sig, siglen, sf, err, errlen) < 0)
 		return -1;
-	}
-	if (sig == NULL || sig_parse(sig, siglen, sf, err, errlen) < 0)
-		return -1;
-	return key_pick(pubkeys, sf->keyid, pk, err, errlen);
+	return key_pick(so, pubkeys, sf->keyid, pk, err, errlen);
 }
 
 int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_t siglen,
@@ -215,45 +361,42 @@ int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_
 	struct sigfile sf;
 	unsigned char pk[PK_LEN];
 	unsigned char hash[HASH_LEN];
-
-	if (tc != NULL && tclen > 0)
-		tc[0] = '\0';
-	if (prepare(sig, siglen, pubkeys, &sf, pk, err, errlen) < 0)
-		return -1;
-	if (sf.alg[1] == 'D') {
-		crypto_generichash(hash, sizeof hash, data, len, NULL, 0);
-		return sig_check(&sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
-	}
-	return sig_check(&sf, pk, data, len, tc, tclen, err, errlen);
-}
-
-int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
-			size_t tclen, char *err, size_t errlen)
-{
-	struct sigfile sf;
-	unsigned char pk[PK_LEN];
-	unsigned char hash[HASH_LEN];
-	size_t siglen;
-	char *sig;
-	FILE *f;
+	const struct sodium_api *so;
 	int rc;
 
 	if (tc != NULL && tclen > 0)
 		tc[0] = '\0';
-	/* Followed: yibao --update installs the pair behind links (update.h). */
-	sig = util_read_regular(sigpath, SIGFILE_MAX, &siglen, false);
-	if (sig == NULL) {
-		util_say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
+	so = sodium_load(err, errlen);
+	if (so == NULL)
 		return -1;
+	if (prepare(so, sig, siglen, pubkeys, &sf, pk, err, errlen) < 0) {
+		rc = -1;
+	} else if (sf.alg[1] == 'D') {
+		so->generichash(hash, sizeof hash, data, len, NULL, 0);
+		rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+	} else {
+		rc = sig_check(so, &sf, pk, data, len, tc, tclen, err, errlen);
 	}
-	if (prepare(sig, siglen, pubkeys, &sf, pk, err, errlen) < 0) {
-		free(sig);
+	sodium_unload();
+	return rc;
+}
+
+/* minisig_verify_file with the signature read and libsodium loaded. */
+static int verify_file(const struct sodium_api *so, const char *path, const char *sig,
+		       size_t siglen, const char *pubkeys, char *tc, size_t tclen, char *err,
+		       size_t errlen)
+{
+	struct sigfile sf;
+	unsigned char pk[PK_LEN];
+	unsigned char hash[HASH_LEN];
+	FILE *f;
+	int rc;
+
+	if (prepare(so, sig, siglen, pubkeys, &sf, pk, err, errlen) < 0)
 		return -1;
-	}
 	f = fopen(path, "rb");
 	if (f == NULL) {
 		util_say(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-		free(sig);
 		return -1;
 	}
 	if (sf.alg[1] == 'D') {
@@ -261,15 +404,15 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 		unsigned char buf[65536];
 		size_t n;
 
-		crypto_generichash_init(&st, NULL, 0, sizeof hash);
+		so->generichash_init(&st, NULL, 0, sizeof hash);
 		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-			crypto_generichash_update(&st, buf, n);
-		crypto_generichash_final(&st, hash, sizeof hash);
+			so->generichash_update(&st, buf, n);
+		so->generichash_final(&st, hash, sizeof hash);
 		if (ferror(f)) {
 			util_say(err, errlen, "%s: read error", path);
 			rc = -1;
 		} else {
-			rc = sig_check(&sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+			rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
 		}
 	} else {
 		unsigned char *data = NULL;
@@ -285,14 +428,38 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 			rc = -1;
 		} else if (n > (size_t)LEGACY_MAX) {
 			util_say(err, errlen, "%s: too large for a legacy signature (sign with minisign -S)",
-			    path);
+				 path);
 			rc = -1;
 		} else {
-			rc = sig_check(&sf, pk, data, n, tc, tclen, err, errlen);
+			rc = sig_check(so, &sf, pk, data, n, tc, tclen, err, errlen);
 		}
 		free(data);
 	}
 	fclose(f);
+	return rc;
+}
+
+int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
+			size_t tclen, char *err, size_t errlen)
+{
+	const struct sodium_api *so;
+	size_t siglen;
+	char *sig;
+	int rc = -1;
+
+	if (tc != NULL && tclen > 0)
+		tc[0] = '\0';
+	/* Followed: yibao --update installs the pair behind links (update.h). */
+	sig = util_read_regular(sigpath, SIGFILE_MAX, &siglen, false);
+	if (sig == NULL) {
+		util_say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
+		return -1;
+	}
+	so = sodium_load(err, errlen);
+	if (so != NULL) {
+		rc = verify_file(so, path, sig, siglen, pubkeys, tc, tclen, err, errlen);
+		sodium_unload();
+	}
 	free(sig);
 	return rc;
 }
@@ -306,6 +473,7 @@ struct minisig_job {
 	char err[256];
 };
 
+/* Loads libsodium for itself (minisig_verify_file): unloaded before the thread ends. */
 static void *job_run(void *arg)
 {
 	struct minisig_job *j = arg;
@@ -320,9 +488,6 @@ struct minisig_job *minisig_verify_start(int fd, const char *sigpath, const char
 	pthread_attr_t attr;
 	int rc;
 
-	/* Once, here: libsodium picks its implementations on first use. */
-	if (sodium_init() < 0)
-		return NULL;
 	j = xcalloc(1, sizeof *j);
 	j->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
 	if (j->fd < 0) {

@@ -9,6 +9,10 @@
  * "Ed": the data itself, legacy), the key id and a 64-byte signature, a
  * "trusted comment: " line, and the base64 of a 64-byte global signature over
  * the signature followed by the trusted comment. Nothing here signs.
+ *
+ * libsodium is not linked: each call below loads it (dlopen) and unloads it
+ * before it returns (a threaded check, before its thread ends). When it
+ * cannot be loaded the check fails, with that reason, like a bad signature.
  */
 #ifndef YIBAO_MINISIG_H
 #define YIBAO_MINISIG_H

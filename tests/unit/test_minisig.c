@@ -5,9 +5,15 @@
  * Two throw-away key pairs are made with "minisign -G -W" in the test's own
  * directory (the project never holds a secret key); files are signed with
  * minisign -S (prehashed "ED") and minisign -S -l (legacy "Ed").
+ *
+ * libsodium is loaded by each check and unloaded after it (src/minisig.c):
+ * the test binary does not link it, so /proc/self/maps shows whether a check
+ * left it behind. Built with -DYIBAO_TEST_HOOKS (mk/sodium.mk), minisig.c
+ * loads the library named by YIBAO_TEST_LIBSODIUM instead, to see a load fail.
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -72,16 +78,35 @@ static int setup(void **state)
 	if (make_dir(state) != 0)
 		return -1;
 	if (sh("minisign -G -W -p k1.pub -s k1.key >/dev/null 2>&1 && "
-		     "minisign -G -W -p k2.pub -s k2.key >/dev/null 2>&1") != 0)
+	       "minisign -G -W -p k2.pub -s k2.key >/dev/null 2>&1") != 0)
 		return -1;
 	put("data", data, sizeof data - 1);
 	if (sh("minisign -S -s k1.key -m data -t 'version:7 policy_year:2025' >/dev/null && "
-		     "cp data legacy && minisign -S -l -s k1.key -m legacy >/dev/null && "
-		     "cp data by2 && minisign -S -s k2.key -m by2 >/dev/null") != 0)
+	       "cp data legacy && minisign -S -l -s k1.key -m legacy >/dev/null && "
+	       "cp data by2 && minisign -S -s k2.key -m by2 >/dev/null") != 0)
 		return -1;
 	read_pub("k1.pub", key1, sizeof key1);
 	read_pub("k2.pub", key2, sizeof key2);
+	/* Large enough that two checks of it in threads overlap. */
+	if (sh("head -c 16777216 /dev/zero > big && "
+	       "minisign -S -s k1.key -m big >/dev/null") != 0)
+		return -1;
 	return 0;
+}
+
+/* Whether libsodium is mapped into this process now. */
+static bool sodium_mapped(void)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	bool found = false;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strstr(line, "/libsodium.so") != NULL)
+			found = true;
+	fclose(f);
+	return found;
 }
 
 static char *slurp(const char *name, size_t *len)
@@ -197,6 +222,89 @@ static void test_thread(void **state)
 	assert_non_null(strstr(err, "cannot read signature"));
 }
 
+/* After every kind of check, libsodium is no longer mapped. */
+static void test_unloaded(void **state)
+{
+	char tc[256], err[256] = "";
+
+	(void)state;
+	/* Else the checks below could not fail: the binary must not link it (Makefile). */
+	assert_false(sodium_mapped());
+	assert_int_equal(verify_mem("data", "data.minisig", key1, tc, err), 0);
+	assert_false(sodium_mapped());
+	assert_int_equal(verify_mem("changed", "data.minisig", key1, tc, err), -1);
+	assert_false(sodium_mapped());
+	assert_int_equal(verify_file("data", "data.minisig", key1, tc, err), 0);
+	assert_false(sodium_mapped());
+	assert_int_equal(verify_file("data", "data.minisig", "notbase64!", tc, err), -1);
+	assert_false(sodium_mapped());
+	assert_int_equal(verify_thread("data", "data.minisig", key1, err), 0);
+	assert_false(sodium_mapped());
+	assert_int_equal(minisig_pubkeys_check(key1, err, sizeof err), 0);
+	assert_false(sodium_mapped());
+}
+
+/* Checks in flight at once share the library; the last one done unloads it. */
+static void test_overlapping(void **state)
+{
+	char *d = path("big"), *s = path("big.minisig");
+	int fd = open(d, O_RDONLY);
+	struct minisig_job *j1, *j2;
+	char tc[256], err1[256] = "", err2[256] = "", err[256] = "";
+
+	(void)state;
+	assert_true(fd >= 0);
+	j1 = minisig_verify_start(fd, s, key1);
+	j2 = minisig_verify_start(fd, s, key1);
+	close(fd);
+	assert_non_null(j1);
+	assert_non_null(j2);
+	/* One more, here, while both threads hash. */
+	assert_int_equal(verify_mem("data", "data.minisig", key1, tc, err), 0);
+	assert_int_equal(minisig_verify_wait(j1, err1, sizeof err1), 0);
+	assert_int_equal(minisig_verify_wait(j2, err2, sizeof err2), 0);
+	assert_false(sodium_mapped());
+	free(d);
+	free(s);
+}
+
+#ifdef YIBAO_TEST_HOOKS
+/* No libsodium: every check fails with the reason in one line, nothing crashes. */
+static void test_load_fails(void **state)
+{
+	char tc[256], err[256];
+
+	(void)state;
+	setenv("YIBAO_TEST_LIBSODIUM", "libyibao-no-such-sodium.so.0", 1);
+	err[0] = '\0';
+	assert_int_equal(verify_mem("data", "data.minisig", key1, tc, err), -1);
+	assert_non_null(strstr(err, "cannot load libsodium"));
+	assert_non_null(strstr(err, "libyibao-no-such-sodium.so.0"));
+	assert_null(strchr(err, '\n'));
+	assert_string_equal(tc, "");
+	err[0] = '\0';
+	assert_int_equal(verify_file("data", "data.minisig", key1, tc, err), -1);
+	assert_non_null(strstr(err, "cannot load libsodium"));
+	err[0] = '\0';
+	assert_int_equal(verify_thread("data", "data.minisig", key1, err), -1);
+	assert_non_null(strstr(err, "cannot load libsodium"));
+	err[0] = '\0';
+	assert_int_equal(minisig_pubkeys_check(key1, err, sizeof err), -1);
+	assert_non_null(strstr(err, "cannot load libsodium"));
+	/* A library that loads but is not libsodium: unloaded again. */
+	setenv("YIBAO_TEST_LIBSODIUM", "libm.so.6", 1);
+	err[0] = '\0';
+	assert_int_equal(verify_file("data", "data.minisig", key1, tc, err), -1);
+	assert_non_null(strstr(err, "libm.so.6 has no sodium_init"));
+	assert_null(strchr(err, '\n'));
+	unsetenv("YIBAO_TEST_LIBSODIUM");
+	assert_false(sodium_mapped());
+	/* And the real one again. */
+	assert_int_equal(verify_file("data", "data.minisig", key1, tc, err), 0);
+	assert_false(sodium_mapped());
+}
+#endif
+
 static void test_comment_changed(void **state)
 {
 	char tc[256], err[256] = "";
@@ -303,6 +411,11 @@ int main(void)
 		cmocka_unit_test(test_second_key),
 		cmocka_unit_test(test_legacy),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_unloaded),
+		cmocka_unit_test(test_overlapping),
+#ifdef YIBAO_TEST_HOOKS
+		cmocka_unit_test(test_load_fails),
+#endif
 	};
 
 	return cmocka_run_group_tests(tests, setup, remove_dir);
