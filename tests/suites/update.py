@@ -29,9 +29,36 @@ tmp = tempfile.mkdtemp(prefix="yibao-update.")
 n_bad = 0
 server = None
 tmux_sock = "yibao-update-%d" % os.getpid()
+sessions = []  # (pid, start time) of every guide this script started in tmux
+
+
+def proc_start(pid):
+    """The start time of pid (field 22 of /proc/PID/stat), or None when it is gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def reap(pid, start):
+    """End a guide we started, by its PID: SIGTERM, SIGKILL after 3 s, until it is gone
+    (the start time tells a reused PID from ours, which is never signalled then)."""
+    for sig, secs in ((signal.SIGTERM, 3), (signal.SIGKILL, 5)):
+        if proc_start(pid) != start:
+            return
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            return
+        end = time.time() + secs
+        while time.time() < end and proc_start(pid) == start:
+            time.sleep(0.05)
 
 
 def cleanup():
+    for pid, start in sessions:
+        reap(pid, start)
     if server is not None and server.poll() is None:
         server.terminate()
         try:
@@ -535,10 +562,13 @@ T = ["tmux", "-L", tmux_sock]
 
 
 def tmux_start(name):
-    cmd = "env HOME=%s LANG=C.UTF-8 TERM=xterm-256color %s --config %s; sleep 30" % (
+    cmd = "exec env HOME=%s LANG=C.UTF-8 TERM=xterm-256color %s --config %s" % (
         tmp, YIBAO, ini)
     subprocess.run(T + ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "100",
                         "-y", "30", cmd], check=True)
+    pid = int(subprocess.run(T + ["display", "-p", "-t", name, "#{pane_pid}"],
+                             capture_output=True, text=True, check=True).stdout)
+    sessions.append((pid, proc_start(pid)))
 
 
 def screen(name):
