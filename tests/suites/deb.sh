@@ -100,6 +100,10 @@ check "libcurl is a Recommends, minisign a Suggests" \
 	sh -c '[ "$(dpkg-deb -f "$1" Recommends)" = libcurl4 ] && dpkg-deb -f "$1" Suggests | grep -qw minisign' sh "$DEB"
 dpkg-deb --fsys-tarfile "$DEB" | tar -xOf - ./usr/bin/yibao >"$D/bin"
 check "the binary is not linked with libcurl" sh -c 'readelf -d "$1" | grep -q NEEDED && ! readelf -d "$1" | grep "NEEDED.*curl"' sh "$D/bin"
+check "nor with libsodium or SQLite (loaded for a signature check; not used)" \
+	sh -c '! readelf -d "$1" | grep -E "NEEDED.*(sodium|sqlite)"' sh "$D/bin"
+check "libsodium23 is a Depends all the same (dlopen'ed for every signed update)" \
+	sh -c 'echo "$1" | grep -qw libsodium23' sh "$depends"
 check "/etc/yibao/yibao.ini is a conffile" sh -c 'dpkg-deb --ctrl-tarfile "$1" | tar -xOf - ./conffiles | grep -qx /etc/yibao/yibao.ini' sh "$DEB"
 
 # --- install
