@@ -458,6 +458,16 @@ class Bench:
         v = self.bundle_bench("verify", path, path + ".minisig", pub).get("verify")
         return {"best_ms": v[0], "median_ms": v[1]} if v else None
 
+    def update_check(self, yibao):
+        """An unchanged `yibao --update` check on the wire (tests/bench/update_check.py)."""
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "update_check.py")
+        p = subprocess.run([sys.executable, script, "--yibao", yibao, "--json"], env=self.env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        if p.returncode != 0:
+            self.notes.append("update check failed: %s" % p.stderr.decode()[-500:])
+            return None
+        return json.loads(p.stdout.decode().strip().splitlines()[-1])
+
     # -- load: many sessions at once -------------------------------------------
     def tour(self):
         """Steps and the code each should show: every home entry, a menu's first entry."""
@@ -679,6 +689,12 @@ def table(res):
         if v2:
             out.append("  signature check of 2 MiB (CPU)      best %s, median %s  (target < 5 ms)"
                        % (fmt(v2["best_ms"], " ms"), fmt(v2["median_ms"], " ms")))
+        uc = bs.get("update_check")
+        if uc:
+            out.append("  unchanged --update check            %d bytes on the wire (TLS included: "
+                       "%d up, %d down), %d request(s), exit %s"
+                       % (uc["bytes"], uc["up"], uc["down"], uc["requests"],
+                          "/".join(str(e) for e in sorted(set(uc["exits"])))))
     ld = res.get("load")
     if ld:
         out.append("")
@@ -762,7 +778,8 @@ def main():
         sizes = [int(x) for x in a.scale.split(",") if x.strip()]
         if sizes:
             res["bundle"] = {"scale": [b.bundle_scale(yibao, n) for n in sizes],
-                             "verify_2mib": b.verify_2mib()}
+                             "verify_2mib": b.verify_2mib(),
+                             "update_check": b.update_check(yibao)}
         if a.sessions > 0:
             res["load"] = b.load(yibao)
         res["meta"]["bench_s"] = round(time.monotonic() - t0, 1)
