@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../src/input.h"
+#include "../src/input_keys.h"
 #include "../src/text.h"
 #include "../src/refs.h"
 #include "../src/util.h"
@@ -17,7 +17,7 @@ static void help_layout(struct app *a, struct view *v)
 	size_t n;
 	const struct view *below = a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
 	/* The keys of the screen help was opened on, as its kind binds them. */
-	struct keyhelp *k = input_keyhelp(a, below, &n);
+	struct keyhelp *k = input_keys_help(a, below, &n);
 	const struct screen *s = nav_screen(a, below);
 	char *line;
 
@@ -42,7 +42,7 @@ static void help_layout(struct app *a, struct view *v)
 		layout_text(&v->lay, line, 0, 0, 0);
 		free(line);
 	}
-	input_keyhelp_free(k, n);
+	input_keys_help_free(k, n);
 	layout_blank(&v->lay);
 	if (refs_hotline(a->cfg) != NULL) {
 		line = xasprintf("医保服务热线：%s。", refs_hotline(a->cfg));

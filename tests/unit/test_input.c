@@ -13,6 +13,7 @@
 #include "config.h"
 #include "guide.h"
 #include "input.h"
+#include "input_keys.h"
 #include "../../screens/screens.h"
 #include "util.h"
 
@@ -86,13 +87,13 @@ static void test_function_key_breaks(void **state)
 static char *help_keys(const struct view *v, const char *help)
 {
 	size_t n;
-	struct keyhelp *k = input_keyhelp(NULL, v, &n);
+	struct keyhelp *k = input_keys_help(NULL, v, &n);
 	char *keys = NULL;
 
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(k[i].help, help) == 0 && keys == NULL)
 			keys = xstrdup(k[i].keys);
-	input_keyhelp_free(k, n);
+	input_keys_help_free(k, n);
 	return keys;
 }
 
@@ -104,13 +105,13 @@ static void test_kind_bindings(void **state)
 
 	(void)state;
 	/* Space pages on a page and ticks on the checklist; x ticks only there. */
-	assert_int_equal(input_action(NULL, &page, ' ', false, &ch), ACT_PGDN);
-	assert_int_equal(input_action(NULL, &list, ' ', false, &ch), ACT_TICK);
-	assert_int_equal(input_action(NULL, &list, 'x', false, &ch), ACT_TICK);
-	assert_int_equal(input_action(NULL, &page, 'x', false, &ch), ACT_NONE);
-	assert_int_equal(input_action(NULL, &list, '7', false, &ch), ACT_DIGIT);
+	assert_int_equal(input_keys_action(NULL, &page, ' ', false, &ch), ACT_PGDN);
+	assert_int_equal(input_keys_action(NULL, &list, ' ', false, &ch), ACT_TICK);
+	assert_int_equal(input_keys_action(NULL, &list, 'x', false, &ch), ACT_TICK);
+	assert_int_equal(input_keys_action(NULL, &page, 'x', false, &ch), ACT_NONE);
+	assert_int_equal(input_keys_action(NULL, &list, '7', false, &ch), ACT_DIGIT);
 	assert_int_equal(ch, 7);
-	assert_int_equal(input_action(NULL, &list, 'q', false, &ch), ACT_QUIT);
+	assert_int_equal(input_keys_action(NULL, &list, 'q', false, &ch), ACT_QUIT);
 	/* The help rows name the keys that do it, and no others. */
 	s = help_keys(&page, "下一页");
 	assert_string_equal(s, "PgDn 空格");
@@ -122,11 +123,11 @@ static void test_kind_bindings(void **state)
 	assert_non_null(s);
 	free(s);
 	/* The bottom line too. */
-	s = input_hints(NULL, &list, 200);
+	s = input_keys_hints(NULL, &list, 200);
 	assert_non_null(strstr(s, "x/空格勾选"));
 	assert_non_null(strstr(s, "↑↓选择"));
 	free(s);
-	s = input_hints(NULL, &page, 200);
+	s = input_keys_hints(NULL, &page, 200);
 	assert_null(strstr(s, "勾选"));
 	assert_non_null(strstr(s, "↑↓滚动"));
 	assert_non_null(strstr(s, "1-9打开链接"));
