@@ -25,11 +25,11 @@ import http.server
 import json
 import os
 import signal
-import ssl
-import subprocess
 import sys
 import threading
 import time
+
+import testtls
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
@@ -245,53 +245,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, {"kind": kind, "state": "paid", "updated": DATE})
 
 
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A refused handshake (the client distrusts us) is the point of some tests.
-        with self.log_lock, open(self.log_path, "a", encoding="utf-8") as f:
-            f.write("%s connection error: %s\n" % (self.name, sys.exc_info()[1]))
-
-
-def openssl(*args, cwd):
-    subprocess.run(("openssl",) + args, cwd=cwd, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 def make_certs(d):
     """ca.pem (trusted by the test config), server, wronghost and untrusted certificates."""
-    ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
-    for ca in ("ca", "otherca"):
-        openssl("req", "-x509", *ec, "-keyout", ca + ".key", "-out", ca + ".pem", "-days", "2",
-                "-subj", "/CN=yibao test %s" % ca,
-                "-addext", "basicConstraints=critical,CA:TRUE",
-                "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-    for name, san, ca in (("server", "IP:127.0.0.1", "ca"),
-                          ("wronghost", "DNS:wrong-host.invalid", "ca"),
-                          ("untrusted", "IP:127.0.0.1", "otherca")):
-        with open(os.path.join(d, name + ".ext"), "w", encoding="ascii") as f:
-            f.write("basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-                    "subjectAltName=%s\n" % san)
-        openssl("req", "-new", *ec, "-keyout", name + ".key", "-out", name + ".csr",
-                "-subj", "/CN=%s" % san.split(":", 1)[1], cwd=d)
-        openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
-                "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext",
-                cwd=d)
+    testtls.make_ca(d, "ca", "yibao test ca")
+    testtls.make_ca(d, "otherca", "yibao test otherca")
+    testtls.make_cert(d, "server", "IP:127.0.0.1", "ca")
+    testtls.make_cert(d, "wronghost", "DNS:wrong-host.invalid", "ca")
+    testtls.make_cert(d, "untrusted", "IP:127.0.0.1", "otherca")
 
 
 def listen(name, d, cert, args, log_lock):
-    srv = Server(("127.0.0.1", 0), Handler)
+    srv = testtls.Server(("127.0.0.1", 0), Handler)
     srv.name = name
     srv.log_path = os.path.join(d, "requests.log")
     srv.log_lock = log_lock
     srv.token = args.token
     srv.prefix = args.prefix.rstrip("/")
-    srv.tls = None
-    if cert is not None:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(os.path.join(d, cert + ".pem"), os.path.join(d, cert + ".key"))
-        srv.tls = ctx
+    srv.tls = testtls.tls_context(d, cert) if cert is not None else None
     return srv
 
 
@@ -322,11 +292,7 @@ def main():
     for s in servers.values():
         s.http_port = servers["http"].server_address[1]
         threading.Thread(target=s.serve_forever, daemon=True).start()
-    tmp = os.path.join(d, "ports.tmp")
-    with open(tmp, "w", encoding="ascii") as f:
-        for name, s in servers.items():
-            f.write("%s_PORT=%d\n" % (name.upper(), s.server_address[1]))
-    os.rename(tmp, os.path.join(d, "ports"))
+    testtls.write_ports(d, {name: s.server_address[1] for name, s in servers.items()})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     while True:
         time.sleep(3600)

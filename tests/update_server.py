@@ -42,11 +42,11 @@ import http.server
 import os
 import signal
 import socket
-import ssl
-import subprocess
 import sys
 import threading
 import time
+
+import testtls
 
 HUGE = 100 << 20
 
@@ -212,48 +212,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
 
 
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        with self.log_lock, open(self.log_path, "a", encoding="utf-8") as f:
-            f.write("%s connection error: %s\n" % (self.name, sys.exc_info()[1]))
-
-
-def openssl(*args, cwd):
-    subprocess.run(("openssl",) + args, cwd=cwd, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 def make_certs(d):
     """ca.pem, the test CA, and server.pem/server.key for IP 127.0.0.1."""
-    ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
-    openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-            "-subj", "/CN=yibao update test CA",
-            "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-    with open(os.path.join(d, "server.ext"), "w", encoding="ascii") as f:
-        f.write("basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-                "subjectAltName=IP:127.0.0.1\n")
-    openssl("req", "-new", *ec, "-keyout", "server.key", "-out", "server.csr",
-            "-subj", "/CN=127.0.0.1", cwd=d)
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext",
-            cwd=d)
+    testtls.make_ca(d, "ca", "yibao update test CA")
+    testtls.make_cert(d, "server", "IP:127.0.0.1", "ca")
 
 
 def listen(name, d, tls, lock):
-    srv = Server(("127.0.0.1", 0), Handler)
+    srv = testtls.Server(("127.0.0.1", 0), Handler)
     srv.name = name
     srv.dir = d
     srv.www = os.path.join(d, "www")
     srv.log_path = os.path.join(d, "requests.log")
     srv.log_lock = lock
-    srv.tls = None
-    if tls:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(os.path.join(d, "server.pem"), os.path.join(d, "server.key"))
-        srv.tls = ctx
+    srv.tls = testtls.tls_context(d, "server") if tls else None
     return srv
 
 
@@ -314,11 +286,8 @@ def main():
         s.http_port = http_srv.server_address[1]
         threading.Thread(target=s.serve_forever, daemon=True).start()
     relay_port = relay(d, main_srv.server_address[1], lock)
-    tmp = os.path.join(d, "ports.tmp")
-    with open(tmp, "w", encoding="ascii") as f:
-        f.write("MAIN_PORT=%d\nHTTP_PORT=%d\nRELAY_PORT=%d\n" % (
-            main_srv.server_address[1], http_srv.server_address[1], relay_port))
-    os.rename(tmp, os.path.join(d, "ports"))
+    testtls.write_ports(d, {"main": main_srv.server_address[1],
+                            "http": http_srv.server_address[1], "relay": relay_port})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     while True:
         time.sleep(3600)

@@ -105,6 +105,13 @@ def median(xs):
     return round(statistics.median(xs), 1) if xs else None
 
 
+def outside(pid):
+    """Peak RSS (VmHWM) of pid less what of the bundle is mapped in, or None."""
+    h = ptydrive.proc_kib(pid, "status", "VmHWM")
+    m = ptydrive.mapping_rss_kib(pid, ".bundle")
+    return None if h is None or m is None else h - m
+
+
 def mean(xs):
     xs = [x for x in xs if x is not None]
     return round(statistics.mean(xs), 1) if xs else None
@@ -214,17 +221,22 @@ class Bench:
         return reps
 
     def private_two(self, argv, quit_key):
-        """Two sessions side by side: Private_Clean+Private_Dirty and RSS of each."""
+        """Two sessions side by side, after a Down: the mean of Private_Clean+Private_Dirty,
+        VmRSS and RssAnon, and the larger peak RSS outside the bundle mapping (the issue's
+        peak is "3.5 MiB plus the shared mapping"; the mapping only grows, so what of it is
+        mapped in now was there at the peak too)."""
         sess = [ptydrive.Session(self.ptyrun_mod, argv, self.env, *SIZE) for _ in range(2)]
         try:
             ptydrive.settle(sess, QUIET_MS / 1000, 5)
             for s in sess:
                 s.send("<Down>")
             ptydrive.settle(sess, QUIET_MS / 1000, 5)
-            priv = [ptydrive.private_kib(s.pid) for s in sess]
-            rss = [ptydrive.proc_kib(s.pid, "status", "VmRSS") for s in sess]
-            outside = [ptydrive.proc_kib(s.pid, "status", "VmHWM") -
-                       ptydrive.mapping_rss_kib(s.pid, ".bundle") for s in sess]
+            fig = {"private_kib": mean(ptydrive.private_kib(s.pid) for s in sess),
+                   "rss_kib": mean(ptydrive.proc_kib(s.pid, "status", "VmRSS") for s in sess),
+                   "rss_anon_kib": mean(ptydrive.proc_kib(s.pid, "status", "RssAnon")
+                                        for s in sess),
+                   "vmhwm_outside_kib": max((outside(s.pid) for s in sess), default=None,
+                                            key=lambda v: v or 0)}
             for s in sess:
                 s.send(quit_key)
             ptydrive.settle(sess, QUIET_MS / 1000, 3)
@@ -232,7 +244,7 @@ class Bench:
             for s in sess:
                 s.kill()
                 s.close()
-        return mean(priv), mean(rss), max(outside)
+        return fig
 
     def writes_per_key(self, argv, quit_key, keys, n=6):
         """write(2) calls to the terminal per keystroke: strace -f counts them in a
@@ -296,7 +308,7 @@ class Bench:
             fig["page_bytes"] = mean(pg)
             fig["page_scrolls"] = len(pg)
             fig["total_bytes_page_run"] = rep3["total_bytes"]
-        fig["private_kib"], fig["rss_kib"], fig["vmhwm_outside_kib"] = self.private_two(argv, quit_key)
+        fig.update(self.private_two(argv, quit_key))
         return fig
 
     def find_longest_page(self, yibao):
@@ -339,7 +351,7 @@ class Bench:
         fig["start_ms"] = median(r["first_screen"]["settle_ms"] for r in starts)
         fig["start_ms_runs"] = [r["first_screen"]["settle_ms"] for r in starts]
         fig["vmhwm_kib"] = max(r["vmhwm_kib"] or 0 for r in starts)
-        fig["private_kib"], fig["rss_kib"], fig["vmhwm_outside_kib"] = self.private_two(argv, "q")
+        fig.update(self.private_two(argv, "q"))
         return fig
 
     # -- the bundle at scale (issue 14) ----------------------------------------
@@ -374,30 +386,6 @@ class Bench:
         with open(pub) as f:
             return f.read().splitlines()[1]
 
-    def private_two_anon(self, argv):
-        """private_two, and the anonymous part of the RSS (RssAnon) of one session."""
-        sess = [ptydrive.Session(self.ptyrun_mod, argv, self.env, *SIZE) for _ in range(2)]
-        try:
-            ptydrive.settle(sess, QUIET_MS / 1000, 5)
-            for s in sess:
-                s.send("<Down>")
-            ptydrive.settle(sess, QUIET_MS / 1000, 5)
-            priv = [ptydrive.private_kib(s.pid) for s in sess]
-            rss = [ptydrive.proc_kib(s.pid, "status", "VmRSS") for s in sess]
-            anon = [ptydrive.proc_kib(s.pid, "status", "RssAnon") for s in sess]
-            # The issue's peak RSS is "3.5 MiB plus the shared mapping": the peak less
-            # what of the bundle is mapped in (it only grows, so this is at its peak too).
-            outside = [ptydrive.proc_kib(s.pid, "status", "VmHWM") -
-                       ptydrive.mapping_rss_kib(s.pid, ".bundle") for s in sess]
-            for s in sess:
-                s.send("q")
-            ptydrive.settle(sess, QUIET_MS / 1000, 3)
-        finally:
-            for s in sess:
-                s.kill()
-                s.close()
-        return mean(priv), mean(rss), mean(anon), max(outside)
-
     def bundle_scale(self, yibao, screens):
         d = os.path.join(self.tmp, "bundle-content-%d" % screens)
         n = gen_content.generate(d, screens, 1)
@@ -417,8 +405,7 @@ class Bench:
         fig["start_ms"] = median(r["first_screen"]["settle_ms"] for r in starts)
         fig["start_ms_runs"] = [r["first_screen"]["settle_ms"] for r in starts]
         fig["vmhwm_kib"] = max(r["vmhwm_kib"] or 0 for r in starts)
-        (fig["private_kib"], fig["rss_kib"], fig["rss_anon_kib"],
-         fig["vmhwm_outside_kib"]) = self.private_two_anon(argv)
+        fig.update(self.private_two(argv, "q"))
         rep = self.ptyrun(argv, ["/", SEARCH_QUERY, "<Enter>", "<wait:300>", "q"], timeout=60)
         fig["search_key_ms"] = median(self.step_ms(rep, "<Enter>"))
         scr = self.screens(rep)
