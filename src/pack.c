@@ -383,22 +383,6 @@ static void *pack_image(const char *content_dir, const char *regions_dir,
 	return image;
 }
 
-/* Write all of p to fd. Returns 0, or -1 with errno. */
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int pack_write(const char *out, const char *content_dir, const char *regions_dir,
 	       struct diags *d)
 {
@@ -425,7 +409,7 @@ int pack_write(const char *out, const char *content_dir, const char *regions_dir
 		return -1;
 	}
 	rc = 0;
-	if (write_all(fd, image, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+	if (util_write_all(fd, image, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
 		diags_add(d, out, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}

@@ -23,6 +23,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "util.h"
+
 /* Rows blanked and pushed are capped: a crash must not flood a slow link. */
 enum {
 	TERM_MAX_ROWS = 200,
@@ -221,21 +223,6 @@ static size_t build_forget(char *buf, size_t cap, int rows, bool fatal)
 	return sink_len;
 }
 
-/* write(2) all of buf (async-signal-safe). */
-static void write_all(const char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, buf, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		buf += w;
-		n -= (size_t)w;
-	}
-}
-
 void term_forget(int rows)
 {
 	char *buf = malloc(TERM_SEQ_MAX);
@@ -246,7 +233,7 @@ void term_forget(int rows)
 		return;
 	}
 	n = build_forget(buf, TERM_SEQ_MAX, rows, false);
-	write_all(buf, n);
+	util_write_all(STDOUT_FILENO, buf, n);
 	free(buf);
 }
 
@@ -293,7 +280,7 @@ void term_forget_lines(void)
 
 	if (buf == NULL)
 		return;
-	write_all(buf, build_lines(buf, TERM_SEQ_MAX));
+	util_write_all(STDOUT_FILENO, buf, build_lines(buf, TERM_SEQ_MAX));
 	free(buf);
 }
 
@@ -301,7 +288,7 @@ static void on_fatal(int sig)
 {
 	/* Only async-signal-safe calls here: write(2), tcsetattr(3), raise(3). */
 	if (fatal_len > 0)
-		write_all(fatal_seq, (size_t)fatal_len);
+		util_write_all(STDOUT_FILENO, fatal_seq, (size_t)fatal_len);
 	if (have_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	/* SA_RESETHAND put the default back: die of the signal, as without us. */

@@ -176,23 +176,6 @@ static void meta_read(struct update *u)
 	fclose(f);
 }
 
-/* Write all of buf to fd; -1 with errno on failure. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Write update.state (tmp, fsync, rename, fsync the directory). */
 static int meta_write(struct update *u)
 {
@@ -216,7 +199,7 @@ static int meta_write(struct update *u)
 	fd = openat(u->dirfd, STATE_NAME ".tmp",
 		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd >= 0) {
-		if (write_all(fd, sb.s, sb.len) == 0 && fsync(fd) == 0 && close(fd) == 0)
+		if (util_write_all(fd, sb.s, sb.len) == 0 && fsync(fd) == 0 && close(fd) == 0)
 			rc = renameat(u->dirfd, STATE_NAME ".tmp", u->dirfd, STATE_NAME);
 		else
 			close(fd);
@@ -391,7 +374,7 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
 		return 0;
 	}
 	if (f->fd >= 0) {
-		if (write_all(f->fd, p, len) < 0) {
+		if (util_write_all(f->fd, p, len) < 0) {
 			f->write_failed = true;
 			f->write_errno = errno;
 			return 0;
@@ -646,7 +629,7 @@ static int fetch_signature(struct update *u, enum update_result *res)
 		unlinkat(u->dirfd, SIG_PART_NAME, 0);
 		fd = openat(u->dirfd, SIG_PART_NAME,
 			    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-		if (fd >= 0 && write_all(fd, f.mem.s != NULL ? f.mem.s : "", f.mem.len) == 0 &&
+		if (fd >= 0 && util_write_all(fd, f.mem.s != NULL ? f.mem.s : "", f.mem.len) == 0 &&
 		    fsync(fd) == 0 && close(fd) == 0) {
 			rc = 0;
 		} else {

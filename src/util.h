@@ -107,6 +107,11 @@ void diags_free(struct diags *d);
 char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow);
 /* util_read_regular for content files: symbolic links are not followed. Caller frees. */
 char *util_read_file(const char *path, size_t max, size_t *len);
+/*
+ * write(2) all n bytes of buf to fd, again after EINTR. Returns 0, or -1 with
+ * errno. Async-signal-safe (a fatal signal's handler uses it).
+ */
+int util_write_all(int fd, const void *buf, size_t n);
 /* Plain words for an errno of util_read_regular (static string). */
 const char *util_read_error(int err);
 /* Join a directory and a relative path ("a" + "b" -> "a/b"); absolute rel returned as is. */
