@@ -13,7 +13,7 @@
  * POSTFIELDS) and id[] (to mask an echo of the number), both wiped when the
  * transfer ends, and the received body (grown with sb_add_secret, wiped). What
  * libcurl copies (its request and receive buffers) it allocates through the
- * functions given to curl_global_init_mem, which wipe every block before
+ * functions given to curl_global_init_mem (status_curl.c), which wipe every block before
  * freeing it; the easy handle is cleaned up after each lookup and the multi
  * handle at each wipe, so those buffers are freed (wiped) then. OpenSSL keeps
  * the last decrypted record in its read buffer: SSL_OP_CLEANSE_PLAINTEXT makes
@@ -27,7 +27,6 @@
 
 #include <fcntl.h>
 #include <limits.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -206,65 +205,6 @@ static size_t on_read(char *buf, size_t size, size_t n, void *ud)
 	return k;
 }
 
-/* With OpenSSL: the decrypted answer is wiped from its read buffer once curl has it. */
-static CURLcode on_ssl_ctx(CURL *e, void *ctx, void *ud)
-{
-	const struct status *st = ud;
-
-	(void)e;
-	if (st->api->ssl_ctx_set_options != NULL)
-		st->api->ssl_ctx_set_options(ctx, STATUS_SSL_OP_CLEANSE_PLAINTEXT);
-	return CURLE_OK;
-}
-
-/*
- * libcurl's allocator (curl_global_init_mem): the C library's, but every
- * block is wiped before it is freed, or left behind by a moving realloc, so
- * no request or answer buffer of libcurl's keeps an ID number in the heap.
- * libcurl does not wipe its upload and receive buffers itself (curl issues
- * #725, #7268). Thread-safe, as the threaded resolver needs: each call touches
- * only its own block.
- */
-static void wipe_free(void *p)
-{
-	if (p != NULL) {
-		explicit_bzero(p, malloc_usable_size(p));
-		free(p);
-	}
-}
-
-static void *wipe_malloc(size_t n)
-{
-	return malloc(n);
-}
-
-static void *wipe_realloc(void *p, size_t n)
-{
-	size_t old;
-	void *q;
-
-	if (p == NULL)
-		return malloc(n);
-	old = malloc_usable_size(p);
-	if (n <= old && n > 0)
-		return p;
-	if ((q = malloc(n > 0 ? n : 1)) == NULL)
-		return NULL;
-	memcpy(q, p, old < n ? old : n);
-	wipe_free(p);
-	return q;
-}
-
-static char *wipe_strdup(const char *s)
-{
-	return strdup(s);
-}
-
-static void *wipe_calloc(size_t n, size_t size)
-{
-	return calloc(n, size);
-}
-
 static int on_socket(CURL *e, curl_socket_t fd, int what, void *ud, void *sockp)
 {
 	struct status *st = ud;
@@ -410,39 +350,30 @@ static bool set_options(struct status *st, bool http)
 	const struct config *c = st->cfg;
 	CURL *e = st->easy;
 	CURLcode (*set)(CURL *, CURLoption, ...) = st->api->easy_setopt;
-	bool ok = true;
+	struct curl_rules r = {.url = st->url,
+			       .http = http,
+			       .ca_file = c->ca_file,
+			       .proxy = c->proxy,
+			       .agent = "yibao",
+			       .headers = st->headers,
+			       .errbuf = st->errbuf,
+			       .cleanse = true};
+	bool ok = status_curl_rules(st->api, e, &r);
 
-	ok &= set(e, CURLOPT_ERRORBUFFER, st->errbuf) == CURLE_OK;
-	ok &= set(e, CURLOPT_URL, st->url) == CURLE_OK;
-	ok &= set(e, CURLOPT_PROTOCOLS_STR, http ? "http" : "https") == CURLE_OK;
-	ok &= set(e, CURLOPT_REDIR_PROTOCOLS_STR, "https") == CURLE_OK;
 	ok &= set(e, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
 	ok &= set(e, CURLOPT_MAXREDIRS, 0L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2) == CURLE_OK;
-	if (c->ca_file != NULL && c->ca_file[0] != '\0')
-		ok &= set(e, CURLOPT_CAINFO, c->ca_file) == CURLE_OK;
-	/* "" turns off the proxies of the environment; only the config names one. */
-	ok &= set(e, CURLOPT_PROXY, c->proxy != NULL ? c->proxy : "") == CURLE_OK;
 	ok &= set(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms) == CURLE_OK;
 	ok &= set(e, CURLOPT_TIMEOUT_MS, c->timeout_ms) == CURLE_OK;
 	ok &= set(e, CURLOPT_LOW_SPEED_LIMIT, 16L) == CURLE_OK;
 	ok &= set(e, CURLOPT_LOW_SPEED_TIME, 10L) == CURLE_OK;
 	ok &= set(e, CURLOPT_MAXFILESIZE, (long)STATUS_MAX_BODY) == CURLE_OK;
-	ok &= set(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_VERBOSE, 0L) == CURLE_OK;
 	ok &= set(e, CURLOPT_FORBID_REUSE, 1L) == CURLE_OK;
-	ok &= set(e, CURLOPT_USERAGENT, "yibao") == CURLE_OK;
-	ok &= set(e, CURLOPT_HTTPHEADER, st->headers) == CURLE_OK;
 	ok &= set(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1) == CURLE_OK;
 	ok &= set(e, CURLOPT_POST, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_READFUNCTION, on_read) == CURLE_OK;
 	ok &= set(e, CURLOPT_READDATA, st) == CURLE_OK;
 	ok &= set(e, CURLOPT_POSTFIELDSIZE, (long)st->post_len) == CURLE_OK;
-	if (!http && st->api->ssl_ctx_set_options != NULL &&
-	    set(e, CURLOPT_SSL_CTX_FUNCTION, on_ssl_ctx) == CURLE_OK)
-		ok &= set(e, CURLOPT_SSL_CTX_DATA, st) == CURLE_OK;
 	ok &= set(e, CURLOPT_WRITEFUNCTION, on_data) == CURLE_OK;
 	ok &= set(e, CURLOPT_WRITEDATA, st) == CURLE_OK;
 	return ok;
@@ -453,8 +384,7 @@ static bool ensure_multi(struct status *st)
 	if (!st->global) {
 		/* CURLOPT_NOSIGNAL leaves SIGPIPE to us: a peer that hangs up must not kill us. */
 		signal(SIGPIPE, SIG_IGN);
-		if (st->api->global_init_mem(CURL_GLOBAL_DEFAULT, wipe_malloc, wipe_free,
-					     wipe_realloc, wipe_strdup, wipe_calloc) != CURLE_OK)
+		if (status_curl_init_wiping(st->api) != CURLE_OK)
 			return false;
 		st->global = true;
 	}

@@ -1,5 +1,5 @@
 /*
- * status_curl.h -- libcurl loaded at run time: the table of the functions status.c uses
+ * status_curl.h -- libcurl loaded at run time, and the network rules every transfer follows
  * SPDX-License-Identifier: MIT
  *
  * The guide does not link libcurl: with OpenSSL and the rest it would cost
@@ -10,6 +10,7 @@
 #define YIBAO_STATUS_CURL_H
 
 #include <curl/curl.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The libcurl functions used, filled by dlsym. */
@@ -57,5 +58,34 @@ struct curl_api {
  * mapped), or NULL when the library or one of its functions is missing.
  */
 const struct curl_api *status_curl_load(void);
+
+/*
+ * libcurl's global set-up with an allocator that wipes every block before it
+ * is freed or left behind by a moving realloc (curl_global_init_mem), for a
+ * process whose transfers carry an ID number: libcurl does not wipe its
+ * request and receive buffers itself (curl issues #725, #7268). Returns
+ * CURLE_OK, or libcurl's error.
+ */
+CURLcode status_curl_init_wiping(const struct curl_api *api);
+
+/* The rules every transfer of the guide's follows (status lookups, yibao --update). */
+struct curl_rules {
+	const char *url;
+	bool http;                  /* plain http (a test server on 127.0.0.1), else https only */
+	const char *ca_file;        /* the CA bundle to trust, or NULL for the system's */
+	const char *proxy;          /* the config's proxy, or NULL: none, not the environment's */
+	const char *agent;          /* User-Agent */
+	struct curl_slist *headers; /* extra request headers, or NULL */
+	char *errbuf;               /* CURL_ERROR_SIZE bytes for libcurl's message */
+	bool cleanse;               /* OpenSSL wipes each decrypted record once read */
+};
+/*
+ * Set the options that make those rules on e: https only (or http to the
+ * test server), redirects only to https, the peer and host verified, TLS 1.2
+ * or newer, no proxy from the environment, no signals. The caller adds
+ * redirects, time limits, sizes and its callbacks. Returns false when this
+ * libcurl refuses one (then nothing may be sent).
+ */
+bool status_curl_rules(const struct curl_api *api, CURL *e, const struct curl_rules *r);
 
 #endif

@@ -399,30 +399,23 @@ static bool set_options(struct update *u, CURL *e, const char *url, struct fetch
 	const struct config *c = u->cfg;
 	CURLcode (*set)(CURL *, CURLoption, ...) = u->api->easy_setopt;
 	long t = c->update_timeout_s > 0 ? c->update_timeout_s : UPDATE_TIMEOUT_S;
-	bool ok = true;
+	struct curl_rules r = {.url = url,
+			       .ca_file = c->update_ca_file,
+			       .proxy = c->proxy,
+			       .agent = "yibao-update/" YIBAO_VERSION,
+			       .headers = headers,
+			       .errbuf = errbuf};
+	bool ok = status_curl_rules(u->api, e, &r);
 
-	ok &= set(e, CURLOPT_ERRORBUFFER, errbuf) == CURLE_OK;
-	ok &= set(e, CURLOPT_URL, url) == CURLE_OK;
-	ok &= set(e, CURLOPT_PROTOCOLS_STR, "https") == CURLE_OK;
-	ok &= set(e, CURLOPT_REDIR_PROTOCOLS_STR, "https") == CURLE_OK;
 	/* A static server may move the files (a CDN); never to another scheme. */
 	ok &= set(e, CURLOPT_FOLLOWLOCATION, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_MAXREDIRS, 5L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
-	ok &= set(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2) == CURLE_OK;
-	if (c->update_ca_file != NULL && c->update_ca_file[0] != '\0')
-		ok &= set(e, CURLOPT_CAINFO, c->update_ca_file) == CURLE_OK;
-	ok &= set(e, CURLOPT_PROXY, c->proxy != NULL ? c->proxy : "") == CURLE_OK;
 	ok &= set(e, CURLOPT_CONNECTTIMEOUT, t) == CURLE_OK;
 	ok &= set(e, CURLOPT_LOW_SPEED_LIMIT, 1L) == CURLE_OK;
 	ok &= set(e, CURLOPT_LOW_SPEED_TIME, t) == CURLE_OK;
 	ok &= set(e, CURLOPT_TIMEOUT, (long)UPDATE_MAX_TIME_S) == CURLE_OK;
 	/* An announced length refused before any byte (a 206 announces only the rest). */
 	ok &= set(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->limit) == CURLE_OK;
-	ok &= set(e, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
-	ok &= set(e, CURLOPT_USERAGENT, "yibao-update/" YIBAO_VERSION) == CURLE_OK;
-	ok &= set(e, CURLOPT_HTTPHEADER, headers) == CURLE_OK;
 	/* "": every encoding this libcurl decodes (a resume wants the stored identity bytes). */
 	if (compressed)
 		ok &= set(e, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
