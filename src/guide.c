@@ -54,19 +54,10 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static size_t hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* Where key is, or the empty slot it would go in (table of index_cap slots). */
 static size_t index_slot(const struct guide *g, const int *table, bool by_id, const char *key)
 {
-	size_t mask = g->index_cap - 1, h = hash_str(key) & mask;
+	size_t mask = g->index_cap - 1, h = util_hash(key) & mask;
 
 	while (table[h] >= 0) {
 		const struct screen *s = g->screens[table[h]];
