@@ -8,24 +8,7 @@
  * replacing the file (by rename) never changes a running session, and every
  * session on a host shares the same pages.
  *
- * Format 2 (format 1 was an SQLite file; README says why it was replaced).
- * Little-endian; a "str" is u32 offset, u32 length of bytes followed by a NUL
- * inside the file (offset 0: absent). Every offset and count is checked against
- * the file's size before it is used; a string when it is read.
- *
- *   header, 72 bytes:
- *     0 magic "YIBAOBDL"   8 u32 format   12 u32 policy_year   16 u64 version
- *     24 str created       32 str valid_until                  40 str regions
- *     48 u32 nfiles  52 u32 files_off   56 u32 nregions  60 u32 regions_off
- *     64 u32 size of the whole file     68 u32 0
- *   file, 24 bytes each: str name, str text as written,
- *     str shown (the text as shown, placeholders left as {{name}})
- *   region, 32 + 4 * BUNDLE_KINDS bytes each: str name,
- *     str profile text as written, u32 nentries, u32 entries_off, u32 by_id_off,
- *     u32 by_code_off, u32 first screen of each kind (or 0xffffffff)
- *   entry, 48 bytes each (the region's screens, n = 0.. in file-name order):
- *     u32 file index, str id, str code, str title, u32 kind, str updated, str source
- *   by_id, by_code: u32 entry numbers, sorted by id and by code (bytewise)
+ * The file's layout is in bundle_format.h; bundle_builder.h writes one.
  *
  * No curses here; nothing is drawn. Strings handed out are copies unless said.
  */
@@ -37,8 +20,6 @@
 
 /* The bundle format this guide reads and writes. */
 #define BUNDLE_FORMAT 2
-/* Screen kinds the index keeps a first screen for (enum kind fits). */
-#define BUNDLE_KINDS 16
 /* File names in [update] state_dir and under the install prefix. */
 #define BUNDLE_FILE "yibao.bundle"
 #define BUNDLE_SIG_SUFFIX ".minisig"
@@ -122,30 +103,5 @@ int bundle_each_text(struct bundle *b, const char *region,
 		     int (*fn)(void *ctx, int n, const char *code, const char *title,
 			       const char *text),
 		     void *ctx);
-
-/*
- * Writing a bundle (yibao --pack, --content DIR): add files, region profiles
- * and each region's screens, then take the image. Strings are copied. Files
- * are kept once by name (adding a name again is ignored).
- */
-struct bundle_builder;
-struct bundle_builder *bundle_builder_new(long long version, int policy_year,
-					  const char *created, const char *valid_until,
-					  const char *regions);
-bool bundle_builder_has_file(const struct bundle_builder *bb, const char *name);
-/* shown may be NULL (the file did not parse: nothing to search). */
-void bundle_builder_file(struct bundle_builder *bb, const char *name, const char *text,
-			 size_t len, const char *shown);
-void bundle_builder_region(struct bundle_builder *bb, const char *name, const char *text,
-			   size_t len);
-/* Screen n of region (the next one): file must have been added. updated and source may be NULL. */
-void bundle_builder_entry(struct bundle_builder *bb, const char *region, const char *file,
-			  const char *id, const char *code, const char *title, int kind,
-			  const char *updated, const char *source);
-/*
- * The image (malloc'd; for bundle_open_mem or a file) and its size, or NULL
- * with a one-line reason in err (too large for the format). Frees bb.
- */
-void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *err, size_t errlen);
 
 #endif

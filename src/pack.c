@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "bundle_builder.h"
 #include "calc.h"
 #include "config.h"
 #include "content.h"

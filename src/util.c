@@ -88,6 +88,16 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+char *xmemdup0(const void *p, size_t n)
+{
+	char *c = xmalloc(n + 1);
+
+	if (n > 0)
+		memcpy(c, p, n);
+	c[n] = '\0';
+	return c;
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);

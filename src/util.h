@@ -35,6 +35,8 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t sz);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* The n bytes at p (NUL bytes too) and a NUL after them. Caller frees. */
+char *xmemdup0(const void *p, size_t n);
 /* printf into a fresh string. Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */

@@ -28,7 +28,7 @@ count() { find "$C/$1" -type f | wc -l; }
 echo "seeds: $(count content) content, $(count config) config, $(count cond) cond, $(count text) text"
 # Bundle seeds: a small content set packed by ./yibao; and the same with the
 # hostile fixture's bytes put in place of the screens (as a bad signer could):
-# new strings appended, the file records pointed at them (format: src/bundle.h).
+# new strings appended, the file records pointed at them (format: src/bundle_format.h).
 if [ -x ./yibao ]; then
 	mkdir -p "$C/bundle"
 	rm -f "$C"/bundle/shipped-*

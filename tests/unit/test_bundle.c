@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "bundle.h"
+#include "bundle_builder.h"
 #include "util.h"
 
 /* A bundle of n screens in region "r" (ids s0.., codes c0..), one screen of kind 3. */
