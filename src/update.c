@@ -42,6 +42,7 @@
 
 #include "bundle.h"
 #include "minisig.h"
+#include "statedir.h"
 #include "status_curl.h"
 #include "text.h"
 #include "util.h"
@@ -52,11 +53,11 @@
 
 #define BUNDLE_NAME "yibao.bundle"
 #define SIG_NAME "yibao.bundle.minisig"
-#define PART_NAME "yibao.bundle.part"
-#define SIG_PART_NAME "yibao.bundle.minisig.part"
+#define PART_NAME STATEDIR_PART
+#define SIG_PART_NAME STATEDIR_SIG_PART
 #define STATE_NAME "update.state"
 #define LOCK_NAME "update.lock"
-#define CURRENT_NAME "current"
+#define CURRENT_NAME STATEDIR_CURRENT
 /* Longest validator (ETag, Last-Modified) kept; a longer one is not used. */
 #define VALIDATOR_MAX 160
 
@@ -690,159 +691,13 @@ static bool same_file(int dfa, const char *a, int dfb, const char *b)
 	return same;
 }
 
-/* Remove directory name in dirfd with the files in it (our b.VERSION: no subdirectories). */
-static void remove_dir(int dirfd, const char *name)
-{
-	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	struct dirent *de;
-
-	if (d == NULL) {
-		if (fd >= 0)
-			close(fd);
-		unlinkat(dirfd, name, 0); /* not a directory: a stray file */
-		return;
-	}
-	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			unlinkat(fd, de->d_name, 0);
-	closedir(d);
-	unlinkat(dirfd, name, AT_REMOVEDIR);
-}
-
-/* Make name (in dirfd) a symlink to target, by one rename. */
-static int link_swap(int dirfd, const char *target, const char *name)
-{
-	char tmp[64];
-
-	snprintf(tmp, sizeof tmp, "%s.tmp", name);
-	unlinkat(dirfd, tmp, 0);
-	if (symlinkat(target, dirfd, tmp) < 0 || renameat(dirfd, tmp, dirfd, name) < 0) {
-		unlinkat(dirfd, tmp, 0);
-		return -1;
-	}
-	return fsync(dirfd);
-}
-
-/* Whether name in dirfd is already the symlink to target. */
-static bool link_is(int dirfd, const char *name, const char *target)
-{
-	char buf[256];
-	ssize_t n = readlinkat(dirfd, name, buf, sizeof buf - 1);
-
-	if (n < 0)
-		return false;
-	buf[n] = '\0';
-	return strcmp(buf, target) == 0;
-}
-
-/*
- * Make yibao.bundle and its signature the fixed links through "current".
- * Done before the switch, while they still name the old pair: when they are
- * plain files (put there by hand, or by an older yibao), both are first
- * hard-linked into a directory of their own and "current" pointed there, so
- * each step below replaces a name by one reaching the same bytes.
- */
-static enum update_result ensure_links(struct update *u)
-{
-	struct stat st;
-	bool plain = fstatat(u->dirfd, BUNDLE_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		     !S_ISLNK(st.st_mode);
-
-	if (link_is(u->dirfd, BUNDLE_NAME, CURRENT_NAME "/" BUNDLE_NAME) &&
-	    link_is(u->dirfd, SIG_NAME, CURRENT_NAME "/" SIG_NAME))
-		return UPDATE_INSTALLED;
-	if (plain) {
-		const char *old = "b.previous";
-		int fd;
-
-		remove_dir(u->dirfd, old);
-		if (mkdirat(u->dirfd, old, 0755) < 0 ||
-		    (fd = openat(u->dirfd, old, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, old, strerror(errno));
-		if (linkat(u->dirfd, BUNDLE_NAME, fd, BUNDLE_NAME, 0) < 0 ||
-		    (linkat(u->dirfd, SIG_NAME, fd, SIG_NAME, 0) < 0 && errno != ENOENT)) {
-			int e = errno;
-
-			close(fd);
-			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, old, strerror(e));
-		}
-		fsync(fd);
-		close(fd);
-		if (link_swap(u->dirfd, old, CURRENT_NAME) < 0)
-			return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, CURRENT_NAME,
-				   strerror(errno));
-	}
-	/* The signature first: a bundle without one is never used, so no window shows a mix. */
-	if (link_swap(u->dirfd, CURRENT_NAME "/" SIG_NAME, SIG_NAME) < 0)
-		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, SIG_NAME, strerror(errno));
-	hook("links");
-	if (link_swap(u->dirfd, CURRENT_NAME "/" BUNDLE_NAME, BUNDLE_NAME) < 0)
-		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, BUNDLE_NAME, strerror(errno));
-	return UPDATE_INSTALLED;
-}
-
-/*
- * Remove every b.* directory but new and previous, and stray temporary links.
- * The previous pair stays until the next install: a session that opened it
- * just before the switch still finds its signature beside it.
- */
-static void remove_old(struct update *u, const char *new, const char *previous)
-{
-	int fd = dup(u->dirfd);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	struct dirent *de;
-	struct strbuf names = {0};
-
-	if (d == NULL) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	/* Collect first: removing while reading a directory may skip entries. */
-	while ((de = readdir(d)) != NULL)
-		if ((strncmp(de->d_name, "b.", 2) == 0 && strcmp(de->d_name, new) != 0 &&
-		     strcmp(de->d_name, previous) != 0) ||
-		    strcmp(de->d_name, CURRENT_NAME ".tmp") == 0)
-			sb_add(&names, de->d_name, strlen(de->d_name) + 1);
-	closedir(d);
-	for (size_t i = 0; i < names.len; i += strlen(names.s + i) + 1)
-		remove_dir(u->dirfd, names.s + i);
-	sb_free(&names);
-}
-
-/* Move the verified part and signature into b.VERSION and switch "current" to it. */
+/* Install the checked pair (statedir.c). */
 static enum update_result install(struct update *u, const struct bundle_manifest *bm)
 {
-	char name[40], previous[256];
-	ssize_t n;
-	int fd;
-	enum update_result r;
+	char what[64];
 
-	snprintf(name, sizeof name, "b.%lld", bm->version);
-	if ((r = ensure_links(u)) != UPDATE_INSTALLED)
-		return r;
-	/* Left by a run that died before its switch: never the current one (older). */
-	remove_dir(u->dirfd, name);
-	if (mkdirat(u->dirfd, name, 0755) < 0 ||
-	    (fd = openat(u->dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, name, strerror(errno));
-	if (renameat(u->dirfd, PART_NAME, fd, BUNDLE_NAME) < 0 ||
-	    renameat(u->dirfd, SIG_PART_NAME, fd, SIG_NAME) < 0 || fsync(fd) < 0 ||
-	    fsync(u->dirfd) < 0) {
-		int e = errno;
-
-		close(fd);
-		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, name, strerror(e));
-	}
-	close(fd);
-	hook("staged");
-	n = readlinkat(u->dirfd, CURRENT_NAME, previous, sizeof previous - 1);
-	previous[n > 0 ? n : 0] = '\0';
-	if (link_swap(u->dirfd, name, CURRENT_NAME) < 0)
-		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, CURRENT_NAME, strerror(errno));
-	hook("switched");
-	remove_old(u, name, previous);
+	if (statedir_install(u->dirfd, bm->version, hook, what, sizeof what) < 0)
+		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, what, strerror(errno));
 	return UPDATE_INSTALLED;
 }
 
