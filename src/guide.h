@@ -106,6 +106,8 @@ const struct screen *guide_head(struct guide *g, int idx);
  */
 struct screen *guide_get(struct guide *g, int idx);
 
+/* Search and the screens as text (defined in guide_text.c). */
+
 /*
  * Search every screen for q (ASCII case ignored): its title (also by pinyin
  * initials) and the text it shows, placeholders filled. fn is called for each
