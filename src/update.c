@@ -41,6 +41,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "fetch.h"
 #include "minisig.h"
 #include "statedir.h"
 #include "status_curl.h"
@@ -58,8 +59,6 @@
 #define STATE_NAME "update.state"
 #define LOCK_NAME "update.lock"
 #define CURRENT_NAME STATEDIR_CURRENT
-/* Longest validator (ETag, Last-Modified) kept; a longer one is not used. */
-#define VALIDATOR_MAX 160
 
 /* What update.state remembers between runs. Every field may be NULL. */
 struct meta {
@@ -77,22 +76,6 @@ struct update {
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
 	char *msg;
 	size_t msglen;
-};
-
-/* One transfer: the headers of the latest response and where its body goes. */
-struct fetch {
-	struct update *u;
-	long code; /* from the latest status line */
-	char *etag, *last_modified, *content_range, *content_encoding;
-	bool started; /* the body of the latest response has begun */
-	bool keep;    /* ... and is the one wanted (200, or a 206 that fits) */
-	int fd;       /* the part file, or -1: the body goes to mem */
-	struct strbuf mem;
-	long long offset; /* bytes in the part before this transfer */
-	long long total;  /* bytes kept so far, offset included */
-	long long limit;
-	bool too_big, bad_range, write_failed;
-	int write_errno;
 };
 
 #ifdef YIBAO_TEST_HOOKS
@@ -211,186 +194,18 @@ static int meta_write(struct update *u)
 	return rc;
 }
 
-/* A header value worth keeping: printable ASCII, not too long. Caller frees. */
-static char *header_value(const char *p, size_t len)
-{
-	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
-		p++;
-		len--;
-	}
-	while (len > 0 && strchr(" \t\r\n", p[len - 1]) != NULL)
-		len--;
-	if (len == 0 || len > VALIDATOR_MAX)
-		return NULL;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7E || p[i] == ';' ||
-		    p[i] == '#')
-			return NULL;
-	return xstrndup(p, len);
-}
-
-static void fetch_reset_headers(struct fetch *f)
-{
-	free(f->etag);
-	free(f->last_modified);
-	free(f->content_range);
-	free(f->content_encoding);
-	f->etag = f->last_modified = f->content_range = f->content_encoding = NULL;
-	f->code = 0;
-	f->started = false;
-	f->keep = false;
-}
-
-static bool header_is(const char *p, size_t len, const char *name, const char **value,
-		      size_t *vlen)
-{
-	size_t n = strlen(name);
-
-	if (len <= n || strncasecmp(p, name, n) != 0 || p[n] != ':')
-		return false;
-	*value = p + n + 1;
-	*vlen = len - n - 1;
-	return true;
-}
-
-static size_t on_header(char *p, size_t size, size_t n, void *ud)
-{
-	struct fetch *f = ud;
-	size_t len = size * n;
-	const char *v;
-	size_t vlen;
-
-	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
-		/* A new response (after a redirect or an interim one): forget the last. */
-		const char *sp = memchr(p, ' ', len);
-
-		fetch_reset_headers(f);
-		if (sp != NULL && (size_t)(sp - p) + 4 <= len)
-			f->code = strtol(sp + 1, NULL, 10);
-	} else if (header_is(p, len, "ETag", &v, &vlen)) {
-		free(f->etag);
-		f->etag = header_value(v, vlen);
-	} else if (header_is(p, len, "Last-Modified", &v, &vlen)) {
-		free(f->last_modified);
-		f->last_modified = header_value(v, vlen);
-	} else if (header_is(p, len, "Content-Range", &v, &vlen)) {
-		free(f->content_range);
-		f->content_range = header_value(v, vlen);
-	} else if (header_is(p, len, "Content-Encoding", &v, &vlen)) {
-		free(f->content_encoding);
-		f->content_encoding = header_value(v, vlen);
-		if (f->content_encoding == NULL)
-			f->content_encoding = xstrdup("unknown");
-	}
-	return len;
-}
-
-/* Content-Range: "bytes START-END/TOTAL", or a star for START-END (then start is -1). */
-static bool parse_content_range(const char *s, long long *start, long long *total)
-{
-	char *end;
-
-	if (s == NULL || strncasecmp(s, "bytes ", 6) != 0)
-		return false;
-	s += 6;
-	if (s[0] == '*' && s[1] == '/') {
-		*start = -1;
-		s += 2;
-	} else {
-		*start = strtoll(s, &end, 10);
-		if (end == s || *end != '-')
-			return false;
-		s = end + 1;
-		strtoll(s, &end, 10);
-		if (end == s || *end != '/')
-			return false;
-		s = end + 1;
-	}
-	*total = strtoll(s, &end, 10);
-	return end != s && *end == '\0';
-}
-
-static bool identity_encoding(const struct fetch *f)
-{
-	return f->content_encoding == NULL || strcasecmp(f->content_encoding, "identity") == 0;
-}
-
 /*
- * The body of the final response begins: decide whether it is wanted, and for
- * a fresh download into the part, remember how to resume it.
+ * A download into the part starts from its first byte: remember how it could
+ * be resumed (fetch.c says which validators allow it). Not fatal when writing
+ * fails: this download just cannot be resumed.
  */
-static bool begin_body(struct fetch *f)
+static void on_restart(void *ctx, const char *etag, const char *last_modified)
 {
-	struct update *u = f->u;
-	long long start, total;
+	struct update *u = ctx;
 
-	if (f->fd < 0) {
-		f->keep = f->code == 200;
-		return true;
-	}
-	if (f->code == 206) {
-		if (!parse_content_range(f->content_range, &start, &total) || start != f->offset) {
-			f->bad_range = true;
-			return false;
-		}
-		f->keep = true;
-		return true;
-	}
-	if (f->code != 200)
-		return true;
-	/* The whole bundle: start the part again. */
-	if (ftruncate(f->fd, 0) < 0 || lseek(f->fd, 0, SEEK_SET) < 0) {
-		f->write_failed = true;
-		f->write_errno = errno;
-		return false;
-	}
-	f->offset = f->total = 0;
-	f->keep = true;
-	/*
-	 * A resume asks for bytes of the representation stored, so only an
-	 * uncompressed one with a strong validator can be resumed.
-	 */
-	set_field(&u->meta.part_etag,
-		  identity_encoding(f) && f->etag != NULL && strncmp(f->etag, "W/", 2) != 0 ? f->etag : NULL);
-	set_field(&u->meta.part_last_modified, identity_encoding(f) ? f->last_modified : NULL);
-	/* Not fatal when it fails: this download just cannot be resumed. */
+	set_field(&u->meta.part_etag, etag);
+	set_field(&u->meta.part_last_modified, last_modified);
 	meta_write(u);
-	return true;
-}
-
-static size_t on_body(char *p, size_t size, size_t n, void *ud)
-{
-	struct fetch *f = ud;
-	size_t len = size * n;
-
-	if (!f->started) {
-		f->started = true;
-		if (!begin_body(f))
-			return 0; /* curl ends the transfer with CURLE_WRITE_ERROR */
-	}
-	if (!f->keep)
-		return len; /* the body of a redirect or an error page */
-	if ((long long)len > f->limit - f->total) {
-		f->too_big = true;
-		return 0;
-	}
-	if (f->fd >= 0) {
-		if (util_write_all(f->fd, p, len) < 0) {
-			f->write_failed = true;
-			f->write_errno = errno;
-			return 0;
-		}
-	} else {
-		sb_add(&f->mem, p, len);
-	}
-	f->total += (long long)len;
-	return len;
-}
-
-static void fetch_free(struct fetch *f)
-{
-	fetch_reset_headers(f);
-	sb_free(&f->mem);
 }
 
 /* Every option of one GET; false when this libcurl refuses one. */
@@ -420,9 +235,9 @@ static bool set_options(struct update *u, CURL *e, const char *url, struct fetch
 	/* "": every encoding this libcurl decodes (a resume wants the stored identity bytes). */
 	if (compressed)
 		ok &= set(e, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
-	ok &= set(e, CURLOPT_HEADERFUNCTION, on_header) == CURLE_OK;
+	ok &= set(e, CURLOPT_HEADERFUNCTION, fetch_on_header) == CURLE_OK;
 	ok &= set(e, CURLOPT_HEADERDATA, f) == CURLE_OK;
-	ok &= set(e, CURLOPT_WRITEFUNCTION, on_body) == CURLE_OK;
+	ok &= set(e, CURLOPT_WRITEFUNCTION, fetch_on_body) == CURLE_OK;
 	ok &= set(e, CURLOPT_WRITEDATA, f) == CURLE_OK;
 	return ok;
 }
@@ -514,7 +329,7 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 			     enum update_result *res)
 {
 	struct meta *m = &u->meta;
-	struct fetch f = {.u = u, .fd = fd, .limit = UPDATE_MAX_BUNDLE};
+	struct fetch f = {.fd = fd, .limit = UPDATE_MAX_BUNDLE, .on_restart = on_restart, .ctx = u};
 	struct curl_slist *h = NULL;
 	const char *validator = m->part_etag != NULL ? m->part_etag : m->part_last_modified;
 	char range[32] = "";
@@ -558,7 +373,7 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 	} else if (f.code == 304) {
 		*code = f.code;
 		rc = 0;
-	} else if (f.code == 416 && resume && parse_content_range(f.content_range, &start, &total) &&
+	} else if (f.code == 416 && resume && fetch_content_range(f.content_range, &start, &total) &&
 		   total == f.offset) {
 		/* If-Range held and the part already holds the whole file. */
 		*code = 206;
@@ -609,7 +424,7 @@ static int fetch_bundle(struct update *u, bool conditional, long *code, enum upd
 static int fetch_signature(struct update *u, enum update_result *res)
 {
 	char *url = xasprintf("%s.minisig", u->cfg->update_url);
-	struct fetch f = {.u = u, .fd = -1, .limit = UPDATE_MAX_SIG};
+	struct fetch f = {.fd = -1, .limit = UPDATE_MAX_SIG};
 	int fd, rc = -1;
 
 	if (fetch_run(u, url, &f, NULL, NULL, true, "signature", res) < 0) {
@@ -669,28 +484,6 @@ static long long shipped_version(const struct config *cfg)
 	return v;
 }
 
-/* Whether two files hold the same bytes. */
-static bool same_file(int dfa, const char *a, int dfb, const char *b)
-{
-	int fa = openat(dfa, a, O_RDONLY | O_CLOEXEC), fb = openat(dfb, b, O_RDONLY | O_CLOEXEC);
-	char ba[65536], bb[sizeof ba];
-	bool same = fa >= 0 && fb >= 0;
-
-	while (same) {
-		ssize_t na = read(fa, ba, sizeof ba), nb = read(fb, bb, sizeof bb);
-
-		if (na < 0 || na != nb || memcmp(ba, bb, (size_t)na) != 0)
-			same = false;
-		if (na <= 0)
-			break;
-	}
-	if (fa >= 0)
-		close(fa);
-	if (fb >= 0)
-		close(fb);
-	return same;
-}
-
 /* Install the checked pair (statedir.c). */
 static enum update_result install(struct update *u, const struct bundle_manifest *bm)
 {
@@ -726,7 +519,7 @@ static enum update_result check_and_install(struct update *u, long long installe
 	} else if (bundle_manifest_read(part, &bm, err, sizeof err) < 0) {
 		r = say(u, UPDATE_BADSIG, "signed, but not a bundle this yibao reads: %s", err);
 	} else if (bm.version == installed && floor_path != NULL &&
-		   same_file(u->dirfd, PART_NAME, AT_FDCWD, floor_path)) {
+		   util_same_bytes(u->dirfd, PART_NAME, AT_FDCWD, floor_path)) {
 		r = say(u, UPDATE_CURRENT, "up to date: bundle version %lld is installed",
 			bm.version);
 	} else if (bm.version <= installed) {

@@ -178,6 +178,27 @@ int util_write_all(int fd, const void *buf, size_t n)
 	return 0;
 }
 
+bool util_same_bytes(int dfa, const char *a, int dfb, const char *b)
+{
+	int fa = openat(dfa, a, O_RDONLY | O_CLOEXEC), fb = openat(dfb, b, O_RDONLY | O_CLOEXEC);
+	char ba[65536], bb[sizeof ba];
+	bool same = fa >= 0 && fb >= 0;
+
+	while (same) {
+		ssize_t na = read(fa, ba, sizeof ba), nb = read(fb, bb, sizeof bb);
+
+		if (na < 0 || na != nb || memcmp(ba, bb, (size_t)na) != 0)
+			same = false;
+		if (na <= 0)
+			break;
+	}
+	if (fa >= 0)
+		close(fa);
+	if (fb >= 0)
+		close(fb);
+	return same;
+}
+
 size_t util_hash(const char *s)
 {
 	size_t h = 2166136261u;

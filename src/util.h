@@ -114,6 +114,11 @@ char *util_read_file(const char *path, size_t max, size_t *len);
  * errno. Async-signal-safe (a fatal signal's handler uses it).
  */
 int util_write_all(int fd, const void *buf, size_t n);
+/*
+ * Whether files a (relative to directory fd dfa, or AT_FDCWD) and b hold the
+ * same bytes; false when either cannot be read.
+ */
+bool util_same_bytes(int dfa, const char *a, int dfb, const char *b);
 /* Plain words for an errno of util_read_regular (static string). */
 const char *util_read_error(int err);
 /* Join a directory and a relative path ("a" + "b" -> "a/b"); absolute rel returned as is. */
