@@ -27,8 +27,10 @@ mkdir -p "$HOME"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
 
+# Every failure's name also goes to $OUT/failed, listed again just above the
+# summary line, so the tail of a long log (all CI keeps) still says what failed.
 ok() { pass=$((pass + 1)); echo "ok   $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; echo "$*" >>"$OUT/failed"; }
 
 # Count the "ok"/"not ok" lines a script printed (and fail it if it printed none);
 # "ok - skipped: WHY" lines count as skipped.
@@ -37,6 +39,7 @@ count_tap() { # file name
 	p=$(($(grep -c '^ok ' "$1") - k))
 	f=$(grep -c '^not ok ' "$1")
 	grep '^not ok ' "$1" | sed "s|^|     $2: |"
+	grep '^not ok ' "$1" | sed "s|^not ok - *|$2: |" >>"$OUT/failed"
 	grep '^ok - skipped:' "$1" | sed "s|^ok - |     $2: |"
 	pass=$((pass + p))
 	fail=$((fail + f))
@@ -62,6 +65,7 @@ want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 	fail=$((fail + f))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then bad "$t exited $rc"; sed 's/^/     /' "$log" | tail -20; fi
 	[ "$f" -gt 0 ] && grep -E '^\[  (FAILED|  ERROR)' "$log" | sed 's/^/     /'
+	[ "$f" -gt 0 ] && grep -E '^\[  FAILED  \] [^0-9]' "$log" | sed "s|^\[  FAILED  \] |$t: |" >>"$OUT/failed"
 	echo "     $t: $p passed, $f failed"
 done
 
@@ -157,5 +161,9 @@ want suites && for s in tests/suites/*.sh; do
 done
 
 echo
+if [ -s "$OUT/failed" ]; then
+	echo "failed (the log above has each one's output; $OUT keeps the files):"
+	sed 's/^/  - /' "$OUT/failed"
+fi
 if [ "$skip" -gt 0 ]; then echo "$pass passed, $fail failed, $skip skipped"; else echo "$pass passed, $fail failed"; fi
 [ "$fail" -eq 0 ]
