@@ -28,12 +28,14 @@ dwait() { # TEXT [SECONDS]
 	done
 	return 1
 }
+desk_top_has() { dscreen | head -1 | grep -qF -- "$1"; }
 dexpect() { # TEXT DESCRIPTION
 	if dwait "$1" 5; then ok "$2"; else
 		n_bad=$((n_bad + 1)); echo "not ok - $2 (no \"$1\" on the desk)"; dscreen | sed 's/^/#   /'
 	fi
 }
 dexpect_not() {
+	settle dscreen
 	if dscreen | grep -qF -- "$1"; then
 		n_bad=$((n_bad + 1)); echo "not ok - $2 (\"$1\" on the desk)"; dscreen | sed 's/^/#   /'
 	else ok "$2"; fi
@@ -57,6 +59,7 @@ resident() { # REGION DIGIT...
 
 # --- 1. Same result on both sides, line by line, page by page.
 resident national 2 2 2 3
+settle
 GROUPED=$(screen | code_of)
 CODE=$(echo "$GROUPED" | tr -d ' ')
 case $CODE in
@@ -75,6 +78,8 @@ dexpect "答案码 $GROUPED" "the desk shows the same code"
 page=1
 same=1
 while [ "$page" -le 4 ]; do
+	settle
+	settle dscreen
 	screen | body >"$E2E_TMP/resident.txt"
 	dscreen | body >"$E2E_TMP/desk.txt"
 	if diff "$E2E_TMP/resident.txt" "$E2E_TMP/desk.txt" >"$E2E_TMP/diff.txt"; then :; else
@@ -92,8 +97,7 @@ dkeys Enter
 dkeys Enter
 dexpect "你的户口在哪里" "Enter on an answer asks that question again"
 dkeys 1
-sleep 0.3
-if dscreen | head -1 | grep -qF "结果"; then ok "answering goes back to the result"; else
+if poll 5 desk_top_has "结果"; then ok "answering goes back to the result"; else
 	n_bad=$((n_bad + 1)); echo "not ok - answering goes back to the result"; dscreen | head -3 | sed 's/^/#   /'; fi
 dexpect_not "按答案码打开" "a changed answer drops the 按答案码打开 mark"
 dexpect_not "答案码 $GROUPED" "and the code changes with it"
@@ -155,6 +159,7 @@ dkeys q
 
 # A region whose profile the desk does not have.
 resident yunnan 1 2 1 1
+settle
 YCODE=$(screen | code_of | tr -d ' ')
 mkdir -p "$E2E_TMP/regions"
 for f in config/regions/*.ini; do [ "$(basename "$f")" = yunnan.ini ] || cp "$f" "$E2E_TMP/regions/"; done

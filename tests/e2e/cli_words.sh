@@ -64,12 +64,12 @@ keys g
 type_text "1.8"
 keys Enter
 expect "办事单上的下一步" "g 1.8"
-if screen | tail -n 1 | grep -q "打开链接"; then not_ok "1.8's footer does not offer link digits"; else ok "1.8's footer does not offer link digits"; fi
+check_not "1.8's footer does not offer link digits" on_bottom "打开链接"
 keys g
 type_text "1.2"
 keys Enter
 expect "用手机办参保登记" "g 1.2"
-if screen | tail -n 1 | grep -q "打开链接"; then ok "1.2's footer offers link digits"; else not_ok "1.2's footer offers link digits"; fi
+check "1.2's footer offers link digits" on_bottom "打开链接"
 keys q
 # The calculator legend's swatches are drawn in the bar's colours.
 start 80x30
@@ -81,6 +81,7 @@ type_text 10000
 keys Enter
 keys 3
 expect "医保报销：约" "the calculator computes"
+settle
 $T capture-pane -e -p -t e2e | python3 "$(dirname "$0")/swatch_check.py" >"$E2E_TMP/swatch.txt"
 if [ "$(tail -n 1 "$E2E_TMP/swatch.txt")" = same ]; then
 	ok "the legend's swatches have the bar's colours"

@@ -11,10 +11,11 @@ start 80x24
 goto 6.7.3
 expect_line 0 " 6.7.3 " "g 6.7.3 opens a long page"
 keys NPage
-sleep 0.3
+settle
 before=$(screen | sed -n '2,23p')
 keys p
 expect "已导出到 $E2E_TMP/yibao-6.7.3.txt" "p writes the page"
+settle
 if [ "$(screen | sed -n '2,23p')" = "$before" ]; then ok "p on a scrolled page keeps the place"; else not_ok "p on a scrolled page keeps the place"; fi
 keys p
 expect "已导出到 $E2E_TMP/yibao-6.7.3-2.txt" "p again writes a new file, not over the first"

@@ -92,11 +92,11 @@ resize() { $T resize-window -t e2e -x "${1%x*}" -y "${1#*x}"; sleep 0.3; }
 
 # wait_for TEXT [SECONDS]: until TEXT is on screen; 0 if it came.
 wait_for() {
-	tries=$(( ${2:-5} * 10 ))
-	while [ "$tries" -gt 0 ]; do
+	_wf_n=$(( ${2:-5} * 10 ))
+	while [ "$_wf_n" -gt 0 ]; do
 		if screen | grep -qF -- "$1"; then return 0; fi
 		sleep 0.1
-		tries=$((tries - 1))
+		_wf_n=$((_wf_n - 1))
 	done
 	return 1
 }
@@ -114,25 +114,59 @@ not_ok() { n_bad=$((n_bad + 1)); echo "not ok - $*"; echo "# screen was:"; scree
 
 # expect TEXT DESCRIPTION: TEXT shows within 5 s.
 expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
-# settle: until three captures 100 ms apart are the same (at most 5 s), so that
+# settle [CAPTURE]: until three captures 100 ms apart are the same (at most 5 s), so that
 # a check of what is NOT on screen does not pass on a screen still being drawn.
 settle() {
-	last=$(screen)
-	same=0
-	tries=50
-	while [ "$same" -lt 2 ] && [ "$tries" -gt 0 ]; do
+	_st_cap=${1:-screen}
+	_st_last=$($_st_cap)
+	_st_same=0
+	_st_tries=50
+	while [ "$_st_same" -lt 2 ] && [ "$_st_tries" -gt 0 ]; do
 		sleep 0.1
-		now=$(screen)
-		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
-		last=$now
-		tries=$((tries - 1))
+		_st_now=$($_st_cap)
+		if [ "$_st_now" = "$_st_last" ]; then _st_same=$((_st_same + 1)); else _st_same=0; fi
+		_st_last=$_st_now
+		_st_tries=$((_st_tries - 1))
 	done
 }
 # expect_not TEXT DESCRIPTION: TEXT is not on the settled screen.
 expect_not() { settle; if screen | grep -qF -- "$1"; then not_ok "$2 (\"$1\" is there)"; else ok "$2"; fi; }
+# poll SECONDS COMMAND...: run COMMAND every 100 ms until it succeeds; 0 if it did.
+# Every positive check waits like this: a key sent is not yet a screen drawn, least
+# of all for the ASan build with other scripts running beside it.
+poll() {
+	_poll_n=$(($1 * 10))
+	shift
+	while [ "$_poll_n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_poll_n=$((_poll_n - 1))
+	done
+	return 1
+}
+# check DESCRIPTION COMMAND...: ok when COMMAND succeeds within 5 s.
+check() {
+	_chk_d=$1
+	shift
+	if poll 5 "$@"; then ok "$_chk_d"; else not_ok "$_chk_d"; fi
+}
+# check_not DESCRIPTION COMMAND...: ok when COMMAND fails on the settled screen.
+check_not() {
+	_chk_d=$1
+	shift
+	settle
+	if "$@"; then not_ok "$_chk_d"; else ok "$_chk_d"; fi
+}
+# shows TEXT / on_screen PATTERN / on_line N TEXT / on_bottom TEXT: what check and
+# check_not test (TEXT is a fixed string, PATTERN an extended regular expression).
+shows() { screen | grep -qF -- "$1"; }
+on_screen() { screen | grep -qE -- "$1"; }
+on_line() { screen | sed -n "$(($1 + 1))p" | grep -qF -- "$2"; }
+on_bottom() { screen | tail -n 1 | grep -qF -- "$1"; }
+
 # expect_line N TEXT DESCRIPTION: screen line N (0-based) contains TEXT.
 expect_line() {
-	if screen | sed -n "$(($1 + 1))p" | grep -qF -- "$2"; then ok "$3"; else not_ok "$3 (line $1 has no \"$2\")"; fi
+	if poll 5 on_line "$1" "$2"; then ok "$3"; else not_ok "$3 (line $1 has no \"$2\")"; fi
 }
 # quit_ok: q exits with status 0 (and, for the ASan build, no leak report).
 quit_ok() {
@@ -151,6 +185,7 @@ fits() {
 	rows=${1#*x}
 	# Below 40x12 the guide shows only a one-line notice, without a header.
 	[ "$rows" -ge 12 ] || cols=0
+	settle
 	if [ "$($T capture-pane -p -J -t e2e | sed 's/ *$//')" != "$(screen | sed 's/ *$//')" ]; then
 		not_ok "$2 (a line wrapped at the right margin)"
 	elif [ "$cols" -ge 40 ] && [ "$(screen | sed -n 1p | wc -L)" -ne $((cols - 1)) ]; then
@@ -166,8 +201,10 @@ selected() {
 	esc=$(printf '\033')
 	$T capture-pane -p -e -t e2e | sed 1d | grep -nE "$esc\[([0-9]+;)*7(;[0-9]+)*m" | head -1 | cut -d: -f1
 }
-# expect_selected N DESCRIPTION: the selection is on screen line N.
+is_selected() { [ "$(selected)" = "$1" ]; }
+# expect_selected N DESCRIPTION: the selection is on screen line N (within 5 s).
 expect_selected() {
+	poll 5 is_selected "$1"
 	got=$(selected)
 	if [ "$got" = "$1" ]; then ok "$2"; else not_ok "$2 (selection on line ${got:-none}, not $1)"; fi
 }

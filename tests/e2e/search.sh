@@ -7,6 +7,7 @@
 search() { keys /; type_text "$1"; keys Enter; }
 goto() { keys g; type_text "$1"; keys Enter; }
 top_code() { screen | head -n 1 | awk '{print $1}'; }
+top_code_is() { [ "$(top_code)" = "$1" ]; }
 
 start 80x24
 for q in "zhifubao:3.4" "weixin:3.5" "baoxiao:5.1" "alipay:3.4" "wechat:3.5" "ＡＰＰ:3.2" "乡镇（街道）:1.1"; do
@@ -23,13 +24,15 @@ keys 0
 # Digits pick the number shown in front of a result.
 search "缴费"
 expect "1. " "results are numbered"
+settle
 want=$(screen | grep -E '^ *>? *1\. ' | sed 's/.*页面代码 //; s/ *$//')
 keys 1
-if [ "$(top_code)" = "$want" ]; then ok "1 opens the result numbered 1 ($want)"; else not_ok "1 opens the result numbered 1 ($want, got $(top_code))"; fi
+if poll 5 top_code_is "$want"; then ok "1 opens the result numbered 1 ($want)"; else not_ok "1 opens the result numbered 1 ($want, got $(top_code))"; fi
 keys Escape
+settle
 want=$(screen | grep -E '^ *>? *2\. ' | sed 's/.*页面代码 //; s/ *$//')
 keys 2
-if [ "$(top_code)" = "$want" ]; then ok "2 opens the result numbered 2 ($want)"; else not_ok "2 opens the result numbered 2 ($want, got $(top_code))"; fi
+if poll 5 top_code_is "$want"; then ok "2 opens the result numbered 2 ($want)"; else not_ok "2 opens the result numbered 2 ($want, got $(top_code))"; fi
 keys Escape
 
 # n / N at the ends: stop on the result with a message, both ways.

@@ -7,13 +7,14 @@ SIZES="80x24 40x12 61x17 100x30 200x60"
 
 # bottom_has SIZE TEXT DESCRIPTION: the last row of the terminal contains TEXT.
 bottom_has() {
-	if screen | sed -n "${1#*x}p" | grep -qF -- "$2"; then ok "$3"; else not_ok "$3 (bottom row has no \"$2\")"; fi
+	if poll 5 on_line "$((${1#*x} - 1))" "$2"; then ok "$3"; else not_ok "$3 (bottom row has no \"$2\")"; fi
 }
 
 
 # table_aligned DESCRIPTION: every line of the 6.6 table has its two bars (│ or ┼)
 # at the same display columns, and there are at least three such lines.
 table_aligned() {
+	settle
 	if screen | python3 -c '
 import sys, unicodedata
 def w(s):

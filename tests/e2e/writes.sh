@@ -16,17 +16,20 @@ $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env HOME=$E2E_TMP LANG=C.UTF-8 TERM=xterm-256color ESCDELAY=25 ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=write -o $LOG $YIBAO; echo EXITED \$?; sleep 30"
 $T set-option -t e2e status off >/dev/null 2>&1
 expect "城乡居民医保办事指南" "the home screen shows under strace"
-sleep 0.5
+settle
 
-# writes_for KEY WHAT...: send the key; once the screen has settled, exactly one
-# more write to the terminal.
+# writes_for KEY WHAT...: send the key; once a write has come and the screen has
+# settled, exactly one more write to the terminal.
+nwrites() { grep -c '^[0-9]* *write(1,' "$LOG"; }
+wrote_since() { [ "$(nwrites)" -gt "$1" ]; }
 writes_for() {
 	key=$1
 	shift
-	before=$(grep -c '^[0-9]* *write(1,' "$LOG")
+	before=$(nwrites)
 	keys "$key"
-	sleep 0.5
-	after=$(grep -c '^[0-9]* *write(1,' "$LOG")
+	poll 5 wrote_since "$before"
+	settle
+	after=$(nwrites)
 	if [ $((after - before)) -eq 1 ]; then ok "$* is one write"; else not_ok "$* is one write ($((after - before)) writes)"; fi
 }
 
@@ -37,7 +40,7 @@ keys g
 type_text 6.6
 keys Enter
 expect_line 0 " 6.6 " "g 6.6 opens a page"
-sleep 0.3
+settle
 writes_for Down "Down on a page (a line scroll)"
 writes_for NPage "PgDn on a page"
 quit_ok
