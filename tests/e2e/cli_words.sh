@@ -64,12 +64,12 @@ keys g
 type_text "1.8"
 keys Enter
 expect "办事单上的下一步" "g 1.8"
-check_not "1.8's footer does not offer link digits" on_bottom "打开链接"
+expect_not_cmd "1.8's footer does not offer link digits" on_bottom "打开链接"
 keys g
 type_text "1.2"
 keys Enter
 expect "用手机办参保登记" "g 1.2"
-check "1.2's footer offers link digits" on_bottom "打开链接"
+expect_cmd "1.2's footer offers link digits" on_bottom "打开链接"
 keys q
 # The calculator legend's swatches are drawn in the bar's colours.
 start 80x30

@@ -20,11 +20,11 @@ keys Space
 expect "1/" "Space again unticks it"
 keys x
 expect "2/" "x ticks as well"
-check "the bottom line says Space ticks" on_bottom "空格勾选"
+expect_cmd "the bottom line says Space ticks" on_bottom "空格勾选"
 keys '?'
 expect "当前页面: 2" "help opens over the checklist"
-check "help on the checklist: x and Space tick" on_screen "^x 空格 +勾选"
-check "help on the checklist: PgDn pages (Space is not listed there)" on_screen "^PgDn +下一页"
+expect_cmd "help on the checklist: x and Space tick" on_screen "^x 空格 +勾选"
+expect_cmd "help on the checklist: PgDn pages (Space is not listed there)" on_screen "^PgDn +下一页"
 keys Escape
 expect_line 0 " 2 " "Esc leaves help"
 
@@ -34,22 +34,22 @@ expect_line 0 " 6.6 " "g 6.6 opens a page"
 settle
 first=$(screen | sed -n 2p)
 keys Space
-check "Space pages on a page" line2_is_not "$first"
+expect_cmd "Space pages on a page" line2_is_not "$first"
 keys '?'
 expect "当前页面: 6.6" "help opens over the page"
-check "help on a page: PgDn and Space page" on_screen "^PgDn 空格 +下一页"
-check_not "help on a page does not offer ticking" on_screen "勾选"
+expect_cmd "help on a page: PgDn and Space page" on_screen "^PgDn 空格 +下一页"
+expect_not_cmd "help on a page does not offer ticking" on_screen "勾选"
 keys Escape
-check_not "the page's bottom line does not offer ticking" on_bottom "勾选"
+expect_not_cmd "the page's bottom line does not offer ticking" on_bottom "勾选"
 # Backspace on an empty prompt closes it, as Esc does.
 keys g
 expect "跳转" "g opens the goto prompt"
 keys BSpace
-check_not "Backspace on an empty prompt closes it" on_bottom "跳转到"
+expect_not_cmd "Backspace on an empty prompt closes it" on_bottom "跳转到"
 keys g
 type_text "6"
 keys BSpace BSpace
-check_not "Backspace past the last character closes the prompt" on_bottom "跳转到"
+expect_not_cmd "Backspace past the last character closes the prompt" on_bottom "跳转到"
 expect_line 0 " 6.6 " "and the screen stays as it was"
 # Ctrl-C outside kiosk mode quits, as q does.
 keys C-c

@@ -144,21 +144,21 @@ poll() {
 	done
 	return 1
 }
-# check DESCRIPTION COMMAND...: ok when COMMAND succeeds within 5 s.
-check() {
+# expect_cmd DESCRIPTION COMMAND...: ok when COMMAND succeeds within 5 s.
+expect_cmd() {
 	_chk_d=$1
 	shift
 	if poll 5 "$@"; then ok "$_chk_d"; else not_ok "$_chk_d"; fi
 }
-# check_not DESCRIPTION COMMAND...: ok when COMMAND fails on the settled screen.
-check_not() {
+# expect_not_cmd DESCRIPTION COMMAND...: ok when COMMAND fails on the settled screen.
+expect_not_cmd() {
 	_chk_d=$1
 	shift
 	settle
 	if "$@"; then not_ok "$_chk_d"; else ok "$_chk_d"; fi
 }
-# shows TEXT / on_screen PATTERN / on_line N TEXT / on_bottom TEXT: what check and
-# check_not test (TEXT is a fixed string, PATTERN an extended regular expression).
+# shows TEXT / on_screen PATTERN / on_line N TEXT / on_bottom TEXT: what expect_cmd and
+# expect_not_cmd test (TEXT is a fixed string, PATTERN an extended regular expression).
 shows() { screen | grep -qF -- "$1"; }
 on_screen() { screen | grep -qE -- "$1"; }
 on_line() { screen | sed -n "$(($1 + 1))p" | grep -qF -- "$2"; }
