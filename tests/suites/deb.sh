@@ -266,7 +266,7 @@ check "for the account: ForceCommand entry script, no forwarding, a tty, no user
 	grep -qx "permituserrc no" "$3/effective"' sh "$D/ssh/sshd_config" "$TUSER" "$D"
 /usr/sbin/sshd -D -e -f "$D/ssh/sshd_config" 2>"$D/ssh/sshd.log" &
 SSHD=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$D/ssh/sshd.pid" ] && break; sleep 0.2; done
+poll 10 test -s "$D/ssh/sshd.pid" || echo "# sshd wrote no pid file in 10 s"
 SSHOPTS="-F /dev/null -p $PORT -i $D/ssh/user -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 
 restart_server

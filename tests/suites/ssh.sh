@@ -69,7 +69,7 @@ else
 fi
 SSHD=$!
 trap 'reap $SSHD; cleanup' EXIT
-for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$D/sshd.pid" ] && break; sleep 0.2; done
+poll 10 test -s "$D/sshd.pid" || echo "# sshd wrote no pid file in 10 s"
 SSHO="ssh -F /dev/null -p $PORT -i $D/user -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 SSH="$SSHO -tt $(id -un)@127.0.0.1"
 # below PID: every process under PID (by /proc, not by name).
