@@ -307,6 +307,17 @@ size_t text_fit(const char *s, size_t len, int cols, int *used)
 	return keep;
 }
 
+/*
+ * A decoded character as libunibreak 1.1 may be given it: a bad sequence (c < 0)
+ * as U+FFFD, and U+FFFF too. That one is valid (a noncharacter, never text) but
+ * it is the library's end-of-string mark (EOS in linebreakdef.h): passed in, the
+ * library stops early and aborts on its own assertion.
+ */
+static utf32_t ub_char(long c)
+{
+	return c < 0 || c == 0xFFFF ? TEXT_REPLACEMENT : (utf32_t)c;
+}
+
 /* Characters that join the two sides of a range: 45%—65%, 50%–70%, 1～3 个月. */
 static bool is_range_dash(unsigned long cp)
 {
@@ -325,7 +336,7 @@ static void find_breaks(const char *s, size_t len, const size_t *glue, size_t ng
 {
 	static bool ready;
 	size_t i = 0, n = 0, k = 0;
-	/* Code points, not UTF-8: libunibreak 1.1 aborts on a bad UTF-8 sequence. */
+	/* Code points (ub_char), not UTF-8: libunibreak 1.1 aborts on a bad UTF-8 sequence. */
 	utf32_t *cp = xmalloc((len > 0 ? len : 1) * sizeof *cp);
 	char *cb;
 
@@ -336,7 +347,7 @@ static void find_breaks(const char *s, size_t len, const size_t *glue, size_t ng
 	while (i < len) {
 		long c = text_decode(s, len, &i);
 
-		cp[n++] = c < 0 ? TEXT_REPLACEMENT : (utf32_t)c;
+		cp[n++] = ub_char(c);
 	}
 	cb = xmalloc(n > 0 ? n : 1);
 	if (n > 0)
@@ -384,8 +395,8 @@ static size_t emergency_break(const char *s, size_t len, size_t start, size_t at
 
 		if (c < 0 || pc < 0)
 			continue;
-		if (is_line_breakable(ideograph, (utf32_t)c, "zh") != LINEBREAK_NOBREAK &&
-		    is_line_breakable((utf32_t)pc, ideograph, "zh") != LINEBREAK_NOBREAK &&
+		if (is_line_breakable(ideograph, ub_char(c), "zh") != LINEBREAK_NOBREAK &&
+		    is_line_breakable(ub_char(pc), ideograph, "zh") != LINEBREAK_NOBREAK &&
 		    text_cpwidth((unsigned long)c) != 0)
 			return p;
 	}

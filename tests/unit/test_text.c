@@ -730,6 +730,40 @@ static void wrap_set_as_chinese(void **state)
 	}
 }
 
+/*
+ * U+FFFF is a valid code point (a noncharacter), and the one value libunibreak
+ * 1.1 reserves as its end-of-string mark (EOS): passed through, the library
+ * stopped early and aborted on its own assertion (found by fuzz_text).
+ */
+static void wrap_noncharacter_ffff(void **state)
+{
+	(void)state;
+	{
+		const char *want[] = {"a\xEF\xBF\xBF b"};
+
+		expect_lines("a\xEF\xBF\xBF b", 10, want, 1);
+	}
+	{
+		const char *want[] = {"\xE4\xB8\xAD\xE6\x96\x87", "\xEF\xBF\xBF\xE4\xB8\xAD", "\xE6\x96\x87"};
+
+		expect_lines("\xE4\xB8\xAD\xE6\x96\x87\xEF\xBF\xBF\xE4\xB8\xAD\xE6\x96\x87", 4, want, 3);
+	}
+	{
+		/* A run that may not break (word joiners) is cut where two characters alone may part. */
+		struct text_line *v = NULL;
+		const char *s = "abcd\xE2\x81\xA0\xEF\xBF\xBF\xE2\x81\xA0"
+				"fghij";
+		size_t n = text_wrap(s, strlen(s), 5, &v), bytes = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			assert_true(v[i].width <= 5);
+			bytes += v[i].len;
+		}
+		assert_int_equal(bytes, strlen(s));
+		free(v);
+	}
+}
+
 static void wrap_hard_newlines(void **state)
 {
 	(void)state;
@@ -818,6 +852,7 @@ int main(void)
 		cmocka_unit_test(wrap_closing_punctuation),
 		cmocka_unit_test(wrap_property),
 		cmocka_unit_test(wrap_hard_newlines),
+		cmocka_unit_test(wrap_noncharacter_ffff),
 		cmocka_unit_test(wrap_set_as_chinese),
 		cmocka_unit_test(find_substring),
 		cmocka_unit_test(find_folds_width),
