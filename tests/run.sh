@@ -63,7 +63,7 @@ want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 	f=${f:-0}
 	pass=$((pass + p))
 	fail=$((fail + f))
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then bad "$t exited $rc"; sed 's/^/     /' "$log" | tail -20; fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then bad "$t exited $rc ($(grep -v "^ *$" "$log" | tail -1 | cut -c1-160))"; sed 's/^/     /' "$log" | tail -20; fi
 	[ "$f" -gt 0 ] && grep -E '^\[  (FAILED|  ERROR)' "$log" | sed 's/^/     /'
 	[ "$f" -gt 0 ] && grep -E '^\[  FAILED  \] [^0-9]' "$log" | sed "s|^\[  FAILED  \] |$t: |" >>"$OUT/failed"
 	echo "     $t: $p passed, $f failed"
