@@ -108,6 +108,7 @@ void config_defaults(struct config *c)
 	c->update_state_dir = xstrdup(CONFIG_STATE_DIR);
 	c->update_warn_after_days = CONFIG_WARN_AFTER_DAYS;
 	c->update_timeout_s = 60;
+	c->update_max_mib = CONFIG_UPDATE_MAX_MIB;
 }
 
 void config_free(struct config *c)
@@ -310,6 +311,7 @@ static const struct setting settings[] = {
 	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL},
 	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL},
 	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL},
+	{"update", "max_size_mib", V_INT, OFF(update_max_mib), 1, 4096, NULL},
 };
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)

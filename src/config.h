@@ -16,6 +16,8 @@
 /* [update] defaults: where updates are kept; age after which the guide warns. */
 #define CONFIG_STATE_DIR "/var/lib/yibao"
 #define CONFIG_WARN_AFTER_DAYS 400
+/* Default for [update] max_size_mib: the largest bundle --update accepts, in MiB. */
+#define CONFIG_UPDATE_MAX_MIB 64
 
 enum color_mode {
 	CFG_COLOR_AUTO,
@@ -87,6 +89,7 @@ struct config {
 	char *update_state_dir;     /* where yibao --update keeps yibao.bundle(.minisig) */
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
+	int update_max_mib;         /* --update: a larger bundle is refused while it arrives */
 
 	struct profile profile;
 	/* Names of the region profiles, sorted (set by config_load_region*). */

@@ -481,10 +481,19 @@ int main(int argc, char **argv)
 	if (o.pack != NULL) {
 		rc = pack_write(o.pack, cfg.content_dir, cfg.regions_dir, &d) == 0 ? 0 : 1;
 		diags_print(&d);
-		if (rc == 0)
+		if (rc == 0) {
+			struct stat st;
+
 			fprintf(stderr, "yibao: packed %s and %s into %s\n", cfg.content_dir,
 				cfg.regions_dir, o.pack);
-		else
+			/* Hosts refuse a larger download unless they were told otherwise. */
+			if (stat(o.pack, &st) == 0 && st.st_size > (off_t)CONFIG_UPDATE_MAX_MIB << 20)
+				fprintf(stderr,
+					"yibao: warning: %s is %lld MiB; --update refuses more than "
+					"%d MiB unless [update] max_size_mib is raised on every host\n",
+					o.pack, (long long)((st.st_size + (1 << 20) - 1) >> 20),
+					CONFIG_UPDATE_MAX_MIB);
+		} else
 			fprintf(stderr, "yibao: %s not written\n", o.pack);
 		goto out;
 	}

@@ -242,6 +242,12 @@ static bool set_options(struct update *u, CURL *e, const char *url, struct fetch
 	return ok;
 }
 
+/* [update] max_size_mib, or its default when unset (a config from config_defaults has it). */
+static int max_mib(const struct config *cfg)
+{
+	return cfg->update_max_mib > 0 ? cfg->update_max_mib : CONFIG_UPDATE_MAX_MIB;
+}
+
 /* Map a failed transfer to a result and message. */
 static enum update_result transfer_error(struct update *u, const struct fetch *f,
 					 const char *what, CURLcode rc, const char *errbuf)
@@ -249,8 +255,9 @@ static enum update_result transfer_error(struct update *u, const struct fetch *f
 	long t = u->cfg->update_timeout_s > 0 ? u->cfg->update_timeout_s : UPDATE_TIMEOUT_S;
 
 	if (f->too_big || rc == CURLE_FILESIZE_EXCEEDED)
-		return say(u, UPDATE_TOO_BIG, "%s: larger than %ld MiB; refused", what,
-			   UPDATE_MAX_BUNDLE >> 20);
+		return say(u, UPDATE_TOO_BIG,
+			   "%s: larger than %d MiB ([update] max_size_mib); refused", what,
+			   max_mib(u->cfg));
 	if (f->write_failed)
 		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME,
 			   strerror(f->write_errno));
@@ -329,7 +336,10 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 			     enum update_result *res)
 {
 	struct meta *m = &u->meta;
-	struct fetch f = {.fd = fd, .limit = UPDATE_MAX_BUNDLE, .on_restart = on_restart, .ctx = u};
+	struct fetch f = {.fd = fd,
+			  .limit = (long long)max_mib(u->cfg) << 20,
+			  .on_restart = on_restart,
+			  .ctx = u};
 	struct curl_slist *h = NULL;
 	const char *validator = m->part_etag != NULL ? m->part_etag : m->part_last_modified;
 	char range[32] = "";

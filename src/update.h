@@ -30,8 +30,6 @@
 
 #include "config.h"
 
-/* Largest bundle accepted (after decompression); more is refused while it arrives. */
-#define UPDATE_MAX_BUNDLE (64L << 20)
 /* Largest signature file accepted. */
 #define UPDATE_MAX_SIG (16 * 1024)
 /* Default for [update] timeout_s: a connection, or a transfer that stalls, gives up after it. */
@@ -48,7 +46,7 @@ enum update_result {
 	UPDATE_BADSIG = 5,    /* signature (or the bundle it covers) does not verify */
 	UPDATE_ROLLBACK = 6,  /* the server's version is older than the installed one */
 	UPDATE_EXPIRED = 7,   /* the server's bundle is past its valid-until date */
-	UPDATE_TOO_BIG = 8,   /* larger than UPDATE_MAX_BUNDLE */
+	UPDATE_TOO_BIG = 8,   /* larger than [update] max_size_mib */
 };
 
 /*

@@ -176,13 +176,13 @@ def relay_counts(conns):
         time.sleep(0.05)
 
 
-def write_config(name, state, port, timeout=5, url_path="/yibao.bundle"):
+def write_config(name, state, port, timeout=5, url_path="/yibao.bundle", extra=""):
     ini = path(name + ".ini")
     with open(ini, "w") as f:
         f.write("[guide]\nbundle = %s\n[update]\nurl = https://127.0.0.1:%d%s\n"
-                "public_key = %s\nca_file = %s\nstate_dir = %s\ntimeout_s = %d\n"
+                "public_key = %s\nca_file = %s\nstate_dir = %s\ntimeout_s = %d\n%s"
                 % (path("shipped.bundle"), port, url_path, PUB, path("srv", "ca.pem"), state,
-                   timeout))
+                   timeout, extra))
     return ini
 
 
@@ -377,6 +377,48 @@ for m in ("huge", "huge_nolength"):
        "a huge bundle (%s): exit 8 in %.1f s, one line" % (m, r.elapsed),
        "%d %r" % (r.returncode, r.stderr))
     ok(not os.path.exists(part) and pair_verifies(STATE), "... nothing kept, installed intact")
+# [update] max_size_mib moves the limit both ways: 1 MiB refuses the 100 MiB body
+# sooner; 128 MiB lets it all arrive, and then its signature is what refuses it.
+mode("huge")
+r = update(write_config("max1", STATE, MAIN, extra="max_size_mib = 1\n"))
+ok(r.returncode == 8 and one_line(r) and "larger than 1 MiB ([update] max_size_mib)" in r.stderr,
+   "max_size_mib = 1: the huge bundle is refused at 1 MiB", "%d %r" % (r.returncode, r.stderr))
+r = update(write_config("max128", STATE, MAIN, extra="max_size_mib = 128\n"), timeout=120)
+ok(r.returncode == 5 and one_line(r) and "signature" in r.stderr,
+   "max_size_mib = 128: all 100 MiB arrive (%.1f s), then the signature refuses them (exit 5)" % r.elapsed,
+   "%d %r" % (r.returncode, r.stderr))
+ok(not os.path.exists(part) and pair_verifies(STATE), "... nothing kept, installed intact")
+
+# A real bundle past the default: a county with 21,000 screens (about 70 MiB).
+# --pack warns; hosts refuse it at 64 MiB until max_size_mib is raised, then take it.
+big_dir = path("content-big")
+run([sys.executable, os.path.join(ROOT, "tests", "bench", "gen_content.py"), big_dir,
+     "--screens", "21000"])
+with open(os.path.join(big_dir, "bundle.ini"), "w") as f:
+    f.write("[bundle]\nversion = 50\npolicy_year = 2025\nvalid_days = 400\n")
+big = path("big.bundle")
+r = run([YIBAO, "--content", big_dir, "--pack", big], timeout=300)
+ok(r.returncode == 0 and os.path.getsize(big) > 64 << 20 and
+   "is %d MiB; --update refuses more than 64 MiB unless [update] max_size_mib is raised"
+   % -(-os.path.getsize(big) // (1 << 20)) in r.stderr,
+   "--pack of %.0f MiB warns that hosts refuse more than 64 MiB" % (os.path.getsize(big) / 2**20),
+   "%d %r" % (r.returncode, r.stderr[-300:]))
+shutil.rmtree(big_dir)
+sign(big)
+publish(big)
+mode("normal")
+state_big = path("state-big")
+os.makedirs(state_big)
+r = update(write_config("big64", state_big, MAIN), timeout=120)
+ok(r.returncode == 8 and one_line(r) and "larger than 64 MiB" in r.stderr,
+   "... a host left at the default refuses it (exit 8)", "%d %r" % (r.returncode, r.stderr))
+r = update(write_config("big96", state_big, MAIN, extra="max_size_mib = 96\n"), timeout=120)
+ok(r.returncode == 0 and "installed bundle version 50" in r.stdout and pair_verifies(state_big),
+   "... with max_size_mib = 96 it installs (%.1f s)" % r.elapsed, r.stdout + r.stderr)
+publish(b["v13"])  # what the cases below expect the server to hold
+for f in (big, big + ".minisig"):
+    os.unlink(f)
+shutil.rmtree(state_big)
 
 mode("redirect_http")
 before = len(requests())

@@ -90,6 +90,8 @@ static void check_defaults(const struct config *c)
 	assert_null(c->update_ca_file);
 	assert_string_equal(c->update_state_dir, "/var/lib/yibao");
 	assert_int_equal(c->update_warn_after_days, 400);
+	assert_int_equal(c->update_timeout_s, 60);
+	assert_int_equal(c->update_max_mib, 64);
 	assert_null(c->profile.name);
 }
 
@@ -150,6 +152,33 @@ static void file_overrides_some_keys(void **state)
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_null(c.export_dir);
 	config_free(&c);
+	free(path);
+}
+
+/* [update] max_size_mib: a county with many variants raises the download limit. */
+static void update_max_size(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("max.ini", "[update]\n"            /* 1 */
+				    "max_size_mib = 0\n"    /* 2 */
+				    "max_size_mib = 4097\n" /* 3 */
+				    "max_size_mib = 64k\n"  /* 4 */
+				    "max_size_mib = 256\n");
+
+	(void)state;
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 3);
+	expect_diag(&d, 0, path, 2,
+		    "[update] max_size_mib: \"0\" is not a number from 1 to 4096; default kept");
+	expect_diag(&d, 1, path, 3,
+		    "[update] max_size_mib: \"4097\" is not a number from 1 to 4096; default kept");
+	expect_diag(&d, 2, path, 4,
+		    "[update] max_size_mib: \"64k\" is not a number from 1 to 4096; default kept");
+	assert_int_equal(c.update_max_mib, 256);
+	config_free(&c);
+	diags_free(&d);
 	free(path);
 }
 
@@ -707,6 +736,7 @@ int main(void)
 		cmocka_unit_test(defaults),
 		cmocka_unit_test_setup_teardown(file_overrides_some_keys, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(bad_values_keep_default, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(update_max_size, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(unknown_section_and_key, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(long_line_reported, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(nul_byte_reported, make_dir, remove_dir),
