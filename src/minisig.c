@@ -53,10 +53,7 @@ struct sodium_api {
 	int (*randombytes_close)(void);
 };
 
-static const struct sodium_sym {
-	const char *name;
-	size_t off;
-} sodium_syms[] = {
+static const struct util_sym sodium_syms[] = {
 	{"sodium_init", offsetof(struct sodium_api, init)},
 	{"sodium_base642bin", offsetof(struct sodium_api, base642bin)},
 	{"crypto_sign_verify_detached", offsetof(struct sodium_api, verify_detached)},
@@ -99,8 +96,7 @@ static const char *sodium_soname(void)
 static int sodium_open(char *err, size_t errlen)
 {
 	const char *name = sodium_soname();
-	const char *why;
-	size_t i;
+	const char *why, *missing;
 
 	/* Never evaluated: the compiler checks the table's types against <sodium.h>. */
 	(void)sizeof(sodium.init == sodium_init && sodium.base642bin == sodium_base642bin &&
@@ -117,17 +113,10 @@ static int sodium_open(char *err, size_t errlen)
 			 why != NULL ? why : name);
 		return -1;
 	}
-	for (i = 0; i < ARRAY_LEN(sodium_syms); i++) {
-		void *p = dlsym(sodium_handle, sodium_syms[i].name);
-
-		if (p == NULL)
-			break;
-		/* POSIX: a function pointer has the size and form of void *. */
-		memcpy((char *)&sodium + sodium_syms[i].off, &p, sizeof p);
-	}
-	if (i < ARRAY_LEN(sodium_syms))
+	missing = util_dlsyms(sodium_handle, sodium_syms, ARRAY_LEN(sodium_syms), &sodium);
+	if (missing != NULL)
 		util_say(err, errlen, "cannot load libsodium to check signatures (%s has no %s)",
-			 name, sodium_syms[i].name);
+			 name, missing);
 	else if (sodium.init() < 0) /* a fresh copy each load: it starts again */
 		util_say(err, errlen, "libsodium cannot start");
 	else

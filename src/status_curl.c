@@ -16,10 +16,7 @@
 #define STATUS_LIBCURL "libcurl.so.4"
 #endif
 
-static const struct sym {
-	const char *name;
-	size_t off;
-} syms[] = {
+static const struct util_sym syms[] = {
 	{"curl_global_init", offsetof(struct curl_api, global_init)},
 	{"curl_global_init_mem", offsetof(struct curl_api, global_init_mem)},
 	{"curl_global_cleanup", offsetof(struct curl_api, global_cleanup)},
@@ -59,16 +56,10 @@ const struct curl_api *status_curl_load(void)
 	h = dlopen(STATUS_LIBCURL, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL)
 		return NULL;
-	for (size_t i = 0; i < ARRAY_LEN(syms); i++) {
-		void *p = dlsym(h, syms[i].name);
-
-		if (p == NULL) {
-			dlclose(h);
-			memset(&api, 0, sizeof api);
-			return NULL;
-		}
-		/* POSIX: a function pointer has the size and form of void *. */
-		memcpy((char *)&api + syms[i].off, &p, sizeof p);
+	if (util_dlsyms(h, syms, ARRAY_LEN(syms), &api) != NULL) {
+		dlclose(h);
+		memset(&api, 0, sizeof api);
+		return NULL;
 	}
 	/* Already mapped as libcurl's dependency when it uses OpenSSL 3; never loaded here. */
 	ssl = dlopen("libssl.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);

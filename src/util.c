@@ -7,6 +7,7 @@
 #endif
 #include "util.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -421,4 +422,17 @@ void util_trim_stack(void)
 		return;
 	/* Pages below the lowest one ever used are not mapped: madvise says ENOMEM, and skips them. */
 	madvise((void *)(top - len), len, MADV_DONTNEED);
+}
+
+const char *util_dlsyms(void *handle, const struct util_sym *syms, size_t n, void *api)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *p = dlsym(handle, syms[i].name);
+
+		if (p == NULL)
+			return syms[i].name;
+		/* POSIX: a function pointer has the size and form of void *. */
+		memcpy((char *)api + syms[i].off, &p, sizeof p);
+	}
+	return NULL;
 }

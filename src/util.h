@@ -128,4 +128,15 @@ char *util_dirname(const char *path);
 int util_is_dir(const char *path);
 int util_is_file(const char *path);
 
+/* One function a library loaded with dlopen must have, and where it goes in an api struct. */
+struct util_sym {
+	const char *name;
+	size_t off;
+};
+/*
+ * Fill api's function pointers from handle, by the table; NULL when all were
+ * found, else the name of the first missing one (api is then partly filled).
+ */
+const char *util_dlsyms(void *handle, const struct util_sym *syms, size_t n, void *api);
+
 #endif
