@@ -5,7 +5,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 seeds=${YIBAO_SEEDS:-../shared/seeds}
 if ! ls "$seeds"/*.txt >/dev/null 2>&1; then
-	echo "ok - copycheck skipped: no seed documents in $seeds"
+	echo "ok - skipped: copycheck: no seed documents in $seeds"
 	exit 0
 fi
 tmp=$(mktemp) || exit 1
