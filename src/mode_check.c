@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "calc.h"
 #include "content.h"
 #include "mode.h"
 #include "pack.h"
+#include "profile.h"
 #include "report.h"
 #include "util.h"
 
@@ -35,17 +35,12 @@ int mode_check(struct run *r)
 {
 	struct config *cfg = &r->cfg;
 	struct diags *d = &r->d;
-	struct calc_profile cp;
-	char *bad = NULL;
-
-	calc_profile_read(&cp, &cfg->profile.reimburse, &bad);
-	if (bad != NULL) {
-		char *f = xasprintf("%s/%s.ini", cfg->regions_dir, cfg->profile.name);
-
-		diags_add(d, f, 0, "[reimburse]: cannot read %s (a percent like 65, a range like 50-70, or yuan)",
-			  bad);
-		free(f);
-		free(bad);
+	/* Every profile, unless one was asked for (and national, which it is over). */
+	if (r->o->region == NULL) {
+		profile_check_all(cfg, d);
+	} else {
+		profile_check(cfg, "national", d);
+		profile_check(cfg, cfg->profile.name, d);
 	}
 	if (cfg->update_url != NULL && cfg->update_public_key == NULL)
 		diags_add(d, "yibao", 0,
