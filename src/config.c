@@ -749,6 +749,60 @@ static void profile_src_of(const struct config *c, struct profile_src *src)
 	src->ctx = c->profile_ctx;
 }
 
+struct walk_ctx {
+	config_profile_fn fn;
+	void *user;
+	const char *path;
+	int line;
+};
+
+static int on_walk(void *user, const char *section, const char *key, const char *raw)
+{
+	struct walk_ctx *w = user;
+	char *v = text_sanitize(raw, strlen(raw), 0, NULL, NULL);
+	char *sec = text_sanitize(section, strlen(section), 0, NULL, NULL);
+	char *k = text_sanitize(key, strlen(key), 0, NULL, NULL);
+
+	w->fn(w->user, w->path, w->line, sec, k, v);
+	free(v);
+	free(sec);
+	free(k);
+	return 1;
+}
+
+int config_profile_walk(const struct config *c, const char *name, config_profile_fn fn,
+			void *user, struct diags *d)
+{
+	struct profile_src src;
+	struct walk_ctx w = {fn, user, NULL, 0};
+	char *file, *path;
+	int r;
+
+	if (!valid_region_name(name))
+		return -1;
+	profile_src_of(c, &src);
+	file = xasprintf("%s.ini", name);
+	path = src.dir != NULL ? util_path_join(src.dir, file) : xstrdup(file);
+	free(file);
+	w.path = path;
+	if (src.get != NULL) {
+		size_t len;
+		char *text = src.get(src.ctx, name, &len);
+
+		r = text != NULL ? parse_text(text, len, path, on_walk, &w, &w.line, d) : -1;
+		free(text);
+	} else {
+		r = parse_file(path, on_walk, &w, &w.line, d);
+	}
+	if (r < 0)
+		diags_add(d, path, 0, "cannot read region profile: %s",
+			  src.get != NULL ? "not in the bundle" : util_read_error(errno));
+	else if (r > 0)
+		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
+	free(path);
+	return r < 0 ? -1 : 0;
+}
+
 char *config_region_title(const struct config *c, const char *name)
 {
 	struct profile p = {0};

@@ -154,6 +154,17 @@ int config_load_region(struct config *c, const char *name, struct diags *d);
 int config_load_region_from(struct config *c, const char *name,
 			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
 			    const char *names, const char *where, struct diags *d);
+/* One key = value of a region profile as written: its file and line (sanitised). */
+typedef void (*config_profile_fn)(void *user, const char *path, int line, const char *section,
+				  const char *key, const char *value);
+/*
+ * Read region profile name from where c's profiles come (its directory, or the
+ * bundle's texts) and call fn for every key in file order. Returns 0, or -1
+ * when the profile cannot be read (said in d). For the strict check
+ * (profile_check); nothing in c changes.
+ */
+int config_profile_walk(const struct config *c, const char *name, config_profile_fn fn,
+			void *user, struct diags *d);
 /* The [region] title of profile name, from where the profiles came (new string), or NULL. */
 char *config_region_title(const struct config *c, const char *name);
 /* Placeholder lookup for guide_load: ctx is a struct config. */

@@ -25,6 +25,7 @@
 #include "minisig.h"
 #include "nav.h"
 #include "pack.h"
+#include "profile.h"
 #include "plain.h"
 #include "refs.h"
 #include "render.h"
@@ -536,17 +537,12 @@ int main(int argc, char **argv)
 	if (!charset_setup(cfg.charset))
 		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	if (o.check) {
-		struct calc_profile cp;
-		char *bad = NULL;
-
-		calc_profile_read(&cp, &cfg.profile.reimburse, &bad);
-		if (bad != NULL) {
-			char *f = xasprintf("%s/%s.ini", cfg.regions_dir, cfg.profile.name);
-
-			diags_add(&d, f, 0, "[reimburse]: cannot read %s (a percent like 65, a range like 50-70, or yuan)",
-				  bad);
-			free(f);
-			free(bad);
+		/* Every profile, unless one was asked for (and national, which it is over). */
+		if (o.region == NULL) {
+			profile_check_all(&cfg, &d);
+		} else {
+			profile_check(&cfg, "national", &d);
+			profile_check(&cfg, cfg.profile.name, &d);
 		}
 		if (cfg.update_url != NULL && cfg.update_public_key == NULL)
 			diags_add(&d, "yibao", 0,

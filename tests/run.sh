@@ -88,6 +88,21 @@ want check && for r in config/regions/*.ini; do
 	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
 done
 
+# --pack refuses what --check of a profile rejects: nothing is written.
+if want check; then
+	mkdir -p "$OUT/pack-regions"
+	cp config/regions/*.ini "$OUT/pack-regions/"
+	printf '[region]\ntitle = 拼错\n[values]\nfee_ordinry = 420\n' >"$OUT/pack-regions/typo.ini"
+	printf '[guide]\nregions_dir = %s\n' "$OUT/pack-regions" >"$OUT/pack-regions.conf"
+	./yibao --config "$OUT/pack-regions.conf" --pack "$OUT/typo.bundle" --content content >"$OUT/pack-typo.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && [ ! -e "$OUT/typo.bundle" ] && grep -q 'typo.ini:4: unknown key "fee_ordinry"' "$OUT/pack-typo.out"; then
+		ok "--pack refuses a region profile with an unknown key (FILE:LINE, exit 1, nothing written)"
+	else
+		bad "--pack with a misspelt profile key (exit $rc)"; sed 's/^/     /' "$OUT/pack-typo.out"
+	fi
+fi
+
 want fixtures && echo "== fixtures"
 want fixtures && for d in tests/fixtures/*/; do
 	d=${d%/} # paths in the messages read tests/fixtures/NAME/content/FILE
