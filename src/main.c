@@ -268,8 +268,8 @@ static char *exe_dir(void)
 /*
  * Built-in defaults, then the system file (/etc, or a source tree's: the
  * config/yibao.ini beside the binary, when no one else can change it), the
- * user's, then --config or $YIBAO_CONFIG; each followed by its FILE.d/*.ini
- * drop-ins. Once the system file (or a drop-in of it) or --kiosk says kiosk, or
+ * user's, then --config or $YIBAO_CONFIG; each followed by its drop-ins, the
+ * *.ini files of FILE.d. Once the system file (or a drop-in of it) or --kiosk says kiosk, or
  * when started as a login shell, nothing the user controls is read: no user file
  * or drop-in, no $YIBAO_CONFIG, and no later file can switch kiosk off. A bad
  * value for a guarding setting in the system's files (and in --config's, given
