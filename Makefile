@@ -45,7 +45,11 @@ $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or s
 endif
 endif
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+CPPFLAGS ?=
+# Each object's headers, as the compiler saw them, in build/**/NAME.d: a changed
+# header rebuilds only what includes it (-MP: a deleted header is no error).
+DEPFLAGS := -MMD -MP
+ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS  ?=
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
 
@@ -88,26 +92,26 @@ build/defs.stamp: FORCE
 FORCE:
 build/src/main.o build/asan/src/main.o: build/defs.stamp
 
-build/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The sanitizer build: same sources, ASan + UBSan.
 yibao-asan: $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(PKG_LIBS)
 
-build/asan/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c tests/unit/testdir.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 run: deps
 	@$(MAKE) --no-print-directory yibao yibao.bundle
@@ -198,3 +202,6 @@ clean:
 
 # Further targets (fuzz, bench, ...) live in mk/NAME.mk, one file per concern.
 -include $(wildcard mk/*.mk)
+
+# The header dependencies the compiler wrote (DEPFLAGS), for every build/ object.
+-include $(shell find build -name '*.d' 2>/dev/null)
