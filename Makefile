@@ -2,11 +2,27 @@
 # SPDX-License-Identifier: MIT
 
 VERSION    := 0.1.0
+# Install paths, the GNU way: prefix (PREFIX is the same), sysconfdir, localstatedir,
+# DESTDIR. /etc and /var only when prefix is /usr (make install prefix=~/x writes
+# nothing outside ~/x). SYSCONFDIR and STATEDIR are yibao's own directories in them.
 PREFIX     ?= /usr/local
+prefix     ?= $(PREFIX)
 DESTDIR    ?=
-SYSCONFDIR ?= /etc/yibao
-STATEDIR   ?= /var/lib/yibao
-DATADIR     = $(PREFIX)/share/yibao
+exec_prefix ?= $(prefix)
+bindir     ?= $(exec_prefix)/bin
+datarootdir ?= $(prefix)/share
+datadir    ?= $(datarootdir)
+mandir     ?= $(datarootdir)/man
+ifeq ($(prefix),/usr)
+sysconfdir ?= /etc
+localstatedir ?= /var
+else
+sysconfdir ?= $(prefix)/etc
+localstatedir ?= $(prefix)/var
+endif
+SYSCONFDIR ?= $(sysconfdir)/yibao
+STATEDIR   ?= $(localstatedir)/lib/yibao
+DATADIR     = $(datadir)/yibao
 
 CC       ?= cc
 PKGS     := ncursesw inih md4c libcjson libsodium libunibreak
@@ -29,7 +45,11 @@ $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or s
 endif
 endif
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+CPPFLAGS ?=
+# Each object's headers, as the compiler saw them, in build/**/NAME.d: a changed
+# header rebuilds only what includes it (-MP: a deleted header is no error).
+DEPFLAGS := -MMD -MP
+ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS  ?=
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
 
@@ -72,26 +92,26 @@ build/defs.stamp: FORCE
 FORCE:
 build/src/main.o build/asan/src/main.o: build/defs.stamp
 
-build/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The sanitizer build: same sources, ASan + UBSan.
 yibao-asan: $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(PKG_LIBS)
 
-build/asan/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c tests/unit/testdir.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 run: deps
 	@$(MAKE) --no-print-directory yibao yibao.bundle
@@ -127,31 +147,47 @@ format-check:
 	@sh tools/format-check.sh
 
 # The bundle (not the .md files) is what the installed guide reads; the region
-# profiles stay installed for authors' --check/--pack against them.
+# profiles stay installed for authors' --check/--pack against them. An existing
+# yibao.ini is never overwritten: the new default goes beside it as
+# yibao.ini.default (and is said). Site settings belong in yibao.ini.d/*.ini.
 install: yibao yibao.bundle
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/regions \
-		$(DESTDIR)$(SYSCONFDIR) $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 yibao $(DESTDIR)$(PREFIX)/bin/yibao
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(DATADIR)/regions \
+		$(DESTDIR)$(SYSCONFDIR)/yibao.ini.d $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(STATEDIR)
+	install -m 755 yibao $(DESTDIR)$(bindir)/yibao
 	install -m 644 yibao.bundle $(DESTDIR)$(DATADIR)/yibao.bundle
-	install -d $(DESTDIR)$(STATEDIR)
 	install -m 644 config/regions/*.ini $(DESTDIR)$(DATADIR)/regions/
-	$(MAKE) -s --no-print-directory installed-config > $(DESTDIR)$(SYSCONFDIR)/yibao.ini
-	chmod 644 $(DESTDIR)$(SYSCONFDIR)/yibao.ini
-	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
-
-# The config is removed only when it is still as installed: an administrator's
-# edits are kept.
-uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/yibao $(DESTDIR)$(PREFIX)/share/man/man1/yibao.1
-	rm -rf $(DESTDIR)$(DATADIR)
-	@if [ -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini ]; then \
-		if $(MAKE) -s --no-print-directory installed-config | cmp -s - $(DESTDIR)$(SYSCONFDIR)/yibao.ini; then \
-			rm -f $(DESTDIR)$(SYSCONFDIR)/yibao.ini; \
-		else \
-			echo "uninstall: keeping $(DESTDIR)$(SYSCONFDIR)/yibao.ini (changed since install)"; \
-		fi; \
+	@mkdir -p build && $(MAKE) -s --no-print-directory installed-config > build/yibao.ini.installed
+	@conf=$(DESTDIR)$(SYSCONFDIR)/yibao.ini; \
+	if [ ! -e "$$conf" ] && [ ! -L "$$conf" ]; then \
+		install -m 644 build/yibao.ini.installed "$$conf"; \
+		rm -f "$$conf.default"; \
+	elif cmp -s build/yibao.ini.installed "$$conf"; then :; \
+	else \
+		install -m 644 build/yibao.ini.installed "$$conf.default"; \
+		echo "install: kept $$conf (changed since install); the new default is $$conf.default"; \
 	fi
-	-rmdir $(DESTDIR)$(SYSCONFDIR) 2>/dev/null
+	if [ -f man/yibao.1 ]; then install -m 644 man/yibao.1 $(DESTDIR)$(mandir)/man1/; fi
+
+# The reverse of install. The config is removed only when it is still as
+# installed (an administrator's edits and drop-ins are kept, and said); the state
+# directory only when empty (it holds downloaded updates).
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/yibao $(DESTDIR)$(mandir)/man1/yibao.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	@conf=$(DESTDIR)$(SYSCONFDIR)/yibao.ini; \
+	rm -f "$$conf.default"; \
+	if [ -f "$$conf" ]; then \
+		if $(MAKE) -s --no-print-directory installed-config | cmp -s - "$$conf"; then \
+			rm -f "$$conf"; \
+		else \
+			echo "uninstall: keeping $$conf (changed since install)"; \
+		fi; \
+	fi; \
+	rmdir "$$conf.d" 2>/dev/null || [ ! -d "$$conf.d" ] || echo "uninstall: keeping $$conf.d (not empty)"; \
+	rmdir $(DESTDIR)$(SYSCONFDIR) 2>/dev/null; \
+	rmdir $(DESTDIR)$(STATEDIR) 2>/dev/null || [ ! -d $(DESTDIR)$(STATEDIR) ] || \
+		echo "uninstall: keeping $(DESTDIR)$(STATEDIR) (holds downloaded updates)"; \
+	true
 
 # The system config as installed: the shipped one with the install paths.
 installed-config:
@@ -166,3 +202,6 @@ clean:
 
 # Further targets (fuzz, bench, ...) live in mk/NAME.mk, one file per concern.
 -include $(wildcard mk/*.mk)
+
+# The header dependencies the compiler wrote (DEPFLAGS), for every build/ object.
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -25,6 +25,7 @@
 #include "config.h"
 #include "content.h"
 #include "guide.h"
+#include "profile.h"
 #include "util.h"
 
 #define META_DEFAULT_DAYS 400
@@ -208,23 +209,12 @@ static size_t merge_diags(struct diags *to, struct diags *from)
 static struct guide *load_region(struct config *c, const char *content_dir,
 				 const char *regions_dir, const char *name, struct diags *d)
 {
-	struct calc_profile cp;
-	char *bad = NULL;
-
 	config_defaults(c);
 	free(c->regions_dir);
 	c->regions_dir = xstrdup(regions_dir);
 	config_load_region(c, name, d);
-	calc_profile_read(&cp, &c->profile.reimburse, &bad);
-	if (bad != NULL) {
-		char *f = xasprintf("%s/%s.ini", regions_dir, name);
-
-		diags_add(d, f, 0,
-			  "[reimburse]: cannot read %s (a percent like 65, a range like 50-70, or yuan)",
-			  bad);
-		free(f);
-		free(bad);
-	}
+	/* As strictly as screens: a bundle is never packed from a profile with a typo. */
+	profile_check(c, name, d);
 	return guide_load(content_dir, name, config_lookup, c);
 }
 

@@ -51,7 +51,17 @@ count_tap() { # file name
 sections=${*:-unit check fixtures golden e2e suites}
 want() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
 
+# A section with nothing to run fails: 0 passed, 0 failed is no result.
+built() { # section file...
+	_sec=$1
+	shift
+	for _f in "$@"; do [ -x "$_f" ] && return 0; done
+	bad "$_sec: nothing built to run ($*; see make test)"
+	return 1
+}
+
 want unit && echo "== unit"
+want unit && built unit build/tests/test_* build/asan/tests/test_*
 want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 	[ -x "$t" ] || continue
 	log="$OUT/$(echo "$t" | tr / _).log"
@@ -70,6 +80,7 @@ want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 done
 
 want check && echo "== check"
+want check && built check ./yibao
 # The house's direction of flow: src/ never includes screens/, no include cycle.
 if want check; then
 	if python3 tools/depcheck.py >"$OUT/depcheck.out" 2>&1; then ok "tools/depcheck.py: src/ includes nothing of screens/, modules include no cycle"
@@ -88,7 +99,23 @@ want check && for r in config/regions/*.ini; do
 	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
 done
 
+# --pack refuses what --check of a profile rejects: nothing is written.
+if want check; then
+	mkdir -p "$OUT/pack-regions"
+	cp config/regions/*.ini "$OUT/pack-regions/"
+	printf '[region]\ntitle = 拼错\n[values]\nfee_ordinry = 420\n' >"$OUT/pack-regions/typo.ini"
+	printf '[guide]\nregions_dir = %s\n' "$OUT/pack-regions" >"$OUT/pack-regions.conf"
+	./yibao --config "$OUT/pack-regions.conf" --pack "$OUT/typo.bundle" --content content >"$OUT/pack-typo.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && [ ! -e "$OUT/typo.bundle" ] && grep -q 'typo.ini:4: unknown key "fee_ordinry"' "$OUT/pack-typo.out"; then
+		ok "--pack refuses a region profile with an unknown key (FILE:LINE, exit 1, nothing written)"
+	else
+		bad "--pack with a misspelt profile key (exit $rc)"; sed 's/^/     /' "$OUT/pack-typo.out"
+	fi
+fi
+
 want fixtures && echo "== fixtures"
+want fixtures && built fixtures ./yibao
 want fixtures && for d in tests/fixtures/*/; do
 	d=${d%/} # paths in the messages read tests/fixtures/NAME/content/FILE
 	[ -f "$d/expected.txt" ] || continue
@@ -106,6 +133,7 @@ want fixtures && for d in tests/fixtures/*/; do
 done
 
 want golden && echo "== golden"
+want golden && built golden ./yibao
 want golden && for a in tests/golden/*.args; do
 	[ -f "$a" ] || continue
 	name=$(basename "$a" .args)
@@ -119,6 +147,7 @@ want golden && for a in tests/golden/*.args; do
 done
 
 want e2e && echo "== e2e"
+want e2e && built e2e ./yibao
 # The scripts spend most of their time waiting for a screen to settle, not on
 # the CPU: E2E_JOBS of them run at once (each has its own tmux server and
 # temporary files), then their logs are counted in a fixed order.
