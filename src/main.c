@@ -244,9 +244,12 @@ static char *exe_dir(void)
 /*
  * Built-in defaults, then the system file (/etc, or a source tree's: the
  * config/yibao.ini beside the binary, when no one else can change it), the
- * user's, then --config or $YIBAO_CONFIG. Once the system file or --kiosk says
- * kiosk, or when started as a login shell, nothing the user controls is read:
- * no user file, no $YIBAO_CONFIG, and no later file can switch kiosk off.
+ * user's, then --config or $YIBAO_CONFIG; each followed by its drop-ins, the
+ * *.ini files of FILE.d. Once the system file (or a drop-in of it) or --kiosk says kiosk, or
+ * when started as a login shell, nothing the user controls is read: no user file
+ * or drop-in, no $YIBAO_CONFIG, and no later file can switch kiosk off. A bad
+ * value for a guarding setting in the system's files (and in --config's, given
+ * by a ForceCommand to a locked session) fails closed: kiosk, the safe value.
  */
 static void load_config(struct config *c, const struct options *o, struct diags *d)
 {
@@ -264,9 +267,9 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	c->bundle = xstrdup(YIBAO_DATADIR "/" BUNDLE_FILE);
 	if (tree_ini != NULL && util_is_file(tree_ini) && util_is_dir(tree_content) &&
 	    owner_only(dir) && owner_only(tree_conf) && owner_only(tree_ini))
-		config_load(c, tree_ini, true, d);
+		config_load_file(c, tree_ini, CONFIG_REQUIRED | CONFIG_SYSTEM, d);
 	else
-		config_load(c, YIBAO_SYSCONFDIR "/yibao.ini", false, d);
+		config_load_file(c, YIBAO_SYSCONFDIR "/yibao.ini", CONFIG_SYSTEM, d);
 	sys_kiosk = c->kiosk;
 	locked = o->login || o->kiosk || sys_kiosk;
 	if (!locked) {
@@ -287,7 +290,7 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	}
 	/* Given by whoever wrote the command line (an sshd ForceCommand): read. */
 	if (o->config != NULL)
-		config_load(c, o->config, true, d);
+		config_load_file(c, o->config, CONFIG_REQUIRED | (locked ? CONFIG_SYSTEM : 0), d);
 	if ((c->bundle == NULL || !util_is_file(c->bundle)) && dir != NULL) {
 		/* Installed somewhere else than configured (a DESTDIR, a moved tree):
 		 * look beside the binary, in ../share/yibao. */
