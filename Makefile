@@ -38,7 +38,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
 PKG_LIBS   = $(shell pkg-config --libs $(filter-out libsodium,$(PKGS)))
 # A missing library is named here, not found later as a puzzling compile error.
 # (Targets that install packages first check again when they build.)
-ifeq ($(filter deps deps-test deps-bench deps-deb deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
+ifeq ($(filter deps deps-test deps-bench deps-deb print-pkg-modules deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
 PKG_MISSING := $(shell for p in $(PKGS) libcurl; do pkg-config --exists $$p || printf '%s ' $$p; done)
 ifneq ($(PKG_MISSING),)
 $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or see tools/deps.sh for the Debian packages)
@@ -136,6 +136,12 @@ suites: deps-test
 
 check: yibao
 	./yibao --check
+
+# The pkg-config modules the build uses (tests/suites/deb.sh checks each comes
+# from a package in debian/control's Build-Depends: tools/builddeps.sh).
+.PHONY: print-pkg-modules
+print-pkg-modules:
+	@echo $(PKGS) libcurl
 
 # The C files laid out as .clang-format says (clang-format 14, Debian 12):
 # format rewrites them in place, format-check names each that is not (also
