@@ -195,12 +195,14 @@ uninstall:
 		echo "uninstall: keeping $(DESTDIR)$(STATEDIR) (holds downloaded updates)"; \
 	true
 
-# The system config as installed: the shipped one with the install paths.
+# The system config as installed: the shipped one with the install paths (and
+# [update] metrics_file when METRICS_FILE is given: the Debian package's).
 installed-config:
 	@sed -e 's|^bundle = .*|bundle = $(DATADIR)/yibao.bundle|' \
 	    -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
 	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
 	    -e 's|^state_dir = .*|state_dir = $(STATEDIR)|' \
+	    $(if $(METRICS_FILE),-e 's|^;metrics_file =.*|metrics_file = $(METRICS_FILE)|') \
 	    config/yibao.ini
 
 clean:
