@@ -133,7 +133,7 @@ int batch_answer_code(struct app *a, const char *code)
 
 int batch_print(struct app *a, const char *what, int width)
 {
-	int idx = guide_find(a->g, what);
+	int idx = guide_find_typed(a->g, what);
 	struct strbuf sb = {0};
 
 	if (strcmp(what, "slip") == 0) {

@@ -92,6 +92,11 @@ struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn
 
 /* Index of the screen with this id or code, or -1. */
 int guide_find(const struct guide *g, const char *id_or_code);
+/*
+ * The same for what a person typed: a code also as an input method writes it
+ * ("3。4", "３．４": screencode_parse). For the g prompt and --print; links use guide_find.
+ */
+int guide_find_typed(const struct guide *g, const char *typed);
 /* Index of the first screen of kind k, or -1. */
 int guide_find_kind(const struct guide *g, enum kind k);
 /*

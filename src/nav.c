@@ -224,7 +224,7 @@ static bool goto_view(struct app *a, const char *key)
 
 bool nav_goto(struct app *a, const char *key)
 {
-	int idx = guide_find(a->g, key);
+	int idx = guide_find_typed(a->g, key);
 
 	if (idx < 0 && goto_view(a, key))
 		return true;
