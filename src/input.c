@@ -365,6 +365,8 @@ void input_key(struct app *a, int key, bool fkey)
 	int ch = 0;
 
 	a->last_key_ms = util_now_ms();
+	if (!(fkey && key == KEY_RESIZE))
+		a->idle_wiped = false; /* someone is there: the idle wipe is due again */
 	if (fkey && key == KEY_RESIZE) {
 		for (size_t i = 0; i < a->depth; i++)
 			a->stack[i].stale = true;

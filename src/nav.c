@@ -82,13 +82,23 @@ void app_wipe_session(struct app *a)
 
 bool app_idle_due(const struct app *a, long now_ms)
 {
-	return a->cfg->kiosk && now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+	return a->cfg->kiosk && !a->idle_wiped &&
+	       now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
 }
 
 void app_idle_wipe(struct app *a, long now_ms)
 {
+	struct view *home;
+
 	app_wipe_session(a);
 	nav_home(a);
+	/* The next person starts where the first did: not even the last selection is left. */
+	if ((home = nav_top(a)) != NULL) {
+		nav_select(a, home, home->lay.nitems > 0 ? 0 : -1, false);
+		nav_scroll_to(a, home, 0, false);
+		home->stale = true;
+	}
+	a->idle_wiped = true;
 	nav_message(a, false, "%s",
 		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
 				 : "已清除上一位的操作。按 ? 看帮助。");

@@ -170,6 +170,7 @@ struct app {
 	/* Last search, for n / N. */
 	char *search;
 	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
+	bool idle_wiped;   /* no key since the idle wipe: nothing to forget, no wipe due */
 	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
 };
 
@@ -187,7 +188,10 @@ void app_free(struct app *a);
 bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
-/* Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's clock). */
+/*
+ * Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's
+ * clock), and a key came since the last wipe (after it there is nothing to forget).
+ */
 bool app_idle_due(const struct app *a, long now_ms);
 /*
  * The kiosk idle wipe: the session forgotten (app_wipe_session), home shown
