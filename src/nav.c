@@ -78,6 +78,7 @@ void app_wipe_session(struct app *a)
 		util_wipe(a->answer_code, strlen(a->answer_code));
 	free(a->answer_code);
 	a->answer_code = NULL;
+	a->sources_said = 0;
 }
 
 void app_free(struct app *a)

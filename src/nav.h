@@ -159,6 +159,7 @@ struct app {
 	bool quit;
 	bool full_redraw; /* repaint everything (Ctrl-L, resize) */
 	bool line_mode;   /* line mode (plain.c), not curses: set by plain_run */
+	bool paper;       /* laying out for export_text (--print, p, line mode): links carry codes */
 	int body_rows;    /* rows the body has (set by the renderer) */
 	int body_cols;
 	/* The bottom-line prompt. */
@@ -171,6 +172,7 @@ struct app {
 	char *search;
 	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
 	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
+	int sources_said;  /* screen index + 1 that explained "资料" this session; 0: none yet */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
