@@ -386,6 +386,8 @@ static void handle_key(struct app *a, int key, bool fkey)
 /* Forget the last person: kiosk idle timeout. */
 static void idle_wipe(struct app *a)
 {
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg);
 	app_wipe_session(a);
 	nav_home(a);
 	render_wipe();

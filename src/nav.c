@@ -167,6 +167,7 @@ void nav_push(struct app *a, int idx)
 	v = push(a, idx, nav_kind_ops(a, guide_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
+	stats_screen(&a->stats, guide_head(a->g, idx)->code);
 }
 
 struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,

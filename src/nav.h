@@ -16,6 +16,7 @@
 #include "guide.h"
 #include "layout.h"
 #include "rules.h"
+#include "stats.h"
 
 /* Actions the keymap produces (input.c maps keys to these). */
 enum action {
@@ -169,8 +170,9 @@ struct app {
 	struct status *status; /* live lookups (status.h), NULL until the first one */
 	/* Last search, for n / N. */
 	char *search;
-	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
-	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
+	long last_key_ms;   /* monotonic time of the last key (idle timeout) */
+	char *answer_code;  /* digits the answers were opened from, or NULL; wiped */
+	struct stats stats; /* [stats] counts of this session (counts only) */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */

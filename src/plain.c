@@ -434,6 +434,8 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (n == LINE_IDLE) {
 			/* The next prompt is a fresh session's, and says so. */
 			fputc('\n', out);
+			a->stats.idle_wipes++;
+			stats_flush(&a->stats, a->cfg);
 			forget(a, out);
 			nav_home(a);
 			show(a, out);
