@@ -117,16 +117,19 @@ run: deps
 	@$(MAKE) --no-print-directory yibao yibao.bundle
 	./yibao
 
-# Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
-# (plain and sanitized). Ends with "N passed, N failed".
+# Every test: the fast tier first (unit, --check and the house checks, fixtures,
+# golden --print, model tests: make test-fast, mk/model.mk), then the sanitized unit
+# tests, tmux end-to-end (plain and sanitized) and the suites. Ends with
+# "N passed, N failed".
 test: deps-test
-	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
+	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN) \
+		build/tests/model_run
 	@sh tests/run.sh
 
 # The parts of `make test`, each on its own (same summary line).
 unit: deps-test
 	@$(MAKE) --no-print-directory $(UNIT_BIN) $(UNIT_SAN)
-	@sh tests/run.sh unit
+	@sh tests/run.sh unit asan
 e2e: deps-test
 	@$(MAKE) --no-print-directory yibao yibao-asan yibao.bundle
 	@sh tests/run.sh check fixtures golden e2e

@@ -80,6 +80,23 @@ void app_wipe_session(struct app *a)
 	a->answer_code = NULL;
 }
 
+bool app_idle_due(const struct app *a, long now_ms)
+{
+	return a->cfg->kiosk && now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+}
+
+void app_idle_wipe(struct app *a, long now_ms)
+{
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg);
+	app_wipe_session(a);
+	nav_home(a);
+	nav_message(a, false, "%s",
+		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
+				 : "已清除上一位的操作。按 ? 看帮助。");
+	a->last_key_ms = now_ms;
+}
+
 void app_free(struct app *a)
 {
 	while (a->depth > 0)

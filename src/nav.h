@@ -189,6 +189,14 @@ void app_free(struct app *a);
 bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
+/* Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's clock). */
+bool app_idle_due(const struct app *a, long now_ms);
+/*
+ * The kiosk idle wipe: the session forgotten (app_wipe_session), home shown
+ * with a message saying so; the idle time counts again from now_ms. What the
+ * terminal shows is the caller's to wipe.
+ */
+void app_idle_wipe(struct app *a, long now_ms);
 
 /* The kind ops for a content screen kind. */
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);
