@@ -478,13 +478,19 @@ static int key_question(struct app *a, struct view *v, struct wizard *st,
 static int change(struct app *a, struct view *v, struct wizard *st, const struct screen *s, int ref)
 {
 	if (ref == REF_RESTART) {
+		size_t first;
+
 		flow_forget(s, &a->answers);
 		st->changing = false;
-		show_question(a, st, v, s, flow_next(s, &a->answers, 0));
-		if (st->q >= s->nblocks)
-			st->mode = WZ_INTRO;
+		first = flow_next(s, &a->answers, 0);
+		if (first < s->nblocks)
+			show_question(a, st, v, s, first);
+		else
+			st->mode = WZ_INTRO; /* no question applies (or none at all) */
 		return KR_RELAYOUT;
 	}
+	if (!flow_is_question(s, (size_t)ref))
+		return KR_HANDLED;
 	show_question(a, st, v, s, (size_t)ref);
 	st->changing = true;
 	return KR_RELAYOUT;

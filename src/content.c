@@ -435,6 +435,14 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 	return bad ? -1 : (long)(p - text);
 }
 
+static bool has_question(const struct screen *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (s->blocks[i].type == BLK_QUESTION)
+			return true;
+	return false;
+}
+
 struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 			     content_lookup_fn lookup, void *ctx, struct diags *d)
 {
@@ -466,6 +474,8 @@ struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 	}
 	check_punct(path, body, body_line, d);
 	markdown_parse(s, body, strlen(body), body_line, &s->blocks, &s->nblocks, d);
+	if (s->kind == KIND_WIZARD && !has_question(s))
+		diags_add(d, path, 1, "a wizard asks at least one question (```question NAME)");
 	free(body);
 	free(text);
 	return s;

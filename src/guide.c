@@ -489,7 +489,12 @@ struct screen *guide_get(struct guide *g, int idx)
 	diags_free(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
-	/* The index's front matter stays: a region variant keeps the general code. */
+	/*
+	 * The index's front matter stays (a region variant keeps the general
+	 * code), but for the kind: the screen is shown as what its text is, so a
+	 * page the index calls a wizard is a page, never a wizard without questions.
+	 */
+	s->kind = fresh->kind;
 	s->blocks = fresh->blocks;
 	s->nblocks = fresh->nblocks;
 	s->links = fresh->links;

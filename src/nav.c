@@ -81,6 +81,23 @@ void app_wipe_session(struct app *a)
 	a->sources_said = 0;
 }
 
+bool app_idle_due(const struct app *a, long now_ms)
+{
+	return a->cfg->kiosk && now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+}
+
+void app_idle_wipe(struct app *a, long now_ms)
+{
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg);
+	app_wipe_session(a);
+	nav_home(a);
+	nav_message(a, false, "%s",
+		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
+				 : "已清除上一位的操作。按 ? 看帮助。");
+	a->last_key_ms = now_ms;
+}
+
 void app_free(struct app *a)
 {
 	while (a->depth > 0)
@@ -168,6 +185,7 @@ void nav_push(struct app *a, int idx)
 	v = push(a, idx, nav_kind_ops(a, guide_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
+	stats_screen(&a->stats, guide_head(a->g, idx)->code);
 }
 
 struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,

@@ -434,10 +434,10 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (n == LINE_IDLE) {
 			/* The next prompt is a fresh session's, and says so. */
 			fputc('\n', out);
-			forget(a, out);
-			nav_home(a);
+			app_idle_wipe(a, util_now_ms());
+			fflush(out);
+			term_forget_lines();
 			show(a, out);
-			nav_message(a, false, "已清除上一位的操作。输入 ? 再按回车，听全部命令。");
 			continue;
 		}
 		if (n < 0)
