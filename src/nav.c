@@ -78,6 +78,7 @@ void app_wipe_session(struct app *a)
 		util_wipe(a->answer_code, strlen(a->answer_code));
 	free(a->answer_code);
 	a->answer_code = NULL;
+	a->sources_said = 0;
 }
 
 bool app_idle_due(const struct app *a, long now_ms)
@@ -90,6 +91,8 @@ void app_idle_wipe(struct app *a, long now_ms)
 {
 	struct view *home;
 
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg);
 	app_wipe_session(a);
 	nav_home(a);
 	/* The next person starts where the first did: not even the last selection is left. */
@@ -192,6 +195,7 @@ void nav_push(struct app *a, int idx)
 	v = push(a, idx, nav_kind_ops(a, guide_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
+	stats_screen(&a->stats, guide_head(a->g, idx)->code);
 }
 
 struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,

@@ -16,6 +16,7 @@
 #include "guide.h"
 #include "layout.h"
 #include "rules.h"
+#include "stats.h"
 
 /* Actions the keymap produces (input.c maps keys to these). */
 enum action {
@@ -159,6 +160,7 @@ struct app {
 	bool quit;
 	bool full_redraw; /* repaint everything (Ctrl-L, resize) */
 	bool line_mode;   /* line mode (plain.c), not curses: set by plain_run */
+	bool paper;       /* laying out for export_text (--print, p, line mode): links carry codes */
 	int body_rows;    /* rows the body has (set by the renderer) */
 	int body_cols;
 	/* The bottom-line prompt. */
@@ -169,9 +171,11 @@ struct app {
 	struct status *status; /* live lookups (status.h), NULL until the first one */
 	/* Last search, for n / N. */
 	char *search;
-	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
-	bool idle_wiped;   /* no key since the idle wipe: nothing to forget, no wipe due */
-	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
+	long last_key_ms;   /* monotonic time of the last key (idle timeout) */
+	bool idle_wiped;    /* no key since the idle wipe: nothing to forget, no wipe due */
+	char *answer_code;  /* digits the answers were opened from, or NULL; wiped */
+	struct stats stats; /* [stats] counts of this session (counts only) */
+	int sources_said;   /* screen index + 1 that explained "资料" this session; 0: none yet */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
