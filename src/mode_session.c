@@ -52,8 +52,12 @@ int mode_session(struct run *r, struct app *a)
 	bool kiosk = r->cfg.kiosk;
 	int rc;
 
-	if (want_plain(r->o))
-		return plain_run(a, STDIN_FILENO, stdout);
+	stats_start(&a->stats, &r->cfg);
+	if (want_plain(r->o)) {
+		rc = plain_run(a, STDIN_FILENO, stdout);
+		stats_flush(&a->stats, &r->cfg);
+		return rc;
+	}
 	term_save();
 	util_set_fatal_hook(kiosk ? restore_wipe_terminal : restore_terminal);
 	if (render_start(a) < 0) {
@@ -66,5 +70,6 @@ int mode_session(struct run *r, struct app *a)
 		render_stop(kiosk);
 	}
 	term_restore();
+	stats_flush(&a->stats, &r->cfg);
 	return rc;
 }

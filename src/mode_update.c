@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
+#include <time.h>
 
+#include "metrics.h"
 #include "mode.h"
 #include "report.h"
 #include "update.h"
@@ -26,5 +28,8 @@ int mode_update(struct run *r)
 	diags_print(&r->d);
 	rc = (int)update_run(&r->cfg, msg, sizeof msg);
 	fprintf(rc == UPDATE_INSTALLED || rc == UPDATE_CURRENT ? stdout : stderr, "yibao: %s\n", msg);
+	/* Every run, good or bad, for node_exporter; its own failure changes no exit status. */
+	if (metrics_update_write(&r->cfg, rc, time(NULL), msg, sizeof msg) < 0)
+		fprintf(stderr, "yibao: metrics not written: %s\n", msg);
 	return rc;
 }
