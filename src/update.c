@@ -578,7 +578,9 @@ static bool url_ok(const char *url)
 /* Open (making it when missing) state_dir and take its lock. */
 static enum update_result open_state(struct update *u, int *lockfd)
 {
-	u->dir = xstrdup(u->cfg->update_state_dir);
+	/* Where the unprivileged account may write (yibao --install-update takes it from there). */
+	u->dir = xstrdup(u->cfg->update_download_dir != NULL ? u->cfg->update_download_dir
+							     : u->cfg->update_state_dir);
 	u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (u->dirfd < 0 && errno == ENOENT && mkdir(u->dir, 0755) == 0)
 		u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
