@@ -214,10 +214,13 @@ PY
 	rc=$?
 	exit_is 0 "$D/install1.out" "yibao --install-update as ExecStartPost=+ runs it: installs root's verified copy (exit 0)"
 	check "the download is the yibao user's; what the guides read only root may write" sh -c '
-		[ -z "$(find /var/lib/yibao/download ! -user yibao)" ] &&
-		[ -z "$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o ! -user root -print)" ] &&
-		[ -z "$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o -perm /022 ! -type l -print)" ] &&
-		[ -r /var/lib/yibao/yibao.bundle ] && [ "$(stat -L -c %U:%a /var/lib/yibao/yibao.bundle)" = root:644 ]'
+		ls -laR /var/lib/yibao
+		a=$(find /var/lib/yibao/download ! -user yibao)
+		b=$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o ! -user root -print)
+		c=$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o ! -type l -perm /022 -print)
+		echo "not the user'\''s: $a; not root'\''s: $b; writable by others: $c"
+		[ -z "$a$b$c" ] && [ -r /var/lib/yibao/yibao.bundle ] &&
+		[ "$(stat -L -c %U:%a /var/lib/yibao/yibao.bundle)" = root:644 ]'
 	check "the installed guide shows the updated content" sh -c '/usr/bin/yibao --print 0 | grep -q "$1"' sh "$MARK"
 	as_service "$D/update2.out"
 	rc=$?
@@ -373,8 +376,10 @@ expect "EXITED 0" "login shell: q logs out"
 check "login shell: su ACCOUNT -c COMMAND is refused" sh -c '! su "$1" -c id >"$2/out" 2>&1 &&
 	grep -q "runs only the guide" "$2/out" && ! grep -q "uid=" "$2/out"' sh "$TUSER" "$D"
 
-# --- mosh over 127.0.0.1: the entry script starts mosh-server with the guide
+# --- mosh over 127.0.0.1: the entry script starts mosh-server with the guide,
+# on a port inside the range the administrator set in /etc/yibao/yibao-entry.conf
 UDP=$(free_port udp)
+printf '# deb.sh\nports = %s:%s\nnetwork_timeout_s = 10\n' "$UDP" "$UDP" >/etc/yibao/yibao-entry.conf
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1; echo EXITED \$?; sleep 30"
@@ -387,6 +392,9 @@ gpid=$(pgrep -u "$TUSER" -f "^/usr/bin/yibao --kiosk\$" | head -1)
 check "mosh: the guide runs under mosh-server with LANG=C.UTF-8" sh -c '[ -n "$1" ] &&
 	tr "\0" "\n" </proc/$1/environ | grep -qx LANG=C.UTF-8 &&
 	grep -q mosh-server /proc/$(ps -o ppid= -p $1 | tr -d " ")/cmdline' sh "$gpid"
+check "mosh: mosh-server has MOSH_SERVER_NETWORK_TMOUT=10 (the conf) and MOSH_SERVER_SIGNAL_TMOUT=60" sh -c '
+	p=$(ps -o ppid= -p "$1" | tr -d " ") && tr "\0" "\n" </proc/$p/environ >"$2/mosh.env" &&
+	grep -qx MOSH_SERVER_NETWORK_TMOUT=10 "$2/mosh.env" && grep -qx MOSH_SERVER_SIGNAL_TMOUT=60 "$2/mosh.env"' sh "$gpid" "$D"
 keys q
 expect "EXITED 0" "mosh: q ends the session"
 gone=no
@@ -398,6 +406,22 @@ if [ "$gone" = yes ]; then ok "mosh: no process of the account is left"; else
 	echo "not ok - mosh: no process of the account is left"; ps -u "$TUSER" -o pid,args | sed 's/^/#   /'
 	n_bad=$((n_bad + 1))
 fi
+# An abandoned session: the client killed, mosh-server and the guide end by themselves
+# (network_timeout_s = 10 above; before issue 19 they ran on for good).
+restart_server
+$T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1; echo EXITED \$?; sleep 30"
+expect "城乡居民医保办事指南" "mosh: a second session gets the guide"
+# Our mosh-client only: the one under this tmux pane.
+pane=$($T list-panes -t e2e -F '#{pane_pid}' | head -1)
+mc=$(ps -e -o pid=,ppid=,comm= | awk -v root="$pane" '{ p[$1] = $2; c[$1] = $3 }
+	END { for (x in p) { y = x; while ((y in p) && y != root && y > 1) y = p[y]; if (y == root && c[x] == "mosh-client") print x } }')
+[ -n "$mc" ] && kill -KILL $mc
+# A bound, not a timing: 10 s of silence and mosh-server's next check.
+if poll 60 sh -c '! pgrep -u "$1" >/dev/null' sh "$TUSER"; then ok "mosh: client killed, mosh-server and the guide end by themselves"; else
+	echo "not ok - mosh: client killed, mosh-server and the guide end by themselves"; ps -u "$TUSER" -o pid,args | sed 's/^/#   /'
+	n_bad=$((n_bad + 1))
+fi
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1 -- /bin/sh; echo EXITED \$?; sleep 30"
@@ -406,6 +430,7 @@ if wait_for "EXITED 0" 2 || pgrep -x -u "$TUSER" sh >/dev/null; then not_ok "mos
 restart_server
 kill "$SSHD" 2>/dev/null && wait "$SSHD" 2>/dev/null
 SSHD=
+rm -f /etc/yibao/yibao-entry.conf
 
 # --- upgrade: an updated bundle, an edited conffile and an enabled timer survive
 if [ -z "$MARK" ]; then # no --update in this build: a stand-in for its file
