@@ -181,7 +181,7 @@ static enum update_result check_and_install(struct install *in)
 	long long installed = verified_version(c, installed_path), shipped = -1;
 	const char *floor_path = installed >= 0 ? installed_path : NULL;
 	struct bundle_manifest bm;
-	char err[256], tc[MINISIG_COMMENT_MAX], what[64];
+	char err[256], tc[MINISIG_COMMENT_MAX], what[64] = "";
 	enum update_result r;
 
 	memset(&bm, 0, sizeof bm);
@@ -209,7 +209,8 @@ static enum update_result check_and_install(struct install *in)
 	else if (fchmodat(in->dirfd, STATEDIR_PART, 0644, 0) < 0 ||
 		 fchmodat(in->dirfd, STATEDIR_SIG_PART, 0644, 0) < 0 ||
 		 statedir_install(in->dirfd, bm.version, no_hook, what, sizeof what) < 0)
-		r = say(in, UPDATE_ERROR, "%s: %s", c->update_state_dir, strerror(errno));
+		r = say(in, UPDATE_ERROR, "%s/%s: %s", c->update_state_dir,
+			what[0] != '\0' ? what : STATEDIR_PART, strerror(errno));
 	else
 		r = say(in, UPDATE_INSTALLED,
 			"installed bundle version %lld for the sessions (policy year %d, valid until %s; signed: %s)",
