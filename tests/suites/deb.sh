@@ -149,7 +149,7 @@ check "systemd-analyze security: exposure 1.5 or better (${score:-?})" \
 	python3 -c 'import sys; sys.exit(not (sys.argv[1] and float(sys.argv[1]) <= 1.5))' "$score"
 check "the service runs yibao --update as yibao, sandboxed, then --install-update as root" sh -c 'u=/lib/systemd/system/yibao-update.service;
 	for l in User=yibao "ExecStart=/usr/bin/yibao --update" "ExecStartPost=+/usr/bin/yibao --install-update" \
-		ProtectSystem=strict ReadWritePaths=/var/lib/yibao/download \
+		ProtectSystem=strict "ReadWritePaths=/var/lib/yibao/download /var/lib/yibao/metrics" \
 		NoNewPrivileges=yes PrivateTmp=yes ProtectHome=yes CapabilityBoundingSet= ; do grep -qx "$l" $u || { echo "no $l"; exit 1; }; done
 	grep -q "^RandomizedDelaySec=" /lib/systemd/system/yibao-update.timer && grep -qx OnCalendar=daily /lib/systemd/system/yibao-update.timer'
 
@@ -214,10 +214,9 @@ PY
 	rc=$?
 	exit_is 0 "$D/install1.out" "yibao --install-update as ExecStartPost=+ runs it: installs root's verified copy (exit 0)"
 	check "the download is the yibao user's; what the guides read only root may write" sh -c '
-		ls -laR /var/lib/yibao
 		a=$(find /var/lib/yibao/download ! -user yibao)
-		b=$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o ! -user root -print)
-		c=$(find /var/lib/yibao -path /var/lib/yibao/download -prune -o ! -type l -perm /022 -print)
+		b=$(find /var/lib/yibao \( -path /var/lib/yibao/download -o -path /var/lib/yibao/metrics \) -prune -o ! -user root -print)
+		c=$(find /var/lib/yibao \( -path /var/lib/yibao/download -o -path /var/lib/yibao/metrics \) -prune -o ! -type l -perm /022 -print)
 		echo "not the user'\''s: $a; not root'\''s: $b; writable by others: $c"
 		[ -z "$a$b$c" ] && [ -r /var/lib/yibao/yibao.bundle ] &&
 		[ "$(stat -L -c %U:%a /var/lib/yibao/yibao.bundle)" = root:644 ]'
