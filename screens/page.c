@@ -10,7 +10,12 @@ static void page_layout(struct app *a, struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
 	struct layout_opts o = {.number_links = true};
+	bool money = screens_states_money(s), period = screens_tells_period(s);
 
+	/* What is dated is said first: read on 7 December, the period has days left. */
+	screens_dated_lines(a, &v->lay, money, period);
+	if (v->lay.n > 0)
+		layout_blank(&v->lay);
 	layout_blocks(&v->lay, s->blocks, s->nblocks, &o);
 	screens_source_lines(a, v);
 }

@@ -487,6 +487,7 @@ int main(int argc, char **argv)
 
 			fprintf(stderr, "yibao: packed %s and %s into %s\n", cfg.content_dir,
 				cfg.regions_dir, o.pack);
+			pack_warn_year(cfg.content_dir, !cfg.kiosk);
 			/* Hosts refuse a larger download unless they were told otherwise. */
 			if (stat(o.pack, &st) == 0 && st.st_size > (off_t)CONFIG_UPDATE_MAX_MIB << 20)
 				fprintf(stderr,
