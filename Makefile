@@ -38,14 +38,18 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
 PKG_LIBS   = $(shell pkg-config --libs $(filter-out libsodium,$(PKGS)))
 # A missing library is named here, not found later as a puzzling compile error.
 # (Targets that install packages first check again when they build.)
-ifeq ($(filter deps deps-test deps-bench deps-deb deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
+ifeq ($(filter deps deps-test deps-bench deps-deb print-pkg-modules deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
 PKG_MISSING := $(shell for p in $(PKGS) libcurl; do pkg-config --exists $$p || printf '%s ' $$p; done)
 ifneq ($(PKG_MISSING),)
 $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or see tools/deps.sh for the Debian packages)
 endif
 endif
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+CPPFLAGS ?=
+# Each object's headers, as the compiler saw them, in build/**/NAME.d: a changed
+# header rebuilds only what includes it (-MP: a deleted header is no error).
+DEPFLAGS := -MMD -MP
+ALL_CFLAGS = $(WARN) $(HARDEN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS  ?=
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(LDFLAGS)
 
@@ -59,7 +63,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 SAN_LIB_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+# (with the model tests' runner, mk/model.mk: whatever builds the unit tests builds it)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%) build/tests/model_run
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
 .PHONY: all run test deps deps-test unit e2e suites clean install uninstall installed-config check FORCE
@@ -88,33 +93,35 @@ build/defs.stamp: FORCE
 FORCE:
 build/src/main.o build/asan/src/main.o: build/defs.stamp
 
-build/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The sanitizer build: same sources, ASan + UBSan.
 yibao-asan: $(SAN_OBJ)
 	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(PKG_LIBS)
 
-build/asan/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c tests/unit/testdir.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -O1 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 build/asan/tests/%: tests/unit/%.c tests/unit/testdir.h $(SAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Isrc -o $@ $< $(SAN_LIB_OBJ) $(PKG_LIBS) -lcmocka
 
 run: deps
 	@$(MAKE) --no-print-directory yibao yibao.bundle
 	./yibao
 
-# Every test: unit (plain and sanitized), --check, golden --print, tmux end-to-end
-# (plain and sanitized). Ends with "N passed, N failed".
+# Every test: the fast tier first (unit, --check and the house checks, fixtures,
+# golden --print, model tests: make test-fast, mk/model.mk), then the sanitized unit
+# tests, tmux end-to-end (plain and sanitized) and the suites. Ends with
+# "N passed, N failed".
 test: deps-test
 	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
 	@sh tests/run.sh
@@ -122,7 +129,7 @@ test: deps-test
 # The parts of `make test`, each on its own (same summary line).
 unit: deps-test
 	@$(MAKE) --no-print-directory $(UNIT_BIN) $(UNIT_SAN)
-	@sh tests/run.sh unit
+	@sh tests/run.sh unit asan
 e2e: deps-test
 	@$(MAKE) --no-print-directory yibao yibao-asan yibao.bundle
 	@sh tests/run.sh check fixtures golden e2e
@@ -132,6 +139,12 @@ suites: deps-test
 
 check: yibao
 	./yibao --check
+
+# The pkg-config modules the build uses (tests/suites/deb.sh checks each comes
+# from a package in debian/control's Build-Depends: tools/builddeps.sh).
+.PHONY: print-pkg-modules
+print-pkg-modules:
+	@echo $(PKGS) libcurl
 
 # The C files laid out as .clang-format says (clang-format 14, Debian 12):
 # format rewrites them in place, format-check names each that is not (also
@@ -185,12 +198,14 @@ uninstall:
 		echo "uninstall: keeping $(DESTDIR)$(STATEDIR) (holds downloaded updates)"; \
 	true
 
-# The system config as installed: the shipped one with the install paths.
+# The system config as installed: the shipped one with the install paths (and
+# [update] metrics_file when METRICS_FILE is given: the Debian package's).
 installed-config:
 	@sed -e 's|^bundle = .*|bundle = $(DATADIR)/yibao.bundle|' \
 	    -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
 	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
 	    -e 's|^state_dir = .*|state_dir = $(STATEDIR)|' \
+	    $(if $(METRICS_FILE),-e 's|^;metrics_file =.*|metrics_file = $(METRICS_FILE)|') \
 	    config/yibao.ini
 
 clean:
@@ -198,3 +213,6 @@ clean:
 
 # Further targets (fuzz, bench, ...) live in mk/NAME.mk, one file per concern.
 -include $(wildcard mk/*.mk)
+
+# The header dependencies the compiler wrote (DEPFLAGS), for every build/ object.
+-include $(shell find build -name '*.d' 2>/dev/null)

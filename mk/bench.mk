@@ -27,4 +27,4 @@ deps-bench:
 # CPU time of signature checks and searches (tests/bench/bundle_bench.c).
 build/bench/bundle_bench: tests/bench/bundle_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -O2 -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) -O2 -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)

@@ -13,13 +13,13 @@
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := content config cond text status answercode bundle
+FUZZ_NAMES   := content config cond text status answercode bundle screencode
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) -O1 -g $(FUZZ_SAN)
 
 FUZZ_LIB_SRC := src/util.c src/text.c src/rules.c src/flow.c src/screen.c src/content.c src/guide.c src/guide_text.c src/markdown.c src/fence.c \
                 src/layout.c src/config.c src/status_parse.c src/answercode.c \
-                src/bundle.c src/minisig.c src/pinyin.c src/pinyin_data.c src/refs.c
+                src/bundle.c src/minisig.c src/pinyin.c src/pinyin_data.c src/refs.c src/screencode.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_LIB     := build/fuzz/libyibao-fuzz.a
 FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
@@ -28,10 +28,10 @@ FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 
 fuzz-build: $(FUZZ_BIN)
 
-build/fuzz/obj/%.o: %.c $(wildcard src/*.h screens/*.h)
+build/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCC $<"
-	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_LIB): $(FUZZ_LIB_OBJ)
 	@rm -f $@
@@ -40,7 +40,7 @@ $(FUZZ_LIB): $(FUZZ_LIB_OBJ)
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZLD $@"
-	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(DEPFLAGS) -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
 
 fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)

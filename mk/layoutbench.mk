@@ -7,4 +7,4 @@
 
 build/bench/layout_bench: tests/bench/layout_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) -O2 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) -O2 -g -Isrc -o $@ $< $(LIB_OBJ) $(PKG_LIBS)

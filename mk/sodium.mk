@@ -10,23 +10,23 @@
 MINISIG_HOOKS     := build/hooks/src/minisig.o
 MINISIG_HOOKS_SAN := build/asan/hooks/src/minisig.o
 
-build/hooks/src/minisig.o: src/minisig.c $(wildcard src/*.h)
+build/hooks/src/minisig.o: src/minisig.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $< (test hooks)"
-	@$(CC) $(ALL_CFLAGS) -DYIBAO_TEST_HOOKS -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -DYIBAO_TEST_HOOKS $(DEPFLAGS) -c -o $@ $<
 
-build/asan/hooks/src/minisig.o: src/minisig.c $(wildcard src/*.h)
+build/asan/hooks/src/minisig.o: src/minisig.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -DYIBAO_TEST_HOOKS -c -o $@ $<
+	$(CC) $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) -DYIBAO_TEST_HOOKS $(DEPFLAGS) -c -o $@ $<
 
 build/tests/test_minisig: tests/unit/test_minisig.c tests/unit/testdir.h \
 		$(filter-out build/src/minisig.o,$(LIB_OBJ)) $(MINISIG_HOOKS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) -DYIBAO_TEST_HOOKS -O1 -g -Isrc \
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -DYIBAO_TEST_HOOKS -O1 -g -Isrc \
 		-o $@ $< $(filter-out build/src/minisig.o,$(LIB_OBJ)) $(MINISIG_HOOKS) $(PKG_LIBS) -lcmocka
 
 build/asan/tests/test_minisig: tests/unit/test_minisig.c tests/unit/testdir.h \
 		$(filter-out build/asan/src/minisig.o,$(SAN_LIB_OBJ)) $(MINISIG_HOOKS_SAN)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(SAN_FLAGS) -DYIBAO_TEST_HOOKS -Isrc \
+	$(CC) $(WARN) -Wno-missing-prototypes $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -DYIBAO_TEST_HOOKS -Isrc \
 		-o $@ $< $(filter-out build/asan/src/minisig.o,$(SAN_LIB_OBJ)) $(MINISIG_HOOKS_SAN) $(PKG_LIBS) -lcmocka

@@ -8,10 +8,10 @@
 
 HOOKS_OBJ := $(filter-out build/src/update.o,$(OBJ)) build/hooks/src/update.o
 
-build/hooks/src/update.o: src/update.c $(wildcard src/*.h)
+build/hooks/src/update.o: src/update.c
 	@mkdir -p $(dir $@)
 	@echo "  CC $< (test hooks)"
-	@$(CC) $(ALL_CFLAGS) -DYIBAO_TEST_HOOKS -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -DYIBAO_TEST_HOOKS $(DEPFLAGS) -c -o $@ $<
 
 build/yibao-testhooks: $(HOOKS_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(HOOKS_OBJ) $(PKG_LIBS)

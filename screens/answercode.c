@@ -146,7 +146,7 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 	char *msg;
 
 	/* A screen code wins; an answer code is six digits or more, no dots. */
-	if (guide_find(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
+	if (guide_find_typed(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
 		return false;
 	if (apply(a, digits, &msg) == AC_OK) {
 		nav_push(a, screens_wizard_index(a));

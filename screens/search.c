@@ -241,6 +241,7 @@ void screens_search(struct app *a, const char *q)
 	a->search = xstrdup(q);
 	if (r->n == 0) {
 		free(r);
+		a->stats.searches_empty++;
 		nav_message(a, true, "没有找到“%s”", q);
 		return;
 	}

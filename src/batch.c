@@ -4,6 +4,7 @@
  */
 #include "batch.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,18 +14,40 @@
 #include "screen.h"
 #include "util.h"
 
+/*
+ * Codes in reading order: runs of digits by their value ("2.10" after "2.9"),
+ * anything else byte by byte. Each step consumes at least one byte of both
+ * codes, so any two strings compare in linear time (a damaged index's "?" too).
+ */
 static int compare_codes(const char *a, const char *b)
 {
 	while (*a != '\0' && *b != '\0') {
-		char *ea, *eb;
-		long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+		bool da = *a >= '0' && *a <= '9', db = *b >= '0' && *b <= '9';
 
-		if (x != y)
-			return x < y ? -1 : 1;
-		a = *ea == '.' ? ea + 1 : ea;
-		b = *eb == '.' ? eb + 1 : eb;
-		if (*ea == '\0' || *eb == '\0')
-			return (*ea == '\0') - (*eb == '\0') ? ((*ea == '\0') ? -1 : 1) : 0;
+		if (da && db) {
+			const char *ea, *eb;
+
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++)
+				;
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++)
+				;
+			/* Without leading zeros, the longer run is the larger number. */
+			if (ea - a != eb - b)
+				return ea - a < eb - b ? -1 : 1;
+			for (; a < ea; a++, b++)
+				if (*a != *b)
+					return *a < *b ? -1 : 1;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
 	}
 	return (*a != '\0') - (*b != '\0');
 }
@@ -133,7 +156,7 @@ int batch_answer_code(struct app *a, const char *code)
 
 int batch_print(struct app *a, const char *what, int width)
 {
-	int idx = guide_find(a->g, what);
+	int idx = guide_find_typed(a->g, what);
 	struct strbuf sb = {0};
 
 	if (strcmp(what, "slip") == 0) {

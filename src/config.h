@@ -2,9 +2,11 @@
  * config.h -- settings from INI files (inih), layered, and region profiles
  * SPDX-License-Identifier: MIT
  *
- * Built-in defaults, then each file given to config_load overrides what it sets.
- * A bad value is reported as FILE:LINE and the earlier value kept. The struct is
- * read-only once the guide starts.
+ * Built-in defaults, then each file given to config_load overrides what it sets,
+ * and after each file every *.ini of FILE.d/ in name order (drop-ins). A bad
+ * value is reported as FILE:LINE and the earlier value kept, except in a system
+ * file for a setting that guards residents: there it fails closed (the safe
+ * value, and kiosk on). The struct is read-only once the guide starts.
  */
 #ifndef YIBAO_CONFIG_H
 #define YIBAO_CONFIG_H
@@ -90,6 +92,18 @@ struct config {
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 	int update_max_mib;         /* --update: a larger bundle is refused while it arrives */
+	char *update_metrics_file;  /* --update: Prometheus textfile written after each run; NULL: none */
+	/* [stats]: opt-in session counters (counts only) */
+	bool stats;
+	char *stats_file; /* the Prometheus textfile sessions add their counts to */
+
+	/*
+	 * A system file had a bad value for a setting that guards residents: the
+	 * first as "FILE:LINE: what", how many in all. kiosk is then on whatever
+	 * a later file says.
+	 */
+	char *fail_closed;
+	int nfail_closed;
 
 	struct profile profile;
 	/* Names of the region profiles, sorted (set by config_load_region*). */
@@ -103,11 +117,26 @@ struct config {
 
 /* Fill c with the built-in defaults. Free with config_free. */
 void config_defaults(struct config *c);
+/* Flags of config_load_file. */
+enum {
+	CONFIG_REQUIRED = 1, /* a missing file is a problem */
+	CONFIG_SYSTEM = 2    /* written by the administrator: guarding settings fail closed */
+};
 /*
- * Read one INI file over c. Relative paths in it are taken from the file's
- * directory. Returns 0, or -1 when the file cannot be opened (reported in d only
- * when required). Problems inside go to d; the earlier values stay.
+ * Read one INI file over c, then every *.ini in PATH.d/ in name order (strcmp;
+ * other names, like .dpkg-old, are skipped). Relative paths in a file are
+ * taken from its directory. Returns 0, or -1 when path cannot be opened
+ * (reported in d only when CONFIG_REQUIRED or when it is there but unusable; its
+ * drop-ins are read all the same). Problems inside go to d as FILE:LINE (a
+ * drop-in that cannot be read, a directory, a NUL, an unknown key) and the rest
+ * is read; the earlier values stay. With CONFIG_SYSTEM, a bad value for a
+ * setting that guards residents (kiosk, idle_timeout_s, export_dir, the status
+ * and update URLs, public_key, allow_loopback_http), or a system file that is
+ * there but cannot be read, sets the safe value and kiosk, and is counted in
+ * c->fail_closed.
  */
+int config_load_file(struct config *c, const char *path, unsigned flags, struct diags *d);
+/* config_load_file with CONFIG_REQUIRED when required, not as a system file. */
 int config_load(struct config *c, const char *path, bool required, struct diags *d);
 /*
  * Load region profile name (national when NULL or "national") from

@@ -267,6 +267,54 @@ static bool valid_code(const char *s)
 	return digit;
 }
 
+const char *content_alias_next(const char **p, size_t *n)
+{
+	const char *start = *p, *comma = start, *end;
+
+	if (*start == '\0')
+		return NULL;
+	/* "，" and "、" are both three bytes in UTF-8. */
+	while (*comma != '\0' && *comma != ',' && strncmp(comma, "，", strlen("，")) != 0 &&
+	       strncmp(comma, "、", strlen("、")) != 0)
+		comma++;
+	end = comma;
+	*p = *comma == '\0' ? comma : comma + (*comma == ',' ? 1 : strlen("，"));
+	while (start < end && *start == ' ')
+		start++;
+	while (end > start && end[-1] == ' ')
+		end--;
+	*n = (size_t)(end - start);
+	return start;
+}
+
+/* "aliases:": each one said, once, and short enough to be a word someone types. */
+static void check_aliases(const char *list, const char *file, int line, struct diags *d)
+{
+	const char *p = list, *a, *b;
+	size_t n, m;
+
+	if (list == NULL || list[0] == '\0') {
+		diags_add(d, file, line, "\"aliases:\" is empty: give words search should find the screen by, separated by \"、\" or \",\"");
+		return;
+	}
+	while ((a = content_alias_next(&p, &n)) != NULL) {
+		const char *q = list;
+
+		if (n == 0) {
+			diags_add(d, file, line, "an empty alias in \"aliases:\" (two commas in a row?)");
+			continue;
+		}
+		if (n > CONTENT_ALIAS_MAX)
+			diags_add(d, file, line, "alias \"%.*s\" is longer than %d bytes: aliases are words people type",
+				  (int)n, a, CONTENT_ALIAS_MAX);
+		while ((b = content_alias_next(&q, &m)) != NULL && b != a)
+			if (m == n && strncmp(a, b, n) == 0) {
+				diags_add(d, file, line, "alias \"%.*s\" is given twice", (int)n, a);
+				break;
+			}
+	}
+}
+
 static bool valid_id(const char *s)
 {
 	if (*s == '\0')
@@ -366,6 +414,8 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 					  "code \"%s\" must be digits and dots, like 3.2", s->code);
 				bad = true;
 			}
+			if (known && kn == 7 && strncmp(p, "aliases", 7) == 0)
+				check_aliases(s->aliases, s->file, line, d);
 			if (known && kn == 2 && strncmp(p, "id", 2) == 0 && !valid_id(s->id)) {
 				diags_add(d, s->file, line,
 					  "id \"%s\" must be lowercase letters, digits and -", s->id);
@@ -383,6 +433,14 @@ static long parse_front(struct screen *s, const char *text, int *body_line, stru
 	free(kind);
 	*body_line = line + 1;
 	return bad ? -1 : (long)(p - text);
+}
+
+static bool has_question(const struct screen *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (s->blocks[i].type == BLK_QUESTION)
+			return true;
+	return false;
 }
 
 struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
@@ -416,6 +474,8 @@ struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 	}
 	check_punct(path, body, body_line, d);
 	markdown_parse(s, body, strlen(body), body_line, &s->blocks, &s->nblocks, d);
+	if (s->kind == KIND_WIZARD && !has_question(s))
+		diags_add(d, path, 1, "a wizard asks at least one question (```question NAME)");
 	free(body);
 	free(text);
 	return s;

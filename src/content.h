@@ -29,6 +29,16 @@ char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 struct screen *content_parse(const char *path, const char *text, size_t len,
 			     content_lookup_fn lookup, void *ctx, struct diags *d);
 
+/* The longest alias --check accepts, in bytes (ten Chinese characters, or a short phrase). */
+#define CONTENT_ALIAS_MAX 30
+
+/*
+ * The aliases of an "aliases:" value one by one, split at ",", "，" or "、": the next
+ * one's start (inside the value) with its length, spaces trimmed, in *n (0 for
+ * an empty one); *p moves past it and its comma. NULL when none is left.
+ */
+const char *content_alias_next(const char **p, size_t *n);
+
 /* A menu entry derived from a menu screen's list of links. */
 struct menu_entry {
 	int link;          /* index into screen.links */

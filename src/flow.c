@@ -18,11 +18,19 @@ bool flow_relevant(const struct screen *s, size_t i, const struct answers *a)
 	return flow_is_question(s, i) && cond_eval(s->blocks[i].cond, a);
 }
 
-/* The option index of question i's answer, or -1 when it has none (or a stale one). */
+/*
+ * The option index of question i's answer, or -1 when it has none (or a stale
+ * one), or i is no question (past the end: a wizard without any).
+ */
 int flow_answer_index(const struct screen *s, size_t i, const struct answers *a)
 {
-	const struct block *b = &s->blocks[i];
-	const char *v = answers_get(a, b->name);
+	const struct block *b;
+	const char *v;
+
+	if (!flow_is_question(s, i))
+		return -1;
+	b = &s->blocks[i];
+	v = answers_get(a, b->name);
 
 	for (size_t k = 0; v != NULL && k < b->nopts; k++)
 		if (strcmp(b->opts[k].value, v) == 0)

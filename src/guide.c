@@ -20,6 +20,7 @@
 #include "config.h"
 #include "minisig.h"
 #include "refs.h"
+#include "screencode.h"
 #include "util.h"
 
 void guide_free(struct guide *g)
@@ -108,6 +109,16 @@ int guide_find(const struct guide *g, const char *key)
 	if ((i = g->by_id[index_slot(g, g->by_id, true, key)]) >= 0)
 		return i;
 	return g->by_code[index_slot(g, g->by_code, false, key)];
+}
+
+int guide_find_typed(const struct guide *g, const char *typed)
+{
+	char code[SCREENCODE_MAX];
+	int i = guide_find(g, typed);
+
+	if (i < 0 && screencode_parse(typed, code, sizeof code) && strcmp(code, typed) != 0)
+		i = guide_find(g, code);
+	return i;
 }
 
 /* Mark screens reachable from home through every link (menus are links too). */
@@ -478,7 +489,12 @@ struct screen *guide_get(struct guide *g, int idx)
 	diags_free(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
-	/* The index's front matter stays: a region variant keeps the general code. */
+	/*
+	 * The index's front matter stays (a region variant keeps the general
+	 * code), but for the kind: the screen is shown as what its text is, so a
+	 * page the index calls a wizard is a page, never a wizard without questions.
+	 */
+	s->kind = fresh->kind;
 	s->blocks = fresh->blocks;
 	s->nblocks = fresh->nblocks;
 	s->links = fresh->links;

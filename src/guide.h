@@ -92,6 +92,11 @@ struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn
 
 /* Index of the screen with this id or code, or -1. */
 int guide_find(const struct guide *g, const char *id_or_code);
+/*
+ * The same for what a person typed: a code also as an input method writes it
+ * ("3。4", "３．４": screencode_parse). For the g prompt and --print; links use guide_find.
+ */
+int guide_find_typed(const struct guide *g, const char *typed);
 /* Index of the first screen of kind k, or -1. */
 int guide_find_kind(const struct guide *g, enum kind k);
 /*
@@ -109,11 +114,16 @@ struct screen *guide_get(struct guide *g, int idx);
 /* Search and the screens as text (defined in guide_text.c). */
 
 /*
- * Search every screen for q (ASCII case ignored): its title (also by pinyin
- * initials) and the text it shows, placeholders filled. fn is called for each
- * hit, in order, with the shown text and the byte offset of the match in it
- * (-1 when the title matched); the strings are valid during the call only.
- * Returns the number of hits.
+ * Search every screen for q (ASCII case and full width ignored): its title
+ * (also by pinyin), aliases, headings and the text it shows, placeholders
+ * filled. fn is called for each hit, best first: the title or an alias is q
+ * (or spelt whole by q as pinyin); then q in the title (pinyin: whole
+ * syllables spelling a word, pinyin_fit); then in an alias; then in a heading;
+ * then in the text; then pinyin that spells less than a word ("cbdj", 医保小
+ * for "baoxiao").
+ * Screen order breaks ties. fn gets the line of the shown text the match is in
+ * and the byte offset of the match in it (-1 when the title or an alias
+ * matched); the strings are valid during the call only. Returns the number of hits.
  */
 int guide_search(struct guide *g, const char *q,
 		 void (*fn)(void *ctx, int idx, const char *code, const char *title,
@@ -128,7 +138,17 @@ int guide_search_some(struct guide *g, const char *q, int max,
 		      void (*fn)(void *ctx, int idx, const char *code, const char *title,
 				 const char *text, long at),
 		      void *ctx);
-/* The text a screen shows (title excluded), blocks separated by '\n', for search. Caller frees. */
+/*
+ * The text a screen shows (title excluded), blocks separated by '\n', for
+ * search; then its aliases and its headings, a line each, marked with
+ * GUIDE_TEXT_ALIAS or GUIDE_TEXT_HEADING (a control character content cannot
+ * hold, so the shown text ends at the first). Caller frees.
+ */
+#define GUIDE_TEXT_MARK '\x1f'
+#define GUIDE_TEXT_ALIAS "\x1f" \
+			 "A"
+#define GUIDE_TEXT_HEADING "\x1f" \
+			   "H"
 char *guide_screen_text(const struct screen *s);
 /*
  * Call fn for every screen with its code, title and shown text (valid during the

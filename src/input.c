@@ -359,12 +359,14 @@ static void mouse_event(struct app *a)
 	}
 }
 
-static void handle_key(struct app *a, int key, bool fkey)
+void input_key(struct app *a, int key, bool fkey)
 {
 	enum action act;
 	int ch = 0;
 
 	a->last_key_ms = util_now_ms();
+	if (!(fkey && key == KEY_RESIZE))
+		a->idle_wiped = false; /* someone is there: the idle wipe is due again */
 	if (fkey && key == KEY_RESIZE) {
 		for (size_t i = 0; i < a->depth; i++)
 			a->stack[i].stale = true;
@@ -383,13 +385,40 @@ static void handle_key(struct app *a, int key, bool fkey)
 		input_dispatch(a, act, ch);
 }
 
-/* Forget the last person: kiosk idle timeout. */
-static void idle_wipe(struct app *a)
+/* The names a model test (tests/model/) gives the keys that are not characters. */
+static const struct {
+	const char *name;
+	int key;
+	bool fkey;
+} key_names[] = {
+	{"Up", KEY_UP, true},
+	{"Down", KEY_DOWN, true},
+	{"Left", KEY_LEFT, true},
+	{"Right", KEY_RIGHT, true},
+	{"PgUp", KEY_PPAGE, true},
+	{"PgDn", KEY_NPAGE, true},
+	{"Home", KEY_HOME, true},
+	{"End", KEY_END, true},
+	{"BSpace", KEY_BACKSPACE, true},
+	{"Resize", KEY_RESIZE, true},
+	{"F1", KEY_F(1), true},
+	{"Enter", '\r', false},
+	{"Esc", 27, false},
+	{"Tab", '\t', false},
+	{"Space", ' ', false},
+	{"C-c", CTRL('c'), false},
+	{"C-l", CTRL('l'), false},
+};
+
+int input_key_code(const char *name, bool *fkey)
 {
-	app_wipe_session(a);
-	nav_home(a);
-	render_wipe();
-	nav_message(a, false, "已清除上一位的操作。按 ? 看帮助。");
+	for (size_t i = 0; i < ARRAY_LEN(key_names); i++) {
+		if (strcmp(name, key_names[i].name) == 0) {
+			*fkey = key_names[i].fkey;
+			return key_names[i].key;
+		}
+	}
+	return -1;
 }
 
 /* The bottom line's hints come from the bindings in force: made here, drawn there. */
@@ -450,7 +479,7 @@ int input_run(struct app *a)
 			a->screens->status_changed(a);
 		/* Read every key that is there (curses may hold some after an ESC). */
 		while ((r = next_key(&wch, &keys)) != ERR) {
-			handle_key(a, (int)wch, r == KEY_CODE_YES);
+			input_key(a, (int)wch, r == KEY_CODE_YES);
 			keys++;
 			if (a->quit)
 				break;
@@ -462,9 +491,10 @@ int input_run(struct app *a)
 		} else {
 			dead = 0;
 		}
-		if (a->cfg->kiosk && util_now_ms() - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L) {
-			idle_wipe(a);
-			a->last_key_ms = util_now_ms();
+		if (app_idle_due(a, util_now_ms())) {
+			/* Forget the last person, on the screen too. */
+			app_idle_wipe(a, util_now_ms());
+			render_wipe();
 		}
 		if (a->full_redraw) {
 			render_invalidate();

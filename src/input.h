@@ -5,6 +5,7 @@
 #ifndef YIBAO_INPUT_H
 #define YIBAO_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "nav.h"
@@ -30,6 +31,16 @@ enum input_seq input_seq_step(const int *seq, size_t n);
  */
 int input_run(struct app *a);
 
+/*
+ * One key as the key loop reads it (fkey: a curses KEY_* code, otherwise a
+ * character): the prompt's, or through the keymap to input_dispatch.
+ */
+void input_key(struct app *a, int key, bool fkey);
+/*
+ * The code of a key named as a model test names it ("Down", "PgDn", "Enter",
+ * "Esc", "BSpace", "C-c", ...), with *fkey set; -1 for an unknown name.
+ */
+int input_key_code(const char *name, bool *fkey);
 /* Apply one action to the app, as the key loop does (used by line mode too). */
 void input_dispatch(struct app *a, enum action act, int ch);
 /* Submit the prompt's text (goto, search, or the view's own prompt). */

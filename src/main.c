@@ -15,26 +15,17 @@
 #include <unistd.h>
 
 #include "bundle.h"
-#include "calc.h"
 #include "charset.h"
 #include "config.h"
-#include "content.h"
 #include "guide.h"
-#include "export.h"
-#include "input.h"
-#include "minisig.h"
+#include "mode.h"
 #include "nav.h"
 #include "pack.h"
-#include "profile.h"
-#include "plain.h"
-#include "refs.h"
 #include "render.h"
-#include "term.h"
-#include "text.h"
-#include "update.h"
-#include "batch.h"
 #include "report.h"
 #include "source.h"
+#include "term.h"
+#include "text.h"
 #include "util.h"
 
 #ifndef YIBAO_VERSION
@@ -49,21 +40,6 @@
 #ifndef YIBAO_SYSCONFDIR
 #define YIBAO_SYSCONFDIR "/etc/yibao"
 #endif
-
-struct options {
-	const char *config;
-	const char *content;
-	const char *region;
-	const char *print;
-	const char *pack;
-	bool list, check, plain, kiosk, version;
-	bool update;
-	bool login;     /* started as a login shell: no argument or user setting read */
-	char **answers; /* "key=value" from --answer, for --print slip */
-	size_t nanswers;
-	const char *answer_code; /* --answer-code: the answers from a help-desk code */
-	int width;               /* --width: columns of --print; 0: EXPORT_WIDTH */
-};
 
 static void usage(FILE *f)
 {
@@ -268,9 +244,12 @@ static char *exe_dir(void)
 /*
  * Built-in defaults, then the system file (/etc, or a source tree's: the
  * config/yibao.ini beside the binary, when no one else can change it), the
- * user's, then --config or $YIBAO_CONFIG. Once the system file or --kiosk says
- * kiosk, or when started as a login shell, nothing the user controls is read:
- * no user file, no $YIBAO_CONFIG, and no later file can switch kiosk off.
+ * user's, then --config or $YIBAO_CONFIG; each followed by its drop-ins, the
+ * *.ini files of FILE.d. Once the system file (or a drop-in of it) or --kiosk says kiosk, or
+ * when started as a login shell, nothing the user controls is read: no user file
+ * or drop-in, no $YIBAO_CONFIG, and no later file can switch kiosk off. A bad
+ * value for a guarding setting in the system's files (and in --config's, given
+ * by a ForceCommand to a locked session) fails closed: kiosk, the safe value.
  */
 static void load_config(struct config *c, const struct options *o, struct diags *d)
 {
@@ -288,9 +267,9 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	c->bundle = xstrdup(YIBAO_DATADIR "/" BUNDLE_FILE);
 	if (tree_ini != NULL && util_is_file(tree_ini) && util_is_dir(tree_content) &&
 	    owner_only(dir) && owner_only(tree_conf) && owner_only(tree_ini))
-		config_load(c, tree_ini, true, d);
+		config_load_file(c, tree_ini, CONFIG_REQUIRED | CONFIG_SYSTEM, d);
 	else
-		config_load(c, YIBAO_SYSCONFDIR "/yibao.ini", false, d);
+		config_load_file(c, YIBAO_SYSCONFDIR "/yibao.ini", CONFIG_SYSTEM, d);
 	sys_kiosk = c->kiosk;
 	locked = o->login || o->kiosk || sys_kiosk;
 	if (!locked) {
@@ -311,7 +290,7 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	}
 	/* Given by whoever wrote the command line (an sshd ForceCommand): read. */
 	if (o->config != NULL)
-		config_load(c, o->config, true, d);
+		config_load_file(c, o->config, CONFIG_REQUIRED | (locked ? CONFIG_SYSTEM : 0), d);
 	if ((c->bundle == NULL || !util_is_file(c->bundle)) && dir != NULL) {
 		/* Installed somewhere else than configured (a DESTDIR, a moved tree):
 		 * look beside the binary, in ../share/yibao. */
@@ -338,38 +317,6 @@ static void load_config(struct config *c, const struct options *o, struct diags 
 	free(tree_content);
 }
 
-static bool want_plain(const struct options *o)
-{
-	const char *term = getenv("TERM");
-
-	if (o->plain || term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0 ||
-	    !isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
-		return true;
-	if (!term_usable(term)) {
-		char *name = text_sanitize(term, strlen(term), 0, NULL, NULL);
-
-		fprintf(stderr, "yibao: terminal type \"%.40s\" is unknown here; using line mode\n",
-			name);
-		free(name);
-		return true;
-	}
-	return false;
-}
-
-/* The fatal hook: put the terminal back before the last words. */
-static void restore_terminal(void)
-{
-	render_stop(false);
-	term_restore();
-}
-
-/* The same in kiosk mode, where nothing of the screen may stay behind. */
-static void restore_wipe_terminal(void)
-{
-	render_stop(true);
-	term_restore();
-}
-
 /*
  * Problems found in config or content: on stderr, except in kiosk mode, where
  * stderr is the resident's screen: there they go to syslog (--check always
@@ -381,32 +328,6 @@ static void report(const struct diags *d, const struct options *o, const struct 
 		diags_log(d);
 	else
 		diags_print(d);
-}
-
-/*
- * --update: for the host (cron, the systemd timer), never a session: refused
- * under --kiosk and as a login shell. (Not for [guide] kiosk in the system
- * config: that is how a kiosk host is set up, and root's cron job reads it too.)
- */
-static int main_update(struct config *cfg, const struct options *o, const char *argv0,
-		       struct diags *d)
-{
-	char msg[512];
-	int rc;
-
-	if (o->kiosk || argv0[0] == '-') {
-		fputs("yibao: --update is run by the host (cron, yibao-update.timer), not in a kiosk or login session\n",
-		      stderr);
-		rc = 2;
-	} else {
-		diags_print(d);
-		rc = (int)update_run(cfg, msg, sizeof msg);
-		fprintf(rc == UPDATE_INSTALLED || rc == UPDATE_CURRENT ? stdout : stderr,
-			"yibao: %s\n", msg);
-	}
-	diags_free(d);
-	config_free(cfg);
-	return rc;
 }
 
 /* Region profile texts for config_load_region_from, from the open bundle. */
@@ -429,38 +350,177 @@ static void print_version(const struct bundle *b, const char *from)
 	}
 }
 
-/* --check of a bundle file: it opens, and every screen of the region parses. */
-static void check_bundle(struct guide *g, struct diags *d)
+/*
+ * The content: a directory (--content DIR, --check, a source tree without a
+ * bundle) is packed in memory later; a bundle file is opened (and its
+ * signature check started) here. Then the region's profile. Returns 0, or 2
+ * when the --region asked for does not exist.
+ */
+static int open_content(struct run *r, const char *region)
 {
-	for (size_t i = 0; i < g->nscreens; i++) {
-		size_t len;
-		char *raw = bundle_text(g->bundle, g->region, (int)i, &len);
-		const struct screen *h = guide_head(g, (int)i);
-		struct screen *s;
+	const struct options *o = r->o;
+	struct config *cfg = &r->cfg;
+	int rc;
 
-		if (raw == NULL) {
-			diags_add(d, h->file, 0, "screen %zu has no text in the bundle", i);
-			continue;
-		}
-		s = content_parse(h->file, raw, len, g->lookup, g->ctx, d);
-		screen_free(s);
-		free(raw);
+	r->dir_mode = o->content != NULL ? util_is_dir(o->content)
+					 : util_is_dir(cfg->content_dir) &&
+						   (o->check || cfg->bundle == NULL || !util_is_file(cfg->bundle));
+	if (r->dir_mode) {
+		rc = config_load_region(cfg, region, &r->d);
+	} else {
+		/* Only a session's first screen may be drawn while a large update is checked. */
+		bool later = o->print == NULL && !o->list && !o->check && !o->version &&
+			     o->nanswers == 0 && o->answer_code == NULL;
+
+		r->b = source_open(cfg, o->content, later, &r->check, &r->d, &r->from);
+		rc = r->b == NULL ? 0
+				  : config_load_region_from(cfg, region, bundle_profile, r->b,
+							    bundle_manifest(r->b)->regions,
+							    r->from != NULL ? r->from : "bundle", &r->d);
 	}
+	if (rc < 0 && o->region != NULL && !o->check && !o->version) {
+		diags_print(&r->d);
+		return 2;
+	}
+	if (rc < 0)
+		diags_add(&r->d, "yibao", 0, "region \"%s\": using national", region);
+	return 0;
+}
+
+/*
+ * The guide a session, --list or --print shows: the content opened, the
+ * region of an answer code, the problems said once before the screen starts
+ * (the rest still works). Returns 0, or 1 when there is nothing to show.
+ */
+static int open_guide(struct run *r)
+{
+	const struct options *o = r->o;
+	struct config *cfg = &r->cfg;
+
+	if (r->dir_mode) {
+		size_t len;
+		void *image = pack_memory(cfg->content_dir, cfg->regions_dir, cfg->profile.name, &len, &r->d);
+		char why[256];
+
+		if (image != NULL && (r->b = bundle_open_mem(image, len, why, sizeof why)) == NULL)
+			diags_add(&r->d, cfg->content_dir, 0, "%s", why);
+	}
+	if (r->b == NULL) {
+		const char *w = r->dir_mode           ? cfg->content_dir
+				: o->content != NULL  ? o->content
+				: cfg->bundle != NULL ? cfg->bundle
+						      : "no bundle configured";
+		char *what = text_sanitize(w, strlen(w), 0, NULL, NULL);
+
+		if (cfg->kiosk)
+			fputs("yibao: no usable content (see the system log)\n", stderr);
+		else
+			fprintf(stderr, "yibao: no usable content (%s)\n", what);
+		report(&r->d, o, cfg);
+		free(what);
+		return 1;
+	}
+	r->g = guide_open(r->b, cfg->profile.name, config_lookup, cfg);
+	r->b = NULL;
+	if (r->check != NULL) {
+		guide_check_later(r->g, r->check,
+				  cfg->bundle != NULL && util_is_file(cfg->bundle) ? xstrdup(cfg->bundle)
+										   : NULL);
+		r->check = NULL;
+	}
+	if (o->answer_code != NULL && o->region == NULL) {
+		/* A code carries its region: show what the caller saw. */
+		char *code_region = screens_set.answer_code_region(cfg, r->g, o->answer_code);
+
+		if (code_region != NULL && strcmp(code_region, cfg->profile.name) != 0) {
+			struct bundle *same = r->g->bundle;
+
+			r->g->bundle = NULL; /* kept open for the code's region */
+			guide_free(r->g);
+			if (r->dir_mode)
+				config_load_region(cfg, code_region, &r->d);
+			else
+				config_load_region_from(cfg, code_region, bundle_profile, same,
+							bundle_manifest(same)->regions,
+							r->from != NULL ? r->from : "bundle", &r->d);
+			r->g = guide_open(same, cfg->profile.name, config_lookup, cfg);
+		}
+		free(code_region);
+	}
+	guide_check_refs(r->g, r->dir_mode ? cfg->content_dir : r->from != NULL ? r->from
+										: "bundle",
+			 &r->d);
+	report(&r->d, o, cfg);
+	report(&r->g->diags, o, cfg);
+	if (r->g->nscreens == 0) {
+		if (cfg->kiosk)
+			fputs("yibao: no usable content (see the system log)\n", stderr);
+		else
+			fprintf(stderr, "yibao: no usable content in %s\n",
+				r->dir_mode       ? cfg->content_dir
+				: r->from != NULL ? r->from
+						  : "the bundle");
+		return 1;
+	}
+	return 0;
+}
+
+/* Everything a mode left in r, freed; a signature check still running is waited for. */
+static void run_clear(struct run *r)
+{
+	if (r->check != NULL) {
+		char why[256];
+
+		minisig_verify_wait(r->check, why, sizeof why);
+	}
+	free(r->from);
+	bundle_close(r->b);
+	guide_free(r->g);
+	diags_free(&r->d);
+	config_free(&r->cfg);
+}
+
+/* The modes that show the content: --version, --check, --list, --print, the session. */
+static int run_content(struct run *r)
+{
+	const struct options *o = r->o;
+	const char *region = o->region != NULL ? o->region : r->cfg.region;
+	struct app a;
+	int rc;
+
+	if (open_content(r, region) != 0)
+		return 2;
+	if (o->version) {
+		print_version(r->dir_mode ? NULL : r->b, r->from);
+		return 0;
+	}
+	if (term_needs_ascii(getenv("TERM")))
+		r->cfg.ascii_borders = true;
+	if (!charset_setup(r->cfg.charset))
+		diags_add(&r->d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
+	if (o->check)
+		return mode_check(r);
+	if (open_guide(r) != 0)
+		return 1;
+	if (o->list)
+		return mode_list(r);
+	malloc_trim(0);
+	app_init(&a, &r->cfg, r->g, &screens_set);
+	if (mode_preset(r, &a) < 0)
+		rc = 2;
+	else if (o->print != NULL)
+		rc = mode_print(r, &a);
+	else
+		rc = mode_session(r, &a);
+	app_free(&a);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	struct options o = {0};
-	struct config cfg;
-	struct diags d = {0};
-	struct guide *g = NULL;
-	struct bundle *b = NULL;
-	struct app a;
-	struct minisig_job *check = NULL;
-	char *from = NULL;
-	const char *region;
-	bool dir_mode;
-	int rc = 0;
+	struct run r = {0};
+	int rc;
 
 	/* One malloc arena: a second thread (the signature check) adds none of its own. */
 	mallopt(M_ARENA_MAX, 1);
@@ -468,211 +528,23 @@ int main(int argc, char **argv)
 		o.login = true;
 	else if (parse_args(argc, argv, &o) < 0)
 		return 2;
+	r.o = &o;
+	r.argv0 = argv[0];
 	term_harden(o.kiosk);
 	if (o.login)
 		term_drop_env();
 	text_init_locale();
-	load_config(&cfg, &o, &d);
+	load_config(&r.cfg, &o, &r.d);
 	/* Kiosk from the system config: hardened before anything reads the terminal. */
-	if (cfg.kiosk && !o.kiosk)
+	if (r.cfg.kiosk && !o.kiosk)
 		term_harden(true);
 	if (o.update)
-		return main_update(&cfg, &o, argv[0], &d);
-	region = o.region != NULL ? o.region : cfg.region;
-	if (o.pack != NULL) {
-		rc = pack_write(o.pack, cfg.content_dir, cfg.regions_dir, &d) == 0 ? 0 : 1;
-		diags_print(&d);
-		if (rc == 0) {
-			struct stat st;
-
-			fprintf(stderr, "yibao: packed %s and %s into %s\n", cfg.content_dir,
-				cfg.regions_dir, o.pack);
-			pack_warn_year(cfg.content_dir, !cfg.kiosk);
-			/* Hosts refuse a larger download unless they were told otherwise. */
-			if (stat(o.pack, &st) == 0 && st.st_size > (off_t)CONFIG_UPDATE_MAX_MIB << 20)
-				fprintf(stderr,
-					"yibao: warning: %s is %lld MiB; --update refuses more than "
-					"%d MiB unless [update] max_size_mib is raised on every host\n",
-					o.pack, (long long)((st.st_size + (1 << 20) - 1) >> 20),
-					CONFIG_UPDATE_MAX_MIB);
-		} else
-			fprintf(stderr, "yibao: %s not written\n", o.pack);
-		goto out;
-	}
-	/* A directory (--content DIR, --check, a source tree without a bundle) is packed in memory. */
-	dir_mode = o.content != NULL ? util_is_dir(o.content)
-				     : util_is_dir(cfg.content_dir) &&
-					       (o.check || cfg.bundle == NULL || !util_is_file(cfg.bundle));
-	if (dir_mode) {
-		rc = config_load_region(&cfg, region, &d);
-	} else {
-		/* Only a session's first screen may be drawn while a large update is checked. */
-		bool later = o.print == NULL && !o.list && !o.check && !o.version && o.nanswers == 0 &&
-			     o.answer_code == NULL;
-
-		b = source_open(&cfg, o.content, later, &check, &d, &from);
-		rc = b == NULL ? 0
-			       : config_load_region_from(&cfg, region, bundle_profile, b,
-							 bundle_manifest(b)->regions,
-							 from != NULL ? from : "bundle", &d);
-	}
-	if (rc < 0 && o.region != NULL && !o.check && !o.version) {
-		rc = 2;
-		diags_print(&d);
-		goto out;
-	}
-	if (rc < 0)
-		diags_add(&d, "yibao", 0, "region \"%s\": using national", region);
-	rc = 0;
-	if (o.version) {
-		if (dir_mode)
-			b = NULL;
-		print_version(b, from);
-		goto out;
-	}
-	if (term_needs_ascii(getenv("TERM")))
-		cfg.ascii_borders = true;
-	if (!charset_setup(cfg.charset))
-		diags_add(&d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
-	if (o.check) {
-		/* Every profile, unless one was asked for (and national, which it is over). */
-		if (o.region == NULL) {
-			profile_check_all(&cfg, &d);
-		} else {
-			profile_check(&cfg, "national", &d);
-			profile_check(&cfg, cfg.profile.name, &d);
-		}
-		if (cfg.update_url != NULL && cfg.update_public_key == NULL)
-			diags_add(&d, "yibao", 0,
-				  "[update] url is set but public_key is not: no update can be installed");
-		if (dir_mode) {
-			struct pack_meta pm;
-
-			pack_meta_read(cfg.content_dir, false, &pm, &d);
-			g = guide_load(cfg.content_dir, cfg.profile.name, config_lookup, &cfg);
-			guide_check_refs(g, cfg.content_dir, &d);
-			screens_set.answer_code_check(&cfg, g, &d);
-			diags_print(&d);
-			diags_print(&g->diags);
-			rc = (d.n > 0 || g->diags.n > 0) ? 1 : 0;
-		} else if (b != NULL) {
-			g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
-			b = NULL;
-			check_bundle(g, &d);
-			guide_check_refs(g, from != NULL ? from : "bundle", &d);
-			screens_set.answer_code_check(&cfg, g, &d);
-			diags_print(&d);
-			rc = d.n > 0 ? 1 : 0;
-		} else {
-			diags_print(&d);
-			rc = 1;
-		}
-		goto out;
-	}
-	if (dir_mode) {
-		size_t len;
-		void *image = pack_memory(cfg.content_dir, cfg.regions_dir, cfg.profile.name, &len, &d);
-		char why[256];
-
-		if (image != NULL && (b = bundle_open_mem(image, len, why, sizeof why)) == NULL)
-			diags_add(&d, cfg.content_dir, 0, "%s", why);
-	}
-	/* Problems are said once, before the screen starts; the rest still works. */
-	if (b == NULL) {
-		const char *w = dir_mode ? cfg.content_dir : o.content != NULL ? o.content
-						     : cfg.bundle != NULL      ? cfg.bundle
-									       : "no bundle configured";
-		char *what = text_sanitize(w, strlen(w), 0, NULL, NULL);
-
-		if (cfg.kiosk)
-			fputs("yibao: no usable content (see the system log)\n", stderr);
-		else
-			fprintf(stderr, "yibao: no usable content (%s)\n", what);
-		report(&d, &o, &cfg);
-		free(what);
-		rc = 1;
-		goto out;
-	}
-	g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
-	b = NULL;
-	if (check != NULL) {
-		guide_check_later(g, check, cfg.bundle != NULL && util_is_file(cfg.bundle) ? xstrdup(cfg.bundle) : NULL);
-		check = NULL;
-	}
-	if (o.answer_code != NULL && o.region == NULL) {
-		/* A code carries its region: show what the caller saw. */
-		char *r = screens_set.answer_code_region(&cfg, g, o.answer_code);
-
-		if (r != NULL && strcmp(r, cfg.profile.name) != 0) {
-			struct bundle *same = g->bundle;
-
-			g->bundle = NULL; /* kept open for the code's region */
-			guide_free(g);
-			if (dir_mode)
-				config_load_region(&cfg, r, &d);
-			else
-				config_load_region_from(&cfg, r, bundle_profile, same,
-							bundle_manifest(same)->regions,
-							from != NULL ? from : "bundle", &d);
-			g = guide_open(same, cfg.profile.name, config_lookup, &cfg);
-		}
-		free(r);
-	}
-	guide_check_refs(g, dir_mode ? cfg.content_dir : from != NULL ? from
-								      : "bundle",
-			 &d);
-	report(&d, &o, &cfg);
-	report(&g->diags, &o, &cfg);
-	if (g->nscreens == 0) {
-		if (cfg.kiosk)
-			fputs("yibao: no usable content (see the system log)\n", stderr);
-		else
-			fprintf(stderr, "yibao: no usable content in %s\n",
-				dir_mode ? cfg.content_dir : from != NULL ? from
-									  : "the bundle");
-		rc = 1;
-		goto out;
-	}
-	if (o.list) {
-		batch_list(g);
-		goto out;
-	}
-	malloc_trim(0);
-	app_init(&a, &cfg, g, &screens_set);
-	if (o.nanswers > 0 && batch_answers(&a, o.answers, o.nanswers) < 0) {
-		rc = 2;
-	} else if (o.answer_code != NULL && batch_answer_code(&a, o.answer_code) < 0) {
-		rc = 2;
-	} else if (o.print != NULL) {
-		rc = batch_print(&a, o.print, o.width);
-	} else if (want_plain(&o)) {
-		rc = plain_run(&a, STDIN_FILENO, stdout);
-	} else {
-		term_save();
-		util_set_fatal_hook(cfg.kiosk ? restore_wipe_terminal : restore_terminal);
-		if (render_start(&a) < 0) {
-			rc = plain_run(&a, STDIN_FILENO, stdout);
-		} else {
-			rc = input_run(&a);
-			/* Kiosk: the next person finds nothing, not even scrollback. */
-			if (cfg.kiosk)
-				app_wipe_session(&a);
-			render_stop(cfg.kiosk);
-		}
-		term_restore();
-	}
-	app_free(&a);
-out:
-	if (check != NULL) {
-		char why[256];
-
-		minisig_verify_wait(check, why, sizeof why);
-	}
+		rc = mode_update(&r);
+	else if (o.pack != NULL)
+		rc = mode_pack(&r);
+	else
+		rc = run_content(&r);
+	run_clear(&r);
 	free(o.answers);
-	free(from);
-	bundle_close(b);
-	guide_free(g);
-	diags_free(&d);
-	config_free(&cfg);
 	return rc;
 }

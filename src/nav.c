@@ -78,6 +78,34 @@ void app_wipe_session(struct app *a)
 		util_wipe(a->answer_code, strlen(a->answer_code));
 	free(a->answer_code);
 	a->answer_code = NULL;
+	a->sources_said = 0;
+}
+
+bool app_idle_due(const struct app *a, long now_ms)
+{
+	return a->cfg->kiosk && !a->idle_wiped &&
+	       now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+}
+
+void app_idle_wipe(struct app *a, long now_ms)
+{
+	struct view *home;
+
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg);
+	app_wipe_session(a);
+	nav_home(a);
+	/* The next person starts where the first did: not even the last selection is left. */
+	if ((home = nav_top(a)) != NULL) {
+		nav_select(a, home, home->lay.nitems > 0 ? 0 : -1, false);
+		nav_scroll_to(a, home, 0, false);
+		home->stale = true;
+	}
+	a->idle_wiped = true;
+	nav_message(a, false, "%s",
+		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
+				 : "已清除上一位的操作。按 ? 看帮助。");
+	a->last_key_ms = now_ms;
 }
 
 void app_free(struct app *a)
@@ -167,6 +195,7 @@ void nav_push(struct app *a, int idx)
 	v = push(a, idx, nav_kind_ops(a, guide_get(a->g, idx)->kind));
 	if (v->ops->init != NULL)
 		v->ops->init(a, v);
+	stats_screen(&a->stats, guide_head(a->g, idx)->code);
 }
 
 struct view *nav_push_view(struct app *a, const struct kind_ops *ops, const char *code,
@@ -224,7 +253,7 @@ static bool goto_view(struct app *a, const char *key)
 
 bool nav_goto(struct app *a, const char *key)
 {
-	int idx = guide_find(a->g, key);
+	int idx = guide_find_typed(a->g, key);
 
 	if (idx < 0 && goto_view(a, key))
 		return true;

@@ -16,6 +16,7 @@
 #include "guide.h"
 #include "layout.h"
 #include "rules.h"
+#include "stats.h"
 
 /* Actions the keymap produces (input.c maps keys to these). */
 enum action {
@@ -159,6 +160,7 @@ struct app {
 	bool quit;
 	bool full_redraw; /* repaint everything (Ctrl-L, resize) */
 	bool line_mode;   /* line mode (plain.c), not curses: set by plain_run */
+	bool paper;       /* laying out for export_text (--print, p, line mode): links carry codes */
 	int body_rows;    /* rows the body has (set by the renderer) */
 	int body_cols;
 	/* The bottom-line prompt. */
@@ -169,8 +171,11 @@ struct app {
 	struct status *status; /* live lookups (status.h), NULL until the first one */
 	/* Last search, for n / N. */
 	char *search;
-	long last_key_ms;  /* monotonic time of the last key (idle timeout) */
-	char *answer_code; /* digits the answers were opened from, or NULL; wiped */
+	long last_key_ms;   /* monotonic time of the last key (idle timeout) */
+	bool idle_wiped;    /* no key since the idle wipe: nothing to forget, no wipe due */
+	char *answer_code;  /* digits the answers were opened from, or NULL; wiped */
+	struct stats stats; /* [stats] counts of this session (counts only) */
+	int sources_said;   /* screen index + 1 that explained "资料" this session; 0: none yet */
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
@@ -187,6 +192,17 @@ void app_free(struct app *a);
 bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
+/*
+ * Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's
+ * clock), and a key came since the last wipe (after it there is nothing to forget).
+ */
+bool app_idle_due(const struct app *a, long now_ms);
+/*
+ * The kiosk idle wipe: the session forgotten (app_wipe_session), home shown
+ * with a message saying so; the idle time counts again from now_ms. What the
+ * terminal shows is the caller's to wipe.
+ */
+void app_idle_wipe(struct app *a, long now_ms);
 
 /* The kind ops for a content screen kind. */
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);

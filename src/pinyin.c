@@ -103,3 +103,73 @@ bool pinyin_match(const char *text, const char *query)
 	}
 	return false;
 }
+
+/* Is cp a character with a reading (a Chinese character pinyin can spell)? */
+static bool is_han(long cp)
+{
+	unsigned n;
+
+	return cp >= 0 && pinyin_readings_of((unsigned long)cp, &n) != NULL;
+}
+
+/*
+ * Does q (lower case, qn letters) spell text from byte j on in whole readings
+ * only? The byte after the last character spelt into *end.
+ */
+static bool spells_whole(const char *text, size_t len, size_t j, const char *q, size_t qn,
+			 size_t *end)
+{
+	size_t next = j;
+	long cp;
+	unsigned nr;
+	const uint16_t *r;
+
+	if (qn == 0) {
+		*end = j;
+		return true;
+	}
+	if (j >= len)
+		return false;
+	cp = text_decode(text, len, &next);
+	if (cp < 0)
+		return false;
+	r = pinyin_readings_of((unsigned long)cp, &nr);
+	for (unsigned i = 0; i < nr; i++) {
+		const char *syl = pinyin_syllables[r[i]];
+		size_t sn = strlen(syl);
+
+		if (sn <= qn && memcmp(syl, q, sn) == 0 &&
+		    spells_whole(text, len, next, q + sn, qn - sn, end))
+			return true;
+	}
+	return false;
+}
+
+enum pinyin_fit pinyin_fit(const char *text, const char *query)
+{
+	size_t len = strlen(text), qn = strlen(query), i = 0, end;
+	bool run_start = true;
+	char q[33];
+
+	if (!pinyin_match(text, query))
+		return PINYIN_NONE;
+	for (size_t k = 0; k < qn; k++)
+		q[k] = (char)(query[k] >= 'A' && query[k] <= 'Z' ? query[k] - 'A' + 'a' : query[k]);
+	q[qn] = '\0';
+	while (i < len) {
+		size_t at = i;
+		long cp = text_decode(text, len, &i);
+
+		if (is_han(cp) && spells_whole(text, len, at, q, qn, &end)) {
+			size_t after = end;
+
+			if (at == 0 && end == len)
+				return PINYIN_WHOLE;
+			/* A word starts or ends the run of characters it is in. */
+			if (run_start || end == len || !is_han(text_decode(text, len, &after)))
+				return PINYIN_WORD;
+		}
+		run_start = !is_han(cp);
+	}
+	return PINYIN_LOOSE;
+}

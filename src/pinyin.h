@@ -43,4 +43,20 @@ const uint16_t *pinyin_readings_of(unsigned long cp, unsigned *n);
  */
 bool pinyin_match(const char *text, const char *query);
 
+/* How well typed pinyin spells a piece of text, for ranking (best last). */
+enum pinyin_fit {
+	PINYIN_NONE,  /* not spelt at all */
+	PINYIN_LOOSE, /* spelt only by initials, a syllable still being typed, or across a word */
+	PINYIN_WORD,  /* whole syllables spelling a word: at the start or the end of a run of characters */
+	PINYIN_WHOLE  /* whole syllables spelling the whole text ("zhifubao" and 支付宝) */
+};
+
+/*
+ * The best fit of query in text. Chinese has no spaces to tell words apart, so
+ * a word is taken to start or end a run of Chinese characters (看病怎么报销:
+ * "baoxiao" spells 报销 at the end of the run; in 本地医保小程序 it spells 保小,
+ * inside the run, across 医保 and 小程序: only PINYIN_LOOSE). Case is ignored.
+ */
+enum pinyin_fit pinyin_fit(const char *text, const char *query);
+
 #endif

@@ -108,8 +108,17 @@ static ssize_t line_read(struct line_in *in, char *out, size_t cap, long idle_ms
 		if (deadline >= 0) {
 			struct pollfd pfd = {in->fd, POLLIN, 0};
 			long left = deadline - now_ms();
-			int pr = left > 0 ? poll(&pfd, 1, left > 60000 ? 60000 : (int)left) : 0;
+			int pr = poll(&pfd, 1, left <= 0 ? 0 : left > 60000 ? 60000
+									    : (int)left);
 
+			/*
+			 * A whole line waiting is someone at the keyboard, however late it
+			 * is read (a busy machine): it is read, never flushed. Only a deadline
+			 * with nothing to read wipes, and then what the terminal holds is a
+			 * line the last person did not finish.
+			 */
+			if (pr == 0 && now_ms() >= deadline)
+				pr = poll(&pfd, 1, 0);
 			if (pr < 0 && errno == EINTR)
 				continue;
 			if (pr == 0 && now_ms() >= deadline) {
@@ -434,14 +443,15 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (n == LINE_IDLE) {
 			/* The next prompt is a fresh session's, and says so. */
 			fputc('\n', out);
-			forget(a, out);
-			nav_home(a);
+			app_idle_wipe(a, util_now_ms());
+			fflush(out);
+			term_forget_lines();
 			show(a, out);
-			nav_message(a, false, "已清除上一位的操作。输入 ? 再按回车，听全部命令。");
 			continue;
 		}
 		if (n < 0)
 			break;
+		a->idle_wiped = false;
 		while (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
 		utf8 = charset_to_utf8(line);

@@ -73,9 +73,10 @@ struct rules_question {
  * in order, each when its condition holds on the answers given before it;
  * answers already stored for q[from..n) do not count, since they are asked
  * again. Values that no later condition names lead to the same questions and
- * are tried once. Should the ways still be too many (over 4096 branches), the
- * bounds are widened: *min counts the questions without a condition and *max
- * those whose condition may still hold (rules_may_hold). a is not changed.
+ * are tried once. The walk has a fixed budget of conditions evaluated and
+ * questions looked through, whatever the wizard's length; past it the bounds
+ * are widened, in one pass: *min counts the questions without a condition and
+ * *max those whose condition may still hold (rules_may_hold). a is not changed.
  */
 void rules_count_ahead(const struct rules_question *q, size_t n, size_t from,
 		       const struct answers *a, size_t *min, size_t *max);

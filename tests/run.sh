@@ -1,16 +1,22 @@
 #!/bin/sh
 # run.sh -- every test of `make test`; ends with one line "N passed, N failed".
 #
-#  unit     build/tests/test_* and their ASan+UBSan twins (cmocka: every case counts)
+#  unit     build/tests/test_* (cmocka: every case counts)
 #  check    ./yibao --check on the shipped content and every region profile;
 #           the include rules (tools/depcheck.py), the C layout (tools/format-check.sh)
 #  fixtures tests/fixtures/*/ : --check output compared with expected.txt
 #  golden   tests/golden/NAME.args -> ./yibao ARGS, compared with NAME.expected
+#  model    tests/model/NAME.keys -> build/tests/model_run, compared with NAME.ref
+#           (also run by golden)
+#  asan     build/asan/tests/test_*: the unit tests built with ASan+UBSan; ./yibao-asan --check
 #  e2e      tests/e2e/*.sh in tmux, once with ./yibao and once with ./yibao-asan;
 #           each prints "ok - ..." or "not ok - ..." lines
 #  suites   tests/suites/*.sh (sshd, link drops, fuzz smoke, valgrind, ...)
 #
-# Usage: sh tests/run.sh [SECTION...]   (no SECTION: all of them, in this order)
+#  fast     unit check fixtures golden model: the fast tier (make test-fast), no tmux
+#
+# Usage: sh tests/run.sh [SECTION...]   (no SECTION: all of them, in this order:
+#        the fast tier first, then asan e2e suites)
 # SPDX-License-Identifier: MIT
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -25,7 +31,7 @@ unset LC_ALL LC_CTYPE NO_COLOR YIBAO_CONFIG
 # Screens tell figures and the payment period against today: every check runs
 # on one fixed day in China's time zone (the date tests set their own with faketime).
 export TZ=Asia/Shanghai YIBAO_TODAY=2026-12-07
-export HOME="$PWD/$OUT/home" XDG_CONFIG_HOME="$PWD/$OUT/home/.config"
+export HOME="$OUT/home" XDG_CONFIG_HOME="$OUT/home/.config"
 mkdir -p "$HOME"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
@@ -51,12 +57,24 @@ count_tap() { # file name
 	if [ "$k" -gt 0 ]; then echo "     $2: $p ok, $f not ok, $k skipped"; else echo "     $2: $p ok, $f not ok"; fi
 }
 
-sections=${*:-unit check fixtures golden e2e suites}
+sections=" ${*:-fast asan e2e suites} "
+case "$sections" in *" fast "*) sections="$sections unit check fixtures golden model " ;; esac
+# The model dumps are goldens too (STYLE: content in, model dump out): golden runs them.
+case "$sections" in *" golden "*) sections="$sections model " ;; esac
 want() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
 
-want unit && echo "== unit"
-want unit && for t in build/tests/test_* build/asan/tests/test_*; do
-	[ -x "$t" ] || continue
+# A section with nothing to run fails: 0 passed, 0 failed is no result.
+built() { # section file...
+	_sec=$1
+	shift
+	for _f in "$@"; do [ -x "$_f" ] && return 0; done
+	bad "$_sec: nothing built to run ($*; see make test)"
+	return 1
+}
+
+# cmocka's summary of each test binary, counted case by case.
+unit_run() { # binary
+	t=$1
 	log="$OUT/$(echo "$t" | tr / _).log"
 	"$t" >"$log" 2>&1
 	rc=$?
@@ -70,9 +88,16 @@ want unit && for t in build/tests/test_* build/asan/tests/test_*; do
 	[ "$f" -gt 0 ] && grep -E '^\[  (FAILED|  ERROR)' "$log" | sed 's/^/     /'
 	[ "$f" -gt 0 ] && grep -E '^\[  FAILED  \] [^0-9]' "$log" | sed "s|^\[  FAILED  \] |$t: |" >>"$OUT/failed"
 	echo "     $t: $p passed, $f failed"
+}
+want unit && echo "== unit"
+want unit && built unit build/tests/test_*
+want unit && for t in build/tests/test_*; do
+	case "$t" in *.d | */model_run) continue ;; esac
+	[ -x "$t" ] && unit_run "$t"
 done
 
 want check && echo "== check"
+want check && built check ./yibao
 # The house's direction of flow: src/ never includes screens/, no include cycle.
 if want check; then
 	if python3 tools/depcheck.py >"$OUT/depcheck.out" 2>&1; then ok "tools/depcheck.py: src/ includes nothing of screens/, modules include no cycle"
@@ -83,9 +108,11 @@ if want check; then
 	sh tools/format-check.sh >"$OUT/format.out" 2>&1
 	count_tap "$OUT/format.out" "tools/format-check.sh"
 fi
-want check && for y in ./yibao ./yibao-asan; do
-	if $y --check >"$OUT/check.out" 2>&1; then ok "$y --check (shipped content, national)"; else bad "$y --check"; cat "$OUT/check.out"; fi
-done
+# --check of the shipped content (the sanitized build's: in the asan section).
+check_shipped() { # binary
+	if $1 --check >"$OUT/check.out" 2>&1; then ok "$1 --check (shipped content, national)"; else bad "$1 --check"; cat "$OUT/check.out"; fi
+}
+want check && check_shipped ./yibao
 want check && for r in config/regions/*.ini; do
 	name=$(basename "$r" .ini)
 	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
@@ -132,6 +159,7 @@ if want check; then
 fi
 
 want fixtures && echo "== fixtures"
+want fixtures && built fixtures ./yibao
 want fixtures && for d in tests/fixtures/*/; do
 	d=${d%/} # paths in the messages read tests/fixtures/NAME/content/FILE
 	[ -f "$d/expected.txt" ] || continue
@@ -149,6 +177,7 @@ want fixtures && for d in tests/fixtures/*/; do
 done
 
 want golden && echo "== golden"
+want golden && built golden ./yibao
 want golden && for a in tests/golden/*.args; do
 	[ -f "$a" ] || continue
 	name=$(basename "$a" .args)
@@ -161,7 +190,32 @@ want golden && for a in tests/golden/*.args; do
 	fi
 done
 
+want model && echo "== model"
+want model && built model build/tests/model_run
+# Each NAME.keys through the engine without a terminal; the dump compared with NAME.ref
+# (tests/model/regen.sh writes them again after a change meant to show).
+want model && for k in tests/model/*.keys; do
+	[ -f "$k" ] && [ -x build/tests/model_run ] || continue
+	name=$(basename "$k" .keys)
+	if ! build/tests/model_run "$k" >"$OUT/model-$name.out" 2>&1; then
+		bad "model $name: model_run failed"; tail -5 "$OUT/model-$name.out" | sed 's/^/     /'
+	elif diff -u "tests/model/$name.ref" "$OUT/model-$name.out" >"$OUT/model-$name.diff"; then
+		ok "model $name"
+	else
+		bad "model $name"; head -40 "$OUT/model-$name.diff" | sed 's/^/     /'
+	fi
+done
+
+want asan && echo "== asan"
+want asan && built asan build/asan/tests/test_*
+want asan && built asan ./yibao-asan && check_shipped ./yibao-asan
+want asan && for t in build/asan/tests/test_*; do
+	case "$t" in *.d) continue ;; esac
+	[ -x "$t" ] && unit_run "$t"
+done
+
 want e2e && echo "== e2e"
+want e2e && built e2e ./yibao
 # The scripts spend most of their time waiting for a screen to settle, not on
 # the CPU: E2E_JOBS of them run at once (each has its own tmux server and
 # temporary files), then their logs are counted in a fixed order.

@@ -5,6 +5,7 @@
 #   sh tools/deps.sh test     build + what `make test` needs
 #   sh tools/deps.sh bench    build + what `make bench` needs
 #   sh tools/deps.sh deb      build + what `make deb` needs
+#   sh tools/deps.sh --list SET   the packages of SET, one a line; installs nothing
 #
 # As root: installs whatever of that set is missing (apt-get). Otherwise: names
 # what is missing and how to install it, and fails. Nothing outside the set asked
@@ -12,27 +13,28 @@
 # SPDX-License-Identifier: MIT
 set -eu
 
+list_only=no
+if [ "${1:-}" = --list ]; then
+	list_only=yes
+	shift
+fi
 want=${1:-build}
 case "$want" in
 build | test | bench | deb) ;;
 *)
-	echo "deps: usage: deps.sh build|test|bench|deb" >&2
+	echo "deps: usage: deps.sh [--list] build|test|bench|deb" >&2
 	exit 2
 	;;
 esac
 
-# package:what-needs-it
+# package:what-needs-it. The build packages are debian/control's Build-Depends
+# (tools/builddeps.sh reads them; debhelper is for `make deb` only) and the
+# compiler and make that Debian's build-essential brings.
+BUILD=$(sh "$(dirname "$0")/builddeps.sh" list | grep -vx debhelper | sed 's/$/:build/')
 PKGS="
 make:build
 gcc:build
-pkg-config:build
-libncurses-dev:build
-libcurl4-openssl-dev:build
-libcjson-dev:build
-libinih-dev:build
-libmd4c-dev:build
-libsodium-dev:build
-libunibreak-dev:build
+$BUILD
 libcmocka-dev:test
 tmux:test
 debhelper:test
@@ -107,6 +109,13 @@ install_pkgs() {
 	[ -n "$guard" ] && rm -f "$guard"
 	[ "$rc" -eq 0 ] || exit "$rc"
 }
+
+if [ "$list_only" = yes ]; then
+	for entry in $PKGS; do
+		case ${entry#*:} in build | "$want") echo "${entry%%:*}" ;; esac
+	done | sort -u
+	exit 0
+fi
 
 list=$(missing_of build)
 [ "$want" = build ] || list="$list $(missing_of "$want")"

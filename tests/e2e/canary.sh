@@ -9,7 +9,7 @@ SCAN="$(dirname "$0")/../memscan.py"
 SRV="$E2E_TMP/srv"
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "ok - # SKIP reading another process's memory needs root"
+	skip "reading another process's memory needs root"
 	exit 0
 fi
 python3 "$SERVER" --dir "$SRV" >"$E2E_TMP/server.out" 2>&1 &

@@ -42,6 +42,18 @@ keys Enter
 expect "3.5  微信" "g accepts an id as well as a code"
 keys 0
 
+# As an input method types a code: the ideographic full stop, full-width digits.
+keys g
+type_text "3。4"
+keys Enter
+expect "3.4  支付宝" "g accepts 3。4 (the full stop an input method types)"
+keys 0
+keys g
+type_text "６．５．３"
+keys Enter
+expect "6.5.3  断缴好几年" "g accepts full-width ６．５．３"
+keys 0
+
 keys '?'
 expect "按页面代码跳转" "? shows the help from the keymap"
 expect "当前页面: 0" "help names the current screen's code"

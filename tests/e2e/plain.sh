@@ -69,4 +69,8 @@ expect "EXITED 0" "q quits line mode"
 printf '3\n4\nb\nb\n1\n\n1\n2\n1\n1\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
 if grep -q "$(printf '\033')" "$E2E_TMP/out"; then not_ok "piped line mode writes no escape sequence"; else ok "piped line mode writes no escape sequence"; fi
 if grep -q "400 元" "$E2E_TMP/out"; then ok "piped line mode answers the wizard"; else not_ok "piped line mode answers the wizard"; fi
+# A code as an input method writes it, at g and for --print.
+printf 'g 3。4\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
+if grep -qF "[3.4] 支付宝缴费" "$E2E_TMP/out"; then ok "line mode: g 3。4 opens 3.4"; else not_ok "line mode: g 3。4 opens 3.4"; fi
+if $YIBAO --print "６。６" 2>&1 | head -1 | grep -qF "6.6"; then ok "--print ６。６ prints 6.6"; else not_ok "--print ６。６ prints 6.6"; fi
 echo "# $n_ok ok, $n_bad not ok"

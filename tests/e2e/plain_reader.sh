@@ -102,7 +102,7 @@ fi
 	sed -n '/^\[5.2\]/,/^请输入/p' "$E2E_TMP/walk.txt" | tail -n 14
 } >"$E2E_TMP/speak.txt"
 if ! command -v espeak-ng >/dev/null 2>&1; then
-	ok "# SKIP espeak-ng is not installed (sh tools/deps.sh test)"
+	skip "espeak-ng is not installed (sh tools/deps.sh test)"
 elif timeout 20 espeak-ng -q --ipa -v cmn -f "$E2E_TMP/speak.txt" >"$E2E_TMP/ipa.txt" 2>"$E2E_TMP/ipa.err" &&
 	[ ! -s "$E2E_TMP/ipa.err" ] && [ "$(grep -c . "$E2E_TMP/ipa.txt")" -ge 20 ]; then
 	ok "espeak-ng reads line mode's output ($(grep -c . "$E2E_TMP/ipa.txt") phrases, no error)"

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
-	echo "ok - # SKIP strace not installed (tools/deps.sh installs it for tests)"
+	skip "strace not installed (tools/deps.sh installs it for tests)"
 	exit 0
 fi
 LOG="$E2E_TMP/strace.log"

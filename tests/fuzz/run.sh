@@ -48,6 +48,7 @@ max_len() {
 	cond) echo 512 ;;
 	text) echo 1024 ;;
 	answercode) echo 128 ;;
+	screencode) echo 128 ;;
 	bundle) echo 24576 ;;
 	*) echo 4096 ;;
 	esac

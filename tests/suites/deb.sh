@@ -93,6 +93,13 @@ check "lintian: no error, no warning" lintian --fail-on error,warning "$D/build/
 sed 's/^/# lintian: /' "$D/check.out"
 
 # --- what the package declares
+# One list of build packages: each pkg-config module the Makefile uses comes from
+# a package of Build-Depends (tools/builddeps.sh; tools/deps.sh installs that list).
+# shellcheck disable=SC2046
+sh tools/builddeps.sh check $(make -s --no-print-directory print-pkg-modules) >"$D/builddeps.out" 2>&1
+cat "$D/builddeps.out"
+n_ok=$((n_ok + $(grep -c '^ok ' "$D/builddeps.out")))
+n_bad=$((n_bad + $(grep -c '^not ok ' "$D/builddeps.out")))
 depends=$(dpkg-deb -f "$DEB" Depends)
 check "Depends come from the shared libraries and name no libcurl (it is dlopen'ed)" \
 	sh -c 'echo "$1" | grep -q libncursesw && ! echo "$1" | grep -q curl' sh "$depends"

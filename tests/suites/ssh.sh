@@ -63,7 +63,7 @@ if unshare -m true 2>/dev/null; then
 		"$D/passwd" "$D/sshd_config" 2>"$D/sshd.log" &
 	USERS=yes
 else
-	echo "# no mount namespace here: the login-shell user tests are skipped"
+	echo "ok - skipped: login-shell user tests (no mount namespace here to bind /etc/passwd)"
 	/usr/sbin/sshd -D -e -f "$D/sshd_config" 2>"$D/sshd.log" &
 	USERS=no
 fi

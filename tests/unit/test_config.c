@@ -730,6 +730,178 @@ static void kvlist(void **state)
 	kv_free(&l);
 }
 
+/* Drop-ins: after the file, every *.ini of FILE.d in name order; other names skipped. */
+static void dropins_in_name_order(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("main.ini", "[guide]\nregion = main\nidle_timeout_s = 100\n");
+	char *dir = xasprintf("%s/main.ini.d", tmpdir);
+	char *p1, *p2, *p3, *p4;
+
+	(void)state;
+	assert_int_equal(mkdir(dir, 0755), 0);
+	p1 = put("main.ini.d/20-b.ini", "[guide]\nregion = b\n");
+	p2 = put("main.ini.d/10-a.ini", "[guide]\nregion = a\nidle_timeout_s = 120\n");
+	p3 = put("main.ini.d/99-z.ini.dpkg-old", "[guide]\nregion = z\n");
+	p4 = put("main.ini.d/.50-hidden.ini", "[guide]\nregion = h\n");
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 0);
+	assert_string_equal(c.region, "b");
+	assert_int_equal(c.idle_timeout_s, 120);
+	config_free(&c);
+	/* A missing main file: its drop-ins are still read (and -1 says so). */
+	assert_int_equal(unlink(path), 0);
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, false, &d), -1);
+	expect_ndiags(&d, 0);
+	assert_string_equal(c.region, "b");
+	config_free(&c);
+	diags_free(&d);
+	free(p1);
+	free(p2);
+	free(p3);
+	free(p4);
+	free(dir);
+	free(path);
+}
+
+/* A directory where a drop-in belongs, a NUL, an unknown key: FILE:LINE, the rest read. */
+static void bad_dropins_reported_rest_read(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("y.ini", "[guide]\nregion = main\n");
+	char *dir = xasprintf("%s/y.ini.d", tmpdir);
+	char *sub = xasprintf("%s/y.ini.d/20-dir.ini", tmpdir);
+	char *p1, *p3, *p4, *nul;
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	p1 = put("y.ini.d/10-unknown.ini", "[guide]\nkoisk = true\nregion = ten\n");
+	nul = xasprintf("%s/y.ini.d/30-nul.ini", tmpdir);
+	f = fopen(nul, "w");
+	assert_non_null(f);
+	fwrite("[display]\nmarker = true\nmouse = t\0rue\n", 1, 38, f);
+	fclose(f);
+	p3 = put("y.ini.d/40-last.ini", "[guide]\nregion = last\n");
+	p4 = put("y.ini.d/notes.txt", "not read\n");
+	config_defaults(&c);
+	assert_int_equal(config_load(&c, path, true, &d), 0);
+	expect_ndiags(&d, 3);
+	expect_diag(&d, 0, p1, 2, "unknown key \"koisk\" in [guide]");
+	expect_diag(&d, 1, sub, 0,
+		    "cannot open config file: not a regular file (a directory, FIFO, socket or device)");
+	expect_diag(&d, 2, nul, 3, "NUL byte in the line; line ignored");
+	assert_true(c.marker);
+	assert_false(c.mouse);
+	assert_string_equal(c.region, "last");
+	assert_false(c.kiosk); /* not a system file: nothing fails closed */
+	assert_int_equal(c.nfail_closed, 0);
+	config_free(&c);
+	diags_free(&d);
+	free(p1);
+	free(p3);
+	free(p4);
+	free(nul);
+	free(sub);
+	free(dir);
+	free(path);
+}
+
+/* In a user's file a bad guarding value keeps the earlier one (and kiosk stays off). */
+static void user_file_bad_kiosk_keeps_default(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("u.ini", "[guide]\nkiosk = ture\n");
+
+	(void)state;
+	config_defaults(&c);
+	config_load_file(&c, path, CONFIG_REQUIRED, &d);
+	expect_ndiags(&d, 1);
+	expect_diag(&d, 0, path, 2, "[guide] kiosk: \"ture\" is not true or false; default kept");
+	assert_false(c.kiosk);
+	assert_null(c.fail_closed);
+	config_free(&c);
+	diags_free(&d);
+	free(path);
+}
+
+/* A system file's bad value for a guarding setting: the safe value, and kiosk. */
+static void system_file_fails_closed(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("s.ini", "[guide]\nidle_timeout_s = 900\nexport_dir = /srv/out\n"
+				  "[status]\nurl = https://ok.invalid/y\nallow_loopback_http = true\n"
+				  "[update]\nurl = https://ok.invalid/b\n");
+	char *dir = xasprintf("%s/s.ini.d", tmpdir);
+	char *p1, *p2, *want;
+
+	(void)state;
+	assert_int_equal(mkdir(dir, 0755), 0);
+	p1 = put("s.ini.d/50-site.ini", "[guide]\nkiosk = ture\nidle_timeout_s = 5m\n"
+					"export_dir = /srv/\x1b[2Jout\n"
+					"[status]\nurl = ftp://x.invalid/\nallow_loopback_http = maybe\n"
+					"[update]\nurl = http://mirror.invalid/b\npublic_key = RWQnotakey\n"
+					"[display]\nmouse = sometimes\n");
+	/* A later drop-in cannot switch kiosk off again. */
+	p2 = put("s.ini.d/60-later.ini", "[guide]\nkiosk = false\n");
+	config_defaults(&c);
+	config_load_file(&c, path, CONFIG_REQUIRED | CONFIG_SYSTEM, &d);
+	assert_true(c.kiosk);
+	assert_int_equal(c.idle_timeout_s, 300);
+	assert_null(c.export_dir);
+	assert_null(c.status_url);
+	assert_false(c.allow_loopback_http);
+	assert_null(c.update_url);
+	assert_null(c.update_public_key);
+	assert_false(c.mouse); /* not a guarding setting: the default kept, as anywhere */
+	assert_int_equal(c.nfail_closed, 7);
+	want = xasprintf("%s:2: [guide] kiosk: \"ture\" is not true or false", p1);
+	assert_string_equal(c.fail_closed, want);
+	expect_ndiags(&d, 8);
+	expect_diag(&d, 0, p1, 2,
+		    "[guide] kiosk: \"ture\" is not true or false; it guards residents: the safe "
+		    "value is used and sessions run as kiosk");
+	expect_diag(&d, 7, p1, 12, "[display] mouse: \"sometimes\" is not true or false; default kept");
+	config_free(&c);
+	diags_free(&d);
+	free(want);
+	free(p1);
+	free(p2);
+	free(dir);
+	free(path);
+}
+
+/* A system drop-in that is there but cannot be read may hold kiosk = true. */
+static void system_unreadable_dropin_fails_closed(void **state)
+{
+	struct config c;
+	struct diags d = {0};
+	char *path = put("k.ini", "[guide]\nkiosk = false\n");
+	char *dir = xasprintf("%s/k.ini.d", tmpdir);
+	char *sub = xasprintf("%s/k.ini.d/50-site.ini", tmpdir);
+
+	(void)state;
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	config_defaults(&c);
+	config_load_file(&c, path, CONFIG_SYSTEM, &d);
+	assert_true(c.kiosk);
+	assert_int_equal(c.nfail_closed, 1);
+	assert_int_equal(d.n, 2);
+	config_free(&c);
+	diags_free(&d);
+	free(sub);
+	free(dir);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -750,6 +922,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lookup_placeholders, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(update_section, make_dir, remove_dir),
 		cmocka_unit_test(kvlist),
+		cmocka_unit_test_setup_teardown(dropins_in_name_order, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(bad_dropins_reported_rest_read, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(user_file_bad_kiosk_keeps_default, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(system_file_fails_closed, make_dir, remove_dir),
+		cmocka_unit_test_setup_teardown(system_unreadable_dropin_fails_closed, make_dir, remove_dir),
 	};
 
 	text_init_locale();

@@ -54,6 +54,23 @@ static void test_full(void **state)
 	assert_false(pinyin_match("微信", "weixinx"));
 }
 
+static void test_fit(void **state)
+{
+	(void)state;
+	/* Ranking: whole syllables spelling a word at an edge of its run, or the whole text. */
+	assert_int_equal(pinyin_fit("支付宝", "zhifubao"), PINYIN_WHOLE);
+	assert_int_equal(pinyin_fit("看病怎么报销", "baoxiao"), PINYIN_WORD);
+	assert_int_equal(pinyin_fit("支付宝缴费", "ZhiFuBao"), PINYIN_WORD);
+	assert_int_equal(pinyin_fit("先看病，报销在后", "baoxiao"), PINYIN_WORD);
+	/* 医保小程序: 保小 is inside the run, across two words. */
+	assert_int_equal(pinyin_fit("本地医保小程序和APP", "baoxiao"), PINYIN_LOOSE);
+	/* Initials and a syllable still being typed find, but rank low. */
+	assert_int_equal(pinyin_fit("参保登记", "cbdj"), PINYIN_LOOSE);
+	assert_int_equal(pinyin_fit("支付宝缴费", "zhifub"), PINYIN_LOOSE);
+	assert_int_equal(pinyin_fit("报销", "baoxue"), PINYIN_NONE);
+	assert_int_equal(pinyin_fit("", "bao"), PINYIN_NONE);
+}
+
 static void test_is_query(void **state)
 {
 	(void)state;
@@ -70,6 +87,7 @@ int main(void)
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_full),
+		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_is_query),
 	};
 

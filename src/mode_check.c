@@ -1,0 +1,70 @@
+/*
+ * mode_check.c -- yibao --check: config, region profile and every screen validated
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "content.h"
+#include "mode.h"
+#include "pack.h"
+#include "profile.h"
+#include "report.h"
+#include "util.h"
+
+/* --check of a bundle file: it opens, and every screen of the region parses. */
+static void check_bundle(struct guide *g, struct diags *d)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		size_t len;
+		char *raw = bundle_text(g->bundle, g->region, (int)i, &len);
+		const struct screen *h = guide_head(g, (int)i);
+		struct screen *s;
+
+		if (raw == NULL) {
+			diags_add(d, h->file, 0, "screen %zu has no text in the bundle", i);
+			continue;
+		}
+		s = content_parse(h->file, raw, len, g->lookup, g->ctx, d);
+		screen_free(s);
+		free(raw);
+	}
+}
+
+int mode_check(struct run *r)
+{
+	struct config *cfg = &r->cfg;
+	struct diags *d = &r->d;
+	/* Every profile, unless one was asked for (and national, which it is over). */
+	if (r->o->region == NULL) {
+		profile_check_all(cfg, d);
+	} else {
+		profile_check(cfg, "national", d);
+		profile_check(cfg, cfg->profile.name, d);
+	}
+	if (cfg->update_url != NULL && cfg->update_public_key == NULL)
+		diags_add(d, "yibao", 0,
+			  "[update] url is set but public_key is not: no update can be installed");
+	if (r->dir_mode) {
+		struct pack_meta pm;
+
+		pack_meta_read(cfg->content_dir, false, &pm, d);
+		r->g = guide_load(cfg->content_dir, cfg->profile.name, config_lookup, cfg);
+		guide_check_refs(r->g, cfg->content_dir, d);
+		screens_set.answer_code_check(cfg, r->g, d);
+		diags_print(d);
+		diags_print(&r->g->diags);
+		return (d->n > 0 || r->g->diags.n > 0) ? 1 : 0;
+	}
+	if (r->b != NULL) {
+		r->g = guide_open(r->b, cfg->profile.name, config_lookup, cfg);
+		r->b = NULL;
+		check_bundle(r->g, d);
+		guide_check_refs(r->g, r->from != NULL ? r->from : "bundle", d);
+		screens_set.answer_code_check(cfg, r->g, d);
+		diags_print(d);
+		return d->n > 0 ? 1 : 0;
+	}
+	diags_print(d);
+	return 1;
+}
