@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../src/bundle.h"
 #include "../src/util.h"
@@ -32,6 +33,30 @@ void screens_edition_lines(struct app *a, struct layout *l)
 			 hotline != NULL ? hotline : "12393");
 	layout_text(l, line, TA_STRONG, 0, 0);
 	free(line);
+}
+
+/*
+ * The first screen of a session whose text says "资料" explains the word under
+ * its sources (and keeps explaining it when laid out again); others do not.
+ */
+static void say_sources(struct app *a, struct view *v)
+{
+	static const char word[] = "资料";
+	size_t wn = sizeof word - 1;
+	bool says = false;
+
+	if (a->sources_said != 0 && a->sources_said != v->screen + 1)
+		return;
+	for (size_t i = 0; i < v->lay.n && !says; i++) {
+		const struct dline *d = &v->lay.lines[i];
+
+		for (size_t k = 0; k + wn <= d->len && !says; k++)
+			says = memcmp(d->text + k, word, wn) == 0;
+	}
+	if (!says)
+		return;
+	a->sources_said = v->screen + 1;
+	layout_text(&v->lay, SCREENS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
 }
 
 void screens_source_lines(struct app *a, struct view *v)
@@ -68,8 +93,26 @@ void screens_source_lines(struct app *a, struct view *v)
 	}
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	say_sources(a, v);
 	if (v->screen == a->g->home)
 		screens_edition_lines(a, &v->lay);
+}
+
+const char **screens_link_codes(struct app *a, const struct screen *s, bool paper, size_t *n)
+{
+	const char **codes;
+
+	*n = 0;
+	if (!paper || s == NULL || s->nlinks == 0)
+		return NULL;
+	codes = xcalloc(s->nlinks, sizeof *codes);
+	for (size_t i = 0; i < s->nlinks; i++) {
+		const struct screen *h = s->links[i].screen >= 0 ? guide_head(a->g, s->links[i].screen) : NULL;
+
+		codes[i] = h != NULL ? h->code : NULL;
+	}
+	*n = s->nlinks;
+	return codes;
 }
 
 void screens_follow(struct app *a, const struct screen *s, int link)

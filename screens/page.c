@@ -4,14 +4,20 @@
  */
 #include "screens.h"
 
+#include <stdlib.h>
+
 #include "../src/util.h"
 
 static void page_layout(struct app *a, struct view *v)
 {
 	const struct screen *s = nav_screen(a, v);
-	struct layout_opts o = {.number_links = true};
+	/* On paper the codes say where a link leads; line mode still opens links by number. */
+	struct layout_opts o = {.number_links = !a->paper || a->line_mode};
+	const char **codes = screens_link_codes(a, s, a->paper, &o.nlink_codes);
 
+	o.link_codes = codes;
 	layout_blocks(&v->lay, s->blocks, s->nblocks, &o);
+	free(codes);
 	screens_source_lines(a, v);
 }
 

@@ -17,6 +17,13 @@ extern const struct kind_ops help_ops;
 extern const struct kind_ops search_ops;
 extern const struct kind_ops slip_ops;
 
+/*
+ * What the guide means by "资料" (said once where a resident first meets the
+ * word, and in help): the dated sources named under each screen.
+ */
+#define SCREENS_SOURCES_EXPLAINED \
+	"“资料”是指每页最下面“来源”里列出的、写明日期的政策文件和官方文章。“资料说”是那些文件里这样写；“资料没有写明”是那些文件没有说，请问当地医保经办机构。"
+
 /* Lay out the "updated / source" lines of a content screen at the end of v->lay. */
 void screens_source_lines(struct app *a, struct view *v);
 /*
@@ -25,6 +32,13 @@ void screens_source_lines(struct app *a, struct view *v);
  * may be out of date (home screen and slip).
  */
 void screens_edition_lines(struct app *a, struct layout *l);
+/*
+ * On paper (paper: a->paper, or a document such as the slip): the codes of the
+ * screens s's links open, by link number, for layout_opts.link_codes (a new
+ * array, *n entries, caller frees; the strings belong to the guide). NULL with
+ * *n 0 when not paper.
+ */
+const char **screens_link_codes(struct app *a, const struct screen *s, bool paper, size_t *n);
 /* Open the screen a link of s points to; a message when the link is broken. */
 void screens_follow(struct app *a, const struct screen *s, int link);
 /* Start a search for text: opens the result list (or says nothing was found). */

@@ -78,10 +78,16 @@ static void slip_layout(struct app *a, struct view *v)
 	screens_answer_code_line(a, v);
 	newest(&date, w);
 	if (w != NULL && a->answers.n > 0) {
+		/* A document: every reference with its code, so g finds it again. */
+		struct layout_opts wo = {0};
+		const char **codes = screens_link_codes(a, w, true, &wo.nlink_codes);
+
+		wo.link_codes = codes;
 		heading(&v->lay, "结论");
 		for (size_t i = 0; i < w->nblocks; i++)
 			if (w->blocks[i].type == BLK_RESULT && cond_eval(w->blocks[i].cond, &a->answers))
-				layout_blocks(&v->lay, w->blocks[i].sub, w->blocks[i].nsub, NULL);
+				layout_blocks(&v->lay, w->blocks[i].sub, w->blocks[i].nsub, &wo);
+		free(codes);
 	}
 	if (screens_ineligible(a, w)) {
 		/* The wizard's result (content) says this person cannot join. */
@@ -105,7 +111,15 @@ static void slip_layout(struct app *a, struct view *v)
 	}
 	if (next != NULL && !screens_ineligible(a, w)) {
 		heading(&v->lay, "下一步");
-		layout_blocks(&v->lay, next->blocks, next->nblocks, NULL);
+		{
+			/* Paper: every reference with its code, so g finds it again. */
+			struct layout_opts no = {0};
+			const char **codes = screens_link_codes(a, next, true, &no.nlink_codes);
+
+			no.link_codes = codes;
+			layout_blocks(&v->lay, next->blocks, next->nblocks, &no);
+			free(codes);
+		}
 		newest(&date, next);
 	}
 	layout_blank(&v->lay);
@@ -114,6 +128,8 @@ static void slip_layout(struct app *a, struct view *v)
 			 hotline != NULL ? hotline : "");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
+	/* A page taken away: it says what its "资料" are. */
+	layout_text(&v->lay, SCREENS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
 	screens_edition_lines(a, &v->lay);
 }
 

@@ -107,11 +107,13 @@ static int link_number(struct wizard *st, const struct screen *s, int link)
 }
 
 /* Lay out blocks with their links renumbered in the order this screen shows them. */
-static void lay_numbered(struct wizard *st, struct view *v, const struct screen *s,
+static void lay_numbered(struct app *a, struct wizard *st, struct view *v, const struct screen *s,
 			 const struct block *b, size_t n)
 {
 	struct block *copy = xcalloc(n > 0 ? n : 1, sizeof *copy);
-	struct layout_opts o = {.number_links = true};
+	struct layout_opts o = {.number_links = !a->paper || a->line_mode};
+	const char **all = NULL, **codes = NULL;
+	size_t nall;
 
 	for (size_t i = 0; i < n; i++) {
 		copy[i] = b[i];
@@ -124,7 +126,18 @@ static void lay_numbered(struct wizard *st, struct view *v, const struct screen 
 				copy[i].r.spans[k].link = link_number(st, s, b[i].r.spans[k].link);
 		}
 	}
+	/* On paper: the codes by this screen's numbering. */
+	all = screens_link_codes(a, s, a->paper, &nall);
+	if (all != NULL) {
+		codes = xcalloc(st->nlinks > 0 ? st->nlinks : 1, sizeof *codes);
+		for (size_t k = 0; k < st->nlinks; k++)
+			codes[k] = st->links[k] >= 0 && (size_t)st->links[k] < nall ? all[st->links[k]] : NULL;
+		o.link_codes = codes;
+		o.nlink_codes = st->nlinks;
+	}
 	layout_blocks(&v->lay, copy, n, &o);
+	free(codes);
+	free(all);
 	for (size_t i = 0; i < n; i++)
 		if (b[i].r.nspans > 0)
 			free(copy[i].r.spans);
@@ -169,7 +182,7 @@ static void layout_intro(struct app *a, struct view *v, struct wizard *st,
 	for (size_t i = 0; i < s->nblocks; i++)
 		some = some || (flow_is_question(s, i) && answers_get(&a->answers, s->blocks[i].name));
 	set_badge(v, NULL);
-	lay_numbered(st, v, s, s->blocks, s->nblocks);
+	lay_numbered(a, st, v, s, s->blocks, s->nblocks);
 	layout_blank(&v->lay);
 	lay_line(v, NULL, "", a->line_mode ? "直接按回车，开始答题。" : "按 Enter 开始", 0, 0, -1);
 	if (some)
@@ -308,10 +321,18 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 
 		if (b->type == BLK_RESULT && cond_eval(b->cond, &a->answers)) {
 			layout_blank(&v->lay);
-			lay_numbered(st, v, s, b->sub, b->nsub);
+			lay_numbered(a, st, v, s, b->sub, b->nsub);
 		}
 	}
 	screens_answer_code_line(a, v);
+	/* How to take it away: the slip (p here, or g slip), at every width. */
+	layout_blank(&v->lay);
+	layout_text(&v->lay,
+		    a->line_mode    ? (a->cfg->kiosk ? "办事单：输入 p 再按回车，看结论、要带的材料和下一步的汇总（页面代码 slip），请抄下或拍照。"
+						     : "办事单：输入 p 再按回车，把结论、要带的材料和下一步存成一个文件（页面代码 slip）。")
+		    : a->cfg->kiosk ? "办事单：按 p 看结论、要带的材料和下一步的汇总（页面代码 slip），请抄下或拍照。"
+				    : "办事单：按 p 把结论、要带的材料和下一步存成一个文件，可以打印（页面代码 slip）。",
+		    0, 0, 0);
 	layout_blank(&v->lay);
 	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
 	layout_text(&v->lay,

@@ -44,8 +44,13 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 
 	t.badge = NULL;
 	t.stale = true;
+	bool paper = a->paper;
+
 	layout_init(&t.lay, width, a->cfg->ascii_borders);
+	/* On paper a reference says its code, so g finds it again ("线下到哪里办（1.1）"). */
+	a->paper = true;
 	nav_layout(a, &t, width);
+	a->paper = paper;
 	sb_printf(sb, "[%s] %s", code != NULL ? code : "", title != NULL ? title : "");
 	if (t.badge != NULL || v->badge != NULL)
 		sb_printf(sb, "  (%s)", t.badge != NULL ? t.badge : v->badge);

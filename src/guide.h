@@ -48,6 +48,7 @@ struct guide {
 	/* A signature check still running over bundle, and what to show if it fails. */
 	struct minisig_job *check;
 	char *fallback; /* path of the bundle shipped with the program, or NULL */
+	bool fell_back; /* guide_fall_back replaced a refused update (the session says so) */
 };
 
 /*
@@ -117,9 +118,10 @@ struct screen *guide_get(struct guide *g, int idx);
  * Search every screen for q (ASCII case and full width ignored): its title
  * (also by pinyin), aliases, headings and the text it shows, placeholders
  * filled. fn is called for each hit, best first: the title or an alias is q
- * (or spelt whole by q as pinyin); then q in the title or an alias (pinyin:
- * whole syllables spelling a word, pinyin_fit); then in a heading; then in the
- * text; then pinyin that spells less than a word ("cbdj", 医保小 for "baoxiao").
+ * (or spelt whole by q as pinyin); then q in the title (pinyin: whole
+ * syllables spelling a word, pinyin_fit); then in an alias; then in a heading;
+ * then in the text; then pinyin that spells less than a word ("cbdj", 医保小
+ * for "baoxiao").
  * Screen order breaks ties. fn gets the line of the shown text the match is in
  * and the byte offset of the match in it (-1 when the title or an alias
  * matched); the strings are valid during the call only. Returns the number of hits.

@@ -111,7 +111,8 @@ struct search_name {
 /* The tiers of a hit, best first (guide_search). */
 enum tier {
 	TIER_EXACT,   /* the title or an alias is the query */
-	TIER_TITLE,   /* in the title or an alias */
+	TIER_TITLE,   /* in the title */
+	TIER_ALIAS,   /* in an alias */
 	TIER_HEADING, /* in a heading */
 	TIER_BODY,    /* in the shown text */
 	TIER_LOOSE    /* pinyin that spells less than a word of the title */
@@ -218,7 +219,7 @@ static int title_tier(const char *title, const char *trailer, const char *q)
 			return TIER_EXACT;
 		}
 		if (text_find(one, q) >= 0 || fit == PINYIN_WORD)
-			best = TIER_TITLE;
+			best = TIER_ALIAS;
 		free(one);
 	}
 	switch (pinyin_fit(title, q)) {
@@ -303,24 +304,24 @@ static int search_one(void *ctx, int idx, const char *code, const char *title, c
 	 * value, or where the text of a hit may be shown (its snippet is the
 	 * filled text).
 	 */
-	if (has_ph && ((tier <= TIER_LOOSE || at >= 0) ? tier > TIER_TITLE : fill_may_match(sc, text))) {
+	if (has_ph && ((tier <= TIER_LOOSE || at >= 0) ? tier > TIER_ALIAS : fill_may_match(sc, text))) {
 		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
 		text = filled;
 		mark = strchr(text, GUIDE_TEXT_MARK);
-		if (tier > TIER_TITLE) {
+		if (tier > TIER_ALIAS) {
 			tier = title_tier(title, mark, sc->q);
 			at = text_find(text, sc->q);
 			if (mark != NULL && at >= mark - text)
 				at = -1;
 		}
 	}
-	if (tier > TIER_TITLE && at >= 0)
+	if (tier > TIER_ALIAS && at >= 0)
 		tier = in_heading(mark, sc->q) ? TIER_HEADING : TIER_BODY < tier ? TIER_BODY
 										 : tier;
 	if (tier <= TIER_LOOSE) {
 		struct kept k = {idx, (enum tier)tier, NULL, NULL, NULL, -1};
 
-		if (tier > TIER_TITLE && at >= 0) {
+		if (tier > TIER_ALIAS && at >= 0) {
 			size_t line = (size_t)at;
 
 			while (line > 0 && text[line - 1] != '\n')

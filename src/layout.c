@@ -104,12 +104,28 @@ void layout_text(struct layout *l, const char *s, unsigned attr, int indent, uns
 	free(copy);
 }
 
+/* The code o gives link k, or NULL. */
+static const char *link_code(const struct layout_opts *o, int k)
+{
+	return o != NULL && o->link_codes != NULL && k >= 0 && (size_t)k < o->nlink_codes
+		       ? o->link_codes[k]
+		       : NULL;
+}
+
+/* Does o append anything after links? */
+static bool marks_links(const struct layout_opts *o)
+{
+	return o != NULL && (o->number_links || o->link_codes != NULL);
+}
+
 /*
- * Rich text with "[N]" appended after each link, when asked for. Where each
- * number starts goes to *glue (a new array, caller frees; *nglue entries): no
- * line may start there, so a number never wraps away from its link's text.
+ * Rich text with "（code）" and "[N]" appended after each link, as o asks.
+ * Where each mark starts goes to *glue (a new array, caller frees; *nglue
+ * entries): no line may start there, so a mark never wraps away from its
+ * link's text.
  */
-static void expand_links(const struct rich *in, struct rich *out, size_t **glue, size_t *nglue)
+static void expand_links(const struct rich *in, const struct layout_opts *o, struct rich *out,
+			 size_t **glue, size_t *nglue)
 {
 	struct strbuf sb = {0};
 	size_t pos = 0, cap = 0, gcap = 0;
@@ -123,14 +139,27 @@ static void expand_links(const struct rich *in, struct rich *out, size_t **glue,
 		bool last_of_link = sp->link >= 0 &&
 				    (i + 1 == in->nspans || in->spans[i + 1].link != sp->link ||
 				     in->spans[i + 1].off != sp->off + sp->len);
+		const char *code = last_of_link ? link_code(o, sp->link) : NULL;
 
 		sb_add(&sb, in->text + pos, sp->off - pos);
-		out->spans = xgrow(out->spans, &cap, out->nspans + 2, sizeof *out->spans);
+		out->spans = xgrow(out->spans, &cap, out->nspans + 3, sizeof *out->spans);
 		out->spans[out->nspans] = *sp;
 		out->spans[out->nspans++].off = sb.len;
 		sb_add(&sb, in->text + sp->off, sp->len);
 		pos = sp->off + sp->len;
-		if (last_of_link) {
+		if (code != NULL) {
+			size_t start = sb.len;
+
+			*glue = xgrow(*glue, &gcap, *nglue + 1, sizeof **glue);
+			(*glue)[(*nglue)++] = sb.len;
+			sb_printf(&sb, "（%s）", code);
+			out->spans[out->nspans].off = start;
+			out->spans[out->nspans].len = sb.len - start;
+			out->spans[out->nspans].attr = 0;
+			out->spans[out->nspans].link = sp->link;
+			out->nspans++;
+		}
+		if (last_of_link && o->number_links) {
 			char num[16];
 			int k = snprintf(num, sizeof num, "[%d]", sp->link + 1);
 
@@ -160,8 +189,8 @@ void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int
 	int pw = prefix != NULL ? text_swidth(prefix) : 0;
 	int avail = l->width - indent - pw;
 
-	if (o != NULL && o->number_links && r->nspans > 0) {
-		expand_links(r, &ex, &glue, &nglue);
+	if (marks_links(o) && r->nspans > 0) {
+		expand_links(r, o, &ex, &glue, &nglue);
 		src = &ex;
 	}
 	if (avail < 4)
@@ -238,8 +267,8 @@ static void layout_table(struct layout *l, const struct block *b, unsigned flags
 	glue = xcalloc(ncells, sizeof *glue);
 	nglue = xcalloc(ncells, sizeof *nglue);
 	for (size_t i = 0; i < ncells; i++) {
-		if (o != NULL && o->number_links && b->cells[i].nspans > 0)
-			expand_links(&b->cells[i], &cells[i], &glue[i], &nglue[i]);
+		if (marks_links(o) && b->cells[i].nspans > 0)
+			expand_links(&b->cells[i], o, &cells[i], &glue[i], &nglue[i]);
 		else
 			cells[i] = b->cells[i];
 	}

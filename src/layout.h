@@ -51,7 +51,14 @@ struct layout {
 
 /* How blocks are laid out. */
 struct layout_opts {
-	bool number_links;             /* append [N] after link text (pages) */
+	bool number_links; /* append [N] after link text (pages) */
+	/*
+	 * On paper (--print, export, line mode): the code of the screen each link
+	 * opens, by link number, appended as "（1.1）" so g finds it again; NULL or
+	 * a NULL entry: none.
+	 */
+	const char *const *link_codes;
+	size_t nlink_codes;
 	const struct answers *answers; /* show only conditional items that match; NULL: all */
 	bool tasks_selectable;         /* checklist: each shown task is an item */
 	/* Tick state of a task (block index); NULL: as written in the file. */
@@ -71,8 +78,8 @@ void layout_blank(struct layout *l);
 void layout_text(struct layout *l, const char *s, unsigned attr, int indent, unsigned flags);
 /*
  * Wrap rich text: prefix on the first line, its width of blank on the others.
- * item: item index for these lines or -1. links: append "[N]" after links when
- * number_links is set in o (o may be NULL).
+ * item: item index for these lines or -1. links: append "（code）" and "[N]"
+ * after links as o's link_codes and number_links say (o may be NULL).
  */
 void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int indent,
 		 unsigned flags, int item, const struct layout_opts *o);

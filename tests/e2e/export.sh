@@ -24,6 +24,12 @@ if [ -s "$E2E_TMP/yibao-6.7.3.txt" ] && cmp -s "$E2E_TMP/yibao-6.7.3.txt" "$E2E_
 else
 	not_ok "both files are there, the same text"
 fi
+# On paper a reference says its code (g finds it again), not a key's number.
+if grep -qF "各类人群交多少钱（1.5）" "$E2E_TMP/yibao-6.7.3.txt" && ! grep -qF "交多少钱[" "$E2E_TMP/yibao-6.7.3.txt"; then
+	ok "the exported page gives each reference its screen code"
+else
+	not_ok "the exported page gives each reference its screen code"
+fi
 # Generated views have names of their own: help and search results do not share one.
 keys '?'
 expect "当前页面: 6.7.3" "help opens"
@@ -36,6 +42,7 @@ keys Enter
 expect "搜索“缴费”" "a search lists results"
 keys p
 expect "已导出到 $E2E_TMP/yibao-search.txt" "p on the results writes yibao-search.txt"
+if grep -qF "办事单" "$E2E_TMP/yibao-help.txt"; then ok "help says how to get the slip"; else not_ok "help says how to get the slip"; fi
 if grep -qF "帮助" "$E2E_TMP/yibao-help.txt" && grep -qF "缴费" "$E2E_TMP/yibao-search.txt"; then
 	ok "help and search exports both kept"
 else

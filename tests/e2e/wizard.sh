@@ -33,6 +33,7 @@ expect_line 0 "结果" "the badge says result"
 expect_not "你属于哪一类人" "employee=yes: the group question was skipped"
 expect_not "你今年个人要交" "employee=yes: no fee is quoted"
 expect "职工医保和居民医保对比[1]" "result links are numbered from 1"
+expect "办事单：按 p 把结论" "the result says how to get the slip (p)"
 expect "你现在有没有参加职工医保？（职工医保一般是单位帮你交的医保） → 已经参加了职工医保" \
 	"the answer list shows each question and its answer"
 keys 1
