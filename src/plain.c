@@ -423,12 +423,15 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 	a->line_mode = true;
 	if (a->cfg->kiosk)
 		term_fatal_arm_lines();
+	/* A large update's signature check still running: nothing of it is shown before it ends. */
+	if (guide_check_pending(a->g)) {
+		charset_write(out, NAV_WAITING);
+		charset_write(out, "\n");
+		fflush(out);
+	}
+	app_settle(a);
 	show(a, out);
 	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
-	/* The first screen is out: a large update's signature check ends before more is shown. */
-	fflush(out);
-	if (app_settle(a))
-		show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
