@@ -63,7 +63,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 SAN_LIB_OBJ := $(LIB_SRC:%.c=build/asan/%.o)
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+# (with the model tests' runner, mk/model.mk: whatever builds the unit tests builds it)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%) build/tests/model_run
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
 .PHONY: all run test deps deps-test unit e2e suites clean install uninstall installed-config check FORCE
@@ -122,8 +123,7 @@ run: deps
 # tests, tmux end-to-end (plain and sanitized) and the suites. Ends with
 # "N passed, N failed".
 test: deps-test
-	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN) \
-		build/tests/model_run
+	@$(MAKE) -j2 --no-print-directory yibao yibao-asan yibao.bundle $(UNIT_BIN) $(UNIT_SAN)
 	@sh tests/run.sh
 
 # The parts of `make test`, each on its own (same summary line).

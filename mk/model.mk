@@ -16,7 +16,7 @@ build/tests/model_run: tests/model/model_run.c tests/model/fake_status.c $(MODEL
 
 .PHONY: test-fast model
 test-fast: deps-test
-	@$(MAKE) -j2 --no-print-directory yibao yibao.bundle $(UNIT_BIN) build/tests/model_run
+	@$(MAKE) -j2 --no-print-directory yibao yibao.bundle $(UNIT_BIN)
 	@sh tests/run.sh fast
 
 model: build/tests/model_run

@@ -83,15 +83,25 @@ void app_wipe_session(struct app *a)
 
 bool app_idle_due(const struct app *a, long now_ms)
 {
-	return a->cfg->kiosk && now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+	return a->cfg->kiosk && !a->idle_wiped &&
+	       now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
 }
 
 void app_idle_wipe(struct app *a, long now_ms)
 {
+	struct view *home;
+
 	a->stats.idle_wipes++;
 	stats_flush(&a->stats, a->cfg);
 	app_wipe_session(a);
 	nav_home(a);
+	/* The next person starts where the first did: not even the last selection is left. */
+	if ((home = nav_top(a)) != NULL) {
+		nav_select(a, home, home->lay.nitems > 0 ? 0 : -1, false);
+		nav_scroll_to(a, home, 0, false);
+		home->stale = true;
+	}
+	a->idle_wiped = true;
 	nav_message(a, false, "%s",
 		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
 				 : "已清除上一位的操作。按 ? 看帮助。");
@@ -121,6 +131,12 @@ bool app_settle(struct app *a)
 	/* What start-up freed (terminfo, the first layout) goes back to the system. */
 	malloc_trim(0);
 	util_trim_stack();
+	if (g->fell_back && !guide_check_pending(g)) {
+		/* Refused before the session began (main.c said why on stderr or to syslog). */
+		g->fell_back = false;
+		nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
+		return true;
+	}
 	if (!guide_check_pending(g) || guide_check_wait(g, why, sizeof why) == 0)
 		return false;
 	/* Every view holds screens of the refused bundle: the session starts over. */
@@ -138,6 +154,7 @@ bool app_settle(struct app *a)
 		diags_log(&d);
 		diags_free(&d);
 	}
+	g->fell_back = false;
 	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
 	return true;
 }

@@ -172,6 +172,7 @@ struct app {
 	/* Last search, for n / N. */
 	char *search;
 	long last_key_ms;   /* monotonic time of the last key (idle timeout) */
+	bool idle_wiped;    /* no key since the idle wipe: nothing to forget, no wipe due */
 	char *answer_code;  /* digits the answers were opened from, or NULL; wiped */
 	struct stats stats; /* [stats] counts of this session (counts only) */
 	int sources_said;   /* screen index + 1 that explained "资料" this session; 0: none yet */
@@ -182,16 +183,20 @@ void app_init(struct app *a, struct config *cfg, struct guide *g, const struct s
 /* Pop every view, wipe session data, free everything the app owns. */
 void app_free(struct app *a);
 /*
- * Before anything after the first screen is shown: wait for the signature
- * check of the bundle still running (guide_check_later). When it failed,
- * the session starts over on the bundle shipped with the program, with a
- * one-line message saying so, and true is returned: draw again. No content:
- * fatal(). False when nothing changed.
+ * Before the first screen is shown: wait for the signature check of the
+ * bundle still running (guide_check_later; the caller shows NAV_WAITING
+ * meanwhile). When it failed, the session starts over on the bundle shipped
+ * with the program, with a one-line message saying so, and true is returned.
+ * No content: fatal(). False when nothing changed.
  */
+#define NAV_WAITING "正在核对内容更新的签名，请稍候……"
 bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);
-/* Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's clock). */
+/*
+ * Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's
+ * clock), and a key came since the last wipe (after it there is nothing to forget).
+ */
 bool app_idle_due(const struct app *a, long now_ms);
 /*
  * The kiosk idle wipe: the session forgotten (app_wipe_session), home shown

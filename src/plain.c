@@ -108,8 +108,17 @@ static ssize_t line_read(struct line_in *in, char *out, size_t cap, long idle_ms
 		if (deadline >= 0) {
 			struct pollfd pfd = {in->fd, POLLIN, 0};
 			long left = deadline - now_ms();
-			int pr = left > 0 ? poll(&pfd, 1, left > 60000 ? 60000 : (int)left) : 0;
+			int pr = poll(&pfd, 1, left <= 0 ? 0 : left > 60000 ? 60000
+									    : (int)left);
 
+			/*
+			 * A whole line waiting is someone at the keyboard, however late it
+			 * is read (a busy machine): it is read, never flushed. Only a deadline
+			 * with nothing to read wipes, and then what the terminal holds is a
+			 * line the last person did not finish.
+			 */
+			if (pr == 0 && now_ms() >= deadline)
+				pr = poll(&pfd, 1, 0);
 			if (pr < 0 && errno == EINTR)
 				continue;
 			if (pr == 0 && now_ms() >= deadline) {
@@ -422,12 +431,15 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 	a->line_mode = true;
 	if (a->cfg->kiosk)
 		term_fatal_arm_lines();
+	/* A large update's signature check still running: nothing of it is shown before it ends. */
+	if (guide_check_pending(a->g)) {
+		charset_write(out, NAV_WAITING);
+		charset_write(out, "\n");
+		fflush(out);
+	}
+	app_settle(a);
 	show(a, out);
 	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
-	/* The first screen is out: a large update's signature check ends before more is shown. */
-	fflush(out);
-	if (app_settle(a))
-		show(a, out);
 	for (;;) {
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
@@ -450,6 +462,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		}
 		if (n < 0)
 			break;
+		a->idle_wiped = false;
 		while (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
 		utf8 = charset_to_utf8(line);

@@ -122,6 +122,8 @@ static void dump(struct app *a, struct run *r, const char *line)
 		printf("prompt: %s[%s]\n", a->prompt_label != NULL ? a->prompt_label : "",
 		       a->prompt_secret ? "(hidden)" : a->input.s != NULL ? a->input.s
 									  : "");
+	if (a->cfg->kiosk)
+		printf("idle: %s\n", a->idle_wiped ? "wiped, nothing to forget" : "a wipe is due");
 	if (a->msg != NULL)
 		printf("msg%s: %s\n", a->msg_warn ? " (warn)" : "", a->msg);
 	hints = input_keys_hints(a, v, r->cols - 1);
