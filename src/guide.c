@@ -418,6 +418,7 @@ int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whyle
 	g->nopened = 0;
 	bundle_close(g->bundle);
 	g->bundle = b;
+	g->fell_back = true;
 	free(g->region);
 	g->region = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
 	n = bundle_count(b, g->region);

@@ -48,6 +48,7 @@ struct guide {
 	/* A signature check still running over bundle, and what to show if it fails. */
 	struct minisig_job *check;
 	char *fallback; /* path of the bundle shipped with the program, or NULL */
+	bool fell_back; /* guide_fall_back replaced a refused update (the session says so) */
 };
 
 /*

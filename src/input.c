@@ -446,10 +446,11 @@ int input_run(struct app *a)
 		if (key_defined(key_variants[i].seq) == 0)
 			define_key(key_variants[i].seq, key_variants[i].key);
 	nodelay(stdscr, TRUE);
+	/* A large update's signature check still running: nothing of it is drawn before it ends. */
+	if (guide_check_pending(a->g))
+		render_waiting(NAV_WAITING);
+	app_settle(a);
 	draw(a);
-	/* The first screen is out: a large update's signature check ends before more is shown. */
-	if (app_settle(a))
-		draw(a);
 	while (!a->quit && !got_signal) {
 		/* The terminal, then the sockets of a running lookup. */
 		struct pollfd pfd[1 + STATUS_MAX_FDS] = {{STDIN_FILENO, POLLIN, 0}};

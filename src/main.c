@@ -368,7 +368,7 @@ static int open_content(struct run *r, const char *region)
 	if (r->dir_mode) {
 		rc = config_load_region(cfg, region, &r->d);
 	} else {
-		/* Only a session's first screen may be drawn while a large update is checked. */
+		/* A session's terminal starts while a large update is checked (nothing drawn of it). */
 		bool later = o->print == NULL && !o->list && !o->check && !o->version &&
 			     o->nanswers == 0 && o->answer_code == NULL;
 
@@ -450,6 +450,23 @@ static int open_guide(struct run *r)
 	guide_check_refs(r->g, r->dir_mode ? cfg->content_dir : r->from != NULL ? r->from
 										: "bundle",
 			 &r->d);
+	/* What is said of the bundle is said of a verified one (or of the fall-back). */
+	if (guide_check_pending(r->g) && (r->d.n > 0 || r->g->diags.n > 0)) {
+		char why[256], why2[256];
+
+		if (guide_check_wait(r->g, why, sizeof why) < 0) {
+			diags_free(&r->d);
+			if (guide_fall_back(r->g, cfg, why2, sizeof why2) < 0) {
+				fprintf(stderr, "yibao: the installed content update was refused (%s), and %s\n", why, why2);
+				return 1;
+			}
+			diags_add(&r->d, "yibao", 0,
+				  "the installed content update was refused (%s); showing the content "
+				  "shipped with the program",
+				  why);
+			guide_check_refs(r->g, r->g->fallback, &r->d);
+		}
+	}
 	report(&r->d, o, cfg);
 	report(&r->g->diags, o, cfg);
 	if (r->g->nscreens == 0) {

@@ -131,6 +131,12 @@ bool app_settle(struct app *a)
 	/* What start-up freed (terminfo, the first layout) goes back to the system. */
 	malloc_trim(0);
 	util_trim_stack();
+	if (g->fell_back && !guide_check_pending(g)) {
+		/* Refused before the session began (main.c said why on stderr or to syslog). */
+		g->fell_back = false;
+		nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
+		return true;
+	}
 	if (!guide_check_pending(g) || guide_check_wait(g, why, sizeof why) == 0)
 		return false;
 	/* Every view holds screens of the refused bundle: the session starts over. */
@@ -148,6 +154,7 @@ bool app_settle(struct app *a)
 		diags_log(&d);
 		diags_free(&d);
 	}
+	g->fell_back = false;
 	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
 	return true;
 }

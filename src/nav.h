@@ -183,12 +183,13 @@ void app_init(struct app *a, struct config *cfg, struct guide *g, const struct s
 /* Pop every view, wipe session data, free everything the app owns. */
 void app_free(struct app *a);
 /*
- * Before anything after the first screen is shown: wait for the signature
- * check of the bundle still running (guide_check_later). When it failed,
- * the session starts over on the bundle shipped with the program, with a
- * one-line message saying so, and true is returned: draw again. No content:
- * fatal(). False when nothing changed.
+ * Before the first screen is shown: wait for the signature check of the
+ * bundle still running (guide_check_later; the caller shows NAV_WAITING
+ * meanwhile). When it failed, the session starts over on the bundle shipped
+ * with the program, with a one-line message saying so, and true is returned.
+ * No content: fatal(). False when nothing changed.
  */
+#define NAV_WAITING "正在核对内容更新的签名，请稍候……"
 bool app_settle(struct app *a);
 /* Forget this person's answers, ticks and search (kiosk: between residents). */
 void app_wipe_session(struct app *a);

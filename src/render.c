@@ -460,3 +460,10 @@ void render_draw(struct app *a, const char *hints)
 		move(cy, curx);
 	refresh();
 }
+
+void render_waiting(const char *line)
+{
+	erase();
+	mvaddnstr(0, 0, line, -1);
+	refresh();
+}

@@ -29,6 +29,12 @@ void render_stop(bool wipe);
  * it from its bindings), shown when no prompt or message takes the line.
  */
 void render_draw(struct app *a, const char *hints);
+/*
+ * A blank screen with one line of the program's own (line, UTF-8, no control
+ * characters): what shows while a content update's signature is still being
+ * checked, since nothing of a bundle is drawn before it verified.
+ */
+void render_waiting(const char *line);
 /* Next draw repaints everything (Ctrl-L). */
 void render_invalidate(void);
 /* The curses library's name and version ("ncurses 6.4.20221231"). Static. */

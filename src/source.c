@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +21,105 @@
 #include "update.h"
 
 /*
- * A bundle this large (bytes) is verified in a thread while the first screen
- * is drawn (minisig_verify_start), when the session has a first screen to
- * draw; a smaller one verifies before it opens (2 MiB hash in under 5 ms:
- * make bench), so nothing unverified is read where checking is cheap.
+ * A bundle this large (bytes) is verified in a thread while the session sets
+ * up its terminal (minisig_verify_start), which then shows one waiting line of
+ * its own until the check ends: nothing of the bundle is drawn before it
+ * verified. A smaller one verifies before it opens (2 MiB hash in under 5 ms:
+ * make bench).
  */
 #define VERIFY_LATER_MIN (2L * 1024 * 1024)
+
+/*
+ * Whom a file or directory (st) may be changed by, as far as this session is
+ * concerned: root and the session's own user (who can harm only themselves).
+ * A directory others may write is safe only with the sticky bit (/tmp): they
+ * can add names there but not rename or remove ours. Says why not in why.
+ */
+static bool safe_owner(const struct stat *st, const char *path, char *why, size_t whylen)
+{
+	uid_t me = geteuid();
+
+	if (st->st_uid != 0 && st->st_uid != me) {
+		snprintf(why, whylen, "%s belongs to uid %lu, not to root: that account could change it "
+				      "after the check",
+			 path, (unsigned long)st->st_uid);
+		return false;
+	}
+	if ((st->st_mode & (S_IWGRP | S_IWOTH)) != 0 &&
+	    !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX) != 0)) {
+		snprintf(why, whylen, "%s may be written by other accounts (mode %03o)", path,
+			 (unsigned)(st->st_mode & 0777));
+		return false;
+	}
+	return true;
+}
+
+/* Every directory from path's own up to / is safe_owner. */
+static bool safe_dirs(const char *path, char *why, size_t whylen)
+{
+	char *d = xstrdup(path), *slash;
+	struct stat st;
+	bool ok = true;
+
+	while (ok && (slash = strrchr(d, '/')) != NULL) {
+		slash[slash == d ? 1 : 0] = '\0';
+		if (stat(d, &st) < 0) {
+			snprintf(why, whylen, "%s: %s", d, strerror(errno));
+			ok = false;
+		} else {
+			ok = safe_owner(&st, d, why, whylen);
+		}
+		if (strcmp(d, "/") == 0)
+			break;
+	}
+	free(d);
+	return ok;
+}
+
+/*
+ * The installed bundle open as fd may be read: a regular file no larger than
+ * [update] max_size_mib (refused before a byte is hashed), which no account but
+ * root and this session's own may change or truncate -- neither the file nor a
+ * directory on its path or on state_dir's (apt's model: yibao --update
+ * downloads as an unprivileged account, yibao --install-update installs as
+ * root where that account cannot write; docs/publishing.md).
+ */
+static bool may_read(int fd, const struct config *c, char *why, size_t whylen)
+{
+	char proc[40], real[PATH_MAX];
+	char *dir;
+	struct stat st;
+	long long max = (long long)(c->update_max_mib > 0 ? c->update_max_mib : CONFIG_UPDATE_MAX_MIB) << 20;
+	ssize_t n;
+	bool ok;
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "not a regular file");
+		return false;
+	}
+	if ((long long)st.st_size > max) {
+		snprintf(why, whylen, "%lld bytes, larger than [update] max_size_mib (%lld MiB)",
+			 (long long)st.st_size, max >> 20);
+		return false;
+	}
+	n = readlink(proc, real, sizeof real - 1);
+	if (n <= 0 || real[0] != '/') {
+		snprintf(why, whylen, "cannot tell where it is");
+		return false;
+	}
+	real[n] = '\0';
+	if (!safe_owner(&st, real, why, whylen) || !safe_dirs(real, why, whylen))
+		return false;
+	dir = realpath(c->update_state_dir, NULL);
+	ok = dir != NULL && safe_dirs(dir, why, whylen);
+	if (ok && stat(dir, &st) == 0)
+		ok = safe_owner(&st, dir, why, whylen);
+	if (dir == NULL)
+		snprintf(why, whylen, "%s: %s", c->update_state_dir, strerror(errno));
+	free(dir);
+	return ok;
+}
 
 /*
  * The updated bundle in state_dir, when its signature (kept beside it) verifies
@@ -32,7 +127,7 @@
  * through that descriptor, so what was verified is what is shown. NULL when
  * there is none (quietly) or it was refused (*why says why). With later, a
  * large bundle is opened at once and *check is its signature check, still
- * running (the caller waits for it before showing more than the first screen).
+ * running (the caller waits for it before showing anything of the bundle).
  */
 static struct bundle *open_installed(const struct config *c, bool later,
 				     struct minisig_job **check, char **path, char *why,
@@ -58,20 +153,21 @@ static struct bundle *open_installed(const struct config *c, bool later,
 	}
 	sig = update_sig_path(fd, *path);
 	fdpath = xasprintf("/proc/self/fd/%d", fd);
-	if (!util_is_file(fdpath))
-		snprintf(why, whylen, "not a regular file");
-	else if (c->update_public_key == NULL)
+	if (!may_read(fd, c, why, whylen)) {
+		/* why says why: nothing of it is read, not even to hash it */
+	} else if (c->update_public_key == NULL) {
 		snprintf(why, whylen, "no [update] public_key to check its signature with");
-	else if (later && fstat(fd, &st) == 0 && st.st_size > VERIFY_LATER_MIN &&
-		 (*check = minisig_verify_start(fd, sig, c->update_public_key)) != NULL) {
+	} else if (later && fstat(fd, &st) == 0 && st.st_size > VERIFY_LATER_MIN &&
+		   (*check = minisig_verify_start(fd, sig, c->update_public_key)) != NULL) {
 		if ((b = bundle_open(fdpath, why, whylen)) == NULL) {
 			char ignore[256];
 
 			minisig_verify_wait(*check, ignore, sizeof ignore);
 			*check = NULL;
 		}
-	} else if (minisig_verify_file(fdpath, sig, c->update_public_key, NULL, 0, why, whylen) == 0)
+	} else if (minisig_verify_file(fdpath, sig, c->update_public_key, NULL, 0, why, whylen) == 0) {
 		b = bundle_open(fdpath, why, whylen);
+	}
 	close(fd); /* the mapping (and the check) keep the same file by themselves */
 	free(fdpath);
 	free(sig);

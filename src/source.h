@@ -25,8 +25,10 @@ struct bundle;
  * is --content's bundle file or NULL. A refused update is said in d, in one
  * line. With later, a large update is opened at once and *check is its
  * signature check, still running: the caller waits for it
- * (minisig_verify_wait) before showing more than the first screen, and closes
- * the bundle if it fails. Otherwise *check is NULL.
+ * (minisig_verify_wait) before showing anything of the bundle, and closes
+ * it if it fails. Otherwise *check is NULL. A bundle that another account
+ * than root or this session's own could change, or larger than [update]
+ * max_size_mib, is refused before it is read.
  */
 struct bundle *source_open(const struct config *c, const char *content, bool later,
 			   struct minisig_job **check, struct diags *d, char **from);

@@ -2,6 +2,11 @@
 # Source it; $YIBAO names the binary (default ./yibao). Prints TAP-like lines.
 # SPDX-License-Identifier: MIT
 YIBAO=${YIBAO:-./yibao}
+# Screens tell figures and the payment period against today: one fixed day in
+# China's time zone, unless a test sets E2E_TODAY or runs under E2E_FAKETIME.
+export TZ=${E2E_TZ:-Asia/Shanghai}
+export YIBAO_TODAY="${E2E_TODAY-2026-12-07}"
+[ -n "$YIBAO_TODAY" ] || unset YIBAO_TODAY
 SOCK="yibao-e2e-$$"
 T="tmux -L $SOCK"
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yibao-e2e.XXXXXX")
@@ -74,7 +79,7 @@ start() {
 	restart_server
 	# The guide's PID is recorded (sh execs it) so that it can be reaped by PID.
 	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
+		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 ${E2E_FAKETIME:+ASAN_OPTIONS=verify_asan_link_order=0:\$ASAN_OPTIONS faketime \"$E2E_FAKETIME\"} sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
 	_n=50
 	while [ ! -s "$E2E_TMP/guide.pid" ] && [ "$_n" -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
 	starttime "$(guide_pid)" >"$E2E_TMP/guide.start"
