@@ -236,7 +236,7 @@ static const struct line_cmd line_cmds[] = {
 	{"N", ARG_NONE, "N", "上一个搜索结果", run_action, ACT_PREV},
 	{"s", ARG_NONE, "s", "查询办理进度（查询页面才有）", run_action, ACT_LOOKUP},
 	{"p", ARG_NONE, "p", "导出本页；在答题结果或清单上是办事单", run_action, ACT_EXPORT},
-	{"r", ARG_NONE, "r", "把本页再读一遍", NULL, ACT_REDRAW},
+	{"r", ARG_NONE, "r", "把本页再读一遍（勾选和导出之后只说一行，不再读整页）", NULL, ACT_REDRAW},
 	{"?", ARG_NONE, "?", "这份帮助", run_help, ACT_HELP},
 	{"q", ARG_NONE, "q", "退出", run_action, ACT_QUIT},
 };
@@ -383,8 +383,10 @@ static bool line_do(struct app *a, char *utf8, FILE *out)
 	size_t depth = a->depth;
 	int screen = v != NULL ? v->screen : -1;
 	const struct line_cmd *c;
+	const struct screen *s;
 	const char *arg;
 	long n;
+	bool quiet;
 
 	if (a->prompt != PROMPT_NONE) {
 		if (utf8[0] == '\0') {
@@ -404,8 +406,14 @@ static bool line_do(struct app *a, char *utf8, FILE *out)
 	}
 	if (c->run == NULL)
 		return true;
+	s = nav_screen(a, v);
+	/* A tick (x N, or a number on a checklist) or an export: one line, not the page. */
+	quiet = c->run == run_tick || c->act == ACT_EXPORT ||
+		(c == &line_cmds[0] && s != NULL && s->kind == KIND_CHECKLIST);
 	c->run(a, c, arg, n);
 	if (c->run == run_help || a->quit || a->prompt != PROMPT_NONE)
+		return false;
+	if (quiet && a->depth == depth && nav_top(a) == v && a->msg != NULL)
 		return false;
 	v = nav_top(a);
 	return !(a->msg != NULL && a->msg_warn && a->depth == depth && v != NULL &&
