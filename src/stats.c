@@ -142,11 +142,12 @@ int stats_flush(struct stats *s, const struct config *cfg, stats_write_fn write)
 		return -1;
 	}
 	total = *s;
-	old = util_read_regular(cfg->stats_file, STATS_MAX_FILE, NULL, false);
+	/* Not through a link: another session account could have made one. */
+	old = util_read_regular(cfg->stats_file, STATS_MAX_FILE, NULL, true);
 	if (old != NULL)
 		add_file(&total, old);
 	text = stats_text(&total);
-	rc = write(cfg->stats_file, text, why, sizeof why);
+	rc = write(cfg->stats_file, text, 0, why, sizeof why);
 	free(text);
 	free(old);
 	close(fd); /* and the lock with it */

@@ -35,10 +35,11 @@ void stats_start(struct stats *s, const struct config *cfg);
 /* A screen with this code was opened (nothing when off). */
 void stats_screen(struct stats *s, const char *code);
 /*
- * Writes text as the whole new file at path (atomically); 0, or -1 with why.
- * (metrics_write_file: the session passes it, so counting needs no file module.)
+ * Writes text as the whole new file at path (flags: metrics.h's; 0 here); 0, or -1
+ * with why. (metrics_write_file: the session passes it, so counting needs no file module.)
  */
-typedef int (*stats_write_fn)(const char *path, const char *text, char *why, size_t whylen);
+typedef int (*stats_write_fn)(const char *path, const char *text, unsigned flags, char *why,
+			      size_t whylen);
 /*
  * Add what s counted to cfg->stats_file (read, add, replace whole with write,
  * under the lock) and zero the counts. Returns 0, or -1 when off or it could not.
