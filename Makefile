@@ -38,7 +38,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libcurl)
 PKG_LIBS   = $(shell pkg-config --libs $(filter-out libsodium,$(PKGS)))
 # A missing library is named here, not found later as a puzzling compile error.
 # (Targets that install packages first check again when they build.)
-ifeq ($(filter deps deps-test deps-bench deps-deb print-pkg-modules deb run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
+ifeq ($(filter deps deps-test deps-bench deps-deb print-pkg-modules deb bench-fleet run test unit e2e suites bench clean format format-check,$(MAKECMDGOALS)),)
 PKG_MISSING := $(shell for p in $(PKGS) libcurl; do pkg-config --exists $$p || printf '%s ' $$p; done)
 ifneq ($(PKG_MISSING),)
 $(error pkg-config does not find: $(PKG_MISSING)-- run `make deps` as root, or see tools/deps.sh for the Debian packages)

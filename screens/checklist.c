@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../src/text.h"
 #include "../src/util.h"
 
 struct checklist {
@@ -90,9 +91,23 @@ static void toggle(struct app *a, struct view *v, int item)
 	struct checklist *c = v->state;
 	size_t block = (size_t)v->lay.item_ref[item];
 
-	nav_set_ticked(a, c->s, block, !nav_ticked(a, c->s, block));
+	bool now = !nav_ticked(a, c->s, block);
+
+	nav_set_ticked(a, c->s, block, now);
 	nav_select(a, v, item, false);
 	v->stale = true;
+	if (a->line_mode && block < c->s->nblocks) {
+		/* Line mode answers a tick with one line, not the whole list read again. */
+		const struct rich *r = &c->s->blocks[block].r;
+		char *what = xstrndup(r->text != NULL ? r->text : "", r->text != NULL ? r->len : 0);
+		char *cut = text_truncate(what, 40, false);
+
+		nav_layout(a, v, v->lay.width);
+		nav_message(a, false, "%s第 %d 项：%s。现在 %zu/%zu 已备齐。（输入 r 再读一遍清单）",
+			    now ? "已勾选" : "已取消勾选", item + 1, cut, c->ready, c->total);
+		free(cut);
+		free(what);
+	}
 }
 
 static int checklist_key(struct app *a, struct view *v, enum action act, int ch)

@@ -316,6 +316,9 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 
 	/* Opened from an answer code and not changed since: the top line says so. */
 	set_badge(v, xstrdup(screens_answer_code_opened(a) ? "按答案码打开" : "结果"));
+	/* Read after the figures' year, or with the period running out: said first. */
+	if (!screens_ineligible(a, s))
+		screens_dated_lines(a, &v->lay, screens_states_money(s), true);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 
@@ -496,6 +499,24 @@ static int change(struct app *a, struct view *v, struct wizard *st, const struct
 	return KR_RELAYOUT;
 }
 
+/* Say on the bottom line which answer Enter will change (the selected one). */
+static void say_pick(struct app *a, struct view *v, const struct screen *s)
+{
+	int ref;
+	char *q;
+
+	if (v->sel < 0 || (size_t)v->sel >= v->lay.nitems)
+		return;
+	ref = v->lay.item_ref[v->sel];
+	if (ref == REF_RESTART || ref < 0 || (size_t)ref >= s->nblocks) {
+		nav_message(a, false, "按 Enter 从第一题重新回答全部问题；↑↓ 换一项。");
+		return;
+	}
+	q = first_line(&s->blocks[ref]);
+	nav_message(a, false, "改这一题：%s按 Enter 重新回答，↑↓ 换一题。", q);
+	free(q);
+}
+
 static int key_result(struct app *a, struct view *v, struct wizard *st,
 		      const struct screen *s, enum action act, int ch)
 {
@@ -508,6 +529,11 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 			return change(a, v, st, s, st->answers[ch - (int)st->nlinks - 1]);
 		return digit_link(a, st, s, ch);
 	case ACT_DOWN:
+		if (st->picking && v->sel + 1 < (int)v->lay.nitems) {
+			nav_move(a, v, 1);
+			say_pick(a, v, s);
+			return KR_HANDLED;
+		}
 		if (st->picking || v->top + a->body_rows < (int)v->lay.n)
 			return KR_UNHANDLED;
 		/* Down at the end of the text moves into the answer list. */
@@ -517,6 +543,11 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 	case ACT_UP:
 	case ACT_PGUP:
 	case ACT_TOP:
+		if (st->picking && act == ACT_UP && v->sel > 0) {
+			nav_move(a, v, -1);
+			say_pick(a, v, s);
+			return KR_HANDLED;
+		}
 		if (!st->picking || (act == ACT_UP && v->sel > 0))
 			return KR_UNHANDLED;
 		st->picking = false;
@@ -533,11 +564,17 @@ static int key_result(struct app *a, struct view *v, struct wizard *st,
 			return KR_HANDLED;
 		}
 		if (!st->picking) {
-			int top = v->top;
-
+			/*
+			 * The first Enter moves into the answer list where it can be
+			 * seen (the list is at the end) and says which answer the next
+			 * Enter changes.
+			 */
 			show_result(a, st, v, true);
-			nav_scroll_to(a, v, top, false);
-			return KR_RELAYOUT;
+			v->stale = true;
+			nav_layout(a, v, v->lay.width);
+			nav_scroll_to(a, v, (int)v->lay.n, true);
+			say_pick(a, v, s);
+			return KR_HANDLED;
 		}
 		if (v->sel < 0 || (size_t)v->sel >= v->lay.nitems)
 			return KR_HANDLED;

@@ -25,6 +25,7 @@
 #include "export.h"
 #include "input.h"
 #include "refs.h"
+#include "session.h"
 #include "status.h"
 #include "term.h"
 #include "util.h"
@@ -236,7 +237,7 @@ static const struct line_cmd line_cmds[] = {
 	{"N", ARG_NONE, "N", "上一个搜索结果", run_action, ACT_PREV},
 	{"s", ARG_NONE, "s", "查询办理进度（查询页面才有）", run_action, ACT_LOOKUP},
 	{"p", ARG_NONE, "p", "导出本页；在答题结果或清单上是办事单", run_action, ACT_EXPORT},
-	{"r", ARG_NONE, "r", "把本页再读一遍", NULL, ACT_REDRAW},
+	{"r", ARG_NONE, "r", "把本页再读一遍（勾选和导出之后只说一行，不再读整页）", NULL, ACT_REDRAW},
 	{"?", ARG_NONE, "?", "这份帮助", run_help, ACT_HELP},
 	{"q", ARG_NONE, "q", "退出", run_action, ACT_QUIT},
 };
@@ -341,7 +342,7 @@ static ssize_t read_secret(struct line_in *in, char *line, size_t cap, long idle
  */
 static void forget(struct app *a, FILE *out)
 {
-	app_wipe_session(a);
+	session_forget(a);
 	fflush(out);
 	term_forget_lines();
 }
@@ -383,8 +384,10 @@ static bool line_do(struct app *a, char *utf8, FILE *out)
 	size_t depth = a->depth;
 	int screen = v != NULL ? v->screen : -1;
 	const struct line_cmd *c;
+	const struct screen *s;
 	const char *arg;
 	long n;
+	bool quiet;
 
 	if (a->prompt != PROMPT_NONE) {
 		if (utf8[0] == '\0') {
@@ -404,8 +407,14 @@ static bool line_do(struct app *a, char *utf8, FILE *out)
 	}
 	if (c->run == NULL)
 		return true;
+	s = nav_screen(a, v);
+	/* A tick (x N, or a number on a checklist) or an export: one line, not the page. */
+	quiet = c->run == run_tick || c->act == ACT_EXPORT ||
+		(c == &line_cmds[0] && s != NULL && s->kind == KIND_CHECKLIST);
 	c->run(a, c, arg, n);
 	if (c->run == run_help || a->quit || a->prompt != PROMPT_NONE)
+		return false;
+	if (quiet && a->depth == depth && nav_top(a) == v && a->msg != NULL)
 		return false;
 	v = nav_top(a);
 	return !(a->msg != NULL && a->msg_warn && a->depth == depth && v != NULL &&
@@ -429,7 +438,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		charset_write(out, "\n");
 		fflush(out);
 	}
-	app_settle(a);
+	session_settle(a);
 	show(a, out);
 	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
 	for (;;) {
@@ -446,7 +455,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (n == LINE_IDLE) {
 			/* The next prompt is a fresh session's, and says so. */
 			fputc('\n', out);
-			app_idle_wipe(a, util_now_ms());
+			session_idle_wipe(a, util_now_ms());
 			fflush(out);
 			term_forget_lines();
 			show(a, out);

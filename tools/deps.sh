@@ -55,12 +55,19 @@ unicode-data:test
 espeak-ng:test
 openssh-server:test
 openssh-client:test
+prometheus-node-exporter:test
+prometheus:test
+reprepro:test
+ansible:test
+python3-apt:test
 python3:bench
 tmux:bench
 strace:test
 dialog:bench
 whiptail:bench
 python3-pyte:bench
+openssh-server:bench
+openssh-client:bench
 "
 
 installed() {

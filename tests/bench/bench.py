@@ -473,24 +473,29 @@ class Bench:
             steps.append(("<Left>", "0", titles.get("0", HOME_TITLE)))
         return steps
 
-    def load(self, yibao):
+    def load(self, yibao, argv=None, cap=10.0, gap=0.0, sample=None):
+        """The load test. argv: what each session runs (default [yibao]; tests/bench/fleet.py
+        gives an ssh command); cap: seconds a screen may take; gap: seconds between
+        launches; sample(now): called on every turn of the loop (fleet.py reads memory)."""
         n = self.a.sessions
         steps = self.tour()
         log("bench: load, %d sessions x %d keys" % (n, len(steps) + 1))
-        quiet, cap, deadline = QUIET_MS / 1000, 10.0, time.monotonic() + self.a.load_timeout
+        quiet, deadline = QUIET_MS / 1000, time.monotonic() + self.a.load_timeout
         rng = random.Random(7)
         sess, state = [], []
         t_start = time.monotonic()
         for i in range(n):
-            s = ptydrive.Session(self.ptyrun_mod, [yibao], self.env, *SIZE)
+            s = ptydrive.Session(self.ptyrun_mod, argv or [yibao], self.env, *SIZE)
             sess.append(s)
             state.append({"i": 0, "phase": "start", "sent": None, "mark": 0, "next": None,
                           "lat": [], "first": [], "checks": [], "first_screen_ms": None,
                           "vmhwm": None, "private": None, "noresp": 0})
-            ptydrive.pump(sess, 0)
+            ptydrive.pump(sess, gap)
         launch_ms = round((time.monotonic() - t_start) * 1000)
         while time.monotonic() < deadline:
             now = ptydrive.pump(sess, 0.005)
+            if sample is not None:
+                sample(now)
             busy = False
             for s, st in zip(sess, state):
                 ph = st["phase"]

@@ -40,7 +40,7 @@ line 0
 line 2
 expect "居住证" "the checklist is personalised in line mode"
 line "x 1"
-expect "1. 已备： 身份证" "x N ticks item N"
+expect "已勾选第 1 项：身份证" "x N ticks item N, said in one line"
 line 0
 line "g 5.2"
 expect "报销计算器" "g goes to the calculator"
@@ -69,6 +69,13 @@ expect "EXITED 0" "q quits line mode"
 printf '3\n4\nb\nb\n1\n\n1\n2\n1\n1\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
 if grep -q "$(printf '\033')" "$E2E_TMP/out"; then not_ok "piped line mode writes no escape sequence"; else ok "piped line mode writes no escape sequence"; fi
 if grep -q "400 元" "$E2E_TMP/out"; then ok "piped line mode answers the wizard"; else not_ok "piped line mode answers the wizard"; fi
+# A tick and an export are answered with one line and the prompt; r reads the page again.
+mkdir -p "$E2E_TMP/home"
+printf '2\n1\nx 2\np\nr\nq\n' | HOME="$E2E_TMP/home" $YIBAO --plain >"$E2E_TMP/out" 2>&1
+n=$(grep -c '^\[2\] 要带的材料' "$E2E_TMP/out")
+if [ "$n" -eq 2 ]; then ok "ticks and an export do not read the list again (only r does)"; else not_ok "ticks and an export do not read the list again (only r does): read $n times"; fi
+if grep -qF "已勾选第 2 项：户口簿。现在 2/" "$E2E_TMP/out"; then ok "a tick says what was ticked and the count, in one line"; else not_ok "a tick says what was ticked and the count, in one line"; fi
+if grep -qF "已导出到 $E2E_TMP/home/yibao-slip.txt" "$E2E_TMP/out"; then ok "an export says where, in one line"; else not_ok "an export says where, in one line"; fi
 # A code as an input method writes it, at g and for --print.
 printf 'g 3。4\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
 if grep -qF "[3.4] 支付宝缴费" "$E2E_TMP/out"; then ok "line mode: g 3。4 opens 3.4"; else not_ok "line mode: g 3。4 opens 3.4"; fi

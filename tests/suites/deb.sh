@@ -227,6 +227,16 @@ PY
 	as_root_step "$D/install2.out"
 	rc=$?
 	exit_is 3 "$D/install2.out" "and its root step installs nothing (exit 3)"
+	# The metrics: node_exporter's textfile directory links to the file the service wrote.
+	PROM=/var/lib/prometheus/node-exporter/yibao.prom
+	check "the package points [update] metrics_file at node_exporter's textfile directory" \
+		grep -qx "metrics_file = $PROM" /etc/yibao/yibao.ini
+	check "the service wrote the metrics through the package's link (owned by yibao)" sh -c '
+		[ -L "$1" ] && [ "$(stat -L -c %U "$1")" = yibao ] &&
+		grep -qx "yibao_update_last_exit_code 3" "$1" && grep -qx "yibao_bundle_version 99" "$1"' sh "$PROM"
+	if command -v promtool >/dev/null; then
+		check "promtool check metrics: the package's metrics file" sh -c 'promtool check metrics <"$1" 2>&1; [ -z "$(promtool check metrics <"$1" 2>&1)" ]' sh "$PROM"
+	fi
 	kill "$SRV" 2>/dev/null && wait "$SRV" 2>/dev/null
 	SRV=
 else
@@ -473,4 +483,93 @@ check "after purge: the system user and group are gone, and nothing of theirs" s
 	[ -z "$(find /etc /var /tmp /run -xdev \( -uid "$1" -o -gid "$2" \) -print 2>/dev/null | head -5)" ]' sh "$uid" "$gid"
 check "after purge: the timer's enable link is gone" sh -c '! ls /etc/systemd/system/*.wants/yibao-update.* 2>/dev/null | grep -q .'
 check "after purge: dpkg knows no yibao" sh -c '! dpkg-query -W -f="\${Status}" yibao 2>/dev/null | grep -q installed'
+# --- a county's own repository: the package published with reprepro, installed and
+# upgraded with apt from it (a file: source in a temporary sources.list.d entry) by
+# the Ansible playbook of deploy/ansible, run against this machine (-c local).
+UUCONF=/etc/apt/apt.conf.d/51yibao-unattended-upgrades
+repo_teardown() {
+	rm -f "$UUCONF" /etc/apt/sources.list.d/yibao.list
+	rm -rf /var/lib/apt/lists/*"$(echo "$D" | tr / _)"* 2>/dev/null
+}
+if ! command -v reprepro >/dev/null || ! command -v ansible-playbook >/dev/null; then
+	echo "ok - skipped: the county repository (reprepro and ansible are needed: tools/deps.sh test)"
+elif [ -e /etc/apt/sources.list.d/yibao.list ] || [ -e "$UUCONF" ]; then
+	echo "ok - skipped: the county repository (this machine already has a yibao apt source)"
+else
+	trap 'repo_teardown; teardown' EXIT
+	R=$D/repo
+	mkdir -p "$R/conf"
+	printf 'Origin: County\nLabel: County yibao\nCodename: county\nArchitectures: %s\nComponents: main\nDescription: test repository\n' \
+		"$ARCH" >"$R/conf/distributions"
+	check "reprepro publishes the built package" reprepro -b "$R" includedeb county "$DEB"
+	chmod -R a+rX "$R"
+	SITE="$D/site.yml"
+	cat >"$SITE" <<YML
+yibao_apt_source: "deb [trusted=yes] file:$R county main"
+yibao_unattended_install: false
+yibao_site:
+  guide:
+    region: fujian
+    kiosk: "true"
+    idle_timeout_s: 120
+YML
+	installed=yes # from here the EXIT trap purges
+	t0=$(date +%s%N)
+	/usr/bin/env time -f '%e %M' -o "$D/ansible.time" ansible-playbook -c local -i localhost, \
+		deploy/ansible/yibao.yml -e yibao_hosts=localhost -e "@$SITE" >"$D/ansible1.out" 2>&1
+	rc=$?
+	t1=$(date +%s%N)
+	if [ "$rc" -eq 0 ] && dpkg-query -W -f='${Status} ${Version}' yibao 2>/dev/null | grep -qx "install ok installed $VERSION"; then
+		ok "ansible-playbook -c local: installs yibao $VERSION from the repository"
+	else
+		echo "not ok - ansible-playbook -c local: installs yibao $VERSION from the repository (exit $rc)"
+		n_bad=$((n_bad + 1))
+		tail -30 "$D/ansible1.out" | sed 's/^/#   /'
+	fi
+	echo "# ansible-playbook (one host, -c local, gather_facts): $(((t1 - t0) / 1000000)) ms, max RSS $(tail -1 "$D/ansible.time" 2>/dev/null | cut -d' ' -f2) KiB"
+	check "the playbook put the site's settings in /etc/yibao/yibao.ini.d/50-site.ini" \
+		grep -qx 'region = fujian' /etc/yibao/yibao.ini.d/50-site.ini
+	check "the package's yibao.ini is as shipped (no site edit in the conffile)" sh -c '
+		! grep -q "^region = fujian" /etc/yibao/yibao.ini && grep -qx "region = national" /etc/yibao/yibao.ini'
+	check "the guide reads the drop-in: the county's region, kiosk" sh -c '
+		/usr/bin/yibao --version >/dev/null && /usr/bin/yibao --print 0 | grep -q 福建省'
+	check "yibao --check passes with the drop-in" /usr/bin/yibao --check
+	check "unattended-upgrades is told the county's origin" grep -q '"origin=County";' "$UUCONF"
+	# A bad value in a system drop-in: the playbook's validation refuses it.
+	cat >"$D/bad.yml" <<YML
+yibao_site:
+  guide:
+    kiosk: ture
+YML
+	ansible-playbook -c local -i localhost, deploy/ansible/yibao.yml -e yibao_hosts=localhost \
+		-e "@$SITE" -e "@$D/bad.yml" >"$D/ansible2.out" 2>&1
+	rc=$?
+	check "a typo in the site's settings: the playbook fails (yibao --check) and keeps the good drop-in" sh -c '
+		[ "$1" -ne 0 ] && grep -qx "region = fujian" /etc/yibao/yibao.ini.d/50-site.ini && grep -q "kiosk" "$2"' sh "$rc" "$D/ansible2.out"
+	# A newer version published: the same playbook upgrades, the drop-in stays.
+	if [ -f "$D/up.deb" ]; then
+		check "reprepro publishes a newer version" reprepro -b "$R" includedeb county "$D/up.deb"
+		chmod -R a+rX "$R"
+		ansible-playbook -c local -i localhost, deploy/ansible/yibao.yml -e yibao_hosts=localhost \
+			-e "@$SITE" >"$D/ansible3.out" 2>&1
+		rc=$?
+		if [ "$rc" -eq 0 ] && dpkg-query -W -f='${Version}' yibao | grep -qx "$VERSION+upgradetest"; then
+			ok "the playbook upgrades to the newer version from the repository (apt, no conffile question)"
+		else
+			echo "not ok - the playbook upgrades to the newer version (exit $rc)"
+			n_bad=$((n_bad + 1))
+			tail -20 "$D/ansible3.out" | sed 's/^/#   /'
+		fi
+		check "after the upgrade: the drop-in and the kiosk region are kept" sh -c '
+			grep -qx "region = fujian" /etc/yibao/yibao.ini.d/50-site.ini && /usr/bin/yibao --print 0 | grep -q 福建省'
+	fi
+	check "dpkg -P purges it again" dpkg_ -P yibao
+	installed=no
+	check "after purge: the site's drop-in is the admin's and stays (dpkg keeps /etc/yibao for it)" \
+		test -f /etc/yibao/yibao.ini.d/50-site.ini -a ! -e /etc/yibao/yibao.ini
+	rm -rf /etc/yibao
+	repo_teardown
+	check "the temporary apt source and apt.conf.d entry are removed" sh -c '[ ! -e /etc/apt/sources.list.d/yibao.list ] && [ ! -e "$1" ]' sh "$UUCONF"
+	trap teardown EXIT
+fi
 echo "# $n_ok ok, $n_bad not ok"
