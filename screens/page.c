@@ -14,8 +14,13 @@ static void page_layout(struct app *a, struct view *v)
 	/* On paper the codes say where a link leads; line mode still opens links by number. */
 	struct layout_opts o = {.number_links = !a->paper || a->line_mode};
 	const char **codes = screens_link_codes(a, s, a->paper, &o.nlink_codes);
+	bool money = screens_states_money(s), period = screens_tells_period(s);
 
 	o.link_codes = codes;
+	/* What is dated is said first: read on 7 December, the period has days left. */
+	screens_dated_lines(a, &v->lay, money, period);
+	if (v->lay.n > 0)
+		layout_blank(&v->lay);
 	layout_blocks(&v->lay, s->blocks, s->nblocks, &o);
 	free(codes);
 	screens_source_lines(a, v);

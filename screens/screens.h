@@ -5,6 +5,7 @@
 #ifndef YIBAO_SCREENS_H
 #define YIBAO_SCREENS_H
 
+#include "../src/dates.h"
 #include "../src/nav.h"
 
 extern const struct kind_ops menu_ops;
@@ -32,6 +33,31 @@ void screens_source_lines(struct app *a, struct view *v);
  * may be out of date (home screen and slip).
  */
 void screens_edition_lines(struct app *a, struct layout *l);
+/*
+ * Today for the screens: the clock in local time (YIBAO_TODAY outside kiosk
+ * mode), not plausible when it is before the bundle was made (a clock set back).
+ */
+struct dates_today screens_today(struct app *a);
+/* The year the money figures are for: the profile's fee_year, else the bundle's policy year (0: none). */
+int screens_figures_year(struct app *a);
+/*
+ * The one line a money screen adds when today is past the figures' year (or
+ * before it, or the clock is wrong), or NULL when the year is this year.
+ * New string; caller frees.
+ */
+char *screens_year_notice(struct app *a);
+/*
+ * Where today stands in the profile's payment period (open with N days left,
+ * not yet open, closed and what follows, hedged as the sources hedge), or NULL
+ * when the profile gives no dates. New string; caller frees.
+ */
+char *screens_period_standing(struct app *a);
+/* Does s state an amount in 元 (or is it the calculator)? */
+bool screens_states_money(const struct screen *s);
+/* Is s one of the screens that tell the payment period against today? */
+bool screens_tells_period(const struct screen *s);
+/* Lay out the year notice (money) and the period standing (period) that apply. */
+void screens_dated_lines(struct app *a, struct layout *l, bool money, bool period);
 /*
  * On paper (paper: a->paper, or a document such as the slip): the codes of the
  * screens s's links open, by link number, for layout_opts.link_codes (a new

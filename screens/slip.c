@@ -88,6 +88,11 @@ static void slip_layout(struct app *a, struct view *v)
 			if (w->blocks[i].type == BLK_RESULT && cond_eval(w->blocks[i].cond, &a->answers))
 				layout_blocks(&v->lay, w->blocks[i].sub, w->blocks[i].nsub, &wo);
 		free(codes);
+		/* The year of the amounts above and today's place in the payment period. */
+		if (!screens_ineligible(a, w)) {
+			layout_blank(&v->lay);
+			screens_dated_lines(a, &v->lay, screens_states_money(w), true);
+		}
 	}
 	if (screens_ineligible(a, w)) {
 		/* The wizard's result (content) says this person cannot join. */

@@ -316,6 +316,9 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 
 	/* Opened from an answer code and not changed since: the top line says so. */
 	set_badge(v, xstrdup(screens_answer_code_opened(a) ? "按答案码打开" : "结果"));
+	/* Read after the figures' year, or with the period running out: said first. */
+	if (!screens_ineligible(a, s))
+		screens_dated_lines(a, &v->lay, screens_states_money(s), true);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "bundle_format.h"
+#include "dates.h"
 #include "util.h"
 
 struct bundle {
@@ -437,41 +438,33 @@ int bundle_each_text(struct bundle *b, const char *region,
 	return count;
 }
 
-/* Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian), or LONG_MIN. */
+/* Days since 1970-01-01 of a YYYY-MM-DD date, or LONG_MIN. */
 static long date_days(const char *s)
 {
-	int y, m, d;
+	struct date dt;
 
-	if (s == NULL || !is_date(s) || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
-	    m > 12 || d < 1 || d > 31)
-		return LONG_MIN;
-	/* Howard Hinnant's days_from_civil. */
-	y -= m <= 2;
-	{
-		long era = (y >= 0 ? y : y - 399) / 400;
-		long yoe = y - era * 400;
-		long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-		long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-		return era * 146097 + doe - 719468;
-	}
+	return s != NULL && dates_parse(s, &dt) ? dates_days(dt) : LONG_MIN;
 }
 
+/* Today in local time, as the screens count it (the clock: update runs from cron). */
 static long today_days(void)
 {
-	return (long)(time(NULL) / 86400);
+	struct dates_today t = dates_today(false);
+
+	return t.known ? dates_days(t.d) : LONG_MIN;
 }
 
 long bundle_manifest_age_days(const struct bundle_manifest *m)
 {
-	long c = date_days(m->created);
+	long c = date_days(m->created), t = today_days();
 
-	return c == LONG_MIN ? -1 : today_days() - c;
+	/* A clock set back before the bundle was made gives no (negative) age. */
+	return c == LONG_MIN || t == LONG_MIN || t < c ? -1 : t - c;
 }
 
 bool bundle_manifest_expired(const struct bundle_manifest *m)
 {
-	long v = date_days(m->valid_until);
+	long v = date_days(m->valid_until), t = today_days();
 
-	return v == LONG_MIN || today_days() > v;
+	return v == LONG_MIN || (t != LONG_MIN && t > v);
 }

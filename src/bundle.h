@@ -43,9 +43,9 @@ int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *err,
 void bundle_manifest_free(struct bundle_manifest *m);
 
 /*
- * Days from the manifest's created date to today (UTC, from time()), and
+ * Days from the manifest's created date to today (local time, the clock), and
  * whether today is past valid_until. For staleness notices; -1 days when the
- * date cannot be read.
+ * date cannot be read or the clock is before the created date.
  */
 long bundle_manifest_age_days(const struct bundle_manifest *m);
 bool bundle_manifest_expired(const struct bundle_manifest *m);

@@ -119,12 +119,13 @@ bool dates_of_time(time_t t, struct date *out)
 
 struct dates_today dates_today(bool allow_override)
 {
-	struct dates_today t = {{0, 0, 0}, false, false};
+	struct dates_today t = {{0, 0, 0}, false, false, false};
 	const char *env = allow_override ? getenv("YIBAO_TODAY") : NULL;
 	time_t now;
 
 	if (env != NULL && dates_parse(env, &t.d)) {
 		t.known = true;
+		t.overridden = true;
 	} else {
 		now = time(NULL);
 		t.known = now != (time_t)-1 && dates_of_time(now, &t.d);

@@ -50,8 +50,9 @@ bool dates_of_time(time_t t, struct date *out);
 /* What the clock said today. */
 struct dates_today {
 	struct date d;
-	bool known;     /* d is a date the clock gave (or YIBAO_TODAY) */
-	bool plausible; /* known, and within DATES_MIN_YEAR..DATES_MAX_YEAR */
+	bool known;      /* d is a date the clock gave (or YIBAO_TODAY) */
+	bool plausible;  /* known, and within DATES_MIN_YEAR..DATES_MAX_YEAR */
+	bool overridden; /* from YIBAO_TODAY, not the clock */
 };
 /*
  * Today in local time. With allow_override, YIBAO_TODAY=YYYY-MM-DD (when valid)

@@ -11,6 +11,7 @@
 #ifndef YIBAO_METRICS_H
 #define YIBAO_METRICS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -18,11 +19,14 @@
 
 /*
  * Replace the file at path with text atomically (a temporary file beside it,
- * fsync, rename; mode 0644). A symbolic link at path is followed: the file it
- * names is replaced (the package links node_exporter's directory to one the
- * update service may write). Returns 0, or -1 with a one-line reason in why.
+ * rename; mode 0644), with durable also fsync'ed before the rename (a session's
+ * counters are not: an fsync costs a session start several milliseconds). A
+ * symbolic link at path is followed: the file it names is replaced (the package
+ * links node_exporter's directory to one the update service may write).
+ * Returns 0, or -1 with a one-line reason in why.
  */
-int metrics_write_file(const char *path, const char *text, char *why, size_t whylen);
+int metrics_write_file(const char *path, const char *text, bool durable, char *why,
+		       size_t whylen);
 
 /*
  * The update metrics after one --update run that ended with exit_code at now:

@@ -22,6 +22,7 @@ int mode_pack(struct run *r)
 	diags_print(&r->d);
 	fprintf(stderr, "yibao: packed %s and %s into %s\n", r->cfg.content_dir, r->cfg.regions_dir,
 		out);
+	pack_warn_year(r->cfg.content_dir, !r->cfg.kiosk);
 	/* Hosts refuse a larger download unless they were told otherwise. */
 	if (stat(out, &st) == 0 && st.st_size > (off_t)CONFIG_UPDATE_MAX_MIB << 20)
 		fprintf(stderr,

@@ -24,6 +24,7 @@
 #include "calc.h"
 #include "config.h"
 #include "content.h"
+#include "dates.h"
 #include "guide.h"
 #include "profile.h"
 #include "util.h"
@@ -37,6 +38,8 @@ struct meta_ctx {
 	FILE *f;
 	int line;
 	bool have_version, have_year;
+	bool have_days, have_until;
+	int until_line;
 };
 
 static char *meta_line(char *buf, int size, void *stream)
@@ -91,10 +94,22 @@ static int on_meta(void *user, const char *section, const char *key, const char 
 			mc->pm->valid_days = (int)n;
 		else
 			diags_add(mc->d, mc->path, mc->line,
-				  "[bundle] valid_days must be a number of days from 1 to 3660");
+				  "[bundle] valid_days must be a number of days from 1 to 3660 "
+				  "(counted from the end of the policy year)");
+		mc->have_days = true;
+	} else if (strcmp(key, "valid_until") == 0) {
+		struct date dt;
+
+		if (dates_parse(v, &dt))
+			memcpy(mc->pm->valid_until, v, 11);
+		else
+			diags_add(mc->d, mc->path, mc->line,
+				  "[bundle] valid_until must be a date that exists, like 2026-12-31");
+		mc->have_until = true;
+		mc->until_line = mc->line;
 	} else {
 		diags_add(mc->d, mc->path, mc->line,
-			  "unknown key in [bundle] (version, policy_year, valid_days)");
+			  "unknown key in [bundle] (version, policy_year, valid_until or valid_days)");
 	}
 	return 1;
 }
@@ -111,13 +126,14 @@ static int this_year(void)
 int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct diags *d)
 {
 	char *path = util_path_join(dir, "bundle.ini");
-	struct meta_ctx mc = {pm, path, d, NULL, 0, false, false};
+	struct meta_ctx mc = {pm, path, d, NULL, 0, false, false, false, false, 0};
 	size_t before = d->n;
 	int rc;
 
 	pm->version = 1;
 	pm->policy_year = this_year();
 	pm->valid_days = META_DEFAULT_DAYS;
+	pm->valid_until[0] = '\0';
 	mc.f = fopen(path, "r");
 	if (mc.f == NULL) {
 		if (required)
@@ -134,6 +150,14 @@ int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct 
 		diags_add(d, path, 0, "[bundle] version is missing");
 	if (!mc.have_year)
 		diags_add(d, path, 0, "[bundle] policy_year is missing");
+	if (mc.have_until && mc.have_days)
+		diags_add(d, path, mc.until_line,
+			  "[bundle] give valid_until or valid_days, not both");
+	else if (pm->valid_until[0] != '\0' && mc.have_year &&
+		 atoi(pm->valid_until) < pm->policy_year)
+		diags_add(d, path, mc.until_line,
+			  "[bundle] valid_until %s is before the policy year %d begins",
+			  pm->valid_until, pm->policy_year);
 	free(path);
 	return d->n > before ? -1 : 0;
 }
@@ -234,6 +258,42 @@ static void date_of(time_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void pack_valid_until(const struct pack_meta *pm, char out[11])
+{
+	struct date end = {pm->policy_year, 12, 31};
+
+	if (pm->valid_until[0] != '\0') {
+		memcpy(out, pm->valid_until, 11);
+		return;
+	}
+	end = dates_from_days(dates_days(end) + pm->valid_days);
+	snprintf(out, 11, "%04d-%02d-%02d", end.y, end.m, end.d);
+}
+
+void pack_warn_year(const char *content_dir, bool allow_override)
+{
+	struct pack_meta pm;
+	struct diags ignore = {0};
+	struct dates_today t = dates_today(allow_override);
+	struct date until;
+	char u[11];
+
+	if (pack_meta_read(content_dir, true, &pm, &ignore) == 0 && t.plausible) {
+		if (dates_year_standing(&t, pm.policy_year) == DATES_YEAR_OVER)
+			fprintf(stderr,
+				"yibao: warning: policy_year %d is over (today is %04d-%02d-%02d): "
+				"every money screen will say the figures are for %d\n",
+				pm.policy_year, t.d.y, t.d.m, t.d.d, pm.policy_year);
+		pack_valid_until(&pm, u);
+		if (dates_parse(u, &until) && dates_days(t.d) > dates_days(until))
+			fprintf(stderr,
+				"yibao: warning: the bundle is past its valid-until date %s already: "
+				"--update refuses it\n",
+				u);
+	}
+	diags_free(&ignore);
+}
+
 /* Now, or SOURCE_DATE_EPOCH (reproducible package builds). */
 static time_t created_time(void)
 {
@@ -254,7 +314,7 @@ static struct bundle_builder *w_manifest(const struct pack_meta *pm, char **name
 	struct bundle_builder *bb;
 
 	date_of(now, created);
-	date_of(now + (time_t)pm->valid_days * 86400, until);
+	pack_valid_until(pm, until);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			sb_addc(&regions, ' ');

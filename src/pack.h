@@ -15,15 +15,30 @@
 
 /* content/bundle.ini's [bundle] section. */
 struct pack_meta {
-	long long version; /* content version, > 0, only grows */
-	int policy_year;   /* the year the figures are for */
-	int valid_days;    /* valid-until = created + valid_days */
+	long long version;    /* content version, > 0, only grows */
+	int policy_year;      /* the year the figures are for */
+	int valid_days;       /* valid-until = 31 December of policy_year + valid_days */
+	char valid_until[11]; /* or this YYYY-MM-DD as given; "" when not given */
 };
+
+/*
+ * The bundle's valid-until date of pm (YYYY-MM-DD) into out: pm's valid_until
+ * when given, else valid_days counted from the end of the policy year (never
+ * from the day it is packed: a bundle of last year's figures packed today is
+ * not valid for another year).
+ */
+void pack_valid_until(const struct pack_meta *pm, char out[11]);
+/*
+ * After a pack: a warning on stderr when today (local time; YIBAO_TODAY when
+ * allow_override) is past the end of content_dir's policy year, or past its
+ * valid-until date: the bundle's screens will say so from the first day.
+ */
+void pack_warn_year(const char *content_dir, bool allow_override);
 
 /*
  * Read dir/bundle.ini into pm. Problems go to d as FILE:LINE. When the file
  * does not exist: required reports it; otherwise pm gets the defaults
- * (version 1, this year, 400 days) silently (an author's preview). Returns 0
+ * (version 1, this year, 400 days after it) silently (an author's preview). Returns 0
  * when pm is usable.
  */
 int pack_meta_read(const char *dir, bool required, struct pack_meta *pm, struct diags *d);

@@ -148,7 +148,7 @@ int stats_flush(struct stats *s, const struct config *cfg)
 	if (old != NULL)
 		add_file(&total, old);
 	text = stats_text(&total);
-	rc = metrics_write_file(cfg->stats_file, text, why, sizeof why);
+	rc = metrics_write_file(cfg->stats_file, text, false, why, sizeof why);
 	free(text);
 	free(old);
 	close(fd); /* and the lock with it */

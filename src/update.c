@@ -306,6 +306,8 @@ static int fetch_run(struct update *u, const char *url, struct fetch *f, struct 
 		*res = say(u, UPDATE_ERROR, "libcurl 7.85 or newer is needed");
 		return -1;
 	}
+	f->api = u->api; /* fetch_on_header asks libcurl for the headers */
+	f->easy = e;
 	rc = u->api->easy_perform(e);
 	u->api->easy_cleanup(e);
 	if (rc != CURLE_OK) {

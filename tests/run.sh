@@ -28,6 +28,9 @@ fail=0
 skip=0
 export LANG=C.UTF-8
 unset LC_ALL LC_CTYPE NO_COLOR YIBAO_CONFIG
+# Screens tell figures and the payment period against today: every check runs
+# on one fixed day in China's time zone (the date tests set their own with faketime).
+export TZ=Asia/Shanghai YIBAO_TODAY=2026-12-07
 export HOME="$OUT/home" XDG_CONFIG_HOME="$OUT/home/.config"
 mkdir -p "$HOME"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
@@ -115,6 +118,31 @@ want check && for r in config/regions/*.ini; do
 	if ./yibao --check --region "$name" >"$OUT/check-$name.out" 2>&1; then ok "--check --region $name"; else bad "--check --region $name"; cat "$OUT/check-$name.out"; fi
 done
 
+# Every screen stating an amount in 元 also states its year (every region).
+if want check; then
+	python3 tools/yearlint.py ./yibao >"$OUT/yearlint.out" 2>&1
+	count_tap "$OUT/yearlint.out" "tools/yearlint.py"
+fi
+# Validity counts from the policy year, not from packing; --pack warns once the year is over.
+if want check; then
+	for day in 2026-01-02 2026-12-07; do
+		SOURCE_DATE_EPOCH=$(date -u -d "$day" +%s) YIBAO_TODAY=$day ./yibao --pack "$OUT/v-$day.bundle" --content content >"$OUT/v-$day.out" 2>&1
+	done
+	v1=$(./yibao --content "$OUT/v-2026-01-02.bundle" --version 2>&1 | grep -o 'valid until [0-9-]*')
+	v2=$(./yibao --content "$OUT/v-2026-12-07.bundle" --version 2>&1 | grep -o 'valid until [0-9-]*')
+	if [ "$v1" = "valid until 2027-02-04" ] && [ "$v2" = "$v1" ]; then
+		ok "valid_days counts from the end of policy_year 2025 ($v1), whenever packed"
+	else
+		bad "valid-until of bundles packed on two days: '$v1' and '$v2' (want valid until 2027-02-04)"
+	fi
+	if grep -q 'warning: policy_year 2025 is over' "$OUT/v-2026-12-07.out"; then
+		ok "--pack after the policy year warns that it is over"
+	else bad "--pack on 2026-12-07 gave no warning"; sed 's/^/     /' "$OUT/v-2026-12-07.out"; fi
+	YIBAO_TODAY=2025-06-01 ./yibao --pack "$OUT/v-2025.bundle" --content content >"$OUT/v-2025.out" 2>&1
+	if grep -q 'warning: policy_year' "$OUT/v-2025.out"; then
+		bad "--pack inside the policy year warned"; sed 's/^/     /' "$OUT/v-2025.out"
+	else ok "--pack inside the policy year does not warn"; fi
+fi
 # --pack refuses what --check of a profile rejects: nothing is written.
 if want check; then
 	mkdir -p "$OUT/pack-regions"

@@ -2,6 +2,11 @@
 # Source it; $YIBAO names the binary (default ./yibao). Prints TAP-like lines.
 # SPDX-License-Identifier: MIT
 YIBAO=${YIBAO:-./yibao}
+# Screens tell figures and the payment period against today: one fixed day in
+# China's time zone, unless a test sets E2E_TODAY or runs under E2E_FAKETIME.
+export TZ=${E2E_TZ:-Asia/Shanghai}
+export YIBAO_TODAY="${E2E_TODAY-2026-12-07}"
+[ -n "$YIBAO_TODAY" ] || unset YIBAO_TODAY
 SOCK="yibao-e2e-$$"
 T="tmux -L $SOCK"
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yibao-e2e.XXXXXX")
@@ -74,7 +79,7 @@ start() {
 	restart_server
 	# The guide's PID is recorded (sh execs it) so that it can be reaped by PID.
 	$T -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
+		"env HOME=$E2E_TMP LANG=${E2E_LANG:-C.UTF-8} TERM=${E2E_TERM:-xterm-256color} ESCDELAY=25 ${E2E_FAKETIME:+ASAN_OPTIONS=verify_asan_link_order=0:\$ASAN_OPTIONS faketime \"$E2E_FAKETIME\"} sh -c 'echo \$\$ >$E2E_TMP/guide.pid; exec \"\$0\" \"\$@\"' $YIBAO $*; echo EXITED \$?; sleep 30"
 	_n=50
 	while [ ! -s "$E2E_TMP/guide.pid" ] && [ "$_n" -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
 	starttime "$(guide_pid)" >"$E2E_TMP/guide.start"
@@ -116,6 +121,9 @@ not_ok() { n_bad=$((n_bad + 1)); echo "not ok - $*"; echo "# screen was:"; scree
 
 # expect TEXT DESCRIPTION: TEXT shows within 5 s.
 expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
+# expect_wipe DESCRIPTION: the kiosk idle wipe comes and says so (waited for, however busy
+# the machine; a script's idle_timeout_s is a few seconds).
+expect_wipe() { if wait_for "已清除上一位的操作" 15; then ok "$1"; else not_ok "$1 (no wipe message)"; fi; }
 # settle [CAPTURE]: until three captures 100 ms apart are the same (at most 5 s), so that
 # a check of what is NOT on screen does not pass on a screen still being drawn.
 settle() {

@@ -1,6 +1,9 @@
 # sizes.sh -- the guide at many terminal sizes, and live resizes between them:
 # the top line shows the code, the bottom line the keys, nothing is drawn past the
 # right edge, and the CJK comparison table (6.6) is laid out in aligned columns.
+# On a day inside the figures' year: read later, 6.6 opens with a year notice
+# that pushes the table below a 12-line screen (tests/e2e/dated.sh checks it).
+E2E_TODAY=2025-06-01
 . "$(dirname "$0")/lib.sh"
 
 SIZES="80x24 40x12 61x17 100x30 200x60"

@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.." || exit 1
 [ -x ./yibao ] || { echo "regen.sh: build ./yibao first (make)" >&2; exit 1; }
 export LANG=C.UTF-8
 unset LC_ALL LC_CTYPE NO_COLOR YIBAO_CONFIG
+export TZ=Asia/Shanghai YIBAO_TODAY=2026-12-07 # as tests/run.sh: one fixed day
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/yibao-golden.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/.config"

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/../.."
 make --no-print-directory build/tests/model_run
 export LANG=C.UTF-8
 unset LC_ALL LC_CTYPE
+export TZ=Asia/Shanghai YIBAO_TODAY=2026-12-07 # as tests/run.sh: one fixed day
 for k in ${*:-tests/model/*.keys}; do
 	k=tests/model/$(basename "$k" .keys).keys
 	build/tests/model_run "$k" >"${k%.keys}.ref"

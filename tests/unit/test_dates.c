@@ -19,7 +19,7 @@
 
 static struct dates_today on(const char *ymd)
 {
-	struct dates_today t = {{0, 0, 0}, false, false};
+	struct dates_today t = {{0, 0, 0}, false, false, false};
 
 	assert_true(dates_parse(ymd, &t.d));
 	t.known = true;

@@ -94,7 +94,9 @@ static void put_profiles(const char *version)
 	mkdir(dir, 0755);
 	free(dir);
 	put("regions/national.ini", "[region]\ntitle = 全国通用\n[values]\nhotline = 12393\n");
-	ini = xasprintf("[bundle]\nversion = %s\npolicy_year = 2025\nvalid_days = 30\n", version);
+	/* Valid until a date given as such (valid_days would count from the end of 2025). */
+	ini = xasprintf("[bundle]\nversion = %s\npolicy_year = 2025\nvalid_until = 2099-12-31\n",
+			version);
 	put("bundle.ini", ini);
 	free(ini);
 }
