@@ -23,6 +23,7 @@
 #include "pack.h"
 #include "render.h"
 #include "report.h"
+#include "session.h"
 #include "source.h"
 #include "term.h"
 #include "text.h"
@@ -529,7 +530,7 @@ static int run_content(struct run *r)
 		rc = mode_print(r, &a);
 	else
 		rc = mode_session(r, &a);
-	app_free(&a);
+	session_end(&a);
 	return rc;
 }
 
