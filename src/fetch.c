@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: MIT
  *
  * libcurl's header and write callbacks for yibao --update (update.c sets the
- * request up and maps the outcome). Only the final response counts: a new
- * status line (a redirect, an interim answer) forgets what came before. A
+ * request up and maps the outcome). libcurl parses the status line and the
+ * headers (curl_easy_header); what is kept of them is decided here
+ * (fetch_response: pure, fuzzed by tests/fuzz/fuzz_fetch.c). Only the final
+ * response counts: each new one (a redirect, an interim answer) forgets what
+ * came before. A
  * resumed body must start exactly where the part ends; a body past the limit
  * ends the transfer before it is written.
  */
@@ -18,6 +21,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "status_curl.h"
 
 /* Longest validator (ETag, Last-Modified) kept; a longer one is not used. */
 #define VALIDATOR_MAX 160
@@ -52,47 +57,50 @@ static void reset_headers(struct fetch *f)
 	f->keep = false;
 }
 
-static bool header_is(const char *p, size_t len, const char *name, const char **value,
-		      size_t *vlen)
+void fetch_response(struct fetch *f, long code, const char *etag, const char *last_modified,
+		    const char *content_range, const char *content_encoding)
 {
-	size_t n = strlen(name);
+	reset_headers(f);
+	f->code = code;
+	if (etag != NULL)
+		f->etag = header_value(etag, strlen(etag));
+	if (last_modified != NULL)
+		f->last_modified = header_value(last_modified, strlen(last_modified));
+	if (content_range != NULL)
+		f->content_range = header_value(content_range, strlen(content_range));
+	if (content_encoding != NULL) {
+		f->content_encoding = header_value(content_encoding, strlen(content_encoding));
+		if (f->content_encoding == NULL)
+			f->content_encoding = xstrdup("unknown");
+	}
+}
 
-	if (len <= n || strncasecmp(p, name, n) != 0 || p[n] != ':')
-		return false;
-	*value = p + n + 1;
-	*vlen = len - n - 1;
-	return true;
+/* The last of the current response's headers called name (libcurl keeps them), or NULL. */
+static const char *header(const struct fetch *f, const char *name)
+{
+	struct curl_header *h;
+
+	if (f->api->easy_header(f->easy, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK)
+		return NULL;
+	if (h->amount > 1 &&
+	    f->api->easy_header(f->easy, name, h->amount - 1, CURLH_HEADER, -1, &h) != CURLHE_OK)
+		return NULL;
+	return h->value;
 }
 
 size_t fetch_on_header(char *p, size_t size, size_t n, void *ud)
 {
 	struct fetch *f = ud;
 	size_t len = size * n;
-	const char *v;
-	size_t vlen;
+	long code = 0;
 
-	if (len >= 5 && memcmp(p, "HTTP/", 5) == 0) {
-		/* A new response (after a redirect or an interim one): forget the last. */
-		const char *sp = memchr(p, ' ', len);
-
-		reset_headers(f);
-		if (sp != NULL && (size_t)(sp - p) + 4 <= len)
-			f->code = strtol(sp + 1, NULL, 10);
-	} else if (header_is(p, len, "ETag", &v, &vlen)) {
-		free(f->etag);
-		f->etag = header_value(v, vlen);
-	} else if (header_is(p, len, "Last-Modified", &v, &vlen)) {
-		free(f->last_modified);
-		f->last_modified = header_value(v, vlen);
-	} else if (header_is(p, len, "Content-Range", &v, &vlen)) {
-		free(f->content_range);
-		f->content_range = header_value(v, vlen);
-	} else if (header_is(p, len, "Content-Encoding", &v, &vlen)) {
-		free(f->content_encoding);
-		f->content_encoding = header_value(v, vlen);
-		if (f->content_encoding == NULL)
-			f->content_encoding = xstrdup("unknown");
-	}
+	/* The blank line that ends a response's headers: libcurl has parsed them all. */
+	if (len > 2 || (len == 2 && p[0] != '\r') || (len == 1 && p[0] != '\n') || len == 0)
+		return len;
+	if (f->api->easy_getinfo(f->easy, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK)
+		code = 0;
+	fetch_response(f, code, header(f, "ETag"), header(f, "Last-Modified"),
+		       header(f, "Content-Range"), header(f, "Content-Encoding"));
 	return len;
 }
 

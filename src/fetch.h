@@ -16,6 +16,8 @@
  * fetch_free when done.
  */
 struct fetch {
+	const struct curl_api *api;                                    /* libcurl (status_curl.h), and */
+	void *easy;                                                    /* the transfer (a CURL *): the headers are asked of them */
 	long code;                                                     /* from the latest status line */
 	char *etag, *last_modified, *content_range, *content_encoding; /* kept when sane */
 	bool started;                                                  /* the body of the latest response has begun */
@@ -35,8 +37,23 @@ struct fetch {
 	void *ctx;
 };
 
-/* CURLOPT_HEADERFUNCTION (ud: the struct fetch). */
+struct curl_api;
+
+/*
+ * CURLOPT_HEADERFUNCTION (ud: the struct fetch, its api and easy set): at the
+ * end of each response's headers (a redirect's, an interim one's, the final
+ * one's) libcurl is asked for the status and the headers kept (curl_easy_header)
+ * and they go to fetch_response.
+ */
 size_t fetch_on_header(char *p, size_t size, size_t n, void *ud);
+/*
+ * A new response: its status code and headers (each NULL when absent; only
+ * read) replace whatever the last one left. A validator or range that is not
+ * printable ASCII of at most 160 bytes is not kept; an encoding that is not
+ * becomes "unknown" (a body that cannot be resumed).
+ */
+void fetch_response(struct fetch *f, long code, const char *etag, const char *last_modified,
+		    const char *content_range, const char *content_encoding);
 /* CURLOPT_WRITEFUNCTION (ud: the struct fetch); 0 ends the transfer (see the flags). */
 size_t fetch_on_body(char *p, size_t size, size_t n, void *ud);
 /* Free what the transfer kept (headers, the body in memory). */

@@ -40,9 +40,10 @@ static char *resolve(const char *path)
 	return out;
 }
 
-int metrics_write_file(const char *path, const char *text, char *why, size_t whylen)
+int metrics_write_file(const char *path, const char *text, unsigned flags, char *why,
+		       size_t whylen)
 {
-	char *real = resolve(path);
+	char *real = (flags & METRICS_FOLLOW) != 0 ? resolve(path) : xstrdup(path);
 	char *dir = util_dirname(real);
 	const char *base = strrchr(real, '/') != NULL ? strrchr(real, '/') + 1 : real;
 	/* A dot name not ending in .prom: the collector skips it while it is written. */
@@ -54,7 +55,8 @@ int metrics_write_file(const char *path, const char *text, char *why, size_t why
 		snprintf(why, whylen, "cannot write in %s: %s", dir, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, 0644) != 0 || util_write_all(fd, text, len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0644) != 0 || util_write_all(fd, text, len) != 0 ||
+	    ((flags & METRICS_DURABLE) != 0 && fsync(fd) != 0)) {
 		snprintf(why, whylen, "cannot write %s: %s", tmp, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -178,7 +180,8 @@ int metrics_update_write(const struct config *cfg, int exit_code, time_t now, ch
 	if (cfg->update_metrics_file == NULL)
 		return 0;
 	text = metrics_update_text(cfg, exit_code, now);
-	rc = metrics_write_file(cfg->update_metrics_file, text, why, whylen);
+	rc = metrics_write_file(cfg->update_metrics_file, text, METRICS_DURABLE | METRICS_FOLLOW, why,
+				whylen);
 	free(text);
 	return rc;
 }

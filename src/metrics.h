@@ -11,18 +11,28 @@
 #ifndef YIBAO_METRICS_H
 #define YIBAO_METRICS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
 #include "config.h"
 
+/* Flags of metrics_write_file. */
+enum {
+	METRICS_DURABLE = 1, /* fsync before the rename */
+	METRICS_FOLLOW = 2   /* a symbolic link at path: replace the file it names */
+};
 /*
  * Replace the file at path with text atomically (a temporary file beside it,
- * fsync, rename; mode 0644). A symbolic link at path is followed: the file it
- * names is replaced (the package links node_exporter's directory to one the
- * update service may write). Returns 0, or -1 with a one-line reason in why.
+ * rename; mode 0644). METRICS_DURABLE: fsync'ed first (a session's counters are
+ * not: an fsync costs a session start several milliseconds). METRICS_FOLLOW: a
+ * symbolic link at path is followed and the file it names replaced (the package
+ * links node_exporter's directory to one the update service may write; never
+ * for [stats], whose directory every session account writes). Returns 0, or -1
+ * with a one-line reason in why.
  */
-int metrics_write_file(const char *path, const char *text, char *why, size_t whylen);
+int metrics_write_file(const char *path, const char *text, unsigned flags, char *why,
+		       size_t whylen);
 
 /*
  * The update metrics after one --update run that ended with exit_code at now:

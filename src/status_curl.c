@@ -25,6 +25,7 @@ static const struct util_sym syms[] = {
 	{"curl_easy_setopt", offsetof(struct curl_api, easy_setopt)},
 	{"curl_easy_getinfo", offsetof(struct curl_api, easy_getinfo)},
 	{"curl_easy_perform", offsetof(struct curl_api, easy_perform)},
+	{"curl_easy_header", offsetof(struct curl_api, easy_header)},
 	{"curl_easy_strerror", offsetof(struct curl_api, easy_strerror)},
 	{"curl_multi_init", offsetof(struct curl_api, multi_init)},
 	{"curl_multi_cleanup", offsetof(struct curl_api, multi_cleanup)},

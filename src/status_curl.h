@@ -25,6 +25,9 @@ struct curl_api {
 	CURLcode (*easy_setopt)(CURL *e, CURLoption opt, ...);
 	CURLcode (*easy_getinfo)(CURL *e, CURLINFO info, ...);
 	CURLcode (*easy_perform)(CURL *e); /* yibao --update (update.c) */
+	/* A header of the response being received (fetch.c, for yibao --update). */
+	CURLHcode (*easy_header)(CURL *e, const char *name, size_t index, unsigned int origin,
+				 int request, struct curl_header **hout);
 	const char *(*easy_strerror)(CURLcode rc);
 	CURLM *(*multi_init)(void);
 	CURLMcode (*multi_cleanup)(CURLM *m);

@@ -87,6 +87,9 @@ def main():
     if not os.path.exists("/usr/sbin/sshd") or shutil.which("ssh") is None:
         print("fleet: skipped: openssh-server and openssh-client are needed")
         return 0
+    if os.geteuid() != 0 or subprocess.run(["unshare", "-m", "true"]).returncode != 0:
+        print("fleet: skipped: needs root and a mount namespace (its own account for sshd)")
+        return 0
     b = Fleet(a)
     d = tempfile.mkdtemp(prefix="yibao-fleet-")
     sshd = None
@@ -100,7 +103,15 @@ def main():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
         s.close()
-        user = subprocess.run(["id", "-un"], stdout=subprocess.PIPE, text=True).stdout.strip()
+        # The sessions' account: a kiosk account of its own with /bin/sh as its shell
+        # (root's shell would read root's dot files), in a copy of /etc/passwd that
+        # only sshd's private mount namespace sees; the real /etc is never written.
+        user, uid = "ybfleet", 64180
+        home = os.path.join(d, "home")
+        os.makedirs(home)
+        os.chmod(home, 0o755)
+        with open("/etc/passwd") as f, open(os.path.join(d, "passwd"), "w") as g:
+            g.write(f.read() + "%s:*:%d:65534:yibao fleet bench:%s:/bin/sh\n" % (user, uid, home))
         os.makedirs("/run/sshd", exist_ok=True)
         with open(os.path.join(d, "sshd_config"), "w") as f:
             f.write("ListenAddress 127.0.0.1:%d\nHostKey %s/host\nPidFile %s/sshd.pid\n"
@@ -111,8 +122,11 @@ def main():
                     "Match User %s\n    ForceCommand %s --kiosk\n    DisableForwarding yes\n"
                     "    PermitTTY yes\n"
                     % (port, d, d, d, a.sessions + 50, user, yibao))
-        sshd = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", os.path.join(d, "sshd_config")],
-                                stderr=open(os.path.join(d, "sshd.log"), "w"))
+        sshd = subprocess.Popen(
+            ["unshare", "-m", "sh", "-c",
+             'mount --bind "$1" /etc/passwd && exec /usr/sbin/sshd -D -e -f "$2"', "sh",
+             os.path.join(d, "passwd"), os.path.join(d, "sshd_config")],
+            stderr=open(os.path.join(d, "sshd.log"), "w"))
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", port), 0.2).close()
@@ -134,6 +148,7 @@ def main():
             guides = [p for p in pids if comm(p) == "yibao"]
             if len(guides) < peak["guides"]:
                 return
+            # sshd: the listener, each session's sshd processes and its shell.
             pss = {"sshd": 0, "yibao": 0}
             priv = {"sshd": 0, "yibao": 0}
             procs = {"sshd": 0, "yibao": 0}

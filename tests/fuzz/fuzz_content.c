@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct menu_entry *me = NULL;
 		size_t nme;
 		struct answers a = {0};
-		struct layout_opts plain = {0}, rich = {true, &a, true, ticked, NULL, NULL};
+		struct layout_opts plain = {0}, rich = {.number_links = true, .answers = &a, .tasks_selectable = true, .ticked = ticked};
 
 		if (s->code == NULL || s->id == NULL || s->title == NULL || s->kind >= KIND_COUNT)
 			fuzz_fail("content: parsed screen lacks code, id, title or kind");

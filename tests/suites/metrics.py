@@ -10,7 +10,9 @@ error. A missing or read-only metrics directory: the update works, one line says
 the metrics were not written. Two runs at once, over and over, while a reader
 reads the file in a loop: every read is a whole file. Every process started here
 is ended and reaped by its PID."""
+import calendar
 import os
+import re
 import shutil
 import signal
 import socket
@@ -163,9 +165,14 @@ def main():
        v.get("yibao_update_last_success_timestamp_seconds") ==
        v.get("yibao_update_last_run_timestamp_seconds"),
        "exit code 0; last run = last success = now")
+    # The oracle: the valid-until date the guide itself reports for that bundle.
     until = v.get("yibao_bundle_valid_until_timestamp_seconds", 0)
-    ok(t0 + 399 * 86400 < until <= t1 + 401 * 86400,
-       "valid-until about 400 days ahead (valid_days = 400)", str(until))
+    ver = run([YIBAO, "--config", good, "--version"]).stdout
+    m = re.search(r"version 7, .*valid until (\d{4})-(\d\d)-(\d\d)", ver)
+    want = (calendar.timegm((int(m.group(1)), int(m.group(2)), int(m.group(3)), 0, 0, 0))
+            + 86400) if m else None
+    ok(until == want, "yibao_bundle_valid_until_timestamp_seconds is the end (UTC) of the "
+       "valid-until day yibao --version names", "%s, want %s (%r)" % (until, want, ver))
     first_success = v.get("yibao_update_last_success_timestamp_seconds")
     print("# the metrics file as the guide wrote it:")
     for line in text.splitlines():
