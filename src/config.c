@@ -126,6 +126,7 @@ void config_free(struct config *c)
 	free(c->update_public_key);
 	free(c->update_ca_file);
 	free(c->update_state_dir);
+	free(c->update_download_dir);
 	free(c->update_metrics_file);
 	free(c->stats_file);
 	free(c->fail_closed);
@@ -315,6 +316,7 @@ static const struct setting settings[] = {
 	{"update", "public_key", V_KEYS, OFF(update_public_key), 0, 0, NULL, true},
 	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL, false},
 	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL, false},
+	{"update", "download_dir", V_PATH, OFF(update_download_dir), 0, 0, NULL, false},
 	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL, false},
 	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL, false},
 	{"update", "max_size_mib", V_INT, OFF(update_max_mib), 1, 4096, NULL, false},

@@ -88,7 +88,9 @@ struct config {
 	char *update_url;           /* https URL of the bundle; its signature is URL.minisig */
 	char *update_public_key;    /* minisign public keys (base64), separated by spaces */
 	char *update_ca_file;       /* CA bundle for the download; NULL: the system's */
-	char *update_state_dir;     /* where yibao --update keeps yibao.bundle(.minisig) */
+	char *update_state_dir;     /* where sessions read the installed yibao.bundle(.minisig) */
+	char *update_download_dir;  /* where --update fetches and verifies, when not state_dir
+				       (--install-update, as root, installs from it); NULL: none */
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 	int update_max_mib;         /* --update: a larger bundle is refused while it arrives */

@@ -37,11 +37,11 @@ LAYERS = {
     # model: a session's data and the rules that change it (no I/O)
     "model": "nav stats",
     # services: what acts on the world: network, files, a session's lifetime
-    "services": "status status_curl fetch update statedir source metrics session",
+    "services": "status status_curl fetch update install statedir source metrics session",
     # views: the terminal, line mode and the text a person reads
     "views": "render input input_keys plain term screens batch export",
     # main: the command line and its modes
-    "main": "main mode mode_check mode_pack mode_print mode_session mode_update",
+    "main": "main mode mode_check mode_pack mode_print mode_session mode_update mode_install",
 }
 # Library headers and the only modules that may include them.
 LIBRARIES = {
