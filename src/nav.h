@@ -139,10 +139,6 @@ struct screen_set {
 	bool (*answer_code_goto)(struct app *a, const char *text);
 	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
 	int (*answer_code_set)(struct app *a, const char *text, char **msg);
-	/* The region a code was made in (new string), or NULL. */
-	char *(*answer_code_region)(struct config *cfg, struct guide *g, const char *text);
-	/* --check: can the wizard of g have answer codes here. */
-	void (*answer_code_check)(struct config *cfg, struct guide *g, struct diags *d);
 };
 /* Every screen kind of the guide (screens/kinds.c). */
 extern const struct screen_set screens_set;
