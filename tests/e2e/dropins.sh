@@ -5,6 +5,9 @@
 
 R=$E2E_TMP/root
 sysroot "$R"
+# The user's files where this test puts them (tests/run.sh exports an XDG_CONFIG_HOME of its own).
+XDG_CONFIG_HOME=$E2E_TMP/.config
+export XDG_CONFIG_HOME
 mkdir -p "$R/config/yibao.ini.d" "$E2E_TMP/.config/yibao/yibao.ini.d"
 chmod 755 "$R/config/yibao.ini.d"
 GUIDE=$YIBAO
