@@ -177,7 +177,8 @@ struct app {
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
 /*
- * Pop every view, forget the session's data, free everything the model owns.
+ * Pop every view, forget the session's data, free everything the model owns
+ * (a may be NULL).
  * (The live lookups, a->status, are the session's: session_end frees them.)
  */
 void app_free(struct app *a);
