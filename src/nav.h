@@ -137,8 +137,8 @@ struct screen_set {
 	struct view *(*open_slip)(struct app *a);
 	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
 	bool (*answer_code_goto)(struct app *a, const char *text);
-	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
-	int (*answer_code_set)(struct app *a, const char *text, char **msg);
+	/* Set the wizard's answers from a code; 0, or -1 with one line in why. */
+	int (*answer_code_set)(struct app *a, const char *text, char *why, size_t whylen);
 };
 /* Every screen kind of the guide (screens/kinds.c). */
 extern const struct screen_set screens_set;
