@@ -199,13 +199,15 @@ uninstall:
 	true
 
 # The system config as installed: the shipped one with the install paths (and
-# [update] metrics_file when METRICS_FILE is given: the Debian package's).
+# [update] metrics_file when METRICS_FILE is given, download_dir when
+# DOWNLOADDIR is: the Debian package's).
 installed-config:
 	@sed -e 's|^bundle = .*|bundle = $(DATADIR)/yibao.bundle|' \
 	    -e 's|^content_dir = .*|content_dir = $(DATADIR)/content|' \
 	    -e 's|^regions_dir = .*|regions_dir = $(DATADIR)/regions|' \
 	    -e 's|^state_dir = .*|state_dir = $(STATEDIR)|' \
 	    $(if $(METRICS_FILE),-e 's|^;metrics_file =.*|metrics_file = $(METRICS_FILE)|') \
+	    $(if $(DOWNLOADDIR),-e 's|^;download_dir =.*|download_dir = $(DOWNLOADDIR)|') \
 	    config/yibao.ini
 
 clean:

@@ -75,6 +75,8 @@ const char *kv_get(const struct kvlist *l, const char *key)
 
 void kv_free(struct kvlist *l)
 {
+	if (l == NULL)
+		return;
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].key);
 		free(l->v[i].val);
@@ -113,6 +115,8 @@ void config_defaults(struct config *c)
 
 void config_free(struct config *c)
 {
+	if (c == NULL)
+		return;
 	free(c->bundle);
 	free(c->content_dir);
 	free(c->regions_dir);
@@ -126,6 +130,7 @@ void config_free(struct config *c)
 	free(c->update_public_key);
 	free(c->update_ca_file);
 	free(c->update_state_dir);
+	free(c->update_download_dir);
 	free(c->update_metrics_file);
 	free(c->stats_file);
 	free(c->fail_closed);
@@ -315,6 +320,7 @@ static const struct setting settings[] = {
 	{"update", "public_key", V_KEYS, OFF(update_public_key), 0, 0, NULL, true},
 	{"update", "ca_file", V_PATH, OFF(update_ca_file), 0, 0, NULL, false},
 	{"update", "state_dir", V_PATH, OFF(update_state_dir), 0, 0, NULL, false},
+	{"update", "download_dir", V_PATH, OFF(update_download_dir), 0, 0, NULL, false},
 	{"update", "warn_after_days", V_INT, OFF(update_warn_after_days), 1, 36500, NULL, false},
 	{"update", "timeout_s", V_INT, OFF(update_timeout_s), 1, 3600, NULL, false},
 	{"update", "max_size_mib", V_INT, OFF(update_max_mib), 1, 4096, NULL, false},

@@ -49,6 +49,7 @@ struct kvlist {
 void kv_set(struct kvlist *l, const char *key, const char *val);
 /* The value of key, or NULL. Owned by l. */
 const char *kv_get(const struct kvlist *l, const char *key);
+/* Free every key and value of l (l may be NULL). */
 void kv_free(struct kvlist *l);
 
 /* Figures that differ by place: config/regions/NAME.ini layered over national.ini. */
@@ -88,7 +89,9 @@ struct config {
 	char *update_url;           /* https URL of the bundle; its signature is URL.minisig */
 	char *update_public_key;    /* minisign public keys (base64), separated by spaces */
 	char *update_ca_file;       /* CA bundle for the download; NULL: the system's */
-	char *update_state_dir;     /* where yibao --update keeps yibao.bundle(.minisig) */
+	char *update_state_dir;     /* where sessions read the installed yibao.bundle(.minisig) */
+	char *update_download_dir;  /* where --update fetches and verifies, when not state_dir
+				       (--install-update, as root, installs from it); NULL: none */
 	int update_warn_after_days; /* a bundle older than this is shown as possibly out of date */
 	int update_timeout_s;       /* --update: give up a connection or a stalled transfer after it */
 	int update_max_mib;         /* --update: a larger bundle is refused while it arrives */
@@ -169,6 +172,7 @@ int config_profile_walk(const struct config *c, const char *name, config_profile
 char *config_region_title(const struct config *c, const char *name);
 /* Placeholder lookup for guide_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
+/* Free everything c holds (c may be NULL). */
 void config_free(struct config *c);
 
 #endif

@@ -30,6 +30,7 @@
 #include "input_keys.h"
 #include "refs.h"
 #include "render.h"
+#include "session.h"
 #include "status.h"
 #include "text.h"
 #include "util.h"
@@ -449,7 +450,7 @@ int input_run(struct app *a)
 	/* A large update's signature check still running: nothing of it is drawn before it ends. */
 	if (guide_check_pending(a->g))
 		render_waiting(NAV_WAITING);
-	app_settle(a);
+	session_settle(a);
 	draw(a);
 	while (!a->quit && !got_signal) {
 		/* The terminal, then the sockets of a running lookup. */
@@ -492,9 +493,9 @@ int input_run(struct app *a)
 		} else {
 			dead = 0;
 		}
-		if (app_idle_due(a, util_now_ms())) {
+		if (session_idle_due(a, util_now_ms())) {
 			/* Forget the last person, on the screen too. */
-			app_idle_wipe(a, util_now_ms());
+			session_idle_wipe(a, util_now_ms());
 			render_wipe();
 		}
 		if (a->full_redraw) {

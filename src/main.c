@@ -16,6 +16,7 @@
 
 #include "bundle.h"
 #include "charset.h"
+#include "codebook.h"
 #include "config.h"
 #include "guide.h"
 #include "mode.h"
@@ -23,6 +24,7 @@
 #include "pack.h"
 #include "render.h"
 #include "report.h"
+#include "session.h"
 #include "source.h"
 #include "term.h"
 #include "text.h"
@@ -59,6 +61,8 @@ static void usage(FILE *f)
 	      "      --update        fetch, verify, install a newer signed bundle ([update]);\n"
 	      "                      exit 0 installed, 3 up to date, 4 network, 5 bad\n"
 	      "                      signature, 6 older, 7 expired, 8 too big, 1 other\n"
+	      "      --install-update  as root: install what --update fetched into [update]\n"
+	      "                      download_dir, verified again, into state_dir (same exits)\n"
 	      "      --pack OUT      check the content directory for every region profile and,\n"
 	      "                      when clean, write the bundle OUT; exit 0, or 1 (nothing written)\n"
 	      "      --plain         line mode without curses\n"
@@ -83,6 +87,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		O_ANSWER_CODE,
 		O_PACK,
 		O_UPDATE,
+		O_INSTALL,
 		O_WIDTH
 	};
 	static const struct option longopts[] = {
@@ -98,6 +103,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"answer-code", required_argument, NULL, O_ANSWER_CODE},
 		{"pack", required_argument, NULL, O_PACK},
 		{"update", no_argument, NULL, O_UPDATE},
+		{"install-update", no_argument, NULL, O_INSTALL},
 		{"width", required_argument, NULL, O_WIDTH},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
@@ -134,6 +140,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case O_UPDATE:
 			o->update = true;
+			break;
+		case O_INSTALL:
+			o->install = true;
 			break;
 		case O_ANSWER:
 			o->answers = xrealloc(o->answers, (o->nanswers + 1) * sizeof *o->answers);
@@ -430,7 +439,7 @@ static int open_guide(struct run *r)
 	}
 	if (o->answer_code != NULL && o->region == NULL) {
 		/* A code carries its region: show what the caller saw. */
-		char *code_region = screens_set.answer_code_region(cfg, r->g, o->answer_code);
+		char *code_region = codebook_region(cfg, r->g, o->answer_code);
 
 		if (code_region != NULL && strcmp(code_region, cfg->profile.name) != 0) {
 			struct bundle *same = r->g->bundle;
@@ -529,7 +538,7 @@ static int run_content(struct run *r)
 		rc = mode_print(r, &a);
 	else
 		rc = mode_session(r, &a);
-	app_free(&a);
+	session_end(&a);
 	return rc;
 }
 
@@ -557,6 +566,8 @@ int main(int argc, char **argv)
 		term_harden(true);
 	if (o.update)
 		rc = mode_update(&r);
+	else if (o.install)
+		rc = mode_install(&r);
 	else if (o.pack != NULL)
 		rc = mode_pack(&r);
 	else

@@ -27,6 +27,7 @@ struct options {
 	const char *pack;
 	bool list, check, plain, kiosk, version;
 	bool update;
+	bool install;   /* --install-update */
 	bool login;     /* started as a login shell: no argument or user setting read */
 	char **answers; /* "key=value" from --answer, for --print slip */
 	size_t nanswers;
@@ -52,6 +53,12 @@ struct run {
  * Returns the exit status (an enum update_result, or 2 when refused).
  */
 int mode_update(struct run *r);
+/*
+ * --install-update (src/mode_install.c), as root: the update --update fetched
+ * into [update] download_dir, copied, verified again and installed into
+ * state_dir. Returns the exit status (as --update's, or 2 when refused).
+ */
+int mode_install(struct run *r);
 /* --pack OUT (src/mode_pack.c): check and write the bundle. Returns 0, or 1 (nothing written). */
 int mode_pack(struct run *r);
 /*

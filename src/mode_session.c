@@ -11,6 +11,7 @@
 #include "mode.h"
 #include "plain.h"
 #include "render.h"
+#include "session.h"
 #include "term.h"
 #include "text.h"
 #include "util.h"
@@ -52,12 +53,9 @@ int mode_session(struct run *r, struct app *a)
 	bool kiosk = r->cfg.kiosk;
 	int rc;
 
-	stats_start(&a->stats, &r->cfg);
-	if (want_plain(r->o)) {
-		rc = plain_run(a, STDIN_FILENO, stdout);
-		stats_flush(&a->stats, &r->cfg);
-		return rc;
-	}
+	session_start(a);
+	if (want_plain(r->o))
+		return plain_run(a, STDIN_FILENO, stdout);
 	term_save();
 	util_set_fatal_hook(kiosk ? restore_wipe_terminal : restore_terminal);
 	if (render_start(a) < 0) {
@@ -66,10 +64,9 @@ int mode_session(struct run *r, struct app *a)
 		rc = input_run(a);
 		/* Kiosk: the next person finds nothing, not even scrollback. */
 		if (kiosk)
-			app_wipe_session(a);
+			session_forget(a);
 		render_stop(kiosk);
 	}
 	term_restore();
-	stats_flush(&a->stats, &r->cfg);
-	return rc;
+	return rc; /* main ends the session (session_end): the counts are written then */
 }

@@ -4,14 +4,11 @@
  */
 #include "nav.h"
 
-#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
-#include "status.h"
 #include "util.h"
 
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set)
@@ -59,7 +56,7 @@ void nav_highlight(struct view *v, const char *words)
 	v->stale = true;
 }
 
-void app_wipe_session(struct app *a)
+void app_forget(struct app *a)
 {
 	answers_clear(&a->answers);
 	answers_clear(&a->ticks);
@@ -73,7 +70,6 @@ void app_wipe_session(struct app *a)
 	a->prompt = PROMPT_NONE;
 	free(a->msg);
 	a->msg = NULL;
-	status_wipe(a->status);
 	if (a->answer_code != NULL)
 		util_wipe(a->answer_code, strlen(a->answer_code));
 	free(a->answer_code);
@@ -81,82 +77,16 @@ void app_wipe_session(struct app *a)
 	a->sources_said = 0;
 }
 
-bool app_idle_due(const struct app *a, long now_ms)
-{
-	return a->cfg->kiosk && !a->idle_wiped &&
-	       now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
-}
-
-void app_idle_wipe(struct app *a, long now_ms)
-{
-	struct view *home;
-
-	a->stats.idle_wipes++;
-	stats_flush(&a->stats, a->cfg);
-	app_wipe_session(a);
-	nav_home(a);
-	/* The next person starts where the first did: not even the last selection is left. */
-	if ((home = nav_top(a)) != NULL) {
-		nav_select(a, home, home->lay.nitems > 0 ? 0 : -1, false);
-		nav_scroll_to(a, home, 0, false);
-		home->stale = true;
-	}
-	a->idle_wiped = true;
-	nav_message(a, false, "%s",
-		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
-				 : "已清除上一位的操作。按 ? 看帮助。");
-	a->last_key_ms = now_ms;
-}
-
 void app_free(struct app *a)
 {
+	if (a == NULL)
+		return;
 	while (a->depth > 0)
 		view_free(&a->stack[--a->depth]);
 	free(a->stack);
-	app_wipe_session(a);
-	status_free(a->status);
+	app_forget(a);
 	free(a->prompt_label);
 	memset(a, 0, sizeof *a);
-}
-
-bool app_settle(struct app *a)
-{
-	char why[256], why2[256];
-	struct config *cfg = a->cfg;
-	struct guide *g = a->g;
-	const struct screen_set *set = a->screens;
-	bool line = a->line_mode;
-	int rows = a->body_rows, cols = a->body_cols;
-
-	/* What start-up freed (terminfo, the first layout) goes back to the system. */
-	malloc_trim(0);
-	util_trim_stack();
-	if (g->fell_back && !guide_check_pending(g)) {
-		/* Refused before the session began (main.c said why on stderr or to syslog). */
-		g->fell_back = false;
-		nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
-		return true;
-	}
-	if (!guide_check_pending(g) || guide_check_wait(g, why, sizeof why) == 0)
-		return false;
-	/* Every view holds screens of the refused bundle: the session starts over. */
-	app_free(a);
-	if (guide_fall_back(g, cfg, why2, sizeof why2) < 0)
-		fatal("the installed content update was refused (%s), and %s", why, why2);
-	app_init(a, cfg, g, set);
-	a->line_mode = line;
-	a->body_rows = rows;
-	a->body_cols = cols;
-	if (cfg->kiosk) {
-		struct diags d = {0};
-
-		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
-		diags_log(&d);
-		diags_free(&d);
-	}
-	g->fell_back = false;
-	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
-	return true;
 }
 
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k)

@@ -137,12 +137,8 @@ struct screen_set {
 	struct view *(*open_slip)(struct app *a);
 	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
 	bool (*answer_code_goto)(struct app *a, const char *text);
-	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
-	int (*answer_code_set)(struct app *a, const char *text, char **msg);
-	/* The region a code was made in (new string), or NULL. */
-	char *(*answer_code_region)(struct config *cfg, struct guide *g, const char *text);
-	/* --check: can the wizard of g have answer codes here. */
-	void (*answer_code_check)(struct config *cfg, struct guide *g, struct diags *d);
+	/* Set the wizard's answers from a code; 0, or -1 with one line in why. */
+	int (*answer_code_set)(struct app *a, const char *text, char *why, size_t whylen);
 };
 /* Every screen kind of the guide (screens/kinds.c). */
 extern const struct screen_set screens_set;
@@ -180,30 +176,19 @@ struct app {
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
-/* Pop every view, wipe session data, free everything the app owns. */
+/*
+ * Pop every view, forget the session's data, free everything the model owns
+ * (a may be NULL).
+ * (The live lookups, a->status, are the session's: session_end frees them.)
+ */
 void app_free(struct app *a);
 /*
- * Before the first screen is shown: wait for the signature check of the
- * bundle still running (guide_check_later; the caller shows NAV_WAITING
- * meanwhile). When it failed, the session starts over on the bundle shipped
- * with the program, with a one-line message saying so, and true is returned.
- * No content: fatal(). False when nothing changed.
+ * Forget this person's answers, ticks, search, prompt input, message and
+ * answer code, overwriting them (the model's part of session_forget).
  */
+void app_forget(struct app *a);
+/* What the screen says while the session waits for the signature check (session_settle). */
 #define NAV_WAITING "正在核对内容更新的签名，请稍候……"
-bool app_settle(struct app *a);
-/* Forget this person's answers, ticks and search (kiosk: between residents). */
-void app_wipe_session(struct app *a);
-/*
- * Kiosk: idle_timeout_s passed since the last key (at now_ms, util_now_ms's
- * clock), and a key came since the last wipe (after it there is nothing to forget).
- */
-bool app_idle_due(const struct app *a, long now_ms);
-/*
- * The kiosk idle wipe: the session forgotten (app_wipe_session), home shown
- * with a message saying so; the idle time counts again from now_ms. What the
- * terminal shows is the caller's to wipe.
- */
-void app_idle_wipe(struct app *a, long now_ms);
 
 /* The kind ops for a content screen kind. */
 const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);

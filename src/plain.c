@@ -25,6 +25,7 @@
 #include "export.h"
 #include "input.h"
 #include "refs.h"
+#include "session.h"
 #include "status.h"
 #include "term.h"
 #include "util.h"
@@ -341,7 +342,7 @@ static ssize_t read_secret(struct line_in *in, char *line, size_t cap, long idle
  */
 static void forget(struct app *a, FILE *out)
 {
-	app_wipe_session(a);
+	session_forget(a);
 	fflush(out);
 	term_forget_lines();
 }
@@ -437,7 +438,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		charset_write(out, "\n");
 		fflush(out);
 	}
-	app_settle(a);
+	session_settle(a);
 	show(a, out);
 	charset_write(out, "每一项前面有数字：输入数字，再按回车，就选它。输入 ? 再按回车，听全部命令。\n");
 	for (;;) {
@@ -454,7 +455,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (n == LINE_IDLE) {
 			/* The next prompt is a fresh session's, and says so. */
 			fputc('\n', out);
-			app_idle_wipe(a, util_now_ms());
+			session_idle_wipe(a, util_now_ms());
 			fflush(out);
 			term_forget_lines();
 			show(a, out);

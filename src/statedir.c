@@ -36,10 +36,13 @@ static void remove_dir(int dirfd, const char *name)
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *de;
 
+	int e = errno; /* a clean-up, never the reason reported */
+
 	if (d == NULL) {
 		if (fd >= 0)
 			close(fd);
 		unlinkat(dirfd, name, 0); /* not a directory: a stray file */
+		errno = e;
 		return;
 	}
 	while ((de = readdir(d)) != NULL)
@@ -47,6 +50,7 @@ static void remove_dir(int dirfd, const char *name)
 			unlinkat(fd, de->d_name, 0);
 	closedir(d);
 	unlinkat(dirfd, name, AT_REMOVEDIR);
+	errno = e;
 }
 
 /* Make name (in dirfd) a symlink to target, by one rename. */
@@ -57,7 +61,10 @@ static int link_swap(int dirfd, const char *target, const char *name)
 	snprintf(tmp, sizeof tmp, "%s.tmp", name);
 	unlinkat(dirfd, tmp, 0);
 	if (symlinkat(target, dirfd, tmp) < 0 || renameat(dirfd, tmp, dirfd, name) < 0) {
+		int e = errno; /* what failed (ENOSPC), not the clean-up's ENOENT */
+
 		unlinkat(dirfd, tmp, 0);
+		errno = e;
 		return -1;
 	}
 	return fsync(dirfd);

@@ -15,6 +15,7 @@
 #define YIBAO_STATS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "config.h"
 
@@ -29,14 +30,20 @@ struct stats {
 	int ntopics;
 };
 
-/* A session starts: counting on when cfg says so; the start is added to the file at once. */
+/* A session starts: counting on when cfg says so, the start counted (session_start writes it). */
 void stats_start(struct stats *s, const struct config *cfg);
 /* A screen with this code was opened (nothing when off). */
 void stats_screen(struct stats *s, const char *code);
 /*
- * Add what s counted to cfg->stats_file (read, add, replace whole, under the
- * lock) and zero the counts. Returns 0, or -1 when off or it could not.
+ * Writes text as the whole new file at path (flags: metrics.h's; 0 here); 0, or -1
+ * with why. (metrics_write_file: the session passes it, so counting needs no file module.)
  */
-int stats_flush(struct stats *s, const struct config *cfg);
+typedef int (*stats_write_fn)(const char *path, const char *text, unsigned flags, char *why,
+			      size_t whylen);
+/*
+ * Add what s counted to cfg->stats_file (read, add, replace whole with write,
+ * under the lock) and zero the counts. Returns 0, or -1 when off or it could not.
+ */
+int stats_flush(struct stats *s, const struct config *cfg, stats_write_fn write);
 
 #endif

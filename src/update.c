@@ -74,6 +74,7 @@ struct update {
 	char *dir; /* state_dir, for messages and the verifier's paths */
 	struct meta meta;
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
+	bool refused;                       /* the server's answer was refused: nothing of it is worth resuming */
 	char *msg;
 	size_t msglen;
 };
@@ -261,14 +262,21 @@ static enum update_result transfer_error(struct update *u, const struct fetch *f
 	if (f->write_failed)
 		return say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME,
 			   strerror(f->write_errno));
-	if (f->bad_range)
+	if (f->bad_range) {
+		u->refused = true; /* a part it cannot resume is dropped: the next run starts afresh */
 		return say(u, UPDATE_NETWORK, "%s: the server resumed at the wrong place", what);
+	}
 	switch (rc) {
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		/* The URL itself is https (checked): only a redirect gets here. */
-		return say(u, UPDATE_NETWORK, "%s: redirected to a URL that is not https; refused",
-			   what);
+		u->refused = true;
+		/* The URL itself is https (checked): a redirect, or a status line libcurl refuses. */
+		if (f->code >= 300 && f->code < 400)
+			return say(u, UPDATE_NETWORK,
+				   "%s: redirected to a URL that is not https; refused", what);
+		return say(u, UPDATE_NETWORK, "%s: the server's answer is not HTTP (%s)", what,
+			   errbuf[0] != '\0' ? errbuf : u->api->easy_strerror(rc));
 	case CURLE_TOO_MANY_REDIRECTS:
+		u->refused = true;
 		return say(u, UPDATE_NETWORK, "%s: too many redirects", what);
 	case CURLE_OPERATION_TIMEDOUT:
 		return say(u, UPDATE_NETWORK, "%s: the server stopped answering (nothing for %ld s)",
@@ -393,12 +401,15 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 	} else if (f.code == 416 && resume) {
 		rc = 1;
 	} else {
+		u->refused = true;
 		*res = say(u, UPDATE_NETWORK, "bundle: the server answered HTTP %ld", f.code);
 	}
 	fetch_free(&f);
 	u->api->slist_free_all(h);
 	return rc;
 }
+
+static void drop_part(struct update *u);
 
 /*
  * Download the bundle into yibao.bundle.part: conditional on the installed
@@ -427,6 +438,15 @@ static int fetch_bundle(struct update *u, bool conditional, long *code, enum upd
 	if (rc == 0 && fsync(fd) < 0) {
 		*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
 		rc = -1;
+	}
+	/*
+	 * Kept for the next run only when a cut-off or a silent server left bytes
+	 * to resume: a refused answer (a bad status, a refused redirect, a resume
+	 * at the wrong place) or nothing at all leaves no part behind.
+	 */
+	if (rc < 0 && (u->refused || (fstat(fd, &st) == 0 && st.st_size == 0))) {
+		drop_part(u);
+		meta_write(u);
 	}
 	close(fd);
 	return rc;
@@ -580,7 +600,9 @@ static bool url_ok(const char *url)
 /* Open (making it when missing) state_dir and take its lock. */
 static enum update_result open_state(struct update *u, int *lockfd)
 {
-	u->dir = xstrdup(u->cfg->update_state_dir);
+	/* Where the unprivileged account may write (yibao --install-update takes it from there). */
+	u->dir = xstrdup(u->cfg->update_download_dir != NULL ? u->cfg->update_download_dir
+							     : u->cfg->update_state_dir);
 	u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (u->dirfd < 0 && errno == ENOENT && mkdir(u->dir, 0755) == 0)
 		u->dirfd = open(u->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

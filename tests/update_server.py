@@ -114,6 +114,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if mode in ("huge", "huge_nolength"):
             self.huge(mode == "huge")
             return
+        if mode == "status2000":
+            # A four-digit status: not HTTP libcurl accepts (no redirect anywhere).
+            self.wfile.write(b"HTTP/1.1 2000 OK\r\nContent-Length: 5\r\n\r\nhello")
+            self.note("2000", 5)
+            self.close_connection = True
+            return
         fs = os.path.normpath(os.path.join(self.server.www, path.lstrip("/")))
         if not fs.startswith(self.server.www + os.sep) or not os.path.isfile(fs):
             self.simple(404, {"Content-Type": "text/html"}, b"<html>no such file</html>")
@@ -170,6 +176,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 end = min(end, len(data) - 1)
                 code = 206
                 common["Content-Range"] = "bytes %d-%d/%d" % (start, end, len(data))
+                if mode == "badrange" and start > 0:
+                    # Always one byte early: every resume lands in the wrong place.
+                    start -= 1
+                    common["Content-Range"] = "bytes %d-%d/%d" % (start, end, len(data))
         body = data[start:end + 1]
         self.send_response(code)
         for k, v in common.items():

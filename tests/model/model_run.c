@@ -44,6 +44,7 @@
 #include "nav.h"
 #include "pack.h"
 #include "report.h"
+#include "session.h"
 #include "status.h"
 #include "text.h"
 #include "util.h"
@@ -207,8 +208,8 @@ static void run_keys(struct app *a, struct run *r, char *line)
 		} else if (strcmp(tok, "@idle") == 0) {
 			long now = a->last_key_ms + a->cfg->idle_timeout_s * 1000L;
 
-			if (app_idle_due(a, now))
-				app_idle_wipe(a, now);
+			if (session_idle_due(a, now))
+				session_idle_wipe(a, now);
 		} else if (strcmp(tok, "@size") == 0) {
 			if (!next_token(&p, tok, sizeof tok))
 				die("@size needs WxH", NULL);
@@ -336,7 +337,7 @@ int main(int argc, char **argv)
 	a.body_cols = r.cols - 1;
 	/* As input_run: the first screen, then the signature check is settled. */
 	dump(&a, &r, "(start)");
-	if (app_settle(&a))
+	if (session_settle(&a))
 		dump(&a, &r, "(settled)");
 	if (keys_begun) {
 		do {
@@ -349,7 +350,7 @@ int main(int argc, char **argv)
 	}
 	fclose(f);
 	free(line);
-	app_free(&a);
+	session_end(&a);
 	guide_free(g);
 	config_free(&cfg);
 	if (shipped != NULL)

@@ -134,7 +134,8 @@ check "region profiles are under /usr/share/yibao" test -f /usr/share/yibao/regi
 check "the sshd drop-in is in the examples" test -f /usr/share/doc/yibao/examples/sshd_config.d/yibao.conf
 check "system user yibao: no login, no home, owns /var/lib/yibao (0755)" sh -c '
 	[ "$(getent passwd yibao | cut -d: -f6,7)" = /nonexistent:/usr/sbin/nologin ] &&
-	[ "$(stat -c %U:%G:%a /var/lib/yibao)" = yibao:yibao:755 ]'
+	[ "$(stat -c %U:%G:%a /var/lib/yibao)" = root:root:755 ] &&
+	[ "$(stat -c %U:%G:%a /var/lib/yibao/download)" = yibao:yibao:755 ]'
 check "the update timer is not enabled by default" sh -c '! ls /etc/systemd/system/*.wants/yibao-update.* 2>/dev/null | grep -q .'
 UNITS="/lib/systemd/system/yibao-update.service /lib/systemd/system/yibao-update.timer"
 MAN=yes # verify opens the Documentation= man page when man is there
@@ -146,8 +147,9 @@ score=$(systemd-analyze security --offline=true /lib/systemd/system/yibao-update
 echo "# systemd-analyze security yibao-update.service: ${score:-?}"
 check "systemd-analyze security: exposure 1.5 or better (${score:-?})" \
 	python3 -c 'import sys; sys.exit(not (sys.argv[1] and float(sys.argv[1]) <= 1.5))' "$score"
-check "the service runs yibao --update as yibao, sandboxed" sh -c 'u=/lib/systemd/system/yibao-update.service;
-	for l in User=yibao "ExecStart=/usr/bin/yibao --update" ProtectSystem=strict ReadWritePaths=/var/lib/yibao \
+check "the service runs yibao --update as yibao, sandboxed, then --install-update as root" sh -c 'u=/lib/systemd/system/yibao-update.service;
+	for l in User=yibao "ExecStart=/usr/bin/yibao --update" "ExecStartPost=+/usr/bin/yibao --install-update" \
+		ProtectSystem=strict "ReadWritePaths=/var/lib/yibao/download /var/lib/yibao/metrics" \
 		NoNewPrivileges=yes PrivateTmp=yes ProtectHome=yes CapabilityBoundingSet= ; do grep -qx "$l" $u || { echo "no $l"; exit 1; }; done
 	grep -q "^RandomizedDelaySec=" /lib/systemd/system/yibao-update.timer && grep -qx OnCalendar=daily /lib/systemd/system/yibao-update.timer'
 
@@ -177,12 +179,15 @@ if /usr/bin/yibao --help 2>&1 | grep -q -- '--update' && [ -f tests/update_serve
 	cp -r content "$D/content-new"
 	MARK="更新标记$$"
 	sed -i 's/^version = .*/version = 99/' "$D/content-new/bundle.ini"
-	python3 - "$D/content-new/00-home.md" "$MARK" <<'PY'
+	# The mark on the home screen and on 3.4 (opened later by a running session).
+	for page in 00-home.md 03.4-pay-alipay.md; do
+		python3 - "$D/content-new/$page" "$MARK" <<'PY'
 import sys
 p, mark = sys.argv[1], sys.argv[2]
 head, sep, body = open(p, encoding="utf-8").read().partition("\n---\n")
 open(p, "w", encoding="utf-8").write(head + sep + mark + "\n\n" + body)
 PY
+	done
 	/usr/bin/yibao --content "$D/content-new" --pack "$D/srv/www/yibao.bundle" >"$D/pack.out" 2>&1
 	minisign -S -m "$D/srv/www/yibao.bundle" -s "$D/k.key" -t yibao.bundle >/dev/null 2>&1 </dev/null
 	printf '\n; added by the admin\n[update]\nurl = https://127.0.0.1:%s/yibao.bundle\npublic_key = %s\nca_file = %s\n' \
@@ -191,24 +196,37 @@ PY
 		(cd / && setpriv --reuid=yibao --regid=yibao --init-groups --no-new-privs --bounding-set=-all \
 			--inh-caps=-all env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /usr/bin/yibao --update) >"$1" 2>&1
 	}
+	as_root_step() { # OUT: what ExecStartPost=+ runs: as root, unsandboxed, a clean environment
+		(cd / && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /usr/bin/yibao --install-update) >"$1" 2>&1
+	}
+	exit_is() { # WANT OUT DESCRIPTION (the exit status in $rc)
+		if [ "$rc" -eq "$1" ]; then ok "$3"; else
+			echo "not ok - $3 (exit $rc, not $1)"
+			n_bad=$((n_bad + 1))
+			sed 's/^/#   /' "$2"
+		fi
+	}
 	as_service "$D/update1.out"
 	rc=$?
-	if [ "$rc" -eq 0 ]; then ok "yibao --update as the service runs it: installs the signed bundle (exit 0)"; else
-		echo "not ok - yibao --update as the service runs it: installs the signed bundle (exit $rc)"
-		n_bad=$((n_bad + 1))
-		sed 's/^/#   /' "$D/update1.out" "$D/pack.out"
-	fi
-	check "the update is in /var/lib/yibao, owned by yibao, readable by all" sh -c '
-		[ -z "$(find /var/lib/yibao ! -user yibao)" ] && [ -r /var/lib/yibao/yibao.bundle ] &&
-		[ "$(stat -L -c %a /var/lib/yibao/yibao.bundle)" = 644 ]'
+	exit_is 0 "$D/update1.out" "yibao --update as the service runs it: fetches and verifies the signed bundle (exit 0)"
+	check "before the root step the guides still show the shipped content" sh -c '! /usr/bin/yibao --print 0 | grep -q "$1"' sh "$MARK"
+	as_root_step "$D/install1.out"
+	rc=$?
+	exit_is 0 "$D/install1.out" "yibao --install-update as ExecStartPost=+ runs it: installs root's verified copy (exit 0)"
+	check "the download is the yibao user's; what the guides read only root may write" sh -c '
+		a=$(find /var/lib/yibao/download ! -user yibao)
+		b=$(find /var/lib/yibao \( -path /var/lib/yibao/download -o -path /var/lib/yibao/metrics \) -prune -o ! -user root -print)
+		c=$(find /var/lib/yibao \( -path /var/lib/yibao/download -o -path /var/lib/yibao/metrics \) -prune -o ! -type l -perm /022 -print)
+		echo "not the user'\''s: $a; not root'\''s: $b; writable by others: $c"
+		[ -z "$a$b$c" ] && [ -r /var/lib/yibao/yibao.bundle ] &&
+		[ "$(stat -L -c %U:%a /var/lib/yibao/yibao.bundle)" = root:644 ]'
 	check "the installed guide shows the updated content" sh -c '/usr/bin/yibao --print 0 | grep -q "$1"' sh "$MARK"
 	as_service "$D/update2.out"
 	rc=$?
-	if [ "$rc" -eq 3 ]; then ok "a second run finds nothing newer (exit 3, the unit's SuccessExitStatus)"; else
-		echo "not ok - a second run finds nothing newer (exit $rc, not 3)"
-		n_bad=$((n_bad + 1))
-		sed 's/^/#   /' "$D/update2.out"
-	fi
+	exit_is 3 "$D/update2.out" "a second run finds nothing newer (exit 3, the unit's SuccessExitStatus)"
+	as_root_step "$D/install2.out"
+	rc=$?
+	exit_is 3 "$D/install2.out" "and its root step installs nothing (exit 3)"
 	# The metrics: node_exporter's textfile directory links to the file the service wrote.
 	PROM=/var/lib/prometheus/node-exporter/yibao.prom
 	check "the package points [update] metrics_file at node_exporter's textfile directory" \
@@ -291,6 +309,61 @@ $T -f /dev/null new-session -d -s e2e -x 80 -y 24 "env -u LANG TERM=xterm-256col
 expect "城乡居民医保办事指南" "ssh: the account gets the guide (no LANG sent)"
 [ -n "$MARK" ] && expect "$MARK" "ssh: the account's guide reads the updated bundle"
 check "ssh: the guide runs in kiosk mode as the account" sh -c 'pgrep -u "$1" -f "^/usr/bin/yibao --kiosk\$"' sh "$TUSER"
+if [ -n "$MARK" ]; then
+	# The updater's account turned attacker (issue 19): it rewrites, in place (the same
+	# inode), every file it can write, putting its own text where the mark was; then it
+	# truncates them all. The running session (opening 3.4, 3.5 only now), new sessions
+	# and root's install step must show nothing of it, and nothing dies of SIGBUS.
+	ATTACK=$(echo "$MARK" | sed 's/更新标记/请转账到/')
+	as_yibao() { setpriv --reuid=yibao --regid=yibao --init-groups --no-new-privs env -i PATH=/usr/bin:/bin "$@"; }
+	as_yibao python3 - "$MARK" "$ATTACK" >"$D/attack.out" 2>&1 <<'PY'
+import os, sys
+mark, attack = sys.argv[1].encode(), sys.argv[2].encode()
+assert len(mark) == len(attack)
+n = 0
+for root, dirs, files in os.walk("/var/lib/yibao"):
+    for f in files:
+        p = os.path.join(root, f)
+        try:
+            with open(p, "r+b") as fh:
+                data = fh.read()
+                if mark in data:
+                    fh.seek(0)
+                    fh.write(data.replace(mark, attack))
+                    n += 1
+        except OSError:
+            pass
+print("rewrote", n)
+PY
+	echo "# attack: $(cat "$D/attack.out")"
+	check "the attacker could rewrite its download (the attack is real)" grep -q "rewrote [1-9]" "$D/attack.out"
+	keys g
+	type_text 3.4
+	keys Enter
+	expect "支付宝" "ssh: after the rewrite, the running session opens 3.4"
+	expect_not "请转账到" "ssh: and shows nothing the attacker wrote"
+	check "a new session shows the update, nothing the attacker wrote" sh -c '
+		setpriv --reuid="$1" --regid="$1" --init-groups env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+			/usr/bin/yibao --print 3.4 >"$2/new.out" 2>&1 && grep -q "$3" "$2/new.out" && ! grep -q "请转账到" "$2/new.out"' \
+		sh "$TUSER" "$D" "$MARK"
+	as_root_step "$D/install3.out"
+	rc=$?
+	exit_is 5 "$D/install3.out" "the root step refuses the rewritten download (exit 5, bad signature)"
+	as_yibao sh -c 'find /var/lib/yibao -type f -writable -exec truncate -s 0 {} +' >"$D/attack2.out" 2>&1
+	check "the attacker could truncate its download" sh -c '[ -n "$(find /var/lib/yibao/download -type f -size 0)" ]'
+	keys g
+	type_text 3.5
+	keys Enter
+	expect "微信" "ssh: after the truncation, the running session opens 3.5 (no SIGBUS)"
+	check "ssh: the session is still running" sh -c 'pgrep -u "$1" -f "^/usr/bin/yibao --kiosk\$"' sh "$TUSER"
+	check "a new session after the truncation shows the update" sh -c '
+		setpriv --reuid="$1" --regid="$1" --init-groups env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+			/usr/bin/yibao --print 0 2>&1 | grep -q "$2"' sh "$TUSER" "$MARK"
+	as_root_step "$D/install4.out"
+	rc=$?
+	[ "$rc" -ne 0 ] && ok "the root step installs nothing from the truncated download (exit $rc)" ||
+		{ echo "not ok - the root step installed the truncated download"; n_bad=$((n_bad + 1)); }
+fi
 keys q
 expect "EXITED 0" "ssh: q ends the session"
 
@@ -312,8 +385,10 @@ expect "EXITED 0" "login shell: q logs out"
 check "login shell: su ACCOUNT -c COMMAND is refused" sh -c '! su "$1" -c id >"$2/out" 2>&1 &&
 	grep -q "runs only the guide" "$2/out" && ! grep -q "uid=" "$2/out"' sh "$TUSER" "$D"
 
-# --- mosh over 127.0.0.1: the entry script starts mosh-server with the guide
+# --- mosh over 127.0.0.1: the entry script starts mosh-server with the guide,
+# on a port inside the range the administrator set in /etc/yibao/yibao-entry.conf
 UDP=$(free_port udp)
+printf '# deb.sh\nports = %s:%s\nnetwork_timeout_s = 10\n' "$UDP" "$UDP" >/etc/yibao/yibao-entry.conf
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1; echo EXITED \$?; sleep 30"
@@ -326,6 +401,9 @@ gpid=$(pgrep -u "$TUSER" -f "^/usr/bin/yibao --kiosk\$" | head -1)
 check "mosh: the guide runs under mosh-server with LANG=C.UTF-8" sh -c '[ -n "$1" ] &&
 	tr "\0" "\n" </proc/$1/environ | grep -qx LANG=C.UTF-8 &&
 	grep -q mosh-server /proc/$(ps -o ppid= -p $1 | tr -d " ")/cmdline' sh "$gpid"
+check "mosh: mosh-server has MOSH_SERVER_NETWORK_TMOUT=10 (the conf) and MOSH_SERVER_SIGNAL_TMOUT=60" sh -c '
+	p=$(ps -o ppid= -p "$1" | tr -d " ") && tr "\0" "\n" </proc/$p/environ >"$2/mosh.env" &&
+	grep -qx MOSH_SERVER_NETWORK_TMOUT=10 "$2/mosh.env" && grep -qx MOSH_SERVER_SIGNAL_TMOUT=60 "$2/mosh.env"' sh "$gpid" "$D"
 keys q
 expect "EXITED 0" "mosh: q ends the session"
 gone=no
@@ -337,6 +415,22 @@ if [ "$gone" = yes ]; then ok "mosh: no process of the account is left"; else
 	echo "not ok - mosh: no process of the account is left"; ps -u "$TUSER" -o pid,args | sed 's/^/#   /'
 	n_bad=$((n_bad + 1))
 fi
+# An abandoned session: the client killed, mosh-server and the guide end by themselves
+# (network_timeout_s = 10 above; before issue 19 they ran on for good).
+restart_server
+$T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1; echo EXITED \$?; sleep 30"
+expect "城乡居民医保办事指南" "mosh: a second session gets the guide"
+# Our mosh-client only: the one under this tmux pane.
+pane=$($T list-panes -t e2e -F '#{pane_pid}' | head -1)
+mc=$(ps -e -o pid=,ppid=,comm= | awk -v root="$pane" '{ p[$1] = $2; c[$1] = $3 }
+	END { for (x in p) { y = x; while ((y in p) && y != root && y > 1) y = p[y]; if (y == root && c[x] == "mosh-client") print x } }')
+[ -n "$mc" ] && kill -KILL $mc
+# A bound, not a timing: 10 s of silence and mosh-server's next check.
+if poll 60 sh -c '! pgrep -u "$1" >/dev/null' sh "$TUSER"; then ok "mosh: client killed, mosh-server and the guide end by themselves"; else
+	echo "not ok - mosh: client killed, mosh-server and the guide end by themselves"; ps -u "$TUSER" -o pid,args | sed 's/^/#   /'
+	n_bad=$((n_bad + 1))
+fi
 restart_server
 $T -f /dev/null new-session -d -s e2e -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color mosh --port=$UDP --ssh='ssh $SSHOPTS' $TUSER@127.0.0.1 -- /bin/sh; echo EXITED \$?; sleep 30"
@@ -345,11 +439,12 @@ if wait_for "EXITED 0" 2 || pgrep -x -u "$TUSER" sh >/dev/null; then not_ok "mos
 restart_server
 kill "$SSHD" 2>/dev/null && wait "$SSHD" 2>/dev/null
 SSHD=
+rm -f /etc/yibao/yibao-entry.conf
 
 # --- upgrade: an updated bundle, an edited conffile and an enabled timer survive
 if [ -z "$MARK" ]; then # no --update in this build: a stand-in for its file
 	printf 'updated bundle\n' >"$D/bundle"
-	install -o yibao -g yibao -m 644 "$D/bundle" /var/lib/yibao/yibao.bundle
+	install -o root -g root -m 644 "$D/bundle" /var/lib/yibao/yibao.bundle
 fi
 (cd /var/lib/yibao && find . -printf '%p %U %m %l\n' | sort && find . -type f -exec sha256sum {} + | sort) >"$D/state.before"
 printf '; edited by the admin\n' >>/etc/yibao/yibao.ini
@@ -362,7 +457,7 @@ sed -i "s/^Version: .*/Version: $VERSION+upgradetest/" "$D/up/DEBIAN/control"
 dpkg-deb -b "$D/up" "$D/up.deb" >/dev/null
 check "dpkg -i of a newer version upgrades" dpkg_ -i "$D/up.deb"
 check "upgrade: the admin's edit of yibao.ini is kept" grep -qx '; edited by the admin' /etc/yibao/yibao.ini
-check "upgrade: /var/lib/yibao (the updated bundle) is kept as it was, still the user's" sh -c '
+check "upgrade: /var/lib/yibao (the updated bundle, root's; the download, yibao's) is kept as it was" sh -c '
 	(cd /var/lib/yibao && find . -printf "%p %U %m %l\n" | sort && find . -type f -exec sha256sum {} + | sort) | cmp -s - "$1"' sh "$D/state.before"
 if [ -n "$MARK" ]; then
 	check "upgrade: the guide still shows the updated content" sh -c '/usr/bin/yibao --print 0 | grep -q "$1"' sh "$MARK"

@@ -1,0 +1,105 @@
+/*
+ * session.c -- one session's lifetime: its start, the signature wait and the fall-back, the idle wipe and what it forgets, its end
+ * SPDX-License-Identifier: MIT
+ */
+#include "session.h"
+
+#include <malloc.h>
+#include <string.h>
+
+#include "metrics.h"
+#include "report.h"
+#include "stats.h"
+#include "status.h"
+#include "util.h"
+
+void session_start(struct app *a)
+{
+	stats_start(&a->stats, a->cfg);
+	stats_flush(&a->stats, a->cfg, metrics_write_file);
+}
+
+bool session_settle(struct app *a)
+{
+	char why[256], why2[256];
+	struct config *cfg = a->cfg;
+	struct guide *g = a->g;
+	const struct screen_set *set = a->screens;
+	struct stats counts = a->stats;
+	bool line = a->line_mode;
+	int rows = a->body_rows, cols = a->body_cols;
+
+	/* What start-up freed (terminfo, the first layout) goes back to the system. */
+	malloc_trim(0);
+	util_trim_stack();
+	if (g->fell_back && !guide_check_pending(g)) {
+		/* Refused before the session began (main.c said why on stderr or to syslog). */
+		g->fell_back = false;
+		nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
+		return true;
+	}
+	if (!guide_check_pending(g) || guide_check_wait(g, why, sizeof why) == 0)
+		return false;
+	/* Every view holds screens of the refused bundle: the session starts over. */
+	status_free(a->status);
+	a->status = NULL;
+	app_free(a);
+	if (guide_fall_back(g, cfg, why2, sizeof why2) < 0)
+		fatal("the installed content update was refused (%s), and %s", why, why2);
+	app_init(a, cfg, g, set);
+	a->line_mode = line;
+	a->body_rows = rows;
+	a->body_cols = cols;
+	a->stats = counts;
+	if (cfg->kiosk) {
+		struct diags d = {0};
+
+		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
+		diags_log(&d);
+		diags_free(&d);
+	}
+	g->fell_back = false;
+	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
+	return true;
+}
+
+void session_forget(struct app *a)
+{
+	app_forget(a);
+	status_wipe(a->status);
+}
+
+bool session_idle_due(const struct app *a, long now_ms)
+{
+	return a->cfg->kiosk && !a->idle_wiped &&
+	       now_ms - a->last_key_ms >= a->cfg->idle_timeout_s * 1000L;
+}
+
+void session_idle_wipe(struct app *a, long now_ms)
+{
+	struct view *home;
+
+	a->stats.idle_wipes++;
+	stats_flush(&a->stats, a->cfg, metrics_write_file);
+	session_forget(a);
+	nav_home(a);
+	/* The next person starts where the first did: not even the last selection is left. */
+	if ((home = nav_top(a)) != NULL) {
+		nav_select(a, home, home->lay.nitems > 0 ? 0 : -1, false);
+		nav_scroll_to(a, home, 0, false);
+		home->stale = true;
+	}
+	a->idle_wiped = true;
+	nav_message(a, false, "%s",
+		    a->line_mode ? "已清除上一位的操作。输入 ? 再按回车，听全部命令。"
+				 : "已清除上一位的操作。按 ? 看帮助。");
+	a->last_key_ms = now_ms;
+}
+
+void session_end(struct app *a)
+{
+	stats_flush(&a->stats, a->cfg, metrics_write_file);
+	status_free(a->status);
+	a->status = NULL;
+	app_free(a);
+}
