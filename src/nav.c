@@ -79,6 +79,8 @@ void app_forget(struct app *a)
 
 void app_free(struct app *a)
 {
+	if (a == NULL)
+		return;
 	while (a->depth > 0)
 		view_free(&a->stack[--a->depth]);
 	free(a->stack);

@@ -138,12 +138,8 @@ struct screen_set {
 	struct view *(*open_slip)(struct app *a);
 	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
 	bool (*answer_code_goto)(struct app *a, const char *text);
-	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
-	int (*answer_code_set)(struct app *a, const char *text, char **msg);
-	/* The region a code was made in (new string), or NULL. */
-	char *(*answer_code_region)(struct config *cfg, struct guide *g, const char *text);
-	/* --check: can the wizard of g have answer codes here. */
-	void (*answer_code_check)(struct config *cfg, struct guide *g, struct diags *d);
+	/* Set the wizard's answers from a code; 0, or -1 with one line in why. */
+	int (*answer_code_set)(struct app *a, const char *text, char *why, size_t whylen);
 };
 /* Every screen kind of the guide (screens/kinds.c). */
 extern const struct screen_set screens_set;
@@ -182,7 +178,8 @@ struct app {
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
 /*
- * Pop every view, forget the session's data, free everything the model owns.
+ * Pop every view, forget the session's data, free everything the model owns
+ * (a may be NULL).
  * (The live lookups, a->status, are the session's: session_end frees them.)
  */
 void app_free(struct app *a);

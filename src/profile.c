@@ -45,6 +45,7 @@ static const struct pkey schema[] = {
 	{"values", "pay_for", P_PAYFOR},
 	{"values", "pay_hedge", P_TEXT},
 	{"reimburse", "student_if", P_COND},
+	{"reimburse", "employee_if", P_COND},
 	{"reimburse", "student_level1", P_RATE},
 	{"reimburse", "student_level2", P_RATE},
 	{"reimburse", "student_level3", P_RATE},
