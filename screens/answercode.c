@@ -25,7 +25,7 @@ int screens_wizard_index(struct app *a)
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
 static struct answercode *book_new(struct app *a)
 {
-	return codebook_new(a->cfg, a->g, NULL);
+	return codebook_new(a->cfg, a->g, NULL, 0);
 }
 
 /* The current answers' code as digits into out, or false. */
@@ -147,19 +147,23 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 	return true;
 }
 
-int screens_answer_code_set(struct app *a, const char *text, char **msg)
+int screens_answer_code_set(struct app *a, const char *text, char *why, size_t whylen)
 {
 	char digits[ANSWERCODE_BUF];
+	char *msg = NULL;
 	int rc;
 
-	*msg = NULL;
+	util_say(why, whylen, "%s", "");
 	if (!answercode_normalize(text, digits, sizeof digits)) {
-		*msg = xstrdup("这不是答案码：答案码只有数字（可以有空格和横线）");
+		util_say(why, whylen, "这不是答案码：答案码只有数字（可以有空格和横线）");
 		return -1;
 	}
-	rc = apply(a, digits, msg) == AC_OK ? 0 : -1;
+	rc = apply(a, digits, &msg) == AC_OK ? 0 : -1;
 	if (rc == 0)
 		nav_push(a, screens_wizard_index(a));
+	else
+		util_say(why, whylen, "%s", msg != NULL ? msg : "");
+	free(msg);
 	util_wipe(digits, sizeof digits);
 	return rc;
 }

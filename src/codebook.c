@@ -18,22 +18,16 @@ int codebook_wizard(struct guide *g)
 	return guide_find_kind(g, KIND_WIZARD);
 }
 
-struct answercode *codebook_new(const struct config *cfg, struct guide *g, char **err)
+struct answercode *codebook_new(const struct config *cfg, struct guide *g, char *why,
+				size_t whylen)
 {
 	int w = codebook_wizard(g);
-	char *why = NULL;
-	struct answercode *ac;
 
-	if (err != NULL)
-		*err = NULL;
+	util_say(why, whylen, "%s", "");
 	if (w < 0)
 		return NULL;
-	ac = answercode_new(guide_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name, &why);
-	if (err != NULL)
-		*err = why;
-	else
-		free(why);
-	return ac;
+	return answercode_new(guide_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
+			      why, whylen);
 }
 
 char *codebook_region(const struct config *cfg, struct guide *g, const char *text)
@@ -45,7 +39,7 @@ char *codebook_region(const struct config *cfg, struct guide *g, const char *tex
 	char *name = NULL;
 
 	if (!answercode_normalize(text, digits, sizeof digits) ||
-	    (ac = codebook_new(cfg, g, NULL)) == NULL)
+	    (ac = codebook_new(cfg, g, NULL, 0)) == NULL)
 		return NULL;
 	if (answercode_decode(ac, digits, &got, &region) == AC_OTHER_REGION)
 		name = xstrdup(ac->regions[region]);
@@ -59,16 +53,15 @@ void codebook_check(const struct config *cfg, struct guide *g, struct diags *d)
 {
 	int w = codebook_wizard(g);
 	struct answercode *ac;
-	char *err = NULL;
+	char why[256];
 
 	if (w < 0)
 		return;
-	ac = codebook_new(cfg, g, &err);
+	ac = codebook_new(cfg, g, why, sizeof why);
 	if (ac == NULL)
-		diags_add(d, guide_head(g, w)->file, 0, "%s", err);
+		diags_add(d, guide_head(g, w)->file, 0, "%s", why);
 	else if (ac->region < 0)
 		diags_add(d, cfg->regions_dir, 0,
 			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);
-	free(err);
 	answercode_free(ac);
 }

@@ -19,10 +19,11 @@
 int codebook_wizard(struct guide *g);
 /*
  * The code book of g's wizard for cfg's region profiles, the active one being
- * cfg's. Returns a new book (answercode_free), or NULL when g has no wizard or
- * it cannot have codes (then *err says why when err is not NULL; caller frees).
+ * cfg's. Returns a new book (answercode_free), or NULL when g has no wizard
+ * (why empty) or it cannot have codes (one line in why; why may be NULL).
  */
-struct answercode *codebook_new(const struct config *cfg, struct guide *g, char **err);
+struct answercode *codebook_new(const struct config *cfg, struct guide *g, char *why,
+				size_t whylen);
 /*
  * The region text's code was made in when it is a valid code of another
  * region than cfg's (a new string), or NULL.

@@ -283,6 +283,8 @@ char *sb_take(struct strbuf *sb)
 
 void sb_free(struct strbuf *sb)
 {
+	if (sb == NULL)
+		return;
 	free(sb->s);
 	sb->s = NULL;
 	sb->len = sb->cap = 0;
@@ -305,6 +307,8 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 /* One diagnostic as a line of text with no control character in it. Caller frees. */
 void diags_free(struct diags *d)
 {
+	if (d == NULL)
+		return;
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);

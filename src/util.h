@@ -73,6 +73,7 @@ void sb_add_secret(struct strbuf *sb, const char *s, size_t n);
 void sb_wipe(struct strbuf *sb);
 /* Hand the string over to the caller (never NULL); sb is left empty. */
 char *sb_take(struct strbuf *sb);
+/* Free the text of sb, left empty (sb may be NULL). */
 void sb_free(struct strbuf *sb);
 
 /*
@@ -91,6 +92,7 @@ struct diags {
 void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Printing them (sanitised) is report.h's: util knows nothing of text. */
+/* Free every problem of d, left empty (d may be NULL). */
 void diags_free(struct diags *d);
 
 /*
