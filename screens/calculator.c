@@ -319,7 +319,8 @@ static int activate(struct app *a, struct view *v, int n)
 {
 	struct calculator *c = v->state;
 
-	nav_select(a, v, n, false);
+	/* A digit may change a field off screen: show it. */
+	nav_reveal(a, v, n);
 	switch (n) {
 	case ITEM_BILL:
 		nav_prompt(a, PROMPT_VIEW, "住院费用（元）：");

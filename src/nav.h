@@ -104,7 +104,8 @@ struct view {
 	int top;            /* first body line shown */
 	void *state;        /* kind-specific, owned through ops->free */
 	struct layout lay;
-	bool stale; /* lay must be rebuilt */
+	bool stale;  /* lay must be rebuilt */
+	bool reveal; /* the next layout scrolls the selection into view (nav_reveal) */
 };
 
 enum prompt_kind {
@@ -201,6 +202,12 @@ const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);
  */
 void nav_select(struct app *a, struct view *v, int item, bool clamp);
 void nav_scroll_to(struct app *a, struct view *v, int top, bool clamp);
+/*
+ * Select item and scroll it into view, now or at the next layout: a key that
+ * changes an entry off screen (a checklist tick, a calculator field by its
+ * digit) shows what it changed.
+ */
+void nav_reveal(struct app *a, struct view *v, int item);
 /* Mark words (copied; NULL: none) wherever v's text shows them. */
 void nav_highlight(struct view *v, const char *words);
 
@@ -224,6 +231,8 @@ bool nav_goto(struct app *a, const char *key);
 void nav_layout(struct app *a, struct view *v, int width);
 /* Keep the selection valid and visible, and the scroll in range. */
 void nav_clamp(struct app *a, struct view *v);
+/* Entries of v's list that start below the screen (v laid out, body rows set). */
+int nav_items_below(const struct app *a, const struct view *v);
 /* Move the selection by delta items (or scroll when the view has none). */
 void nav_move(struct app *a, struct view *v, int delta);
 /* Scroll by delta lines, moving the selection into view. */
