@@ -73,16 +73,14 @@ static const struct screen *renewal_steps(struct app *a)
 {
 	static const char renew_id[] = "next-steps-renew", renew_if[] = "gap=continuous";
 	int i = guide_find(a->g, renew_id);
-	char *err = NULL;
 	struct cond *c;
 	bool yes;
 
 	if (i < 0 || guide_head(a->g, i)->kind != KIND_PAGE)
 		return NULL;
-	c = cond_parse(renew_if, &err);
+	c = cond_parse(renew_if, NULL, 0);
 	yes = c != NULL && cond_eval(c, &a->answers);
 	cond_free(c);
-	free(err);
 	return yes ? guide_get(a->g, i) : NULL;
 }
 
