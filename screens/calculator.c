@@ -47,8 +47,7 @@ struct calculator {
 static int answers_say(struct app *a, const char *key)
 {
 	const char *s = kv_get(&a->cfg->profile.reimburse, key);
-	char *err = NULL;
-	struct cond *cd = s != NULL ? cond_parse(s, &err) : NULL;
+	struct cond *cd = s != NULL ? cond_parse(s, NULL, 0) : NULL;
 	bool known = cd != NULL;
 	int r = -1;
 
@@ -58,7 +57,6 @@ static int answers_say(struct app *a, const char *key)
 	if (known)
 		r = cond_eval(cd, &a->answers) ? 1 : 0;
 	cond_free(cd);
-	free(err);
 	return r;
 }
 

@@ -402,13 +402,11 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 		/* student_if, employee_if: wizard conditions (rules.h) choosing the group. */
 		const char *key = k == 0 ? "student_if" : "employee_if";
 		const char *v = kv != NULL ? kv_get(kv, key) : NULL;
-		char *err = NULL;
-		struct cond *c = v != NULL ? cond_parse(v, &err) : NULL;
+		struct cond *c = v != NULL ? cond_parse(v, NULL, 0) : NULL;
 
 		if (v != NULL && c == NULL)
 			note_bad(&sb, key);
 		cond_free(c);
-		free(err);
 	}
 	*bad = sb.len > 0 ? sb_take(&sb) : NULL;
 	sb_free(&sb);

@@ -42,8 +42,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /*
- * A one-line reason into err (errlen bytes, cut to fit; control characters, newlines
- * among them, become spaces); nothing when err is NULL.
+ * A one-line reason into err (errlen bytes, cut to fit between whole UTF-8
+ * characters; control characters, newlines among them, become spaces); nothing
+ * when err is NULL. The why buffer of the error convention (README, layout).
  */
 void util_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
