@@ -13,14 +13,14 @@
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := content config cond text status answercode bundle screencode minisig fetch
+FUZZ_NAMES   := content config cond text status answercode bundle screencode minisig fetch amount
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) -O1 -g $(FUZZ_SAN)
 
 FUZZ_LIB_SRC := src/util.c src/text.c src/rules.c src/flow.c src/screen.c src/content.c src/guide.c src/guide_text.c src/markdown.c src/fence.c \
                 src/layout.c src/config.c src/status_parse.c src/answercode.c \
                 src/bundle.c src/minisig.c src/pinyin.c src/pinyin_data.c src/refs.c src/screencode.c \
-                src/fetch.c
+                src/fetch.c src/dates.c src/calc.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_LIB     := build/fuzz/libyibao-fuzz.a
 FUZZ_BIN     := $(FUZZ_NAMES:%=build/fuzz/fuzz_%)

@@ -2,8 +2,8 @@
  * answercode.c -- the answer code on the screens: shown with a result, typed at g
  * SPDX-License-Identifier: MIT
  *
- * The code itself is src/answercode.c; this file ties it to the app: the
- * wizard and region profiles it is built from, the answers it sets, the
+ * The code itself is src/answercode.c, the code book of a guide src/codebook.c;
+ * this file ties them to the app: the answers a code sets, the
  * "按答案码打开" mark, the messages for wrong codes, and what the wizard's
  * results say about eligibility (a "result ineligible" in content).
  */
@@ -14,31 +14,18 @@
 #include <string.h>
 
 #include "../src/answercode.h"
-#include "../src/refs.h"
+#include "../src/codebook.h"
 #include "../src/util.h"
 
 int screens_wizard_index(struct app *a)
 {
-	int i = guide_find(a->g, refs_id(REF_ELIGIBILITY));
-
-	if (i >= 0 && guide_head(a->g, i)->kind == KIND_WIZARD)
-		return i;
-	return guide_find_kind(a->g, KIND_WIZARD);
+	return codebook_wizard(a->g);
 }
 
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
 static struct answercode *book_new(struct app *a)
 {
-	int w = screens_wizard_index(a);
-	struct answercode *ac;
-	char *err = NULL;
-
-	if (w < 0)
-		return NULL;
-	ac = answercode_new(guide_get(a->g, w), a->cfg->regions, a->cfg->nregions,
-			    a->cfg->profile.name, &err);
-	free(err);
-	return ac;
+	return codebook_new(a->cfg, a->g, NULL, 0);
 }
 
 /* The current answers' code as digits into out, or false. */
@@ -170,39 +157,25 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 	return true;
 }
 
-int screens_answer_code_set(struct app *a, const char *text, char **msg)
+int screens_answer_code_set(struct app *a, const char *text, char *why, size_t whylen)
 {
 	char digits[ANSWERCODE_BUF];
+	char *msg = NULL;
 	int rc;
 
-	*msg = NULL;
+	util_say(why, whylen, "%s", "");
 	if (!answercode_normalize(text, digits, sizeof digits)) {
-		*msg = xstrdup("这不是答案码：答案码只有数字（可以有空格和横线）");
+		util_say(why, whylen, "这不是答案码：答案码只有数字（可以有空格和横线）");
 		return -1;
 	}
-	rc = apply(a, digits, msg) == AC_OK ? 0 : -1;
+	rc = apply(a, digits, &msg) == AC_OK ? 0 : -1;
 	if (rc == 0)
 		nav_push(a, screens_wizard_index(a));
+	else
+		util_say(why, whylen, "%s", msg != NULL ? msg : "");
+	free(msg);
 	util_wipe(digits, sizeof digits);
 	return rc;
-}
-
-char *screens_answer_code_region(struct config *cfg, struct guide *g, const char *text)
-{
-	struct app a = {.cfg = cfg, .g = g};
-	char digits[ANSWERCODE_BUF];
-	struct answercode *ac;
-	struct answers got = {0};
-	int region = -1;
-	char *name = NULL;
-
-	if (!answercode_normalize(text, digits, sizeof digits) || (ac = book_new(&a)) == NULL)
-		return NULL;
-	if (answercode_decode(ac, digits, &got, &region) == AC_OTHER_REGION)
-		name = xstrdup(ac->regions[region]);
-	answers_clear(&got);
-	answercode_free(ac);
-	return name;
 }
 
 void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *w)
@@ -228,24 +201,4 @@ void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *
 			free(sp);
 		}
 	}
-}
-
-void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags *d)
-{
-	struct app a = {.cfg = cfg, .g = g};
-	int w = screens_wizard_index(&a);
-	struct answercode *ac;
-	char *err = NULL;
-
-	if (w < 0)
-		return;
-	ac = answercode_new(guide_get(g, w), cfg->regions, cfg->nregions, cfg->profile.name,
-			    &err);
-	if (ac == NULL)
-		diags_add(d, guide_head(g, w)->file, 0, "%s", err);
-	else if (ac->region < 0)
-		diags_add(d, cfg->regions_dir, 0,
-			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);
-	free(err);
-	answercode_free(ac);
 }

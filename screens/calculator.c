@@ -27,7 +27,9 @@ enum {
 };
 
 static const char *const level_names[CALC_LEVELS] = {"一级医院", "二级医院", "三级医院"};
-static const char *const group_names[CALC_GROUPS] = {"学生儿童", "其他居民"};
+static const char *const group_names[CALC_GROUPS] = {"学生儿童", "其他居民", "职工医保"};
+/* The profile key saying whose figure a group's rates are. */
+static const char *const scope_keys[CALC_GROUPS] = {"student_scope", "other_scope", "employee_scope"};
 
 struct calculator {
 	struct calc_profile prof;
@@ -35,24 +37,39 @@ struct calculator {
 	long long bill; /* fen */
 	bool has_bill;
 	int level; /* 1..CALC_LEVELS */
-	enum calc_group group;
+	int group; /* enum calc_group, or -1: not chosen yet (asked, never assumed) */
 };
 
-/* Start on the wizard's group when the answers tell it ([reimburse] student_if). */
-static void start_group(struct app *a, struct calculator *c)
+/*
+ * [reimburse] key's condition against the wizard's answers: 1 true, 0 false,
+ * -1 when the answers do not tell (a name in it is unanswered, or no condition).
+ */
+static int answers_say(struct app *a, const char *key)
 {
-	const char *s = kv_get(&a->cfg->profile.reimburse, "student_if");
-	char *err = NULL;
-	struct cond *cd = s != NULL ? cond_parse(s, &err) : NULL;
+	const char *s = kv_get(&a->cfg->profile.reimburse, key);
+	struct cond *cd = s != NULL ? cond_parse(s, NULL, 0) : NULL;
 	bool known = cd != NULL;
+	int r = -1;
 
 	for (size_t i = 0; known && i < cd->nclauses; i++)
 		for (size_t t = 0; known && t < cd->clauses[i].nterms; t++)
 			known = answers_get(&a->answers, cd->clauses[i].terms[t].name) != NULL;
 	if (known)
-		c->group = cond_eval(cd, &a->answers) ? CALC_STUDENT : CALC_OTHER;
+		r = cond_eval(cd, &a->answers) ? 1 : 0;
 	cond_free(cd);
-	free(err);
+	return r;
+}
+
+/* The group from the wizard's answers (employee_if, then student_if), or -1: ask. */
+static int start_group(struct app *a)
+{
+	int employee = answers_say(a, "employee_if"), student = answers_say(a, "student_if");
+
+	if (employee == 1)
+		return CALC_EMPLOYEE;
+	if (student < 0 || (employee < 0 && kv_get(&a->cfg->profile.reimburse, "employee_if") != NULL))
+		return -1;
+	return student == 1 ? CALC_STUDENT : CALC_OTHER;
 }
 
 static void calculator_init(struct app *a, struct view *v)
@@ -61,8 +78,7 @@ static void calculator_init(struct app *a, struct view *v)
 
 	calc_profile_read(&c->prof, &a->cfg->profile.reimburse, &c->bad);
 	c->level = 1;
-	c->group = CALC_STUDENT;
-	start_group(a, c);
+	c->group = start_group(a);
 	v->state = c;
 }
 
@@ -153,7 +169,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 {
 	struct calc_result r;
 	char x[CALC_FMT_LEN], y[CALC_FMT_LEN], *t;
-	const char *office = config_lookup(a->cfg, "local_office");
+	const char *office = config_lookup(a->cfg, "local_office"), *scope;
 
 	if (office == NULL)
 		office = "当地医保经办机构";
@@ -166,8 +182,15 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 			    0, 2, LF_DIM);
 		return;
 	}
+	if (c->group < 0) {
+		layout_text(&v->lay,
+			    a->line_mode ? "再输入 3 选人群：学生儿童、其他居民，还是参加职工医保的人。"
+					 : "再选第 3 项，按 Enter 选人群：学生儿童、其他居民，还是参加职工医保的人。",
+			    0, 2, LF_DIM);
+		return;
+	}
 	if (!calc_compute(&c->prof, c->bill, c->level, c->group, &r)) {
-		t = xasprintf("本地区没有“%s · %s”的报销比例：资料没有给出，算不了。请问%s。",
+		t = xasprintf("没有“%s · %s”的报销比例：资料没有给出，算不了。请问%s。",
 			      level_names[c->level - 1], group_names[c->group], office);
 		layout_text(&v->lay, t, 0, 2, LF_WARN);
 		free(t);
@@ -178,28 +201,37 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	if (r.rate.low == r.rate.high)
 		t = xasprintf("%s · %s %s%%", level_names[c->level - 1], group_names[c->group], x);
 	else
-		t = xasprintf("%s · %s %s%%–%s%%（本地区只有范围，按两头各算一次）",
+		t = xasprintf("%s · %s %s%%–%s%%（只有范围，按两头各算一次）",
 			      level_names[c->level - 1], group_names[c->group], x, y);
 	lay_row(v, "报销比例", t, 0, 0);
 	free(t);
+	/* Whose figure it is: never "本地区" for another region's example. */
+	scope = kv_get(&a->cfg->profile.reimburse, scope_keys[c->group]);
+	lay_row(v, "比例出处",
+		scope != NULL && scope[0] != '\0' ? scope : "地区设置没有写明这个比例是哪里的数字", 0, 0);
 	if (c->prof.deductible.known) {
 		calc_format_fen(c->prof.deductible.fen, x, sizeof x);
 		t = xasprintf("%s 元，这部分费用自己付", x);
 		lay_row(v, "起付线", t, 0, 0);
 		free(t);
 	} else {
-		lay_row(v, "起付线", "本地区没有起付线数据，按 0 计算", 0, LF_DIM);
+		lay_row(v, "起付线",
+			"没有数据，这里没有扣；实际一般要先自己付到起付线，医保报销会少这一块", 0, 0);
 	}
-	if (c->prof.bill_limit[c->group].known) {
+	if (c->group != CALC_EMPLOYEE && c->prof.bill_limit[c->group].known) {
 		/* The source gives rates up to the limit and says nothing of the rest. */
+		const char *ls = kv_get(&a->cfg->profile.reimburse, "limit_scope");
+
 		calc_format_fen(c->prof.bill_limit[c->group].fen, x, sizeof x);
 		calc_format_fen(r.bill - r.eligible, y, sizeof y);
 		if (r.limited)
 			t = xasprintf("资料只给了 %s 元以内的比例。超出的 %s 元怎么报，资料没有写，"
-				      "这里没有算进医保报销，请问%s",
-				      x, y, office);
+				      "这里没有算进医保报销，请问%s%s%s",
+				      x, y, office, ls != NULL && ls[0] != '\0' ? "。" : "",
+				      ls != NULL ? ls : "");
 		else
-			t = xasprintf("资料给的比例只管 %s 元以内的费用", x);
+			t = xasprintf("资料给的比例只管 %s 元以内的费用%s%s", x,
+				      ls != NULL && ls[0] != '\0' ? "。" : "", ls != NULL ? ls : "");
 		lay_row(v, "报销范围", t, 0, 0);
 		free(t);
 	}
@@ -208,13 +240,13 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	lay_row(v, "按比例报销的部分", t, 0, 0);
 	free(t);
 	t = money(r.reimbursed[0], r.reimbursed[1]);
-	lay_row(v, "医保报销", t, TA_STRONG, 0);
+	lay_row(v, "医保报销（最多）", t, TA_STRONG, 0);
 	free(t);
 	t = money(r.self_paid[1], r.self_paid[0]);
-	lay_row(v, "自己付", t, TA_STRONG, 0);
+	lay_row(v, "自己付（至少）", t, TA_STRONG, 0);
 	free(t);
 	if (!c->prof.cap.known) {
-		lay_row(v, "封顶线", "本地区没有封顶线数据，没有按封顶计算", 0, LF_DIM);
+		lay_row(v, "封顶线", "没有数据，没有按封顶计算", 0, LF_DIM);
 	} else {
 		calc_format_fen(c->prof.cap.fen, x, sizeof x);
 		t = xasprintf("%s 元（一年里医保最多报这么多）%s", x,
@@ -229,6 +261,21 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 		layout_blank(&v->lay);
 		lay_bar(a, v, &r);
 	}
+	layout_blank(&v->lay);
+	/* What every estimate leaves out: the result above is the most it can be. */
+	layout_text(&v->lay, "这个估算没有算进去的（医保的一般做法，资料里没有写）：", TA_STRONG,
+		    0, 0);
+	layout_text(&v->lay, "• 医保目录以外的药品、检查和材料（自费），医保不报；", 0, 2, 0);
+	layout_text(&v->lay, "• 乙类药品和项目，一般要先自己付一部分（乙类先行自付），再按比例报；",
+		    0, 2, 0);
+	layout_text(&v->lay,
+		    c->prof.deductible.known ? "• 起付线已经扣了；门诊、慢病等另有规定的，不在这里。"
+					     : "• 起付线：没有数据，没有扣。",
+		    0, 2, 0);
+	layout_text(&v->lay,
+		    "所以实际医保报销一般比上面少，自己付的比上面多。以出院结算为准，"
+		    "问清楚可以找当地医保经办机构。",
+		    0, 2, 0);
 	layout_blank(&v->lay);
 	layout_text(&v->lay,
 		    "算法：医保报销 = 按比例报销的部分 × 报销比例，四舍五入到分（不到半分舍去，"
@@ -253,8 +300,9 @@ static void calculator_layout(struct app *a, struct view *v)
 	lay_item(v, ITEM_BILL, "住院费用", amount, a->line_mode ? "输入 1 填写" : "按 Enter 输入");
 	lay_item(v, ITEM_LEVEL, "医院等级", level_names[c->level - 1],
 		 a->line_mode ? "输入 2 换成下一级：一级、二级、三级" : "按 Enter 换：一级/二级/三级");
-	lay_item(v, ITEM_GROUP, "人群", group_names[c->group],
-		 a->line_mode ? "输入 3 换：学生儿童、其他居民" : "按 Enter 换：学生儿童/其他居民");
+	lay_item(v, ITEM_GROUP, "人群", c->group >= 0 ? group_names[c->group] : "（还没选）",
+		 a->line_mode ? "输入 3 换：学生儿童、其他居民、职工医保"
+			      : "按 Enter 换：学生儿童/其他居民/职工医保");
 	lay_result(a, v, c);
 	if (c->bad != NULL) {
 		char *t = xasprintf("地区设置里这些值看不懂，按没有数据处理：%s", c->bad);
@@ -271,7 +319,8 @@ static int activate(struct app *a, struct view *v, int n)
 {
 	struct calculator *c = v->state;
 
-	nav_select(a, v, n, false);
+	/* A digit may change a field off screen: show it. */
+	nav_reveal(a, v, n);
 	switch (n) {
 	case ITEM_BILL:
 		nav_prompt(a, PROMPT_VIEW, "住院费用（元）：");
@@ -280,7 +329,7 @@ static int activate(struct app *a, struct view *v, int n)
 		c->level = c->level % CALC_LEVELS + 1;
 		return KR_RELAYOUT;
 	case ITEM_GROUP:
-		c->group = c->group == CALC_STUDENT ? CALC_OTHER : CALC_STUDENT;
+		c->group = (c->group + 1) % CALC_GROUPS; /* -1 (not chosen) becomes the first */
 		return KR_RELAYOUT;
 	default:
 		return KR_HANDLED;
@@ -334,7 +383,7 @@ static const struct keybind calculator_keys[] = {
 	{ACT_UP, {0}, "选上一项", "选择", 0},
 	{ACT_DOWN, {0}, "选下一项", "选择", 0},
 	{ACT_OPEN, {0}, "所选项:输入住院费用,或切换医院等级、人群", "输入/切换", 0},
-	{ACT_DIGIT, {0}, "第 N 项:1 输入费用,2 切换医院等级,3 切换人群", "选项", 0},
+	{ACT_DIGIT, {0}, "第 N 项:1 输入费用,2 切换医院等级,3 选人群", "选项", 0},
 };
 
 /* The calculator kind: intro, a form of three items, the result (see the file comment). */

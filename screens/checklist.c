@@ -94,8 +94,9 @@ static void toggle(struct app *a, struct view *v, int item)
 	bool now = !nav_ticked(a, c->s, block);
 
 	nav_set_ticked(a, c->s, block, now);
-	nav_select(a, v, item, false);
 	v->stale = true;
+	/* A digit may tick an item off screen: show it. */
+	nav_reveal(a, v, item);
 	if (a->line_mode && block < c->s->nblocks) {
 		/* Line mode answers a tick with one line, not the whole list read again. */
 		const struct rich *r = &c->s->blocks[block].r;

@@ -24,6 +24,4 @@ const struct screen_set screens_set = {
 	.open_slip = screens_open_slip,
 	.answer_code_goto = screens_answer_code_goto,
 	.answer_code_set = screens_answer_code_set,
-	.answer_code_region = screens_answer_code_region,
-	.answer_code_check = screens_answer_code_check,
 };

@@ -99,12 +99,7 @@ void screens_lay_ineligible(struct app *a, struct view *v, const struct screen *
  * return true; false when text is not an answer code.
  */
 bool screens_answer_code_goto(struct app *a, const char *text);
-/* --answer-code: set the answers from text. 0, or -1 with *msg (caller frees). */
-int screens_answer_code_set(struct app *a, const char *text, char **msg);
-/* The profile name of another installed region text is a good code for (new
- * string), or NULL; g must still hold its bodies. */
-char *screens_answer_code_region(struct config *cfg, struct guide *g, const char *text);
-/* --check: say in d when the wizard cannot have answer codes. */
-void screens_answer_code_check(struct config *cfg, struct guide *g, struct diags *d);
+/* --answer-code: set the answers from text. 0, or -1 with one line in why. */
+int screens_answer_code_set(struct app *a, const char *text, char *why, size_t whylen);
 
 #endif

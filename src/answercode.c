@@ -222,14 +222,14 @@ void answercode_free(struct answercode *ac)
 }
 
 struct answercode *answercode_new(const struct screen *wizard, char *const *regions,
-				  size_t nregions, const char *active, char **err)
+				  size_t nregions, const char *active, char *why, size_t whylen)
 {
 	struct answercode *ac = xcalloc(1, sizeof *ac);
 	struct walk w = {0};
 	size_t qcap = 0;
 	uint64_t values;
 
-	*err = NULL;
+	util_say(why, whylen, "%s", "");
 	ac->wizard = wizard;
 	ac->region = -1;
 	for (size_t i = 0; wizard != NULL && i < wizard->nblocks; i++) {
@@ -238,16 +238,17 @@ struct answercode *answercode_new(const struct screen *wizard, char *const *regi
 		if (b->type != BLK_QUESTION)
 			continue;
 		if (b->nopts > 254) {
-			*err = xasprintf("question \"%s\" has more than 254 options: no answer codes",
-					 b->name);
+			util_say(why, whylen,
+				 "question \"%s\" has more than 254 options: no answer codes", b->name);
 			goto fail;
 		}
 		ac->qblock = xgrow(ac->qblock, &qcap, ac->nq + 1, sizeof *ac->qblock);
 		ac->qblock[ac->nq++] = i;
 	}
 	if (ac->nq == 0 || ac->nq > MAX_QUESTIONS) {
-		*err = xasprintf(ac->nq == 0 ? "the wizard has no questions: no answer codes"
-					     : "the wizard has more than 64 questions: no answer codes");
+		util_say(why, whylen, "%s",
+			 ac->nq == 0 ? "the wizard has no questions: no answer codes"
+				     : "the wizard has more than 64 questions: no answer codes");
 		goto fail;
 	}
 	ac->regions = xcalloc(nregions > 0 ? nregions : 1, sizeof *ac->regions);
@@ -267,12 +268,13 @@ struct answercode *answercode_new(const struct screen *wizard, char *const *regi
 	answers_clear(&w.a);
 	free(w.row);
 	if (w.overflow) {
-		*err = xasprintf("the wizard has more than %d answer combinations: no answer codes",
-				 ANSWERCODE_MAX_COMBOS);
+		util_say(why, whylen,
+			 "the wizard has more than %d answer combinations: no answer codes",
+			 ANSWERCODE_MAX_COMBOS);
 		goto fail;
 	}
 	if (ac->ncombos == 0) {
-		*err = xstrdup("no answer set reaches the result: no answer codes");
+		util_say(why, whylen, "no answer set reaches the result: no answer codes");
 		goto fail;
 	}
 	ac->fingerprint = fingerprint(ac);

@@ -56,12 +56,12 @@ struct answercode {
  * Build the code book of wizard (a KIND_WIZARD screen with its body) for the
  * region profiles named in regions (any order; copied and sorted), active being
  * the active one. Returns a new book (free with answercode_free), or NULL with
- * a message in *err (caller frees) when the wizard cannot have codes (no
- * questions, more than ANSWERCODE_MAX_COMBOS answer sets, more than 254 options).
- * wizard must stay valid while the book is used.
+ * one line in why (whylen bytes; why may be NULL) when the wizard cannot have
+ * codes (no questions, more than ANSWERCODE_MAX_COMBOS answer sets, more than
+ * 254 options). wizard must stay valid while the book is used.
  */
 struct answercode *answercode_new(const struct screen *wizard, char *const *regions,
-				  size_t nregions, const char *active, char **err);
+				  size_t nregions, const char *active, char *why, size_t whylen);
 void answercode_free(struct answercode *ac);
 
 /*

@@ -141,16 +141,15 @@ int batch_answers(struct app *a, char *const *answers, size_t n)
 
 int batch_answer_code(struct app *a, const char *code)
 {
-	char *msg = NULL;
-	int rc = a->screens->answer_code_set(a, code, &msg);
+	char why[512];
+	int rc = a->screens->answer_code_set(a, code, why, sizeof why);
 
 	if (rc < 0) {
-		char *line = xasprintf("yibao: --answer-code %s: %s\n", code, msg);
+		char *line = xasprintf("yibao: --answer-code %s: %s\n", code, why);
 
 		charset_write(stderr, line);
 		free(line);
 	}
-	free(msg);
 	return rc;
 }
 

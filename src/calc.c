@@ -103,20 +103,155 @@ static enum calc_err parse_hundredths(const char *t, long long max, long long *o
 	return CALC_OK;
 }
 
+/* Does the NUL-terminated p start with the three-byte character c? (Never reads past a NUL.) */
+static bool is_char(const unsigned char *p, const char *c)
+{
+	return p[0] == (unsigned char)c[0] && p[1] == (unsigned char)c[1] &&
+	       p[2] == (unsigned char)c[2];
+}
+
+/*
+ * The bill as typed, made plain: full-width digits, full stop, comma and minus
+ * as ASCII; spaces (also the ideographic space) dropped; a last 元 dropped and
+ * a 万 before it (or last) noted in *wan. Any other non-ASCII character becomes
+ * '?'. out has room for strlen(s) + 1 bytes.
+ */
+static void bill_plain(const char *s, char *out, bool *wan)
+{
+	static const char yuan[] = "\xE5\x85\x83";   /* 元 */
+	static const char wan_ch[] = "\xE4\xB8\x87"; /* 万 */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	*wan = false;
+	while (*p != '\0') {
+		if (*p == ' ' || *p == '\t') {
+			p++;
+		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+			p += 3; /* U+3000 */
+		} else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+			out[n++] = (char)('0' + (p[2] - 0x90)); /* U+FF10..U+FF19 */
+			p += 3;
+		} else if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8E || p[2] == 0x8D || p[2] == 0x8C)) {
+			out[n++] = p[2] == 0x8E ? '.' : p[2] == 0x8D ? '-'
+								     : ','; /* ．－， */
+			p += 3;
+		} else if (is_char(p, yuan) || is_char(p, wan_ch)) {
+			/* Kept as markers: where they stand is checked below. */
+			out[n++] = is_char(p, yuan) ? 'Y' : 'W';
+			p += 3;
+		} else if (*p >= 0x80) {
+			out[n++] = '?';
+			p++;
+			while ((*p & 0xC0) == 0x80)
+				p++;
+		} else if (*p == 'Y' || *p == 'W') {
+			out[n++] = '?'; /* a typed Y or W is not 元 or 万 */
+			p++;
+		} else {
+			out[n++] = (char)*p++;
+		}
+	}
+	out[n] = '\0';
+	/* 元 only last; 万 only last or just before a last 元. */
+	if (n > 0 && out[n - 1] == 'Y')
+		out[--n] = '\0';
+	if (n > 0 && out[n - 1] == 'W') {
+		out[--n] = '\0';
+		*wan = true;
+	}
+}
+
+/* Drop the thousands separators of t in place; false when they stand wrong ("2,00"). */
+static bool drop_commas(char *t)
+{
+	char *dot = strchr(t, '.'), *comma = strchr(t, ',');
+	size_t group = 0;
+	bool first = true;
+	char *w = t;
+
+	if (comma == NULL)
+		return true;
+	if ((dot != NULL && strchr(dot, ',') != NULL) || comma == t)
+		return false;
+	for (char *p = t; *p != '\0' && (dot == NULL || p < dot); p++) {
+		if (*p == ',') {
+			/* The first group 1-3 digits, every later one exactly 3. */
+			if ((first && (group < 1 || group > 3)) || (!first && group != 3))
+				return false;
+			first = false;
+			group = 0;
+		} else {
+			group++;
+		}
+	}
+	if (group != 3)
+		return false;
+	for (char *p = t; *p != '\0'; p++)
+		if (*p != ',')
+			*w++ = *p;
+	*w = '\0';
+	return true;
+}
+
 enum calc_err calc_parse_bill(const char *s, long long *fen)
 {
-	size_t size;
 	char *t;
+	bool wan;
+	enum calc_err e = CALC_OK;
 	long long v = 0;
-	enum calc_err e;
 
 	if (s == NULL)
 		return CALC_ERR_EMPTY;
-	/* The ASCII form is never longer than the input. */
-	size = strlen(s) + 1;
-	t = xmalloc(size);
-	to_ascii(s, t, size);
-	e = parse_hundredths(t, CALC_MAX_FEN, &v);
+	/* The plain form is never longer than the input. */
+	t = xmalloc(strlen(s) + 1);
+	bill_plain(s, t, &wan);
+	if (t[0] == '\0')
+		e = wan ? CALC_ERR_FORMAT : CALC_ERR_EMPTY;
+	else if (t[0] == '-')
+		e = CALC_ERR_NEGATIVE;
+	else if (strpbrk(t, "YW") != NULL)
+		e = CALC_ERR_FORMAT; /* 元 or 万 in the middle */
+	else if (strspn(t, "0123456789.,") != strlen(t))
+		e = CALC_ERR_CHARS;
+	else if (!drop_commas(t))
+		e = CALC_ERR_GROUPING;
+	if (e == CALC_OK && wan) {
+		/* 万: up to four decimals are whole 元, six whole fen. Leading zeros say nothing. */
+		char *z = t;
+
+		while (z[0] == '0' && z[1] >= '0' && z[1] <= '9')
+			z++;
+		memmove(t, z, strlen(z) + 1);
+		char *dot = strchr(t, '.');
+		size_t fl = dot != NULL ? strlen(dot + 1) : 0;
+		char shifted[CALC_MAX_INPUT];
+		size_t il = dot != NULL ? (size_t)(dot - t) : strlen(t);
+
+		if (fl > 6)
+			e = CALC_ERR_DECIMALS;
+		else if (il + fl + 6 >= sizeof shifted || (dot != NULL && (il == 0 || fl == 0)) ||
+			 strchr(dot != NULL ? dot + 1 : t, '.') != NULL)
+			e = il + fl + 6 >= sizeof shifted ? CALC_ERR_TOO_BIG : CALC_ERR_FORMAT;
+		else {
+			/* "2.5" 万 is "25000.00" 元: move the point four places right. */
+			size_t k = 0;
+
+			memcpy(shifted, t, il);
+			k = il;
+			for (size_t i = 0; i < 4; i++)
+				shifted[k++] = i < fl ? dot[1 + i] : '0';
+			if (fl > 4) {
+				shifted[k++] = '.';
+				for (size_t i = 4; i < fl; i++)
+					shifted[k++] = dot[1 + i];
+			}
+			shifted[k] = '\0';
+			e = parse_hundredths(shifted, CALC_MAX_FEN, &v);
+		}
+	} else if (e == CALC_OK) {
+		e = parse_hundredths(t, CALC_MAX_FEN, &v);
+	}
 	free(t);
 	if (e != CALC_OK)
 		return e;
@@ -132,19 +267,21 @@ const char *calc_strerror(enum calc_err e)
 	case CALC_OK:
 		return "金额可以用";
 	case CALC_ERR_EMPTY:
-		return "没有输入金额。请输入住院费用,例如 12345.67";
+		return "没有输入金额。请输入住院费用，例如 20000、2万、2.5万、20,000元";
 	case CALC_ERR_NEGATIVE:
-		return "金额不能是负数";
+		return "金额不能是负数，例如 20000 或 2万";
 	case CALC_ERR_CHARS:
-		return "金额只能有数字和小数点,不要带字母、逗号或“元”,例如 12345.67";
+		return "金额只能写数字，可以带“万”“元”和千位逗号，例如 20000、2万、2.5万、20,000元";
 	case CALC_ERR_FORMAT:
-		return "金额的写法不对:小数点前后都要有数字,只能有一个小数点,例如 12345.67";
+		return "金额的写法不对：小数点前后都要有数字，“万”“元”写在最后，例如 12345.67 或 2.5万";
+	case CALC_ERR_GROUPING:
+		return "千位逗号的位置不对：每三位一个，例如 20,000 或 1,234,567.89";
 	case CALC_ERR_DECIMALS:
-		return "金额最多两位小数(算到分)";
+		return "金额最多算到分：元最多两位小数，万最多六位，例如 12345.67 或 1.234567万";
 	case CALC_ERR_TOO_BIG:
-		return "金额太大:最多 10000000 元(一千万元)";
+		return "金额太大：最多 10000000 元（一千万元，1000万）";
 	case CALC_ERR_ZERO:
-		return "金额要大于 0 元";
+		return "金额要大于 0 元，例如 20000 或 2万";
 	}
 	return "金额看不懂";
 }
@@ -227,7 +364,7 @@ static void note_bad(struct strbuf *sb, const char *key)
 
 void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **bad)
 {
-	static const char *const groups[CALC_GROUPS] = {"student", "other"};
+	static const char *const groups[CALC_GROUPS] = {"student", "other", "employee"};
 	static const char *const amounts[] = {"deductible", "cap", "bill_limit"};
 	struct calc_amount *dst[] = {&p->deductible, &p->cap, &p->bill_limit[CALC_STUDENT]};
 	struct strbuf sb = {0};
@@ -250,9 +387,9 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 		if (v != NULL && !calc_parse_amount(v, dst[i]))
 			note_bad(&sb, amounts[i]);
 	}
-	/* "bill_limit" is for both groups; a group's own key, when not empty, wins. */
+	/* "bill_limit" is for both resident groups; a group's own key, when not empty, wins. */
 	p->bill_limit[CALC_OTHER] = p->bill_limit[CALC_STUDENT];
-	for (int g = 0; g < CALC_GROUPS; g++) {
+	for (int g = 0; g < CALC_EMPLOYEE; g++) {
 		char key[32];
 		const char *v;
 
@@ -261,16 +398,15 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 		if (v != NULL && v[0] != '\0' && !calc_parse_amount(v, &p->bill_limit[g]))
 			note_bad(&sb, key);
 	}
-	{
-		/* student_if: a wizard condition (rules.h) choosing the starting group. */
-		const char *v = kv != NULL ? kv_get(kv, "student_if") : NULL;
-		char *err = NULL;
-		struct cond *c = v != NULL ? cond_parse(v, &err) : NULL;
+	for (int k = 0; k < 2; k++) {
+		/* student_if, employee_if: wizard conditions (rules.h) choosing the group. */
+		const char *key = k == 0 ? "student_if" : "employee_if";
+		const char *v = kv != NULL ? kv_get(kv, key) : NULL;
+		struct cond *c = v != NULL ? cond_parse(v, NULL, 0) : NULL;
 
 		if (v != NULL && c == NULL)
-			note_bad(&sb, "student_if");
+			note_bad(&sb, key);
 		cond_free(c);
-		free(err);
 	}
 	*bad = sb.len > 0 ? sb_take(&sb) : NULL;
 	sb_free(&sb);

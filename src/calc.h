@@ -30,15 +30,18 @@ enum calc_err {
 	CALC_ERR_EMPTY,    /* nothing typed */
 	CALC_ERR_NEGATIVE, /* starts with a minus sign */
 	CALC_ERR_CHARS,    /* letters or other characters than digits and '.' */
-	CALC_ERR_FORMAT,   /* digits and dots in a wrong shape: "1.2.3", ".5", "5." */
+	CALC_ERR_FORMAT,   /* digits and dots in a wrong shape: "1.2.3", ".5", "5.", "2万5" */
+	CALC_ERR_GROUPING, /* thousands separators out of place: "2,00", "20,00.5" */
 	CALC_ERR_DECIMALS, /* more than two decimals */
 	CALC_ERR_TOO_BIG,  /* more than CALC_MAX_FEN */
 	CALC_ERR_ZERO,     /* 0 元 */
 };
 
+/* Whose bill: resident insurance's two groups of the sources, or employee insurance. */
 enum calc_group {
-	CALC_STUDENT,
-	CALC_OTHER,
+	CALC_STUDENT,  /* 学生儿童 (resident insurance) */
+	CALC_OTHER,    /* 其他居民 (resident insurance) */
+	CALC_EMPLOYEE, /* 职工医保 (the sources give a general range only) */
 	CALC_GROUPS
 };
 
@@ -78,11 +81,14 @@ struct calc_result {
 };
 
 /*
- * Parse a bill typed by the user, in 元: digits, optionally a '.' and one or two
- * decimals ("1234", "1234.5", "0.01"). Full-width digits and the full-width
- * full stop count as their ASCII forms. Nothing else is accepted: no sign, no
- * spaces inside, no thousands separators, no exponent. On CALC_OK *fen holds the
- * amount; otherwise *fen is left alone.
+ * Parse a bill typed by the user (the one parser for amounts): digits,
+ * optionally a '.' and one or two decimals ("1234", "1234.5", "0.01"), with
+ * thousands separators where they belong ("20,000"), a last "元" ("20000元"),
+ * or "万" ("2万", "2.5万", "2万元": up to six decimals, whole fen). Full-width
+ * digits, full stop and comma count as their ASCII forms; spaces anywhere
+ * (also U+3000) are dropped. Nothing else: no sign, no exponent, no other unit.
+ * On CALC_OK *fen holds the amount; otherwise *fen is left alone and
+ * calc_strerror says what is wrong with an example.
  */
 enum calc_err calc_parse_bill(const char *s, long long *fen);
 /* One line of plain Chinese saying what is wrong. A string literal: never free it. */
@@ -103,8 +109,8 @@ bool calc_parse_amount(const char *s, struct calc_amount *a);
 
 /*
  * Read a region's [reimburse] section (kv may be NULL: everything unknown).
- * Keys: student_level1..3, other_level1..3, deductible, cap, student_bill_limit,
- * other_bill_limit, and bill_limit (both groups; a group's own key wins unless
+ * Keys: student_level1..3, other_level1..3, employee_level1..3, deductible, cap,
+ * student_bill_limit, other_bill_limit, and bill_limit (both groups; a group's own key wins unless
  * it is empty). A
  * value that cannot be read is left unknown and its key named in *bad, comma
  * separated (NULL when every value was read; caller frees).

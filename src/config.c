@@ -75,6 +75,8 @@ const char *kv_get(const struct kvlist *l, const char *key)
 
 void kv_free(struct kvlist *l)
 {
+	if (l == NULL)
+		return;
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].key);
 		free(l->v[i].val);
@@ -113,6 +115,8 @@ void config_defaults(struct config *c)
 
 void config_free(struct config *c)
 {
+	if (c == NULL)
+		return;
 	free(c->bundle);
 	free(c->content_dir);
 	free(c->regions_dir);

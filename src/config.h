@@ -49,6 +49,7 @@ struct kvlist {
 void kv_set(struct kvlist *l, const char *key, const char *val);
 /* The value of key, or NULL. Owned by l. */
 const char *kv_get(const struct kvlist *l, const char *key);
+/* Free every key and value of l (l may be NULL). */
 void kv_free(struct kvlist *l);
 
 /* Figures that differ by place: config/regions/NAME.ini layered over national.ini. */
@@ -171,6 +172,7 @@ int config_profile_walk(const struct config *c, const char *name, config_profile
 char *config_region_title(const struct config *c, const char *name);
 /* Placeholder lookup for guide_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
+/* Free everything c holds (c may be NULL). */
 void config_free(struct config *c);
 
 #endif

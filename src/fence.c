@@ -16,7 +16,7 @@ void fence_question(const char *file, struct block *b, const char *rest, const c
 	const char *p = rest;
 	struct strbuf q = {0};
 	size_t n, ocap = 0;
-	char *err = NULL;
+	char why[256];
 
 	while (*p == ' ')
 		p++;
@@ -32,11 +32,9 @@ void fence_question(const char *file, struct block *b, const char *rest, const c
 	while (*p == ' ')
 		p++;
 	if (strncmp(p, "if ", 3) == 0) {
-		b->cond = cond_parse(p + 3, &err);
-		if (b->cond == NULL) {
-			diags_add(d, file, b->line, "bad condition: %s", err);
-			free(err);
-		}
+		b->cond = cond_parse(p + 3, why, sizeof why);
+		if (b->cond == NULL)
+			diags_add(d, file, b->line, "bad condition: %s", why);
 	} else if (*p != '\0') {
 		diags_add(d, file, b->line, "expected \"if CONDITION\" after the name");
 	}
@@ -91,7 +89,7 @@ void fence_question(const char *file, struct block *b, const char *rest, const c
 
 void fence_result(const char *file, struct block *b, const char *rest, struct diags *d)
 {
-	char *err = NULL;
+	char why[256];
 
 	while (*rest == ' ')
 		rest++;
@@ -103,11 +101,9 @@ void fence_result(const char *file, struct block *b, const char *rest, struct di
 			rest++;
 	}
 	if (strncmp(rest, "if ", 3) == 0) {
-		b->cond = cond_parse(rest + 3, &err);
-		if (b->cond == NULL) {
-			diags_add(d, file, b->line, "bad condition: %s", err);
-			free(err);
-		}
+		b->cond = cond_parse(rest + 3, why, sizeof why);
+		if (b->cond == NULL)
+			diags_add(d, file, b->line, "bad condition: %s", why);
 	} else if (*rest != '\0') {
 		diags_add(d, file, b->line, "expected \"result [ineligible] [if CONDITION]\"");
 	}

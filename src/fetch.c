@@ -207,6 +207,8 @@ size_t fetch_on_body(char *p, size_t size, size_t n, void *ud)
 
 void fetch_free(struct fetch *f)
 {
+	if (f == NULL)
+		return;
 	reset_headers(f);
 	sb_free(&f->mem);
 }

@@ -56,7 +56,7 @@ void fetch_response(struct fetch *f, long code, const char *etag, const char *la
 		    const char *content_range, const char *content_encoding);
 /* CURLOPT_WRITEFUNCTION (ud: the struct fetch); 0 ends the transfer (see the flags). */
 size_t fetch_on_body(char *p, size_t size, size_t n, void *ud);
-/* Free what the transfer kept (headers, the body in memory). */
+/* Free what the transfer kept (headers, the body in memory). f may be NULL. */
 void fetch_free(struct fetch *f);
 /*
  * Content-Range "bytes START-END/TOTAL" (or "bytes * /TOTAL": start -1) into

@@ -424,8 +424,24 @@ int input_key_code(const char *name, bool *fkey)
 /* The bottom line's hints come from the bindings in force: made here, drawn there. */
 static void draw(struct app *a)
 {
-	char *hints = input_keys_hints(a, nav_top(a), COLS - 1);
+	struct view *v = nav_top(a);
+	int below = render_prepare(a) ? nav_items_below(a, v) : 0;
+	char *hints = input_keys_hints(a, v, COLS - 1), *more;
 
+	/*
+	 * A list that goes on below the screen says how far where the keys leave
+	 * room ("↓还有 3 项"); the arrow in the margin (render.c) says it always.
+	 */
+	if (below > 0) {
+		more = xasprintf("%s还有 %d 项  %s", a->cfg->ascii_borders ? "v" : "\xE2\x86\x93", below,
+				 hints);
+		if (text_swidth(more) <= COLS - 1) {
+			free(hints);
+			hints = more;
+		} else {
+			free(more);
+		}
+	}
 	render_draw(a, hints);
 	free(hints);
 }

@@ -34,6 +34,8 @@ void layout_reset(struct layout *l)
 
 void layout_free(struct layout *l)
 {
+	if (l == NULL)
+		return;
 	layout_reset(l);
 	free(l->lines);
 	free(l->item_line);

@@ -16,6 +16,7 @@
 
 #include "bundle.h"
 #include "charset.h"
+#include "codebook.h"
 #include "config.h"
 #include "guide.h"
 #include "mode.h"
@@ -438,7 +439,7 @@ static int open_guide(struct run *r)
 	}
 	if (o->answer_code != NULL && o->region == NULL) {
 		/* A code carries its region: show what the caller saw. */
-		char *code_region = screens_set.answer_code_region(cfg, r->g, o->answer_code);
+		char *code_region = codebook_region(cfg, r->g, o->answer_code);
 
 		if (code_region != NULL && strcmp(code_region, cfg->profile.name) != 0) {
 			struct bundle *same = r->g->bundle;

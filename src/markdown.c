@@ -150,7 +150,7 @@ static struct rich take_rich(struct mdstate *st)
 /* A checklist item may end with "{if CONDITION}". */
 static void take_item_condition(struct mdstate *st, struct block *b)
 {
-	char *open = NULL, *p = b->r.text, *err = NULL;
+	char *open = NULL, *p = b->r.text, why[256];
 	size_t end = b->r.len;
 
 	while ((p = strstr(p, "{if ")) != NULL)
@@ -164,11 +164,9 @@ static void take_item_condition(struct mdstate *st, struct block *b)
 		return;
 	}
 	b->r.text[end - 1] = '\0';
-	b->cond = cond_parse(open + 4, &err);
-	if (b->cond == NULL) {
-		diags_add(st->d, st->s->file, b->line, "bad condition: %s", err);
-		free(err);
-	}
+	b->cond = cond_parse(open + 4, why, sizeof why);
+	if (b->cond == NULL)
+		diags_add(st->d, st->s->file, b->line, "bad condition: %s", why);
 	*open = '\0';
 	b->r.len = (size_t)(open - b->r.text);
 	while (b->r.len > 0 && b->r.text[b->r.len - 1] == ' ')

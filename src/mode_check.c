@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "codebook.h"
 #include "content.h"
 #include "mode.h"
 #include "pack.h"
@@ -51,7 +52,7 @@ int mode_check(struct run *r)
 		pack_meta_read(cfg->content_dir, false, &pm, d);
 		r->g = guide_load(cfg->content_dir, cfg->profile.name, config_lookup, cfg);
 		guide_check_refs(r->g, cfg->content_dir, d);
-		screens_set.answer_code_check(cfg, r->g, d);
+		codebook_check(cfg, r->g, d);
 		diags_print(d);
 		diags_print(&r->g->diags);
 		return (d->n > 0 || r->g->diags.n > 0) ? 1 : 0;
@@ -61,7 +62,7 @@ int mode_check(struct run *r)
 		r->b = NULL;
 		check_bundle(r->g, d);
 		guide_check_refs(r->g, r->from != NULL ? r->from : "bundle", d);
-		screens_set.answer_code_check(cfg, r->g, d);
+		codebook_check(cfg, r->g, d);
 		diags_print(d);
 		return d->n > 0 ? 1 : 0;
 	}

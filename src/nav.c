@@ -78,6 +78,8 @@ void app_forget(struct app *a)
 
 void app_free(struct app *a)
 {
+	if (a == NULL)
+		return;
 	while (a->depth > 0)
 		view_free(&a->stack[--a->depth]);
 	free(a->stack);
@@ -242,14 +244,26 @@ static void show_sel(struct app *a, struct view *v)
 		v->top = last - rows + 1;
 }
 
+void nav_reveal(struct app *a, struct view *v, int item)
+{
+	v->sel = item;
+	if (v->stale) {
+		v->reveal = true;
+		return;
+	}
+	show_sel(a, v);
+	nav_clamp(a, v);
+}
+
 void nav_layout(struct app *a, struct view *v, int width)
 {
 	bool keep;
 
 	if (!v->stale && v->lay.width == width)
 		return;
-	/* Keep the selection in view if it was (or on the first layout). */
-	keep = v->lay.n == 0 || item_visible(a, v, v->sel);
+	/* Keep the selection in view if it was (or on the first layout, or asked to). */
+	keep = v->lay.n == 0 || v->reveal || item_visible(a, v, v->sel);
+	v->reveal = false;
 	layout_reset(&v->lay);
 	v->lay.width = width;
 	v->lay.ascii = a->cfg->ascii_borders;
@@ -305,6 +319,15 @@ void nav_clamp(struct app *a, struct view *v)
 		if (s >= 0 && s < (int)v->lay.nitems && item_visible(a, v, s))
 			v->sel = s;
 	}
+}
+
+int nav_items_below(const struct app *a, const struct view *v)
+{
+	int end = v->top + body_rows(a), n = 0;
+
+	for (size_t i = 0; i < v->lay.nitems; i++)
+		n += v->lay.item_line[i] >= end;
+	return n;
 }
 
 void nav_move(struct app *a, struct view *v, int delta)

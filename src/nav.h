@@ -104,7 +104,8 @@ struct view {
 	int top;            /* first body line shown */
 	void *state;        /* kind-specific, owned through ops->free */
 	struct layout lay;
-	bool stale; /* lay must be rebuilt */
+	bool stale;  /* lay must be rebuilt */
+	bool reveal; /* the next layout scrolls the selection into view (nav_reveal) */
 };
 
 enum prompt_kind {
@@ -137,12 +138,8 @@ struct screen_set {
 	struct view *(*open_slip)(struct app *a);
 	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
 	bool (*answer_code_goto)(struct app *a, const char *text);
-	/* Set the wizard's answers from a code; 0, or -1 with a message (caller frees). */
-	int (*answer_code_set)(struct app *a, const char *text, char **msg);
-	/* The region a code was made in (new string), or NULL. */
-	char *(*answer_code_region)(struct config *cfg, struct guide *g, const char *text);
-	/* --check: can the wizard of g have answer codes here. */
-	void (*answer_code_check)(struct config *cfg, struct guide *g, struct diags *d);
+	/* Set the wizard's answers from a code; 0, or -1 with one line in why. */
+	int (*answer_code_set)(struct app *a, const char *text, char *why, size_t whylen);
 };
 /* Every screen kind of the guide (screens/kinds.c). */
 extern const struct screen_set screens_set;
@@ -181,7 +178,8 @@ struct app {
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
 void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
 /*
- * Pop every view, forget the session's data, free everything the model owns.
+ * Pop every view, forget the session's data, free everything the model owns
+ * (a may be NULL).
  * (The live lookups, a->status, are the session's: session_end frees them.)
  */
 void app_free(struct app *a);
@@ -204,6 +202,12 @@ const struct kind_ops *nav_kind_ops(const struct app *a, enum kind k);
  */
 void nav_select(struct app *a, struct view *v, int item, bool clamp);
 void nav_scroll_to(struct app *a, struct view *v, int top, bool clamp);
+/*
+ * Select item and scroll it into view, now or at the next layout: a key that
+ * changes an entry off screen (a checklist tick, a calculator field by its
+ * digit) shows what it changed.
+ */
+void nav_reveal(struct app *a, struct view *v, int item);
 /* Mark words (copied; NULL: none) wherever v's text shows them. */
 void nav_highlight(struct view *v, const char *words);
 
@@ -227,6 +231,8 @@ bool nav_goto(struct app *a, const char *key);
 void nav_layout(struct app *a, struct view *v, int width);
 /* Keep the selection valid and visible, and the scroll in range. */
 void nav_clamp(struct app *a, struct view *v);
+/* Entries of v's list that start below the screen (v laid out, body rows set). */
+int nav_items_below(const struct app *a, const struct view *v);
 /* Move the selection by delta items (or scroll when the view has none). */
 void nav_move(struct app *a, struct view *v, int delta);
 /* Scroll by delta lines, moving the selection into view. */

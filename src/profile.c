@@ -45,6 +45,7 @@ static const struct pkey schema[] = {
 	{"values", "pay_for", P_PAYFOR},
 	{"values", "pay_hedge", P_TEXT},
 	{"reimburse", "student_if", P_COND},
+	{"reimburse", "employee_if", P_COND},
 	{"reimburse", "student_level1", P_RATE},
 	{"reimburse", "student_level2", P_RATE},
 	{"reimburse", "student_level3", P_RATE},
@@ -254,14 +255,13 @@ static void on_key(void *user, const char *path, int line, const char *section, 
 		check_rate(cx, path, line, key, v);
 		break;
 	case P_COND: {
-		char *err = NULL;
-		struct cond *c = cond_parse(v, &err);
+		char why[256];
+		struct cond *c = cond_parse(v, why, sizeof why);
 
 		if (c == NULL)
 			diags_add(cx->d, path, line, "%s: \"%s\" is not a wizard condition (%s)", key,
-				  v, err != NULL ? err : "?");
+				  v, why);
 		cond_free(c);
-		free(err);
 		break;
 	}
 	case P_PAYFOR:

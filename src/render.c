@@ -435,6 +435,38 @@ static void draw_footer(struct app *a, const char *hints, int *cx)
 	free(text);
 }
 
+/*
+ * What the body hides: an arrow in the right margin (the column the layout
+ * leaves free) of the first body row when lines lie above, of the last when
+ * lines lie below. (The count of entries below leads the key hints: input.c.)
+ */
+static void draw_more(const struct app *a, const struct view *v, int rows)
+{
+	bool ascii = a->cfg->ascii_borders;
+
+	if (v->top > 0) {
+		move(1, COLS - 1);
+		put_text(ascii ? "^" : "\xE2\x86\x91", ascii ? 1 : 3, 1, A_BOLD); /* ↑ */
+	}
+	if (v->top + rows < (int)v->lay.n) {
+		move(rows, COLS - 1);
+		put_text(ascii ? "v" : "\xE2\x86\x93", ascii ? 1 : 3, 1, A_BOLD); /* ↓ */
+	}
+}
+
+bool render_prepare(struct app *a)
+{
+	struct view *v = nav_top(a);
+
+	if (v == NULL || COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS)
+		return false;
+	a->body_rows = LINES - 2;
+	a->body_cols = COLS - 1;
+	nav_layout(a, v, COLS - 1);
+	nav_clamp(a, v);
+	return true;
+}
+
 void render_draw(struct app *a, const char *hints)
 {
 	struct view *v = nav_top(a);
@@ -478,6 +510,7 @@ void render_draw(struct app *a, const char *hints)
 			clrtoeol();
 		}
 	}
+	draw_more(a, v, rows);
 	draw_footer(a, hints, &cx);
 	if (cx >= 0)
 		move(LINES - 1, cx);

@@ -24,6 +24,12 @@ int render_start(struct app *a);
  */
 void render_stop(bool wipe);
 /*
+ * Lay out the top view for the current size (nothing drawn), so the key loop
+ * can say what the screen will hide. False when there is no view or the
+ * window is too small.
+ */
+bool render_prepare(struct app *a);
+/*
  * Lay out the top view for the current size and update the screen (diffs only).
  * hints is the bottom line's list of keys for the top view (the key loop makes
  * it from its bindings), shown when no prompt or message takes the line.

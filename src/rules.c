@@ -124,14 +124,14 @@ void cond_free(struct cond *c)
 }
 
 /* Parse one term at *sp; on success advance *sp. */
-static bool parse_term(const char **sp, struct cond_term *t, char **err)
+static bool parse_term(const char **sp, struct cond_term *t, char *why, size_t whylen)
 {
 	const char *s = skip_ws(*sp);
 	size_t n = token_len(s), cap = 0;
 
 	memset(t, 0, sizeof *t);
 	if (n == 0) {
-		*err = xasprintf("expected a name at \"%.*s\"", quote_len(s), s);
+		util_say(why, whylen, "expected a name at \"%.*s\"", quote_len(s), s);
 		return false;
 	}
 	t->name = xstrndup(s, n);
@@ -142,7 +142,7 @@ static bool parse_term(const char **sp, struct cond_term *t, char **err)
 	} else if (s[0] == '=') {
 		s += 1;
 	} else {
-		*err = xasprintf("expected = or != after \"%s\"", t->name);
+		util_say(why, whylen, "expected = or != after \"%s\"", t->name);
 		term_free(t);
 		return false;
 	}
@@ -150,7 +150,7 @@ static bool parse_term(const char **sp, struct cond_term *t, char **err)
 		s = skip_ws(s);
 		n = token_len(s);
 		if (n == 0) {
-			*err = xasprintf("expected a value for \"%s\"", t->name);
+			util_say(why, whylen, "expected a value for \"%s\"", t->name);
 			term_free(t);
 			return false;
 		}
@@ -165,20 +165,20 @@ static bool parse_term(const char **sp, struct cond_term *t, char **err)
 	return true;
 }
 
-struct cond *cond_parse(const char *s, char **err)
+struct cond *cond_parse(const char *s, char *why, size_t whylen)
 {
 	struct cond *c = xcalloc(1, sizeof *c);
 	size_t ccap = 0, tcap = 0;
 	struct cond_clause *cl;
 
-	*err = NULL;
+	util_say(why, whylen, "%s", "");
 	c->clauses = xgrow(NULL, &ccap, 1, sizeof *c->clauses);
 	cl = &c->clauses[c->nclauses++];
 	memset(cl, 0, sizeof *cl);
 	for (;;) {
 		struct cond_term t;
 
-		if (!parse_term(&s, &t, err)) {
+		if (!parse_term(&s, &t, why, whylen)) {
 			cond_free(c);
 			return NULL;
 		}
@@ -196,7 +196,7 @@ struct cond *cond_parse(const char *s, char **err)
 			memset(cl, 0, sizeof *cl);
 			tcap = 0;
 		} else {
-			*err = xasprintf("expected \"and\" or \"or\" at \"%.*s\"", quote_len(s), s);
+			util_say(why, whylen, "expected \"and\" or \"or\" at \"%.*s\"", quote_len(s), s);
 			cond_free(c);
 			return NULL;
 		}

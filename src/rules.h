@@ -48,10 +48,10 @@ struct cond {
 };
 
 /*
- * Parse a condition. Returns a new cond (free with cond_free) or NULL with a
- * message in *err (caller frees *err).
+ * Parse a condition. Returns a new cond (free with cond_free) or NULL with one
+ * line in why (whylen bytes; why may be NULL).
  */
-struct cond *cond_parse(const char *s, char **err);
+struct cond *cond_parse(const char *s, char *why, size_t whylen);
 /* NULL is "always". A term on an unanswered name is false. */
 bool cond_eval(const struct cond *c, const struct answers *a);
 /* As cond_eval, but with no answers at all every condition holds (unpersonalised). */

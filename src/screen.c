@@ -23,6 +23,8 @@ const char *kind_name(enum kind k)
 
 void rich_free(struct rich *r)
 {
+	if (r == NULL)
+		return;
 	free(r->text);
 	free(r->spans);
 	memset(r, 0, sizeof *r);

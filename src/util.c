@@ -138,16 +138,33 @@ char *xasprintf(const char *fmt, ...)
 void util_say(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (err == NULL || errlen == 0)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
+	n = vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	/* One line: a library's message (SQLite quotes a schema) may hold newlines. */
 	for (char *p = err; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+	/* Cut to fit, but never inside a UTF-8 sequence: whole characters only. */
+	if (n >= 0 && (size_t)n >= errlen) {
+		size_t len = strlen(err), lead = len;
+
+		while (lead > 0 && ((unsigned char)err[lead - 1] & 0xC0) == 0x80)
+			lead--;
+		if (lead > 0 && ((unsigned char)err[lead - 1] & 0x80)) {
+			unsigned char c = (unsigned char)err[lead - 1];
+			size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3
+					      : c >= 0xC0       ? 2
+								: 1;
+
+			if (len - (lead - 1) < want)
+				err[lead - 1] = '\0';
+		}
+	}
 }
 
 long util_now_ms(void)
@@ -283,6 +300,8 @@ char *sb_take(struct strbuf *sb)
 
 void sb_free(struct strbuf *sb)
 {
+	if (sb == NULL)
+		return;
 	free(sb->s);
 	sb->s = NULL;
 	sb->len = sb->cap = 0;
@@ -305,6 +324,8 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 /* One diagnostic as a line of text with no control character in it. Caller frees. */
 void diags_free(struct diags *d)
 {
+	if (d == NULL)
+		return;
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);

@@ -42,8 +42,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /*
- * A one-line reason into err (errlen bytes, cut to fit; control characters, newlines
- * among them, become spaces); nothing when err is NULL.
+ * A one-line reason into err (errlen bytes, cut to fit between whole UTF-8
+ * characters; control characters, newlines among them, become spaces); nothing
+ * when err is NULL. The why buffer of the error convention (README, layout).
  */
 void util_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
@@ -73,6 +74,7 @@ void sb_add_secret(struct strbuf *sb, const char *s, size_t n);
 void sb_wipe(struct strbuf *sb);
 /* Hand the string over to the caller (never NULL); sb is left empty. */
 char *sb_take(struct strbuf *sb);
+/* Free the text of sb, left empty (sb may be NULL). */
 void sb_free(struct strbuf *sb);
 
 /*
@@ -91,6 +93,7 @@ struct diags {
 void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Printing them (sanitised) is report.h's: util knows nothing of text. */
+/* Free every problem of d, left empty (d may be NULL). */
 void diags_free(struct diags *d);
 
 /*

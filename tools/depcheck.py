@@ -32,7 +32,7 @@ LAYERS = {
     "base": "util text report rules pinyin pinyin_data screencode dates",
     # content: reading, checking and packing what authors wrote and signed
     "content": "config profile screen markdown fence content refs bundle bundle_format "
-               "bundle_builder pack guide guide_text layout flow calc answercode charset "
+               "bundle_builder pack guide guide_text layout flow calc answercode codebook charset "
                "minisig status_parse",
     # model: a session's data and the rules that change it (no I/O)
     "model": "nav stats",

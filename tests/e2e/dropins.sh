@@ -5,6 +5,9 @@
 
 R=$E2E_TMP/root
 sysroot "$R"
+# The user's files where this test puts them (tests/run.sh exports an XDG_CONFIG_HOME of its own).
+XDG_CONFIG_HOME=$E2E_TMP/.config
+export XDG_CONFIG_HOME
 mkdir -p "$R/config/yibao.ini.d" "$E2E_TMP/.config/yibao/yibao.ini.d"
 chmod 755 "$R/config/yibao.ini.d"
 GUIDE=$YIBAO
@@ -71,5 +74,26 @@ fi
 rm -f "$E2E_TMP/.config/yibao/yibao.ini.d/20-nokiosk.ini"
 if "$YIBAO" --check >"$E2E_TMP/check3.out" 2>&1; then ok "--check of a clean configuration with a drop-in exits 0"
 else not_ok "--check of a clean configuration exits 0"; sed 's/^/# /' "$E2E_TMP/check3.out"; fi
+# A drop-in that cannot be read (as an account that may not): FILE, and the rest read;
+# in the system's files it fails closed (it may have said kiosk = true).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	chmod 755 "$E2E_TMP"
+	printf '[guide]\nkiosk = true\n' >"$R/config/yibao.ini.d/40-secret.ini"
+	chmod 600 "$R/config/yibao.ini.d/40-secret.ini"
+	printf '[guide]\nregion = fujian\n' >"$R/config/yibao.ini.d/50-site.ini"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent "$YIBAO" --check >"$E2E_TMP/check4.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && grep -qF "$R/config/yibao.ini.d/40-secret.ini: cannot open config file: Permission denied" "$E2E_TMP/check4.out" &&
+		grep -qF "sessions run as kiosk" "$E2E_TMP/check4.out"; then
+		ok "an unreadable system drop-in: FILE named, exit 1, sessions run as kiosk"
+	else
+		not_ok "an unreadable system drop-in (exit $rc)"
+		sed 's/^/# /' "$E2E_TMP/check4.out"
+	fi
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent "$YIBAO" --print 0 >"$E2E_TMP/print4.out" 2>&1
+	if grep -q 福建省 "$E2E_TMP/print4.out"; then ok "and the drop-in after it is read"; else not_ok "and the drop-in after it is read"; sed 's/^/# /' "$E2E_TMP/print4.out"; fi
+else
+	echo "ok - skipped: an unreadable drop-in (needs root to run as another account)"
+fi
 YIBAO=$GUIDE
 [ "$n_bad" -eq 0 ]

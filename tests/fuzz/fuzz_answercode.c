@@ -39,7 +39,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	size_t len;
 	char *text = util_read_file("content/01-eligibility.md", CONTENT_MAX_FILE, &len);
 	struct diags d = {0};
-	char *err = NULL;
 
 	(void)argc;
 	(void)argv;
@@ -51,7 +50,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	diags_free(&d);
 	for (size_t r = 0; r < NREGIONS; r++) {
 		books[r] = answercode_new(wizard, (char *const *)(uintptr_t)regions, NREGIONS,
-					  regions[r], &err);
+					  regions[r], NULL, 0);
 		if (books[r] == NULL)
 			fuzz_fail("answercode: the shipped wizard has no code book");
 	}

@@ -69,26 +69,24 @@ static void check_tokens(const struct cond *c)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char sentinel;
 	char *s = xstrndup((const char *)data, size); /* stops at a NUL, as C strings do */
-	char *err = &sentinel, *err2 = NULL, *printed, *printed2;
-	struct cond *c = cond_parse(s, &err), *c2;
+	char why[256] = "unset", why2[256], *printed, *printed2;
+	struct cond *c = cond_parse(s, why, sizeof why), *c2;
 	struct answers a = {0};
 
 	if (c == NULL) {
-		if (err == NULL)
+		if (why[0] == '\0')
 			fuzz_fail("cond: failed without a message");
-		if (fuzz_utf8_ok(s, strlen(s)) && !fuzz_utf8_ok(err, strlen(err)))
+		if (fuzz_utf8_ok(s, strlen(s)) && !fuzz_utf8_ok(why, strlen(why)))
 			fuzz_fail("cond: message about valid UTF-8 is not valid UTF-8");
-		free(err);
 		free(s);
 		return 0;
 	}
-	if (err != NULL)
+	if (why[0] != '\0')
 		fuzz_fail("cond: succeeded with a message");
 	check_tokens(c);
 	printed = cond_print(c);
-	c2 = cond_parse(printed, &err2);
+	c2 = cond_parse(printed, why2, sizeof why2);
 	if (c2 == NULL)
 		fuzz_fail("cond: printed condition does not parse");
 	printed2 = cond_print(c2);

@@ -49,6 +49,7 @@ max_len() {
 	text) echo 1024 ;;
 	answercode) echo 128 ;;
 	screencode) echo 128 ;;
+	amount) echo 128 ;;
 	bundle) echo 24576 ;;
 	*) echo 4096 ;;
 	esac

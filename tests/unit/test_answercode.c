@@ -67,12 +67,12 @@ static int teardown(void **state)
 
 static struct answercode *book(const struct screen *w, const char *active)
 {
-	char *err = NULL;
+	char why[256];
 	struct answercode *ac = answercode_new(w, (char *const *)(uintptr_t)all_regions, NREGIONS,
-					       active, &err);
+					       active, why, sizeof why);
 
 	if (ac == NULL)
-		fail_msg("answercode_new: %s", err);
+		fail_msg("answercode_new: %s", why);
 	return ac;
 }
 
@@ -421,17 +421,17 @@ static void region_profile_missing(void **state)
 		struct answercode *caller = book(fx.wizard, all_regions[r]);
 		const char *fewer[NREGIONS];
 		size_t n = 0;
-		char *err = NULL;
+		char why[256];
 		struct answercode *desk;
 		enum answercode_status st;
 
 		for (size_t i = 0; i < NREGIONS; i++)
 			if (i != r)
 				fewer[n++] = all_regions[i];
-		desk = answercode_new(fx.wizard, (char *const *)(uintptr_t)fewer, n, "national",
-				      &err);
+		desk = answercode_new(fx.wizard, (char *const *)(uintptr_t)fewer, n, "national", why,
+				      sizeof why);
 		if (desk == NULL) /* national itself missing: the desk still decodes */
-			fail_msg("%s", err);
+			fail_msg("%s", why);
 		row_answers(caller, 3, &a);
 		assert_true(answercode_encode(caller, &a, code, sizeof code));
 		st = answercode_decode(desk, code, &got, &region);
@@ -448,9 +448,8 @@ static void region_profile_missing(void **state)
 static void region_lists_differ(void **state)
 {
 	const char *fewer[] = {"guangdong", "guangxi", "hubei", "national", "yunnan"};
-	char *err = NULL;
 	struct answercode *caller = answercode_new(fx.wizard, (char *const *)(uintptr_t)fewer, 5,
-						   "guangxi", &err);
+						   "guangxi", NULL, 0);
 	struct answercode *desk = book(fx.wizard, "national");
 	struct answers a = {0}, got = {0};
 	char code[ANSWERCODE_BUF];
@@ -473,7 +472,7 @@ static void too_big_or_empty(void **state)
 	struct strbuf sb = {0};
 	struct diags d = {0};
 	struct screen *s;
-	char *err = NULL;
+	char why[256];
 
 	(void)state;
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\n");
@@ -486,15 +485,14 @@ static void too_big_or_empty(void **state)
 	s = content_parse("big.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
 	assert_non_null(s);
 	/* 6^6 = 46656 answer sets */
-	assert_null(answercode_new(s, NULL, 0, NULL, &err));
-	assert_non_null(strstr(err, "combinations"));
-	free(err);
+	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
+	assert_non_null(strstr(why, "combinations"));
 	screen_free(s);
 	sb_free(&sb);
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\nNo questions.\n");
 	s = content_parse("empty.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
-	assert_null(answercode_new(s, NULL, 0, NULL, &err));
-	free(err);
+	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
+	assert_non_null(strstr(why, "no questions"));
 	screen_free(s);
 	sb_free(&sb);
 	diags_free(&d);

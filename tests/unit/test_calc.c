@@ -67,6 +67,25 @@ static void parse_bill_valid(void **state)
 	assert_int_equal(bill_ok("  88.8 "), 8880);
 	/* Full-width digits and full stop, as typed with a Chinese input method. */
 	assert_int_equal(bill_ok("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95"), 1250);
+	/* The ways residents write a bill: 万, 元, thousands separators, spaces. */
+	assert_int_equal(bill_ok("2\xE4\xB8\x87"), 2000000);             /* 2万 */
+	assert_int_equal(bill_ok("2.5\xE4\xB8\x87"), 2500000);           /* 2.5万 */
+	assert_int_equal(bill_ok("2\xE4\xB8\x87\xE5\x85\x83"), 2000000); /* 2万元 */
+	assert_int_equal(bill_ok("1.234567\xE4\xB8\x87"), 1234567);      /* 12345.67 元 */
+	assert_int_equal(bill_ok("1000\xE4\xB8\x87"), 1000000000LL);     /* the largest */
+	assert_int_equal(bill_ok("20,000"), 2000000);
+	assert_int_equal(bill_ok("1,234,567.89"), 123456789);
+	assert_int_equal(bill_ok("999,999"), 99999900);
+	assert_int_equal(bill_ok("20000\xE5\x85\x83"), 2000000);   /* 20000元 */
+	assert_int_equal(bill_ok("20,000 \xE5\x85\x83"), 2000000); /* 20,000 元 */
+	assert_int_equal(bill_ok("20 000"), 2000000);
+	assert_int_equal(bill_ok("20\xE3\x80\x80"
+				 "000"),
+			 2000000); /* ideographic space */
+	/* ２０，０００ and ２万: full-width digits and comma. */
+	assert_int_equal(bill_ok("\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90"),
+			 2000000);
+	assert_int_equal(bill_ok("\xEF\xBC\x92\xE4\xB8\x87"), 2000000);
 }
 
 static void parse_bill_errors(void **state)
@@ -85,10 +104,28 @@ static void parse_bill_errors(void **state)
 	assert_int_equal(bill_bad("12a"), CALC_ERR_CHARS);
 	assert_int_equal(bill_bad("1e5"), CALC_ERR_CHARS);
 	assert_int_equal(bill_bad("+5"), CALC_ERR_CHARS);
-	assert_int_equal(bill_bad("1,234"), CALC_ERR_CHARS);
-	assert_int_equal(bill_bad("12 34"), CALC_ERR_CHARS);
-	assert_int_equal(bill_bad("100\xE5\x85\x83"), CALC_ERR_CHARS); /* 100元 */
 	assert_int_equal(bill_bad("0x10"), CALC_ERR_CHARS);
+	assert_int_equal(bill_bad("2\xE5\x8D\x83"), CALC_ERR_CHARS); /* 2千 */
+	assert_int_equal(bill_bad("20000 yuan"), CALC_ERR_CHARS);
+	assert_int_equal(bill_bad("2W"), CALC_ERR_CHARS); /* not 万 */
+	assert_int_equal(bill_bad("2\xE4\xB8\x87"
+				  "5"),
+			 CALC_ERR_FORMAT); /* 2万5 */
+	assert_int_equal(bill_bad("\xE5\x85\x83"
+				  "100"),
+			 CALC_ERR_FORMAT);                                        /* 元100 */
+	assert_int_equal(bill_bad("\xE4\xB8\x87"), CALC_ERR_FORMAT);              /* 万 alone */
+	assert_int_equal(bill_bad("2\xE5\x85\x83\xE4\xB8\x87"), CALC_ERR_FORMAT); /* 2元万 */
+	assert_int_equal(bill_bad(".5\xE4\xB8\x87"), CALC_ERR_FORMAT);
+	assert_int_equal(bill_bad("2,00"), CALC_ERR_GROUPING);
+	assert_int_equal(bill_bad("20,00.5"), CALC_ERR_GROUPING);
+	assert_int_equal(bill_bad(",200"), CALC_ERR_GROUPING);
+	assert_int_equal(bill_bad("1234,567"), CALC_ERR_GROUPING);
+	assert_int_equal(bill_bad("1.234,5"), CALC_ERR_GROUPING);
+	assert_int_equal(bill_bad("1.2345678\xE4\xB8\x87"), CALC_ERR_DECIMALS);
+	assert_int_equal(bill_bad("1000.0001\xE4\xB8\x87"), CALC_ERR_TOO_BIG);
+	assert_int_equal(bill_bad("-2\xE4\xB8\x87"), CALC_ERR_NEGATIVE);
+	assert_int_equal(bill_bad("0\xE4\xB8\x87"), CALC_ERR_ZERO);
 	assert_int_equal(bill_bad("1.2.3"), CALC_ERR_FORMAT);
 	assert_int_equal(bill_bad(".5"), CALC_ERR_FORMAT);
 	assert_int_equal(bill_bad("5."), CALC_ERR_FORMAT);
@@ -105,8 +142,9 @@ static void parse_bill_errors(void **state)
 
 static void error_messages_distinct(void **state)
 {
-	enum calc_err all[] = {CALC_ERR_EMPTY, CALC_ERR_NEGATIVE, CALC_ERR_CHARS, CALC_ERR_FORMAT,
-			       CALC_ERR_DECIMALS, CALC_ERR_TOO_BIG, CALC_ERR_ZERO};
+	enum calc_err all[] = {CALC_ERR_EMPTY, CALC_ERR_NEGATIVE, CALC_ERR_CHARS,
+			       CALC_ERR_FORMAT, CALC_ERR_GROUPING, CALC_ERR_DECIMALS,
+			       CALC_ERR_TOO_BIG, CALC_ERR_ZERO};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {

@@ -1,0 +1,35 @@
+/*
+ * codebook.h -- the answer code book of a guide: its wizard, its regions, the region a code names
+ * SPDX-License-Identifier: MIT
+ *
+ * The document half of answer codes (answercode.h is the code itself): which
+ * wizard of a guide codes are made from, the book for the configured regions,
+ * the region a code was made in, and what --check says about it. No app, no
+ * screen: main, --check and the screens (screens/answercode.c) all use it.
+ */
+#ifndef YIBAO_CODEBOOK_H
+#define YIBAO_CODEBOOK_H
+
+#include "answercode.h"
+#include "config.h"
+#include "guide.h"
+#include "report.h"
+
+/* The wizard answer codes are made from: id eligibility, else the first wizard; -1 when none. */
+int codebook_wizard(struct guide *g);
+/*
+ * The code book of g's wizard for cfg's region profiles, the active one being
+ * cfg's. Returns a new book (answercode_free), or NULL when g has no wizard
+ * (why empty) or it cannot have codes (one line in why; why may be NULL).
+ */
+struct answercode *codebook_new(const struct config *cfg, struct guide *g, char *why,
+				size_t whylen);
+/*
+ * The region text's code was made in when it is a valid code of another
+ * region than cfg's (a new string), or NULL.
+ */
+char *codebook_region(const struct config *cfg, struct guide *g, const char *text);
+/* --check: can g's wizard have answer codes here; each reason it cannot, to d. */
+void codebook_check(const struct config *cfg, struct guide *g, struct diags *d);
+
+#endif
