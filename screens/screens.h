@@ -78,6 +78,12 @@ void screens_status_changed(struct app *a);
 
 /* Open the take-away slip (situation, results, materials, next steps) as a view. */
 struct view *screens_open_slip(struct app *a);
+/*
+ * The region chooser (screens/region.c): the bundle's regions, the session's
+ * marked. region (or NULL) is selected; code (or NULL) is an answer code of it,
+ * opened once the session has switched.
+ */
+void screens_open_regions(struct app *a, const char *region, const char *code);
 
 /* Answer codes (screens/answercode.c, over src/answercode.c). */
 /* Index of the eligibility wizard (id "eligibility", else the first wizard), or -1. */

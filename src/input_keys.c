@@ -46,6 +46,7 @@ static const struct keybind keymap[] = {
 	{ACT_EXPORT, {'p'}, "把本页导出为纯文本(自助终端模式下只显示)", NULL, 0},
 	{ACT_HELP, {'?', KEY_F(1)}, "帮助(本页)", "帮助", 0},
 	{ACT_HOME, {'0'}, "回到首页", NULL, 0},
+	{ACT_REGION, {'d'}, "换地区：本机内容里的其他地区（上一位的回答会清除）", "地区", 0},
 	{ACT_QUIT, {'q', CTRL('c')}, "退出", "退出", 0},
 	{ACT_REDRAW, {CTRL('l')}, "重画屏幕", NULL, 0},
 };
