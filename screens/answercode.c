@@ -41,19 +41,25 @@ static bool current_code(struct app *a, char *out, size_t outlen)
 char *screens_answer_code(struct app *a)
 {
 	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+	char *code;
 
 	if (a->answers.n == 0 || !current_code(a, digits, sizeof digits))
 		return NULL;
 	answercode_group(digits, grouped, sizeof grouped);
-	return xstrdup(grouped);
+	code = xstrdup(grouped);
+	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
+	return code;
 }
 
 bool screens_answer_code_opened(struct app *a)
 {
 	char digits[ANSWERCODE_BUF];
+	bool same = a->answer_code != NULL && current_code(a, digits, sizeof digits) &&
+		    strcmp(digits, a->answer_code) == 0;
 
-	return a->answer_code != NULL && current_code(a, digits, sizeof digits) &&
-	       strcmp(digits, a->answer_code) == 0;
+	util_wipe(digits, sizeof digits);
+	return same;
 }
 
 void screens_answer_code_line(struct app *a, struct view *v)
@@ -66,6 +72,9 @@ void screens_answer_code_line(struct app *a, struct view *v)
 	line = xasprintf("答案码 %s（打电话问服务台时，把这几个数字读给对方）", code);
 	layout_blank(&v->lay);
 	layout_text(&v->lay, line, 0, 0, 0);
+	/* The code encodes the answers (低保, 重度残疾): no copy outlives the layout. */
+	util_wipe(line, strlen(line));
+	util_wipe(code, strlen(code));
 	free(line);
 	free(code);
 }
@@ -154,6 +163,7 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 	free(other);
 	free(msg);
 	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
 	return true;
 }
 

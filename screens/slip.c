@@ -65,12 +65,32 @@ static void situation(struct app *a, struct view *v, const struct screen *w)
 	}
 }
 
+/*
+ * Someone who has paid on without a gap registers nothing: the slip's next
+ * steps are then the page "next-steps-renew", when content has one.
+ */
+static const struct screen *renewal_steps(struct app *a)
+{
+	static const char renew_id[] = "next-steps-renew", renew_if[] = "gap=continuous";
+	int i = guide_find(a->g, renew_id);
+	struct cond *c;
+	bool yes;
+
+	if (i < 0 || guide_head(a->g, i)->kind != KIND_PAGE)
+		return NULL;
+	c = cond_parse(renew_if, NULL, 0);
+	yes = c != NULL && cond_eval(c, &a->answers);
+	cond_free(c);
+	return yes ? guide_get(a->g, i) : NULL;
+}
+
 static void slip_layout(struct app *a, struct view *v)
 {
 	const struct screen *w = find_kind(a, refs_id(REF_ELIGIBILITY), KIND_WIZARD);
 	const struct screen *c = find_kind(a, refs_id(REF_MATERIALS), KIND_CHECKLIST);
 	int ni = guide_find(a->g, refs_id(REF_NEXT_STEPS));
 	const struct screen *next = ni >= 0 ? guide_get(a->g, ni) : NULL;
+	const struct screen *renew = renewal_steps(a);
 	const char *date = NULL, *hotline = refs_hotline(a->cfg);
 	char *line;
 
@@ -114,6 +134,8 @@ static void slip_layout(struct app *a, struct view *v)
 		}
 		newest(&date, c);
 	}
+	if (renew != NULL)
+		next = renew;
 	if (next != NULL && !screens_ineligible(a, w)) {
 		heading(&v->lay, "下一步");
 		{

@@ -245,6 +245,8 @@ void nav_move(struct app *a, struct view *v, int delta);
 /* Scroll by delta lines, moving the selection into view. */
 void nav_scroll(struct app *a, struct view *v, int delta);
 
+/* Forget the status line's message, its bytes wiped (it may name an answer code). */
+void nav_message_clear(struct app *a);
 /* Show a message on the bottom line until the next key (copied). */
 void nav_message(struct app *a, bool warn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

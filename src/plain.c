@@ -446,8 +446,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
 			fputc('\n', out);
-			free(a->msg);
-			a->msg = NULL;
+			nav_message_clear(a);
 		}
 		charset_write(out, a->prompt != PROMPT_NONE ? a->prompt_label : PLAIN_PROMPT);
 		fflush(out);

@@ -16,6 +16,7 @@ mkdir -p "$E2E_TMP/regions"
 cp config/regions/*.ini "$E2E_TMP/regions/"
 printf '[region]\ntitle = 测试省\n[values]\npay_start = 09-01\npay_end = 12-20\npay_for = next\n' \
 	>"$E2E_TMP/regions/testperiod.ini"
+printf '[region]\ntitle = 无日期\n[values]\npay_start =\npay_end =\n' >"$E2E_TMP/regions/nodates.ini"
 printf '[guide]\ncontent_dir = %s/content\nregions_dir = %s/regions\n' "$ROOT" "$E2E_TMP" \
 	>"$E2E_TMP/yibao.ini"
 CONF="--config $E2E_TMP/yibao.ini"
@@ -90,6 +91,10 @@ expect "错过缴费期可能影响待遇" "2026-12-21: what follows from a miss
 quit_ok
 check_print 2026-10-01 "在缴费期内，还剩 80 天（2026年12月20日截止）。这时交的是 2027 年的费用。" \
 	"2026-10-01: open, 80 days left, and the year it pays for (pay_for = next)" --region testperiod --print 6.1
+
+# A profile without the period's dates: nothing is invented.
+check_print_not 2026-12-07 "在缴费期内" "a profile without dates: no standing is made up" --region nodates --print 6.1
+check_print 2026-12-07 "$NOTICE" "a profile without dates: the year notice still shows" --region nodates --print fees
 
 # A bundle whose policy year is still ahead.
 check_print 2024-12-01 "这里是 2025 年的标准，那一年还没有开始" \

@@ -47,9 +47,9 @@ expect "报销计算器" "g goes to the calculator"
 line 1
 expect "住院费用（元）" "the calculator asks for the bill"
 line 10000
-expect "资料没有给出，算不了" "national students: no rate is made up"
+expect "3. 人群：学生儿童" "after the wizard (a student), the group comes from the answers"
 line 3
-expect "医保报销：约 5,000.00–7,000.00 元" "the calculator computes"
+expect "医保报销（最多）：约 4,500.00–6,500.00 元" "the calculator computes (national: the general 45-65 %)"
 line 0
 line "/cbdj"
 expect "搜索“cbdj”" "search by pinyin initials"

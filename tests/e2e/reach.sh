@@ -69,7 +69,7 @@ for size in 40x12 60x20 80x24; do
 	start "$size" --region fujian
 	tail=$(env HOME="$E2E_TMP" LANG=C.UTF-8 $YIBAO --region fujian --print 5.2 |
 		python3 -c 'import sys; t=[l.rstrip() for l in sys.stdin if l.strip()][-1]; print(t[-2:])')
-	at_end "$size" "5.2 with a bill" "$tail" "End" g 5.2 Enter 1 12345 Enter End
+	at_end "$size" "5.2 with a bill" "$tail" "End" g 5.2 Enter 1 12345 Enter 3 End
 	if [ "$size" = 40x12 ]; then
 		# Up a line at a time until the legend shows (notes below it come and go).
 		n=0

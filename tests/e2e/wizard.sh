@@ -69,7 +69,7 @@ expect "你可以参加城乡居民医保。" "local ordinary: eligible"
 expect "按资料里 2025 年的标准，你个人一年交 400 元。" "local ordinary: pays 400, the year said"
 expect "户口所在地的政务大厅，或者乡镇、街道的便民服务中心" "local: where to register offline"
 expect "网上：" "local: where to register online"
-expect "补助至少 670 元" "the government subsidy is stated"
+expect "财政补助每人每年不低于 670 元" "the government subsidy is stated, for the group the source gives it"
 expect "第一次参保：" "gap=first: what a first-timer should know"
 expect "材料清单[10]" "links are numbered in the order they show"
 keys 1 0 Enter
@@ -172,7 +172,7 @@ quit_ok
 # --- 9. A short gap: no waiting period. Restart from the answer list.
 fresh
 answer 1 2 1 3
-expect "断缴3个月以内（含3个月）：没有等待期。" "gap within 3 months: no waiting period"
+expect "断缴3个月以内（含3个月）：一般没有等待期。" "gap within 3 months: no waiting period"
 expect_not "可能有等待期" "gap within 3 months: no waiting period mentioned"
 keys Enter Down Down Down Down Down Down Enter
 expect "你的户口在哪里" "重新回答全部问题 starts again"

@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: MIT
 set -u
 cd "$(dirname "$0")/../.." || exit 1
-names="content config cond text status answercode bundle screencode minisig fetch"
+names="content config cond text status answercode bundle screencode minisig fetch amount"
 log=$(mktemp "${TMPDIR:-/tmp}/yibao-fuzz-build.XXXXXX")
 if ! nice make -s fuzz-build >"$log" 2>&1; then
 	echo "not ok - fuzz: harnesses do not build"

@@ -507,6 +507,38 @@ static void format_money_and_rates(void **state)
 	assert_string_equal(b, "0");
 }
 
+/* employee_level1..3 are read like the resident groups; employee_if is a condition. */
+static void employee_group(void **state)
+{
+	struct kvlist kv = {0};
+	struct calc_profile p;
+	struct calc_result r;
+	char *bad = NULL;
+
+	(void)state;
+	kv_set(&kv, "employee_level2", "70-90");
+	kv_set(&kv, "employee_if", "employee=yes");
+	kv_set(&kv, "bill_limit", "180000");
+	calc_profile_read(&p, &kv, &bad);
+	assert_null(bad);
+	assert_true(p.rate[CALC_EMPLOYEE][1].known);
+	assert_int_equal(p.rate[CALC_EMPLOYEE][1].low, 7000);
+	assert_int_equal(p.rate[CALC_EMPLOYEE][1].high, 9000);
+	/* The resident groups' bill limit is not the employee's. */
+	assert_false(p.bill_limit[CALC_EMPLOYEE].known);
+	/* 20,000 元 at 70-90 %: 14,000-18,000 (the deductible unknown: nothing taken). */
+	assert_true(calc_compute(&p, 2000000, 2, CALC_EMPLOYEE, &r));
+	assert_int_equal(r.reimbursed[0], 1400000);
+	assert_int_equal(r.reimbursed[1], 1800000);
+	assert_int_equal(r.deductible, 0);
+	kv_set(&kv, "employee_if", "employee=");
+	calc_profile_read(&p, &kv, &bad);
+	assert_non_null(bad);
+	assert_non_null(strstr(bad, "employee_if"));
+	free(bad);
+	kv_free(&kv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +556,7 @@ int main(void)
 		cmocka_unit_test(compute_range),
 		cmocka_unit_test(compute_unknown_or_bad),
 		cmocka_unit_test(format_money_and_rates),
+		cmocka_unit_test(employee_group),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
