@@ -295,8 +295,8 @@ static bool is_arrow(const char *s)
 
 /*
  * How long a hint stays when the bottom line is short (layout_fit_hints): the
- * screen kind's own keys 2, back 1, go and search 0 (they go first); help and
- * quit 3, to the end.
+ * screen kind's own keys 2, back 1, go and search 0, the region chooser -1
+ * (it goes first: help lists it); help and quit 3, to the end.
  */
 static int hint_keep(const struct effbind *e, bool own)
 {
@@ -304,6 +304,8 @@ static int hint_keep(const struct effbind *e, bool own)
 	case ACT_HELP:
 	case ACT_QUIT:
 		return 3;
+	case ACT_REGION:
+		return -1;
 	case ACT_BACK:
 		return own ? 2 : 1;
 	case ACT_GOTO:
