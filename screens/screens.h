@@ -18,13 +18,6 @@ extern const struct kind_ops help_ops;
 extern const struct kind_ops search_ops;
 extern const struct kind_ops slip_ops;
 
-/*
- * What the guide means by "资料" (said once where a resident first meets the
- * word, and in help): the dated sources named under each screen.
- */
-#define SCREENS_SOURCES_EXPLAINED \
-	"“资料”是指每页最下面“来源”里列出的、写明日期的政策文件和官方文章。“资料说”是那些文件里这样写；“资料没有写明”是那些文件没有说，请问当地医保经办机构。"
-
 /* Lay out the "updated / source" lines of a content screen at the end of v->lay. */
 void screens_source_lines(struct app *a, struct view *v);
 /*
