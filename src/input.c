@@ -255,6 +255,9 @@ void input_dispatch(struct app *a, enum action act, int ch)
 	case ACT_HELP:
 		nav_push_view(a, a->screens->help, "?", "帮助");
 		break;
+	case ACT_REGION:
+		a->screens->open_regions(a, NULL, NULL);
+		break;
 	case ACT_EXPORT:
 		export_view(a, v);
 		break;

@@ -85,6 +85,7 @@ void app_free(struct app *a)
 	free(a->stack);
 	app_forget(a);
 	free(a->prompt_label);
+	free(a->start_region);
 	memset(a, 0, sizeof *a);
 }
 
