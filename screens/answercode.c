@@ -41,19 +41,25 @@ static bool current_code(struct app *a, char *out, size_t outlen)
 char *screens_answer_code(struct app *a)
 {
 	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+	char *code;
 
 	if (a->answers.n == 0 || !current_code(a, digits, sizeof digits))
 		return NULL;
 	answercode_group(digits, grouped, sizeof grouped);
-	return xstrdup(grouped);
+	code = xstrdup(grouped);
+	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
+	return code;
 }
 
 bool screens_answer_code_opened(struct app *a)
 {
 	char digits[ANSWERCODE_BUF];
+	bool same = a->answer_code != NULL && current_code(a, digits, sizeof digits) &&
+		    strcmp(digits, a->answer_code) == 0;
 
-	return a->answer_code != NULL && current_code(a, digits, sizeof digits) &&
-	       strcmp(digits, a->answer_code) == 0;
+	util_wipe(digits, sizeof digits);
+	return same;
 }
 
 void screens_answer_code_line(struct app *a, struct view *v)
@@ -66,6 +72,9 @@ void screens_answer_code_line(struct app *a, struct view *v)
 	line = xasprintf("答案码 %s（打电话问服务台时，把这几个数字读给对方）", code);
 	layout_blank(&v->lay);
 	layout_text(&v->lay, line, 0, 0, 0);
+	/* The code encodes the answers (低保, 重度残疾): no copy outlives the layout. */
+	util_wipe(line, strlen(line));
+	util_wipe(code, strlen(code));
 	free(line);
 	free(code);
 }
@@ -100,7 +109,7 @@ static void take_answers(struct app *a, const struct screen *w, const struct ans
  * Decode text for the app. Returns the status; on AC_OK the answers are the
  * app's. *msg gets what to say otherwise (caller frees).
  */
-static enum answercode_status apply(struct app *a, const char *digits, char **msg)
+static enum answercode_status apply(struct app *a, const char *digits, char **msg, char **other)
 {
 	struct answercode *ac = book_new(a);
 	struct answers got = {0};
@@ -117,8 +126,11 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 	if (st == AC_OK) {
 		take_answers(a, ac->wizard, &got, digits);
 	} else {
-		if (st == AC_OTHER_REGION)
+		if (st == AC_OTHER_REGION) {
 			title = config_region_title(a->cfg, ac->regions[region]);
+			if (other != NULL)
+				*other = xstrdup(ac->regions[region]);
+		}
 		*msg = answercode_message(ac, st, digits, region, title, a->cfg->profile.title);
 	}
 	free(title);
@@ -130,20 +142,28 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 bool screens_answer_code_goto(struct app *a, const char *text)
 {
 	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
-	char *msg;
+	char *msg, *other = NULL;
+	enum answercode_status st;
 
 	/* A screen code wins; an answer code is six digits or more, no dots. */
 	if (guide_find_typed(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
 		return false;
-	if (apply(a, digits, &msg) == AC_OK) {
+	st = apply(a, digits, &msg, &other);
+	if (st == AC_OK) {
 		nav_push(a, screens_wizard_index(a));
 		answercode_group(digits, grouped, sizeof grouped);
 		nav_message(a, false, "已按答案码 %s 打开，回答可以照常修改", grouped);
+	} else if (st == AC_OTHER_REGION && other != NULL) {
+		/* Another region's code: offer to switch, then open it. */
+		a->screens->open_regions(a, other, digits);
+		nav_message(a, false, "%s", msg);
 	} else {
 		nav_message(a, true, "%s", msg);
 	}
+	free(other);
 	free(msg);
 	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
 	return true;
 }
 
@@ -158,7 +178,7 @@ int screens_answer_code_set(struct app *a, const char *text, char *why, size_t w
 		util_say(why, whylen, "这不是答案码：答案码只有数字（可以有空格和横线）");
 		return -1;
 	}
-	rc = apply(a, digits, &msg) == AC_OK ? 0 : -1;
+	rc = apply(a, digits, &msg, NULL) == AC_OK ? 0 : -1;
 	if (rc == 0)
 		nav_push(a, screens_wizard_index(a));
 	else

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../src/bundle.h"
+#include "../src/refs.h"
 #include "../src/dates.h"
 #include "../src/util.h"
 
@@ -275,7 +276,7 @@ static void say_sources(struct app *a, struct view *v)
 	if (!says)
 		return;
 	a->sources_said = v->screen + 1;
-	layout_text(&v->lay, SCREENS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
+	layout_text(&v->lay, REFS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
 }
 
 void screens_source_lines(struct app *a, struct view *v)

@@ -48,7 +48,7 @@ static void help_layout(struct app *a, struct view *v)
 		    "办事单：答完“谁能参保”的问题，在结果页或材料清单上按 p，得到一页汇总：结论、要带的材料、下一步和答案码（页面代码 slip，按 g 输入 slip 也能打开）。办事单和导出的页面上，每个引用后面括号里是页面代码，例如“线下到哪里办（1.1）”：按 g 输入 1.1 就能找回那一页。",
 		    0, 0, 0);
 	layout_blank(&v->lay);
-	layout_text(&v->lay, SCREENS_SOURCES_EXPLAINED, 0, 0, 0);
+	layout_text(&v->lay, REFS_SOURCES_EXPLAINED, 0, 0, 0);
 	layout_blank(&v->lay);
 	if (refs_hotline(a->cfg) != NULL) {
 		line = xasprintf("医保服务热线：%s。", refs_hotline(a->cfg));

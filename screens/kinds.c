@@ -24,4 +24,5 @@ const struct screen_set screens_set = {
 	.open_slip = screens_open_slip,
 	.answer_code_goto = screens_answer_code_goto,
 	.answer_code_set = screens_answer_code_set,
+	.open_regions = screens_open_regions,
 };

@@ -18,13 +18,6 @@ extern const struct kind_ops help_ops;
 extern const struct kind_ops search_ops;
 extern const struct kind_ops slip_ops;
 
-/*
- * What the guide means by "资料" (said once where a resident first meets the
- * word, and in help): the dated sources named under each screen.
- */
-#define SCREENS_SOURCES_EXPLAINED \
-	"“资料”是指每页最下面“来源”里列出的、写明日期的政策文件和官方文章。“资料说”是那些文件里这样写；“资料没有写明”是那些文件没有说，请问当地医保经办机构。"
-
 /* Lay out the "updated / source" lines of a content screen at the end of v->lay. */
 void screens_source_lines(struct app *a, struct view *v);
 /*
@@ -78,6 +71,12 @@ void screens_status_changed(struct app *a);
 
 /* Open the take-away slip (situation, results, materials, next steps) as a view. */
 struct view *screens_open_slip(struct app *a);
+/*
+ * The region chooser (screens/region.c): the bundle's regions, the session's
+ * marked. region (or NULL) is selected; code (or NULL) is an answer code of it,
+ * opened once the session has switched.
+ */
+void screens_open_regions(struct app *a, const char *region, const char *code);
 
 /* Answer codes (screens/answercode.c, over src/answercode.c). */
 /* Index of the eligibility wizard (id "eligibility", else the first wizard), or -1. */

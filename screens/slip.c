@@ -156,7 +156,7 @@ static void slip_layout(struct app *a, struct view *v)
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
 	/* A page taken away: it says what its "资料" are. */
-	layout_text(&v->lay, SCREENS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
+	layout_text(&v->lay, REFS_SOURCES_EXPLAINED, 0, 0, LF_DIM);
 	screens_edition_lines(a, &v->lay);
 }
 

@@ -147,6 +147,7 @@ static void lay_lookup(struct app *a, struct view *v)
 		line = xasprintf("正在查询%s(身份证 %s)%s 已用 %ld 秒。按 Esc 取消。",
 				 status_kind_label(kind), masked, dots[secs % 4], secs);
 		layout_text(l, line, TA_STRONG, 0, LF_NOTE);
+		util_wipe(line, strlen(line)); /* it names the masked ID */
 		free(line);
 		return;
 	}
@@ -161,6 +162,7 @@ static void lay_lookup(struct app *a, struct view *v)
 							    : "查询结果:",
 			 status_kind_label(r->kind), r->masked_id);
 	layout_text(l, line, TA_STRONG, 0, 0);
+	util_wipe(line, strlen(line));
 	free(line);
 	if (r->err == SE_NONE) {
 		lay_record(a, l, r);

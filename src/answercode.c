@@ -463,9 +463,11 @@ char *answercode_message(const struct answercode *ac, enum answercode_status st,
 	case AC_OTHER_REGION:
 		if (region < 0 || (size_t)region >= ac->nregions)
 			return xstrdup("答案码有误，请再核对一遍");
-		return xasprintf("这是%s的答案码，本机是%s：请用 yibao --region %s 打开",
+		/* The session offers to switch (d: the region chooser); a command line uses --region. */
+		return xasprintf("这是%s的答案码，本机现在是%s：换到%s就能打开",
 				 code_title != NULL ? code_title : ac->regions[region],
-				 here_title != NULL ? here_title : "另一地区", ac->regions[region]);
+				 here_title != NULL ? here_title : "另一地区",
+				 code_title != NULL ? code_title : ac->regions[region]);
 	case AC_REGION_MISSING:
 		return xstrdup("答案码所属地区的资料本机没有：请装上对方地区的资料，或问清地区后重新回答");
 	case AC_REGION_LIST:

@@ -111,6 +111,28 @@ int guide_find(const struct guide *g, const char *key)
 	return g->by_code[index_slot(g, g->by_code, false, key)];
 }
 
+int guide_set_region(struct guide *g, const char *region)
+{
+	struct bundle *b = g->bundle;
+	struct guide *n, old;
+
+	if (b == NULL || bundle_find(b, region, "home") < 0)
+		return -1;
+	g->bundle = NULL;
+	n = guide_open(b, region, g->lookup, g->ctx);
+	/* The bundle's check, fall-back and news stay with the session's guide. */
+	n->check = g->check;
+	n->fallback = g->fallback;
+	n->fell_back = g->fell_back;
+	g->check = NULL;
+	g->fallback = NULL;
+	old = *g;
+	*g = *n;
+	*n = old;
+	guide_free(n);
+	return 0;
+}
+
 int guide_find_typed(const struct guide *g, const char *typed)
 {
 	char code[SCREENCODE_MAX];

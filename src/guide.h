@@ -91,6 +91,13 @@ int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whyle
 struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
 			 void *ctx);
 
+/*
+ * Show region of g's open bundle instead: g keeps its address (the session
+ * holds it) but drops every screen (the caller holds none). Returns 0, or -1
+ * when the bundle has no screens for region (g unchanged).
+ */
+int guide_set_region(struct guide *g, const char *region);
+
 /* Index of the screen with this id or code, or -1. */
 int guide_find(const struct guide *g, const char *id_or_code);
 /*

@@ -204,8 +204,7 @@ void input_dispatch(struct app *a, enum action act, int ch)
 	/* Keys typed ahead (a slow link delivers "3 4" at once) act on the view as
 	 * it will be drawn, not on the one before it. */
 	nav_layout(a, v, v->lay.width > 0 ? v->lay.width : a->body_cols);
-	free(a->msg);
-	a->msg = NULL;
+	nav_message_clear(a);
 	if (v->ops->key != NULL)
 		r = v->ops->key(a, v, act, ch);
 	if (r & KR_RELAYOUT)
@@ -255,6 +254,9 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		break;
 	case ACT_HELP:
 		nav_push_view(a, a->screens->help, "?", "帮助");
+		break;
+	case ACT_REGION:
+		a->screens->open_regions(a, NULL, NULL);
 		break;
 	case ACT_EXPORT:
 		export_view(a, v);
@@ -320,7 +322,7 @@ static void prompt_key(struct app *a, int key, bool fkey)
 			return;
 		n = text_encode((unsigned long)key, enc);
 		if (a->input.len + (size_t)n <= PROMPT_MAX_BYTES)
-			sb_add(&a->input, enc, (size_t)n);
+			sb_add_secret(&a->input, enc, (size_t)n); /* an answer code, too */
 	}
 }
 

@@ -46,6 +46,7 @@ static const struct keybind keymap[] = {
 	{ACT_EXPORT, {'p'}, "把本页导出为纯文本(自助终端模式下只显示)", NULL, 0},
 	{ACT_HELP, {'?', KEY_F(1)}, "帮助(本页)", "帮助", 0},
 	{ACT_HOME, {'0'}, "回到首页", NULL, 0},
+	{ACT_REGION, {'d'}, "换地区：本机内容里的其他地区（上一位的回答会清除）", "地区", 0},
 	{ACT_QUIT, {'q', CTRL('c')}, "退出", "退出", 0},
 	{ACT_REDRAW, {CTRL('l')}, "重画屏幕", NULL, 0},
 };
@@ -294,8 +295,8 @@ static bool is_arrow(const char *s)
 
 /*
  * How long a hint stays when the bottom line is short (layout_fit_hints): the
- * screen kind's own keys 2, back 1, go and search 0 (they go first); help and
- * quit 3, to the end.
+ * screen kind's own keys 2, back 1, go and search 0, the region chooser -1
+ * (it goes first: help lists it); help and quit 3, to the end.
  */
 static int hint_keep(const struct effbind *e, bool own)
 {
@@ -303,6 +304,8 @@ static int hint_keep(const struct effbind *e, bool own)
 	case ACT_HELP:
 	case ACT_QUIT:
 		return 3;
+	case ACT_REGION:
+		return -1;
 	case ACT_BACK:
 		return own ? 2 : 1;
 	case ACT_GOTO:

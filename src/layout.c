@@ -21,7 +21,10 @@ void layout_init(struct layout *l, int width, bool ascii)
 
 void layout_reset(struct layout *l)
 {
+	/* A line may hold a person's answer code or masked ID: wiped, not just freed. */
 	for (size_t i = 0; i < l->n; i++) {
+		if (l->lines[i].text != NULL)
+			util_wipe(l->lines[i].text, l->lines[i].tcap);
 		free(l->lines[i].text);
 		free(l->lines[i].spans);
 	}
@@ -58,7 +61,19 @@ static struct dline *add_line(struct layout *l, int indent, unsigned flags, int 
 /* Append n bytes to a line; both arrays grow by doubling, so a line costs linear time. */
 static void line_append(struct dline *d, const char *s, size_t n, unsigned attr)
 {
-	d->text = xgrow(d->text, &d->tcap, d->len + n + 1, 1);
+	if (d->len + n + 1 > d->tcap) {
+		/* Grown by hand, so that the old bytes are wiped (realloc would leave them). */
+		size_t cap = d->tcap;
+		char *t = xgrow(NULL, &cap, d->len + n + 1, 1);
+
+		if (d->text != NULL) {
+			memcpy(t, d->text, d->len);
+			util_wipe(d->text, d->tcap);
+			free(d->text);
+		}
+		d->text = t;
+		d->tcap = cap;
+	}
 	memcpy(d->text + d->len, s, n);
 	if (attr != 0 && n > 0) {
 		d->spans = xgrow(d->spans, &d->scap, d->nspans + 1, sizeof *d->spans);
@@ -103,6 +118,7 @@ void layout_text(struct layout *l, const char *s, unsigned attr, int indent, uns
 		r.nspans = 1;
 	}
 	layout_rich(l, &r, NULL, indent, flags, -1, NULL);
+	util_wipe(copy, r.len);
 	free(copy);
 }
 
@@ -235,6 +251,7 @@ void layout_rich(struct layout *l, const struct rich *r, const char *prefix, int
 	}
 	free(tl);
 	if (src == &ex) {
+		util_wipe(ex.text, ex.len);
 		free(ex.text);
 		free(ex.spans);
 	}

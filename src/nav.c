@@ -68,8 +68,7 @@ void app_forget(struct app *a)
 		util_wipe(a->input.s, a->input.cap);
 	sb_free(&a->input);
 	a->prompt = PROMPT_NONE;
-	free(a->msg);
-	a->msg = NULL;
+	nav_message_clear(a);
 	if (a->answer_code != NULL)
 		util_wipe(a->answer_code, strlen(a->answer_code));
 	free(a->answer_code);
@@ -86,6 +85,7 @@ void app_free(struct app *a)
 	free(a->stack);
 	app_forget(a);
 	free(a->prompt_label);
+	free(a->start_region);
 	memset(a, 0, sizeof *a);
 }
 
@@ -352,11 +352,20 @@ void nav_scroll(struct app *a, struct view *v, int delta)
 	nav_clamp(a, v);
 }
 
+void nav_message_clear(struct app *a)
+{
+	/* A message may name a person's answer code: wiped, not just freed. */
+	if (a->msg != NULL)
+		util_wipe(a->msg, strlen(a->msg));
+	free(a->msg);
+	a->msg = NULL;
+}
+
 void nav_message(struct app *a, bool warn, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(a->msg);
+	nav_message_clear(a);
 	va_start(ap, fmt);
 	a->msg = xvasprintf(fmt, ap);
 	va_end(ap);

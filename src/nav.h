@@ -41,6 +41,7 @@ enum action {
 	ACT_HOME,
 	ACT_QUIT,
 	ACT_REDRAW,
+	ACT_REGION, /* the region chooser */
 	ACT_COUNT
 };
 
@@ -138,6 +139,11 @@ struct screen_set {
 	struct view *(*open_slip)(struct app *a);
 	/* text at the g prompt as an answer code: true when it was one (opened or said why). */
 	bool (*answer_code_goto)(struct app *a, const char *text);
+	/*
+	 * Open the region chooser; code (digits, or NULL) is an answer code of
+	 * region to open once the session has switched to it.
+	 */
+	void (*open_regions)(struct app *a, const char *region, const char *code);
 	/* Set the wizard's answers from a code; 0, or -1 with one line in why. */
 	int (*answer_code_set)(struct app *a, const char *text, char *why, size_t whylen);
 };
@@ -172,6 +178,7 @@ struct app {
 	bool idle_wiped;    /* no key since the idle wipe: nothing to forget, no wipe due */
 	char *answer_code;  /* digits the answers were opened from, or NULL; wiped */
 	struct stats stats; /* [stats] counts of this session (counts only) */
+	char *start_region; /* the profile the session began with (the idle wipe returns to it), owned */
 	int sources_said;   /* screen index + 1 that explained "资料" this session; 0: none yet */
 };
 
@@ -238,6 +245,8 @@ void nav_move(struct app *a, struct view *v, int delta);
 /* Scroll by delta lines, moving the selection into view. */
 void nav_scroll(struct app *a, struct view *v, int delta);
 
+/* Forget the status line's message, its bytes wiped (it may name an answer code). */
+void nav_message_clear(struct app *a);
 /* Show a message on the bottom line until the next key (copied). */
 void nav_message(struct app *a, bool warn, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -236,6 +236,7 @@ static const struct line_cmd line_cmds[] = {
 	{"n", ARG_NONE, "n", "下一个搜索结果", run_action, ACT_NEXT},
 	{"N", ARG_NONE, "N", "上一个搜索结果", run_action, ACT_PREV},
 	{"s", ARG_NONE, "s", "查询办理进度（查询页面才有）", run_action, ACT_LOOKUP},
+	{"d", ARG_NONE, "d", "换地区：列出本机内容里的地区，输入数字选（上一位的回答会清除）", run_action, ACT_REGION},
 	{"p", ARG_NONE, "p", "导出本页；在答题结果或清单上是办事单", run_action, ACT_EXPORT},
 	{"r", ARG_NONE, "r", "把本页再读一遍（勾选和导出之后只说一行，不再读整页）", NULL, ACT_REDRAW},
 	{"?", ARG_NONE, "?", "这份帮助", run_help, ACT_HELP},
@@ -257,6 +258,7 @@ static void run_help(struct app *a, const struct line_cmd *c, const char *arg, l
 	if (s != NULL)
 		sb_printf(&sb, "现在这一页的代码是 %s，%s。打电话问服务台时，可以把代码读给对方。\n",
 			  s->code, s->title);
+	sb_printf(&sb, "%s\n", REFS_SOURCES_EXPLAINED);
 	if (refs_hotline(a->cfg) != NULL)
 		sb_printf(&sb, "医保服务热线：%s。\n", refs_hotline(a->cfg));
 	a->msg = sb_take(&sb);
@@ -445,8 +447,7 @@ int plain_run(struct app *a, int in_fd, FILE *out)
 		if (a->msg != NULL) {
 			charset_write(out, a->msg);
 			fputc('\n', out);
-			free(a->msg);
-			a->msg = NULL;
+			nav_message_clear(a);
 		}
 		charset_write(out, a->prompt != PROMPT_NONE ? a->prompt_label : PLAIN_PROMPT);
 		fflush(out);

@@ -14,6 +14,13 @@
 #include "content.h"
 #include "util.h"
 
+/*
+ * What the guide means by "资料" (said once where a resident first meets the
+ * word, in help and in line mode's help): the dated sources named under each screen.
+ */
+#define REFS_SOURCES_EXPLAINED \
+	"“资料”是指每页最下面“来源”里列出的、写明日期的政策文件和官方文章。“资料说”是那些文件里这样写；“资料没有写明”是那些文件没有说，请问当地医保经办机构。"
+
 enum ref {
 	REF_HOME,        /* the first screen */
 	REF_ELIGIBILITY, /* the wizard whose answers personalise the rest */

@@ -90,12 +90,36 @@ int render_start(struct app *a)
  * E3), and curses redraws from nothing. Every draw ended in refresh(), so
  * nothing of curses' is still on its way.
  */
+/*
+ * The buffers the terminal's bytes pass through (ncurses' own) keep the last
+ * screen's bytes after they were sent, a person's answer code or masked ID
+ * among them: a screenful of invisible filler is sent through the same path,
+ * in runs of alternating attributes so that no shortcut (REP, ECH) shrinks it,
+ * and erased. About 4 KB once per wipe, nothing visible.
+ */
+static void scrub_output(void)
+{
+	for (int r = 0; r < LINES; r++) {
+		move(r, 0);
+		for (int c = 0; c < COLS; c++) {
+			attrset(A_INVIS | ((c / 8) % 2 != 0 ? A_BOLD : A_NORMAL));
+			addch(c % 2 != 0 ? '.' : ':');
+		}
+	}
+	attrset(A_NORMAL);
+	refresh();
+	erase();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 static void forget_screen(void)
 {
 	term_forget(LINES);
 	erase();
 	clearok(curscr, TRUE);
 	refresh();
+	scrub_output();
 }
 
 void render_stop(bool wipe)
@@ -407,6 +431,7 @@ static void draw_footer(struct app *a, const char *hints, int *cx)
 		attr = use_color ? COLOR_PAIR(PAIR_DIM) : A_DIM;
 	}
 	put_text(text, strlen(text), COLS - 1, attr);
+	util_wipe(text, strlen(text)); /* a message may name an answer code */
 	free(text);
 }
 

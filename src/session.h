@@ -28,6 +28,14 @@ void session_start(struct app *a);
  * true is returned. No content left: fatal(). False when nothing changed.
  */
 bool session_settle(struct app *a);
+/*
+ * Switch the running session to region name of the open bundle: its profile
+ * read, the guide shown for it, every view closed (home shown) and the last
+ * person forgotten (session_forget: their answers were another region's).
+ * Returns 0 (said on the bottom line), or -1 with nothing changed and a
+ * message saying why (no such region in the bundle).
+ */
+int session_switch_region(struct app *a, const char *name);
 /* Forget this person: the model's data (app_forget) and every lookup result. */
 void session_forget(struct app *a);
 /*

@@ -366,6 +366,9 @@ static void find_breaks(const char *s, size_t len, const size_t *glue, size_t ng
 	for (size_t g = 0; g < nglue; g++)
 		if (glue[g] > 0 && glue[g] < len && brk[glue[g] - 1] == LINEBREAK_ALLOWBREAK)
 			brk[glue[g] - 1] = LINEBREAK_NOBREAK;
+	/* What was laid out may be a person's (an answer code, a masked ID): no copy is left behind. */
+	util_wipe(cb, n > 0 ? n : 1);
+	util_wipe(cp, (len > 0 ? len : 1) * sizeof *cp);
 	free(cb);
 	free(cp);
 }

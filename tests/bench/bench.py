@@ -422,7 +422,8 @@ class Bench:
             if v:
                 fig["verify_cpu_ms"] = v[1]
             # The same bundle as a signed update in [update] state_dir: verified at start
-            # (over 2 MiB: in a thread while the first screen is drawn).
+            # (over 2 MiB: in a thread while the terminal starts; nothing of it is drawn
+            # before the check ends, so this is about the hash's time, issue 19).
             state = os.path.join(self.tmp, "state-%d" % screens)
             os.makedirs(state, exist_ok=True)
             shutil.copy(out, os.path.join(state, "yibao.bundle"))

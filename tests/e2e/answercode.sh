@@ -142,8 +142,9 @@ dstart --region fujian
 dkeys g
 dtype "$CODE"
 dkeys Enter
-dexpect "--region national" "a code of another region says which and what to do"
-dexpect_not "按答案码打开" "and opens no result"
+dexpect "这是全国通用的答案码" "a code of another region says whose it is"
+dexpect "选择地区" "and offers to switch (the region chooser)"
+dexpect_not "按答案码打开" "and opens no result by itself"
 dkeys q
 
 # Another version of the wizard: one option reworded.

@@ -64,7 +64,7 @@ keys Left 1 Enter
 expect "你的户口在哪里" "wizard question at 40x12"
 bottom_ends "?帮助 q退出" "wizard at 40 columns: help and quit stay"
 resize 80x24
-bottom_ends "↑↓选择 Enter确定  ←上一题 g跳转 /搜索 ?帮助 q退出" "at 80 columns every hint shows (one back key: the wizard's ← is 上一题)"
+bottom_ends "↑↓选择 Enter确定  ←上一题 g跳转 /搜索 ?帮助 d地区 q退出" "at 80 columns every hint shows (one back key: the wizard's ← is 上一题)"
 quit_ok
 
 # --- Item 15: the cursor rests on a marker cell, left of the highlight.
