@@ -80,7 +80,7 @@ keys 1
 type_text 10000
 keys Enter
 keys 3
-expect "医保报销：约" "the calculator computes"
+expect "医保报销（最多）：约" "the calculator computes"
 settle
 $T capture-pane -e -p -t e2e | python3 "$(dirname "$0")/swatch_check.py" >"$E2E_TMP/swatch.txt"
 if [ "$(tail -n 1 "$E2E_TMP/swatch.txt")" = same ]; then
