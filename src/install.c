@@ -14,7 +14,7 @@
  * which that account could rewrite after any check -- and installs it as
  * --update does (statedir.h). Nothing of download_dir is trusted: links are
  * followed (its "current" is one) but what they reach must be a regular file
- * within [update] max_size_mib, read once; a file that changes size while it
+ * of the account that owns download_dir, within [update] max_size_mib, read once; a file that changes size while it
  * is copied, a FIFO or a device end in a refusal, and a copy that does not
  * verify is removed unread by anyone.
  */
@@ -136,23 +136,36 @@ static enum update_result copy_pair(struct install *in)
 	const struct config *c = in->cfg;
 	long long max = (long long)(c->update_max_mib > 0 ? c->update_max_mib : CONFIG_UPDATE_MAX_MIB) << 20;
 	char *src = util_path_join(c->update_download_dir, BUNDLE_FILE), *sigpath = NULL, *sig = NULL;
-	struct stat st;
+	struct stat st, dl;
 	size_t siglen = 0;
 	enum update_result r = UPDATE_INSTALLED;
-	int fd = open(src, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	int fd = -1;
 
-	if (fd < 0) {
+	/*
+	 * Links in download_dir are followed, so what they reach must be the
+	 * downloading account's own file: a link it planted to a file of root's
+	 * (a secret, a device) is refused before root reads a byte of it.
+	 */
+	if (stat(c->update_download_dir, &dl) < 0 || !S_ISDIR(dl.st_mode))
+		r = errno == ENOENT || !S_ISDIR(dl.st_mode)
+			    ? say(in, UPDATE_CURRENT, "nothing downloaded in %s yet", c->update_download_dir)
+			    : say(in, UPDATE_ERROR, "%s: %s", c->update_download_dir, strerror(errno));
+	else if ((fd = open(src, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) < 0)
 		r = errno == ENOENT ? say(in, UPDATE_CURRENT, "nothing downloaded in %s yet", c->update_download_dir)
 				    : say(in, UPDATE_ERROR, "%s: %s", src, strerror(errno));
-	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		r = say(in, UPDATE_ERROR, "%s: not a regular file; refused", src);
-	} else if ((long long)st.st_size > max) {
+	else if (st.st_uid != dl.st_uid)
+		r = say(in, UPDATE_ERROR,
+			"%s: what it names is not owned by the account that owns %s (uid %lu, not %lu); refused",
+			src, c->update_download_dir, (unsigned long)st.st_uid, (unsigned long)dl.st_uid);
+	else if ((long long)st.st_size > max) {
 		r = say(in, UPDATE_TOO_BIG, "%s: larger than %lld MiB ([update] max_size_mib); refused", src,
 			max >> 20);
 	} else {
 		/* The signature beside the file fd really is (download_dir's names are links). */
 		sigpath = update_sig_path(fd, src);
-		sig = util_read_regular(sigpath, UPDATE_MAX_SIG, &siglen, false);
+		sig = util_read_owned(sigpath, UPDATE_MAX_SIG, &siglen, dl.st_uid);
 		if (sig == NULL)
 			r = say(in, UPDATE_BADSIG, "%s: %s; nothing installed", sigpath, util_read_error(errno));
 		else if (write_private(in, STATEDIR_PART, fd, NULL, (size_t)st.st_size, max) < 0)

@@ -335,25 +335,21 @@ void diags_free(struct diags *d)
 	d->n = d->cap = 0;
 }
 
-char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow)
+/* Read what open() gave; refused unless a regular file of owner ((uid_t)-1: any). */
+static char *read_fd(int fd, size_t max, size_t *len, uid_t owner)
 {
-	/*
-	 * O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
-	 * whatever it is, fstat then refuses it before anything is read.
-	 */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	struct strbuf sb = {0};
 	struct stat st;
 	char buf[8192];
 	ssize_t n;
 	int err = 0;
 
-	if (fd < 0)
-		return NULL; /* ELOOP: a symbolic link, with nofollow */
 	if (fstat(fd, &st) != 0) {
 		err = errno;
 	} else if (!S_ISREG(st.st_mode)) {
 		err = UTIL_ENOTREG;
+	} else if (owner != (uid_t)-1 && st.st_uid != owner) {
+		err = UTIL_ENOTOWN;
 	} else {
 		while ((n = read(fd, buf, sizeof buf)) != 0) {
 			if (n < 0) {
@@ -380,6 +376,28 @@ char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow
 	return sb_take(&sb);
 }
 
+char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow)
+{
+	/*
+	 * O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+	 * whatever it is, fstat then refuses it before anything is read.
+	 */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+
+	if (fd < 0)
+		return NULL; /* ELOOP: a symbolic link, with nofollow */
+	return read_fd(fd, max, len, (uid_t)-1);
+}
+
+char *util_read_owned(const char *path, size_t max, size_t *len, uid_t owner)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0)
+		return NULL;
+	return read_fd(fd, max, len, owner);
+}
+
 char *util_read_file(const char *path, size_t max, size_t *len)
 {
 	return util_read_regular(path, max, len, true);
@@ -391,6 +409,8 @@ const char *util_read_error(int err)
 		return "not a regular file (a directory, FIFO, socket or device)";
 	if (err == ELOOP)
 		return "a symbolic link (not followed)";
+	if (err == UTIL_ENOTOWN)
+		return "not owned by the account it must belong to";
 	return strerror(err);
 }
 

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -101,6 +102,8 @@ void diags_free(struct diags *d);
  * (a FIFO, socket, device or directory): util_read_error names it.
  */
 #define UTIL_ENOTREG ENODEV
+/* errno of util_read_owned for a file another account owns. */
+#define UTIL_ENOTOWN EACCES
 /*
  * Read a whole regular file (at most max bytes; *len gets its length when len
  * is not NULL). The file is opened without waiting (O_NONBLOCK) and refused
@@ -110,6 +113,12 @@ void diags_free(struct diags *d);
  * ELOOP, EFBIG (over max) or the system's.
  */
 char *util_read_regular(const char *path, size_t max, size_t *len, bool nofollow);
+/*
+ * util_read_regular (links followed) of a file that must belong to owner: what
+ * the link reaches is refused with UTIL_ENOTOWN, before a byte is read, when
+ * another account owns it. Caller frees.
+ */
+char *util_read_owned(const char *path, size_t max, size_t *len, uid_t owner);
 /* util_read_regular for content files: symbolic links are not followed. Caller frees. */
 char *util_read_file(const char *path, size_t max, size_t *len);
 /*
