@@ -219,15 +219,17 @@ static enum update_result check_and_install(struct install *in)
 	else if (bundle_manifest_expired(&bm))
 		r = say(in, UPDATE_EXPIRED, "the downloaded bundle (version %lld) was valid until %s; refused",
 			bm.version, bm.valid_until);
-	else if (fchmodat(in->dirfd, STATEDIR_PART, 0644, 0) < 0 ||
+	else if ((statedir_unstamp(in->dirfd), fchmodat(in->dirfd, STATEDIR_PART, 0644, 0)) < 0 ||
 		 fchmodat(in->dirfd, STATEDIR_SIG_PART, 0644, 0) < 0 ||
 		 statedir_install(in->dirfd, bm.version, no_hook, what, sizeof what) < 0)
 		r = say(in, UPDATE_ERROR, "%s/%s: %s", c->update_state_dir,
 			what[0] != '\0' ? what : STATEDIR_PART, strerror(errno));
 	else
 		r = say(in, UPDATE_INSTALLED,
-			"installed bundle version %lld for the sessions (policy year %d, valid until %s; signed: %s)",
-			bm.version, bm.policy_year, bm.valid_until, tc);
+			"installed bundle version %lld for the sessions (policy year %d, valid until %s; "
+			"signed: %s)%s",
+			bm.version, bm.policy_year, bm.valid_until, tc,
+			statedir_stamp(in->dirfd) == 0 ? "" : "; not stamped as verified, so each session checks it itself");
 	if (r != UPDATE_INSTALLED)
 		drop_copies(in);
 	bundle_manifest_free(&bm);

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -200,4 +201,85 @@ int statedir_install(int dirfd, long long version, void (*hook)(const char *stag
 fail:
 	snprintf(what, whatlen, "%s", failed);
 	return -1;
+}
+
+/* The stamp's one line for the bundle st and its signature sig are. */
+static void stamp_line(const struct stat *st, const struct stat *sig, char *buf, size_t len)
+{
+	snprintf(buf, len, "yibao-verified 2 %llu %llu %lld %lld.%09ld %llu %llu %lld %lld.%09ld\n",
+		 (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (long long)st->st_size,
+		 (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec, (unsigned long long)sig->st_dev,
+		 (unsigned long long)sig->st_ino, (long long)sig->st_size, (long long)sig->st_ctim.tv_sec,
+		 (long)sig->st_ctim.tv_nsec);
+}
+
+int statedir_stamp(int dirfd)
+{
+	char line[256], tmp[] = STATEDIR_VERIFIED ".tmp";
+	struct stat st, sig;
+	int out, e;
+	size_t len;
+
+	/* through the links, as sessions open them */
+	if (fstatat(dirfd, BUNDLE_NAME, &st, 0) < 0 || fstatat(dirfd, SIG_NAME, &sig, 0) < 0)
+		return -1;
+	stamp_line(&st, &sig, line, sizeof line);
+	len = strlen(line);
+	unlinkat(dirfd, tmp, 0);
+	out = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (out < 0)
+		return -1;
+	if (write(out, line, len) != (ssize_t)len || fsync(out) < 0 || close(out) < 0) {
+		e = errno;
+		unlinkat(dirfd, tmp, 0);
+		errno = e;
+		return -1;
+	}
+	if (renameat(dirfd, tmp, dirfd, STATEDIR_VERIFIED) < 0) {
+		e = errno;
+		unlinkat(dirfd, tmp, 0);
+		errno = e;
+		return -1;
+	}
+	return fsync(dirfd);
+}
+
+void statedir_unstamp(int dirfd)
+{
+	int e = errno; /* a clean-up, never the reason reported */
+
+	unlinkat(dirfd, STATEDIR_VERIFIED, 0);
+	errno = e;
+}
+
+bool statedir_stamped(const char *state_dir, int fd)
+{
+	char want[256], got[256];
+	struct stat st, sig, sst;
+	char *path;
+	ssize_t n;
+	int sfd;
+
+	if (state_dir == NULL || fstat(fd, &st) < 0 || st.st_uid != 0)
+		return false;
+	path = util_path_join(state_dir, SIG_NAME);
+	n = stat(path, &sig);
+	free(path);
+	if (n < 0 || sig.st_uid != 0)
+		return false;
+	path = util_path_join(state_dir, STATEDIR_VERIFIED);
+	sfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	free(path);
+	if (sfd < 0)
+		return false;
+	n = -1;
+	if (fstat(sfd, &sst) == 0 && S_ISREG(sst.st_mode) && sst.st_uid == 0 &&
+	    (sst.st_mode & (S_IWGRP | S_IWOTH)) == 0)
+		n = read(sfd, got, sizeof got - 1);
+	close(sfd);
+	if (n <= 0)
+		return false;
+	got[n] = '\0';
+	stamp_line(&st, &sig, want, sizeof want);
+	return strcmp(want, got) == 0;
 }

@@ -10,11 +10,13 @@
 #ifndef YIBAO_STATEDIR_H
 #define YIBAO_STATEDIR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define STATEDIR_CURRENT "current"
 #define STATEDIR_PART "yibao.bundle.part"
 #define STATEDIR_SIG_PART "yibao.bundle.minisig.part"
+#define STATEDIR_VERIFIED "verified"
 
 /*
  * Install the verified pair STATEDIR_PART and STATEDIR_SIG_PART of state_dir
@@ -28,5 +30,24 @@
  */
 int statedir_install(int dirfd, long long version, void (*hook)(const char *stage), char *what,
 		     size_t whatlen);
+
+/*
+ * Root's word that it verified the installed bundle (yibao --install-update,
+ * apt's model, or --update run by root): STATEDIR_VERIFIED in state_dir
+ * (dirfd) names the very files its yibao.bundle and its signature are --
+ * device, inode, size, and the change time no account can set -- written whole (a temporary file
+ * renamed over it). Returns 0, or -1 with errno set. statedir_unstamp removes
+ * it (before anything is installed, so a failed install leaves no stamp).
+ */
+int statedir_stamp(int dirfd);
+void statedir_unstamp(int dirfd);
+/*
+ * Whether bundle fd (and the signature in state_dir) are the files root
+ * stamped there as verified: the bundle, its signature and the stamp belong to
+ * root, no other account may write the stamp, and every field still matches (a byte written since, even by
+ * root, changes the change time). A session may then skip its own hash: only
+ * root could have changed the file, and root verified these very bytes.
+ */
+bool statedir_stamped(const char *state_dir, int fd);
 
 #endif

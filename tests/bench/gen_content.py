@@ -141,8 +141,9 @@ def generate(outdir, screens, seed):
         with open(os.path.join(outdir, name), "w", encoding="utf-8") as f:
             f.write(text)
     # What yibao --pack needs besides the screens (content version, policy year, validity).
+    # (a version far above the shipped bundle's, so yibao --install-update takes it as newer)
     with open(os.path.join(outdir, "bundle.ini"), "w", encoding="utf-8") as f:
-        f.write("[bundle]\nversion = 1\npolicy_year = 2025\nvalid_days = 400\n")
+        f.write("[bundle]\nversion = 1000000\npolicy_year = 2025\nvalid_days = 400\n")
     return len(files)
 
 

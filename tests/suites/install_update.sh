@@ -56,6 +56,13 @@ rm -f "$D/dl/yibao.bundle" "$D/dl/yibao.bundle.minisig"
 # A version above the shipped bundle's, or the step rightly refuses it as a rollback.
 cp -r content "$D/content"
 sed -i 's/^version = .*/version = 99/' "$D/content/bundle.ini"
+MARK="安装标记$$"
+python3 - "$D/content/00-home.md" "$MARK" <<'PY'
+import sys
+p, mark = sys.argv[1], sys.argv[2]
+head, sep, body = open(p, encoding="utf-8").read().partition("\n---\n")
+open(p, "w", encoding="utf-8").write(head + sep + mark + "\n\n" + body)
+PY
 "$Y" --pack "$D/dl/yibao-7.bundle" --content "$D/content" >"$D/pack.out" 2>&1
 minisign -S -m "$D/dl/yibao-7.bundle" -s "$D/k.key" -t yibao.bundle >/dev/null 2>&1 </dev/null
 ln -s yibao-7.bundle "$D/dl/yibao.bundle"
@@ -66,4 +73,30 @@ if [ "$rc" -eq 0 ] && [ -r "$D/state/yibao.bundle" ] && [ "$(stat -L -c %U "$D/s
 	echo "ok - the download account's own signed bundle behind its own link is installed as root's (exit 0)"
 else
 	echo "not ok - the download account's own bundle was not installed (exit $rc)"; sed 's/^/#   /' "$D/out3" "$D/pack.out"
+fi
+
+# 4. Root stamped what it verified; a session shows it. A byte changed in
+# place since (here by root itself) breaks the stamp: the session checks the
+# signature itself, refuses the file and shows the shipped content.
+show() { env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$Y" --config "$D/yibao.ini" --print 0 2>"$1.err"; }
+if [ -f "$D/state/verified" ] && [ "$(stat -c %U:%a "$D/state/verified")" = root:644 ] &&
+	show "$D/show1" | grep -q "$MARK"; then
+	echo "ok - root's step stamps what it verified (root's, 644), and a session shows the installed content"
+else
+	echo "not ok - no stamp, or the installed content not shown"; ls -la "$D/state" | sed 's/^/#   /'; sed 's/^/#   /' "$D/show1.err"
+fi
+python3 - "$D/state/yibao.bundle" "$MARK" <<'PY'
+import sys
+p, mark = sys.argv[1], sys.argv[2].encode()
+with open(p, "r+b") as f:  # the same inode, rewritten in place
+    data = f.read()
+    i = data.find(mark)
+    f.seek(i)
+    f.write("改写标记".encode() + data[i + 12:i + len(mark)])
+PY
+out=$(show "$D/show2")
+if ! echo "$out" | grep -q "$MARK" && ! echo "$out" | grep -q "改写标记" && grep -q 'refused' "$D/show2.err"; then
+	echo "ok - a byte changed since root's stamp: the session checks the signature itself, refuses it and shows the shipped content"
+else
+	echo "not ok - a bundle changed after root's stamp was shown"; echo "$out" | head -5 | sed 's/^/#   /'; sed 's/^/#   /' "$D/show2.err"
 fi
