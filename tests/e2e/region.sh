@@ -75,4 +75,6 @@ expect_line 0 "云南省" "and switch"
 expect_wipe "the idle wipe comes"
 expect_line 0 "全国通用" "and returns to the configured region"
 quit_ok
+printf 'd\n6\nq\n' | env HOME="$E2E_TMP" $YIBAO --plain --config "$E2E_TMP/kiosk.ini" >"$E2E_TMP/plain3" 2>&1
+if grep -qF "已换到云南省" "$E2E_TMP/plain3"; then ok "kiosk line mode: d switches too"; else not_ok "kiosk line mode: d switches too"; fi
 echo "# $n_ok ok, $n_bad not ok"
