@@ -382,8 +382,8 @@ static void calculator_free(struct view *v)
 static const struct keybind calculator_keys[] = {
 	{ACT_UP, {0}, "选上一项", "选择", 0},
 	{ACT_DOWN, {0}, "选下一项", "选择", 0},
-	{ACT_OPEN, {0}, "所选项:输入住院费用,或切换医院等级、人群", "输入/切换", 0},
-	{ACT_DIGIT, {0}, "第 N 项:1 输入费用,2 切换医院等级,3 选人群", "选项", 0},
+	{ACT_OPEN, {0}, "所选项：输入住院费用，或切换医院等级、人群", "输入/切换", 0},
+	{ACT_DIGIT, {0}, "第 N 项：1 输入费用，2 切换医院等级，3 选人群", "选项", 0},
 };
 
 /* The calculator kind: intro, a form of three items, the result (see the file comment). */

@@ -79,7 +79,7 @@ static void checklist_layout(struct app *a, struct view *v)
 	v->badge = xasprintf("%zu/%zu 已备齐", c->ready, c->total);
 	layout_blank(&v->lay);
 	line = xstrdup(a->answers.n > 0 ? "已按你在“谁能参保”里的回答列出。"
-					: "这是完整清单;先回答“谁能参保”的问题,清单会只列你需要的。");
+					: "这是完整清单；先回答“谁能参保”的问题，清单会只列你需要的。");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
 	screens_answer_code_line(a, v);
@@ -144,7 +144,7 @@ static const struct keybind checklist_keys[] = {
 	{ACT_TICK, {'x', ' '}, "勾选 / 取消勾选所选项", "勾选", 2},
 	{ACT_OPEN, {0}, "勾选 / 取消勾选所选项", NULL, 0},
 	{ACT_DIGIT, {0}, "勾选 / 取消勾选第 N 项", NULL, 0},
-	{ACT_EXPORT, {0}, "导出办事单(自助终端模式下显示在屏幕上)", "导出", 0},
+	{ACT_EXPORT, {0}, "导出办事单（自助终端模式下显示在屏幕上）", "导出", 0},
 };
 
 const struct kind_ops checklist_ops = {

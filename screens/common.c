@@ -242,7 +242,7 @@ void screens_edition_lines(struct app *a, struct layout *l)
 	if (!bundle_manifest_expired(m) && age >= 0 && age <= a->cfg->update_warn_after_days)
 		return;
 	hotline = config_lookup(a->cfg, "hotline");
-	line = xasprintf("注意:这里的数字可能已经过时,请到窗口或拨打 %s 核实。",
+	line = xasprintf("注意：这里的数字可能已经过时，请到窗口或拨打 %s 核实。",
 			 hotline != NULL ? hotline : "12393");
 	layout_text(l, line, TA_STRONG, 0, 0);
 	free(line);
@@ -302,20 +302,20 @@ void screens_source_lines(struct app *a, struct view *v)
 	layout_blank(&v->lay);
 	if (s->kind == KIND_MENU && s->updated != NULL) {
 		/* A menu states no facts of its own: its date is enough (and cheap on a slow link). */
-		line = xasprintf("更新: %s", s->updated);
+		line = xasprintf("更新：%s", s->updated);
 		layout_text(&v->lay, line, 0, 0, LF_DIM);
 		free(line);
 		if (v->screen == a->g->home)
 			home_edition(a, &v->lay);
 		return;
 	}
-	line = xasprintf("%s%s%s%s", s->updated != NULL ? "更新: " : "",
+	line = xasprintf("%s%s%s%s", s->updated != NULL ? "更新：" : "",
 			 s->updated != NULL ? s->updated : "",
-			 s->updated != NULL && s->source != NULL ? "  来源: " : "",
+			 s->updated != NULL && s->source != NULL ? "  来源：" : "",
 			 s->source != NULL ? s->source : "");
 	if (s->updated == NULL) {
 		free(line);
-		line = xasprintf("来源: %s", s->source);
+		line = xasprintf("来源：%s", s->source);
 	}
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);
@@ -348,7 +348,7 @@ void screens_follow(struct app *a, const struct screen *s, int link)
 		return;
 	}
 	if (s->links[link].screen < 0) {
-		nav_message(a, true, "这个链接指向的页面不存在: %s", s->links[link].target);
+		nav_message(a, true, "这个链接指向的页面不存在：%s", s->links[link].target);
 		return;
 	}
 	nav_push(a, s->links[link].screen);

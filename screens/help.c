@@ -22,13 +22,13 @@ static void help_layout(struct app *a, struct view *v)
 	char *line;
 
 	if (s != NULL) {
-		line = xasprintf("当前页面: %s %s  (电话里可以说: 按 g, 输入 %s, 回车)", s->code,
+		line = xasprintf("当前页面：%s %s  （电话里可以说：按 g，输入 %s，回车）", s->code,
 				 s->title, s->code);
 		layout_text(&v->lay, line, TA_STRONG, 0, 0);
 		free(line);
 		if (s->updated != NULL || s->source != NULL) {
 			/* Menus show only their date; the full provenance is here for every screen. */
-			line = xasprintf("本页更新: %s  来源: %s", s->updated != NULL ? s->updated : "-",
+			line = xasprintf("本页更新：%s  来源：%s", s->updated != NULL ? s->updated : "-",
 					 s->source != NULL ? s->source : "-");
 			layout_text(&v->lay, line, 0, 0, LF_DIM);
 			free(line);

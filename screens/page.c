@@ -38,7 +38,7 @@ static int page_key(struct app *a, struct view *v, enum action act, int ch)
 		if (s->nlinks == 1)
 			screens_follow(a, s, 0);
 		else if (s->nlinks > 1)
-			nav_message(a, false, "按链接后面的数字打开,例如 1");
+			nav_message(a, false, "按链接后面的数字打开，例如 1");
 		return KR_HANDLED;
 	default:
 		return KR_UNHANDLED;
@@ -46,8 +46,8 @@ static int page_key(struct app *a, struct view *v, enum action act, int ch)
 }
 
 static const struct keybind page_keys[] = {
-	{ACT_OPEN, {0}, "打开链接(页面只有一个链接时)", NULL, 0},
-	{ACT_DIGIT, {0}, "打开第 N 个链接(链接后面方括号里的数字)", "打开链接", 0},
+	{ACT_OPEN, {0}, "打开链接（页面只有一个链接时）", NULL, 0},
+	{ACT_DIGIT, {0}, "打开第 N 个链接（链接后面方括号里的数字）", "打开链接", 0},
 };
 
 /* Link digits are offered only where there are links to open (1.8 has none). */

@@ -245,7 +245,7 @@ void screens_search(struct app *a, const char *q)
 		nav_message(a, true, "没有找到“%s”", q);
 		return;
 	}
-	title = xasprintf("搜索“%s”: %d 个页面", q, r->total);
+	title = xasprintf("搜索“%s”：%d 个页面", q, r->total);
 	v = nav_push_view(a, &search_ops, "/", title);
 	v->state = r;
 	free(title);
@@ -264,7 +264,7 @@ void screens_search_step(struct app *a, int dir)
 	else if (a->depth >= 2 && a->stack[a->depth - 2].ops == &search_ops)
 		list = &a->stack[a->depth - 2];
 	if (list == NULL) {
-		nav_message(a, true, a->search != NULL ? "先按 / 重新搜索" : "还没有搜索;按 / 搜索");
+		nav_message(a, true, a->search != NULL ? "先按 / 重新搜索" : "还没有搜索；按 / 搜索");
 		return;
 	}
 	r = list->state;
@@ -273,7 +273,7 @@ void screens_search_step(struct app *a, int dir)
 	at = on_list ? list->sel : list->sel + dir;
 	/* One rule at both ends: stop where you are and say so. */
 	if (at < 0 || (size_t)at >= r->n) {
-		nav_message(a, true, dir > 0 ? "已经是最后一个结果(共 %zu 个)" : "已经是第一个结果(共 %zu 个)",
+		nav_message(a, true, dir > 0 ? "已经是最后一个结果（共 %zu 个）" : "已经是第一个结果（共 %zu 个）",
 			    r->n);
 		return;
 	}

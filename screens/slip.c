@@ -42,7 +42,7 @@ static void situation(struct app *a, struct view *v, const struct screen *w)
 {
 	heading(&v->lay, "你的情况");
 	if (w == NULL || a->answers.n == 0) {
-		layout_text(&v->lay, "还没有回答“谁能参保”的问题:下面列出全部材料。", 0, 2, 0);
+		layout_text(&v->lay, "还没有回答“谁能参保”的问题：下面列出全部材料。", 0, 2, 0);
 		return;
 	}
 	for (size_t i = 0; i < w->nblocks; i++) {
@@ -150,8 +150,8 @@ static void slip_layout(struct app *a, struct view *v)
 		newest(&date, next);
 	}
 	layout_blank(&v->lay);
-	line = xasprintf("地区: %s   内容日期: %s%s%s", a->cfg->profile.title,
-			 date != NULL ? date : "-", hotline != NULL ? "   热线: " : "",
+	line = xasprintf("地区：%s   内容日期：%s%s%s", a->cfg->profile.title,
+			 date != NULL ? date : "-", hotline != NULL ? "   热线：" : "",
 			 hotline != NULL ? hotline : "");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);
 	free(line);

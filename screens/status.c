@@ -35,7 +35,7 @@ struct status_screen {
 static const struct {
 	const char *label, *desc;
 } items[STATUS_KIND_COUNT] = {
-	[STATUS_ENROLLMENT] = {"查参保", "有没有参保成功,是否被暂停"},
+	[STATUS_ENROLLMENT] = {"查参保", "有没有参保成功，是否被暂停"},
 	[STATUS_PAYMENT] = {"查交费", "今年的医保费交上了没有"},
 	[STATUS_CARD] = {"查医保卡", "在制作中、可以领取、已邮寄还是已领取"},
 	[STATUS_CLAIM] = {"查报销", "报销申请办到哪一步了"},
@@ -87,7 +87,7 @@ static void field(struct layout *l, const char *label, const char *value, unsign
 
 	if (value == NULL)
 		return;
-	line = xasprintf("%s:%s", label, value[0] != '\0' ? value : "(无)");
+	line = xasprintf("%s：%s", label, value[0] != '\0' ? value : "（无）");
 	layout_text(l, line, 0, 2, flags);
 	free(line);
 }
@@ -106,12 +106,12 @@ static void lay_record(struct app *a, struct layout *l, const struct status_resu
 	char *line, hot[64];
 
 	if (r->state == STATUS_STATE_UNKNOWN) {
-		line = xasprintf("状态:状态未知(查询服务答复“%s”)。这不能当作已经办好;请到医保服务窗口"
+		line = xasprintf("状态：状态未知（查询服务答复“%s”）。这不能当作已经办好；请到医保服务窗口"
 				 "或拨打医保服务热线%s核实。",
 				 r->state_raw != NULL ? r->state_raw : "", hotline_sp(a, hot, sizeof hot));
 		layout_text(l, line, TA_STRONG, 2, LF_WARN);
 	} else {
-		line = xasprintf("状态:%s", status_state_label(r->kind, r->state));
+		line = xasprintf("状态：%s", status_state_label(r->kind, r->state));
 		layout_text(l, line, TA_STRONG, 2, status_state_good(r->kind, r->state) ? 0 : LF_WARN);
 	}
 	free(line);
@@ -144,7 +144,7 @@ static void lay_lookup(struct app *a, struct view *v)
 	if (status_running(a->status, &kind, &masked, &secs)) {
 		static const char *const dots[] = {"", ".", "..", "..."};
 
-		line = xasprintf("正在查询%s(身份证 %s)%s 已用 %ld 秒。按 Esc 取消。",
+		line = xasprintf("正在查询%s（身份证 %s）%s 已用 %ld 秒。按 Esc 取消。",
 				 status_kind_label(kind), masked, dots[secs % 4], secs);
 		layout_text(l, line, TA_STRONG, 0, LF_NOTE);
 		util_wipe(line, strlen(line)); /* it names the masked ID */
@@ -152,14 +152,14 @@ static void lay_lookup(struct app *a, struct view *v)
 		return;
 	}
 	if (r == NULL) {
-		layout_text(l, "选一项,按回车或 s,再输入18位身份证号。号码只用于这次查询,不会保存。", 0,
+		layout_text(l, "选一项，按回车或 s，再输入18位身份证号。号码只用于这次查询，不会保存。", 0,
 			    0, LF_DIM);
 		return;
 	}
-	line = xasprintf("%s%s(身份证 %s)",
-			 r->err != SE_NONE                  ? "查询没有结果:"
-			 : r->state == STATUS_STATE_UNKNOWN ? "查询结果不明:"
-							    : "查询结果:",
+	line = xasprintf("%s%s（身份证 %s）",
+			 r->err != SE_NONE                  ? "查询没有结果："
+			 : r->state == STATUS_STATE_UNKNOWN ? "查询结果不明："
+							    : "查询结果：",
 			 status_kind_label(r->kind), r->masked_id);
 	layout_text(l, line, TA_STRONG, 0, 0);
 	util_wipe(line, strlen(line));
@@ -175,15 +175,15 @@ static void lay_lookup(struct app *a, struct view *v)
 			free(line);
 		}
 		if (r->err_detail != NULL && r->err_detail[0] != '\0') {
-			line = xasprintf("(技术信息:%s)", r->err_detail);
+			line = xasprintf("（技术信息：%s）", r->err_detail);
 			layout_text(l, line, 0, 2, LF_DIM);
 			free(line);
 		}
 	}
 	if (status_keep_s(a->status) > 0)
-		line = xasprintf("结果只留在内存里,%d 秒后自动清除。", status_keep_s(a->status));
+		line = xasprintf("结果只留在内存里，%d 秒后自动清除。", status_keep_s(a->status));
 	else
-		line = xstrdup("结果只留在内存里,不保存。");
+		line = xstrdup("结果只留在内存里，不保存。");
 	layout_text(l, line, 0, 0, LF_DIM);
 	free(line);
 }
@@ -226,17 +226,17 @@ static void ask(struct app *a, struct view *v, enum status_kind kind)
 	}
 	if (a->line_mode && !isatty(STDIN_FILENO)) {
 		/* Line mode can hide typing only on a terminal of its own. */
-		nav_message(a, true, "输入不是终端,不能在线查询(身份证号会被显示出来)。请用全屏模式。");
+		nav_message(a, true, "输入不是终端，不能在线查询（身份证号会被显示出来）。请用全屏模式。");
 		return;
 	}
 	if (status_running(a->status, &running, &masked, &secs)) {
-		nav_message(a, false, "正在查询,请等结果,或按 Esc 取消。");
+		nav_message(a, false, "正在查询，请等结果，或按 Esc 取消。");
 		return;
 	}
 	ss->asking = kind;
 	nav_select(a, v, (int)kind, false);
 	label = xasprintf(a->line_mode ? "%s：输入18位身份证号，再按回车（只按回车是取消）："
-				       : "%s:输入18位身份证号(Esc 取消) ",
+				       : "%s：输入18位身份证号（Esc 取消）",
 			  items[kind].label);
 	nav_prompt(a, PROMPT_VIEW, label);
 	a->prompt_secret = true;
@@ -277,7 +277,7 @@ static int status_key(struct app *a, struct view *v, enum action act, int ch)
 	case ACT_EXPORT:
 		if (!running && status_last(a->status) == NULL)
 			return KR_UNHANDLED;
-		nav_message(a, false, "查询结果不导出,以免个人信息留在文件里。");
+		nav_message(a, false, "查询结果不导出，以免个人信息留在文件里。");
 		return KR_HANDLED;
 	default:
 		return KR_UNHANDLED;
@@ -304,21 +304,21 @@ static int status_submit(struct app *a, struct view *v, const char *text)
 	}
 	id[n] = '\0';
 	if (chars != STATUS_ID_LEN) {
-		nav_message(a, true, "身份证号应该是18位,刚才输入了 %zu 位。按 s 重新输入。", chars);
+		nav_message(a, true, "身份证号应该是18位，刚才输入了 %zu 位。按 s 重新输入。", chars);
 	} else {
 		switch (status_id_check(id)) {
 		case STATUS_ID_LENGTH:
 		case STATUS_ID_CHARS:
-			nav_message(a, true, "身份证号只能是数字,最后一位可以是 X。按 s 重新输入。");
+			nav_message(a, true, "身份证号只能是数字，最后一位可以是 X。按 s 重新输入。");
 			break;
 		case STATUS_ID_CHECKSUM:
-			nav_message(a, true, "这个身份证号的校验位不对,可能输错了一位。按 s 重新输入。");
+			nav_message(a, true, "这个身份证号的校验位不对，可能输错了一位。按 s 重新输入。");
 			break;
 		case STATUS_ID_OK:
 			if (a->status == NULL)
 				a->status = status_new(a->cfg);
 			if (!status_start(a->status, ss->asking, id))
-				nav_message(a, false, "正在查询,请等结果,或按 Esc 取消。");
+				nav_message(a, false, "正在查询，请等结果，或按 Esc 取消。");
 			r = KR_RELAYOUT;
 			break;
 		}
@@ -340,7 +340,7 @@ void screens_status_open(struct app *a, int kind)
 		return;
 	}
 	if (idx < 0 || guide_head(a->g, idx)->kind != KIND_STATUS) {
-		nav_message(a, true, "找不到查询页面(id status)。");
+		nav_message(a, true, "找不到查询页面（id status）。");
 		return;
 	}
 	nav_push(a, idx);
@@ -365,17 +365,17 @@ void screens_status_changed(struct app *a)
 		return;
 	idx = guide_find(a->g, refs_id(REF_STATUS));
 	if (idx >= 0)
-		nav_message(a, false, "查询有结果了:按 g 输入 %s 回车查看。", guide_head(a->g, idx)->code);
+		nav_message(a, false, "查询有结果了：按 g 输入 %s 回车查看。", guide_head(a->g, idx)->code);
 }
 
 static const struct keybind status_keys[] = {
 	{ACT_UP, {0}, "选上一项", "选择", 0},
 	{ACT_DOWN, {0}, "选下一项", "选择", 0},
-	{ACT_OPEN, {0}, "查询所选项(要输入身份证号)", "查询", 0},
+	{ACT_OPEN, {0}, "查询所选项（要输入身份证号）", "查询", 0},
 	{ACT_DIGIT, {0}, "查询第 N 项", NULL, 0},
-	{ACT_BACK, {0}, "返回上一页;查询进行中时取消查询", "返回/取消", 0},
+	{ACT_BACK, {0}, "返回上一页；查询进行中时取消查询", "返回/取消", 0},
 	{ACT_LOOKUP, {0}, "查询所选项", NULL, 0},
-	{ACT_EXPORT, {0}, "导出本页(查询结果不导出)", NULL, 0},
+	{ACT_EXPORT, {0}, "导出本页（查询结果不导出）", NULL, 0},
 };
 
 /* Without a lookup service there is nothing to start: only the common keys apply. */

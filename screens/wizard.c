@@ -188,7 +188,7 @@ static void layout_intro(struct app *a, struct view *v, struct wizard *st,
 	if (some)
 		layout_text(&v->lay,
 			    a->line_mode ? "你之前的回答还在，每一题都标出了现在的回答，直接按回车就是不改。"
-					 : "你之前的回答还在,每一题会先选中它,直接按 Enter 就是不改。",
+					 : "你之前的回答还在，每一题会先选中它，直接按 Enter 就是不改。",
 			    0, 0, LF_DIM);
 	screens_source_lines(a, v);
 }
@@ -266,20 +266,20 @@ static void layout_question(struct app *a, struct view *v, struct wizard *st,
 		char prefix[16];
 
 		snprintf(prefix, sizeof prefix, k < 9 ? "%zu. " : "   ", k + 1);
-		lay_line(v, prefix, b->opts[k].label, (int)k == chosen ? "  (现在的回答)" : NULL, 2, 0,
+		lay_line(v, prefix, b->opts[k].label, (int)k == chosen ? "  （现在的回答）" : NULL, 2, 0,
 			 layout_add_item(&v->lay, (int)k));
 	}
 	layout_blank(&v->lay);
 	if (st->changing && flow_first_unanswered(s, &a->answers) == s->nblocks)
-		back = a->line_mode ? "不改了，回到结果" : "← 不改了,回到结果。";
+		back = a->line_mode ? "不改了，回到结果" : "← 不改了，回到结果。";
 	else if (flow_prev(s, &a->answers, st->q) == SIZE_MAX)
 		back = a->line_mode ? "离开这里" : "← 离开。";
 	else
-		back = a->line_mode ? "回到上一题，回答都留着" : "← 回到上一题,回答都留着。";
+		back = a->line_mode ? "回到上一题，回答都留着" : "← 回到上一题，回答都留着。";
 	if (a->line_mode)
 		hint = xasprintf("输入选项前面的数字，再按回车。输入 b：%s。", back);
 	else
-		hint = xasprintf("按数字键选,或用 ↑↓ 选中后按 Enter。%s", back);
+		hint = xasprintf("按数字键选，或用 ↑↓ 选中后按 Enter。%s", back);
 	layout_text(&v->lay, hint, 0, 0, LF_DIM);
 	free(hint);
 }
@@ -340,8 +340,8 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 	lay_line(v, NULL, "", "你的回答", 0, LF_HEADING, -1);
 	layout_text(&v->lay,
 		    a->line_mode  ? "要改哪一题，输入它前面的数字，再按回车。"
-		    : st->picking ? "用 ↑↓ 选一项,按 Enter 重新回答这一题。"
-				  : "按 Enter 选一项来修改;数字键打开上面的链接。",
+		    : st->picking ? "用 ↑↓ 选一项，按 Enter 重新回答这一题。"
+				  : "按 Enter 选一项来修改；数字键打开上面的链接。",
 		    0, 0, LF_DIM);
 	st->nanswers = 0;
 	for (size_t i = 0; i < s->nblocks; i++) {
@@ -425,7 +425,7 @@ static int digit_link(struct app *a, struct wizard *st, const struct screen *s, 
 {
 	/* Line mode reads whole numbers: no second digit to ask for. */
 	if (ch == 1 && st->nlinks > DIGIT_LINKS && !a->line_mode) {
-		char *label = xasprintf("打开第几个链接(1-%zu,回车): ", st->nlinks);
+		char *label = xasprintf("打开第几个链接（1-%zu，回车）：", st->nlinks);
 
 		nav_prompt(a, PROMPT_VIEW, label);
 		free(label);
@@ -638,12 +638,12 @@ static const struct keybind question_keys[] = {
 	{ACT_DOWN, {0}, "选下一个回答", "选择", 0},
 	{ACT_OPEN, {0}, "确定所选的回答", "确定", 0},
 	{ACT_DIGIT, {0}, "选第 N 个回答", NULL, 0},
-	{ACT_BACK, {0}, "回到上一题,回答都留着(第一题时离开)", "上一题", 0},
+	{ACT_BACK, {0}, "回到上一题，回答都留着（第一题时离开）", "上一题", 0},
 };
 static const struct keybind result_keys[] = {
-	{ACT_OPEN, {0}, "到回答列表;在列表里:改所选的回答", "改回答", 0},
+	{ACT_OPEN, {0}, "到回答列表；在列表里：改所选的回答", "改回答", 0},
 	{ACT_DIGIT, {0}, "打开第 N 个链接", "打开链接", 0},
-	{ACT_BACK, {0}, "刚答完:回到最后一题;只是查看:返回上一页", NULL, 0},
+	{ACT_BACK, {0}, "刚答完：回到最后一题；只是查看：返回上一页", NULL, 0},
 };
 static const struct keybind intro_keys[] = {
 	{ACT_OPEN, {0}, "开始回答问题", "开始", 0},

@@ -63,7 +63,7 @@ static bool is_ascii_punct(long cp)
  * reader does not see is looked through: emphasis marks and a link's
  * "](target)". text holds whole lines, the first numbered line_base.
  */
-static void check_punct(const char *path, const char *text, int line_base, struct diags *d)
+void content_check_punct(const char *path, const char *text, int line_base, struct diags *d)
 {
 	const char *p = text;
 	int line = line_base;
@@ -469,10 +469,10 @@ struct screen *content_parse(const char *path, const char *raw, size_t rawlen,
 	{
 		char *front = xstrndup(text, (size_t)off);
 
-		check_punct(path, front, 1, d);
+		content_check_punct(path, front, 1, d);
 		free(front);
 	}
-	check_punct(path, body, body_line, d);
+	content_check_punct(path, body, body_line, d);
 	markdown_parse(s, body, strlen(body), body_line, &s->blocks, &s->nblocks, d);
 	if (s->kind == KIND_WIZARD && !has_question(s))
 		diags_add(d, path, 1, "a wizard asks at least one question (```question NAME)");

@@ -29,6 +29,14 @@ char *content_fill(const char *text, content_lookup_fn lookup, void *ctx);
 struct screen *content_parse(const char *path, const char *text, size_t len,
 			     content_lookup_fn lookup, void *ctx, struct diags *d);
 
+/*
+ * Chinese punctuation: an ASCII , : ; ? ! ( ) with Chinese on both sides
+ * ("报销,这里") is reported in d as path:line ("use the full-width form"). text
+ * holds whole lines, the first numbered line_base. --check runs it over
+ * content; test_literals over the program's own string literals.
+ */
+void content_check_punct(const char *path, const char *text, int line_base, struct diags *d);
+
 /* The longest alias --check accepts, in bytes (ten Chinese characters, or a short phrase). */
 #define CONTENT_ALIAS_MAX 30
 

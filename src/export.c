@@ -96,9 +96,9 @@ static const char *why(int err)
 	case EROFS:
 		return "只读的文件系统";
 	case ELOOP:
-		return "那里有一个符号链接,为安全起见不写入";
+		return "那里有一个符号链接，为安全起见不写入";
 	case EEXIST:
-		return "同名文件太多,请先清理";
+		return "同名文件太多，请先清理";
 	case ENAMETOOLONG:
 		return "路径太长";
 	default:
@@ -155,16 +155,16 @@ void export_view(struct app *a, struct view *v)
 		v = a->screens->open_slip(a);
 		code = "slip";
 		if (a->cfg->kiosk) {
-			nav_message(a, false, "办事单:请抄下或拍照(自助终端不保存文件)");
+			nav_message(a, false, "办事单：请抄下或拍照（自助终端不保存文件）");
 			return;
 		}
 	} else if (a->cfg->kiosk) {
-		nav_message(a, true, "自助终端模式不能导出文件;请抄下页面代码 %s", code);
+		nav_message(a, true, "自助终端模式不能导出文件；请抄下页面代码 %s", code);
 		return;
 	}
 	if (dir == NULL) {
 		/* Never the current directory: nobody would know where the file went. */
-		nav_message(a, true, "没有导出目录:没有设置 HOME,配置里也没有 export_dir。没有写文件。");
+		nav_message(a, true, "没有导出目录：没有设置 HOME，配置里也没有 export_dir。没有写文件。");
 	} else {
 		export_text(a, v, EXPORT_WIDTH, &sb);
 		fd = create_new(dir, code, &path);

@@ -243,10 +243,10 @@ void input_dispatch(struct app *a, enum action act, int ch)
 		nav_home(a);
 		break;
 	case ACT_GOTO:
-		nav_prompt(a, PROMPT_GOTO, "跳转到页面代码或答案码: ");
+		nav_prompt(a, PROMPT_GOTO, "跳转到页面代码或答案码：");
 		break;
 	case ACT_SEARCH:
-		nav_prompt(a, PROMPT_SEARCH, "搜索: ");
+		nav_prompt(a, PROMPT_SEARCH, "搜索：");
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:

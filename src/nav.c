@@ -195,7 +195,7 @@ bool nav_goto(struct app *a, const char *key)
 	if (idx < 0 && goto_view(a, key))
 		return true;
 	if (idx < 0) {
-		nav_message(a, true, "没有这个页面代码: %s", key);
+		nav_message(a, true, "没有这个页面代码：%s", key);
 		return false;
 	}
 	nav_push(a, idx);

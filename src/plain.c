@@ -31,7 +31,7 @@
 #include "util.h"
 
 /* The prompt: short, so what is typed after it does not wrap. */
-#define PLAIN_PROMPT "请输入（? 帮助）："
+#define PLAIN_PROMPT "请输入（帮助按 ?）："
 
 /* The longest line kept; the rest of a longer one is dropped. */
 enum {

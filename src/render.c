@@ -479,7 +479,7 @@ void render_draw(struct app *a, const char *hints)
 		term_fatal_arm(LINES); /* the crash path's bytes, for this size */
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		erase();
-		mvaddstr(0, 0, COLS >= 24 ? "窗口太小(至少 40x12)" : "窗口太小");
+		mvaddstr(0, 0, COLS >= 24 ? "窗口太小（至少 40x12）" : "窗口太小");
 		refresh();
 		return;
 	}

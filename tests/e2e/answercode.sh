@@ -220,7 +220,7 @@ env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --print slip --answer-code "$YCODE" --
 rc=$?
 if [ "$rc" -eq 2 ] && grep -q "本机没有" "$E2E_TMP/slip-c.txt"; then ok "--answer-code of a missing region: exit 2 and why"; else not_ok "--answer-code of a missing region (exit $rc)"; fi
 env HOME="$E2E_TMP" LANG=C.UTF-8 "$YIBAO" --print slip --answer-code "$YCODE" >"$E2E_TMP/slip-d.txt" 2>&1
-if grep -q "地区: 云南省" "$E2E_TMP/slip-d.txt"; then ok "--print slip --answer-code takes the code's region"; else not_ok "--print slip takes the code's region"; sed 's/^/#   /' "$E2E_TMP/slip-d.txt" | tail -3; fi
+if grep -q "地区：云南省" "$E2E_TMP/slip-d.txt"; then ok "--print slip --answer-code takes the code's region"; else not_ok "--print slip takes the code's region"; sed 's/^/#   /' "$E2E_TMP/slip-d.txt" | tail -3; fi
 
 echo "# $n_ok ok, $n_bad not ok"
 [ "$n_bad" -eq 0 ]

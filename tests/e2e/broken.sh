@@ -48,12 +48,12 @@ for c in 5 6 7 8; do
 	keys g
 	type_text "$c"
 	keys Enter
-	expect "没有这个页面代码: $c" "skipped screen $c cannot be opened"
+	expect "没有这个页面代码：$c" "skipped screen $c cannot be opened"
 done
 keys g
 type_text "dup-code"
 keys Enter
-expect "没有这个页面代码: dup-code" "a duplicate code's file is skipped"
+expect "没有这个页面代码：dup-code" "a duplicate code's file is skipped"
 keys g
 type_text "11"
 keys Enter
@@ -63,7 +63,7 @@ keys 0
 keys 4
 expect "9  坏链接" "the page with broken links opens"
 keys 1
-expect "这个链接指向的页面不存在: no-such-screen" "a broken link says so instead of opening"
+expect "这个链接指向的页面不存在：no-such-screen" "a broken link says so instead of opening"
 expect_line 0 "9  坏链接" "and the page stays"
 keys 3
 expect_line 0 "坏内容测试首页" "its good link still works"

@@ -188,7 +188,7 @@ fi
 
 # A search with many hits lists the first 50 and says how many more there are.
 printf '/异地就医\nq\n' | $YIBAO --content "$D/big.bundle" --plain >"$D/search.out" 2>/dev/null
-total=$(sed -n 's/.*搜索“异地就医”: \([0-9]*\) 个页面.*/\1/p' "$D/search.out" | head -1)
+total=$(sed -n 's/.*搜索“异地就医”：\([0-9]*\) 个页面.*/\1/p' "$D/search.out" | head -1)
 # Result lines are indented two columns (snippets four) up to the "还有" line.
 listed=$(awk '/搜索“异地就医”/ { f = 1; next } /还有/ { f = 0 } f && /^  [^ ]/ { n++ } END { print n + 0 }' "$D/search.out")
 if [ -n "$total" ] && [ "$total" -gt 50 ] && [ "$listed" -eq 50 ] &&

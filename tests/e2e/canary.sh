@@ -57,7 +57,7 @@ keys Enter
 keys 3
 type_text "$CANARY"
 keys Enter
-if wait_for "状态:医保卡可以领取了" 5; then ok "the canary lookup shows its result"; else not_ok "the canary lookup shows its result"; fi
+if wait_for "状态：医保卡可以领取了" 5; then ok "the canary lookup shows its result"; else not_ok "the canary lookup shows its result"; fi
 scan "with the result on screen"
 if wait_for "已清除上一位的操作" 15; then ok "the kiosk idle wipe came"; else not_ok "the kiosk idle wipe came"; fi
 scan "after the idle wipe"
@@ -69,7 +69,7 @@ keys Enter
 keys 1
 type_text "$OTHER"
 keys Enter
-if wait_for "状态:已参保" 5; then ok "a second person's lookup shows its result"; else not_ok "a second person's lookup shows its result"; fi
+if wait_for "状态：已参保" 5; then ok "a second person's lookup shows its result"; else not_ok "a second person's lookup shows its result"; fi
 scan "after a second person's lookup"
 
 # The scan above may take longer than idle_timeout_s on a busy machine, or not:
@@ -86,7 +86,7 @@ keys 3
 type_text "$CANARY"
 keys Enter
 masked="$(printf %s "$CANARY" | cut -c1-4)**********$(printf %s "$CANARY" | cut -c15-18)"
-if wait_for "说明:身份证号${masked}的医保卡已寄出" 5; then ok "a number echoed in the answer's text is shown masked"; else not_ok "a number echoed in the answer's text is shown masked"; fi
+if wait_for "说明：身份证号${masked}的医保卡已寄出" 5; then ok "a number echoed in the answer's text is shown masked"; else not_ok "a number echoed in the answer's text is shown masked"; fi
 expect_not "$CANARY" "the echoed number is not on the screen"
 scan "after an answer that echoes the number in its text"
 quit_ok

@@ -57,7 +57,7 @@ expect "城乡居民医保办事指南" "full screen starts"
 keys g
 type_text "?"
 keys Enter
-expect "当前页面: 0 城乡居民医保办事指南" "g ? opens the help on the full screen"
+expect "当前页面：0 城乡居民医保办事指南" "g ? opens the help on the full screen"
 keys Escape
 # The footer offers link digits only on a page that has links (1.8 has none).
 keys g

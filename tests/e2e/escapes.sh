@@ -37,11 +37,11 @@ raw 1b 5b 31 7e
 expect_line 0 " 5.2 " "PuTTY Home in the calculator stays there (not Esc + 1 = 5.1)"
 expect_not "住院费用(元):" "and opens no prompt"
 raw 1b 5b 31 31 7e # PuTTY F1: ESC [ 1 1 ~
-expect "当前页面: 5.2" "PuTTY F1 (ESC[11~) opens help for 5.2"
+expect "当前页面：5.2" "PuTTY F1 (ESC[11~) opens help for 5.2"
 keys Escape
 expect_line 0 " 5.2 " "Esc leaves help"
 raw 1b 5b 5b 41 # Linux console F1: ESC [ [ A
-expect "当前页面: 5.2" "Linux console F1 (ESC[[A) opens help"
+expect "当前页面：5.2" "Linux console F1 (ESC[[A) opens help"
 keys Escape
 raw 1b 5b 31 32 7e # F2: nothing to do, nothing done
 raw 1b 5b 5b 42    # Linux console F2

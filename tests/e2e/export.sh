@@ -32,7 +32,7 @@ else
 fi
 # Generated views have names of their own: help and search results do not share one.
 keys '?'
-expect "当前页面: 6.7.3" "help opens"
+expect "当前页面：6.7.3" "help opens"
 keys p
 expect "已导出到 $E2E_TMP/yibao-help.txt" "p on help writes yibao-help.txt"
 keys Escape

@@ -22,7 +22,7 @@ keys x
 expect "2/" "x ticks as well"
 expect_cmd "the bottom line says Space ticks" on_bottom "空格勾选"
 keys '?'
-expect "当前页面: 2" "help opens over the checklist"
+expect "当前页面：2" "help opens over the checklist"
 expect_cmd "help on the checklist: x and Space tick" on_screen "^x 空格 +勾选"
 expect_cmd "help on the checklist: PgDn pages (Space is not listed there)" on_screen "^PgDn +下一页"
 keys Escape
@@ -36,7 +36,7 @@ first=$(screen | sed -n 2p)
 keys Space
 expect_cmd "Space pages on a page" line2_is_not "$first"
 keys '?'
-expect "当前页面: 6.6" "help opens over the page"
+expect "当前页面：6.6" "help opens over the page"
 expect_cmd "help on a page: PgDn and Space page" on_screen "^PgDn 空格 +下一页"
 expect_not_cmd "help on a page does not offer ticking" on_screen "勾选"
 keys Escape

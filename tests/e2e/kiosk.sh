@@ -10,7 +10,7 @@ expect "0/" "the checklist opens with nothing ticked"
 keys x
 expect "1/" "x ticks an item"
 keys p
-expect "办事单:请抄下或拍照" "p on the checklist shows the slip on screen in kiosk mode"
+expect "办事单：请抄下或拍照" "p on the checklist shows the slip on screen in kiosk mode"
 expect "要带的材料" "the slip lists the materials"
 keys Left
 keys g

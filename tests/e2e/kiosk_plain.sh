@@ -20,7 +20,7 @@ line() { $T send-keys -t e2e -l "$1$CR"; }
 history() { $T capture-pane -p -S - -t e2e 2>/dev/null; }
 
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "请输入（? 帮助）" "dumb: line mode in kiosk"
+expect "请输入（帮助按 ?）" "dumb: line mode in kiosk"
 line 3
 expect "[3] 怎么缴费" "a menu of the first person"
 expect_wipe "line mode: after the idle timeout the session is wiped and it says so"
@@ -31,7 +31,7 @@ expect_not_cmd "line-mode kiosk: q leaves the screen blank" shows "怎么缴费"
 
 # A crash (SIGSEGV) in line-mode kiosk pushes the screen away too.
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "请输入（? 帮助）" "line mode again"
+expect "请输入（帮助按 ?）" "line mode again"
 line 3
 expect "[3] 怎么缴费" "a menu"
 kill -SEGV "$(guide_pid)"
@@ -40,7 +40,7 @@ expect_not_cmd "line mode: after SIGSEGV the screen shows nothing of the guide" 
 
 # --plain on a terminal terminfo knows: the wipe also clears the history (E3).
 E2E_TERM=xterm-256color start 80x24 --plain --config "$E2E_TMP/k.ini"
-expect "请输入（? 帮助）" "--plain kiosk on xterm"
+expect "请输入（帮助按 ?）" "--plain kiosk on xterm"
 line 3
 expect "[3] 怎么缴费" "a menu of the first person"
 expect_wipe "--plain: the idle wipe"
@@ -54,7 +54,7 @@ CANARY=$(python3 "$SERVER" --id enrolled)
 OTHER=$(python3 "$SERVER" --id paid)
 copies() { python3 "$(dirname "$0")/../memscan.py" ${MEMSCAN_V:+--context 48} "$(guide_pid)" "$1" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p'; }
 E2E_TERM=dumb start 80x24 --config "$E2E_TMP/k.ini"
-expect "请输入（? 帮助）" "line mode, lookups configured"
+expect "请输入（帮助按 ?）" "line mode, lookups configured"
 line 7
 line 1
 expect "输入18位身份证号" "the lookup asks for the ID"
@@ -69,7 +69,7 @@ expect "输入18位身份证号" "a second person's lookup"
 line "$OTHER"
 # (the answer is longer than the screen: look in the history too)
 tries=50
-while [ "$tries" -gt 0 ] && ! history | grep -qF "状态:已交费"; do sleep 0.1; tries=$((tries - 1)); done
+while [ "$tries" -gt 0 ] && ! history | grep -qF "状态：已交费"; do sleep 0.1; tries=$((tries - 1)); done
 if [ "$tries" -gt 0 ]; then ok "the second lookup's answer"; else not_ok "the second lookup's answer"; fi
 n=$(copies "$CANARY")
 if [ "$n" = 0 ]; then ok "after a second lookup: 0 copies of the first ID in memory"; else not_ok "after a second lookup: $n copies of the first ID in memory"; fi

@@ -31,7 +31,7 @@ expect "6.6  职工医保和居民医保对比" "g 6.6 opens the comparison page
 keys g
 type_text "9.9.9"
 keys Enter
-expect "没有这个页面代码: 9.9.9" "unknown code: message on the bottom line"
+expect "没有这个页面代码：9.9.9" "unknown code: message on the bottom line"
 expect_line 0 "6.6" "unknown code: the screen stays"
 keys 0
 expect_line 0 "城乡居民医保办事指南" "0 goes home"
@@ -56,7 +56,7 @@ keys 0
 
 keys '?'
 expect "按页面代码跳转" "? shows the help from the keymap"
-expect "当前页面: 0" "help names the current screen's code"
+expect "当前页面：0" "help names the current screen's code"
 keys h
 
 # Resize keeps the place.

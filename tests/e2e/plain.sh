@@ -18,7 +18,7 @@ line() { type_text "$1"; keys Enter; }
 screen() { $T capture-pane -p -S - -t e2e 2>/dev/null; }
 
 start 80x24 --plain --config "$E2E_TMP/s.ini"
-expect "请输入（? 帮助）" "line mode starts with a prompt"
+expect "请输入（帮助按 ?）" "line mode starts with a prompt"
 expect "[0] 城乡居民医保办事指南" "the home menu is printed"
 line 3
 expect "[3] 怎么缴费" "a number opens a menu entry"

@@ -109,11 +109,11 @@ fi
 
 # In a terminal: the typed line stays on the prompt's line at 80 columns.
 start 80x24 --plain
-expect "请输入（? 帮助）：" "line mode in a terminal"
+expect "请输入（帮助按 ?）：" "line mode in a terminal"
 type_text "g 3.2"
 keys Enter
 expect "[3.2] 国家医保服务平台APP" "g with a code"
-if $T capture-pane -p -S - -t e2e | grep -q "请输入（? 帮助）：g 3.2$"; then ok "the typed line is on the prompt's line"; else not_ok "the typed line is on the prompt's line"; fi
+if $T capture-pane -p -S - -t e2e | grep -q "请输入（帮助按 ?）：g 3.2$"; then ok "the typed line is on the prompt's line"; else not_ok "the typed line is on the prompt's line"; fi
 type_text "q"
 keys Enter
 expect "EXITED 0" "q quits"

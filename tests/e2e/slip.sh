@@ -10,7 +10,7 @@ keys p
 expect "已导出到 $E2E_TMP/yibao-slip.txt" "p on the result writes the slip"
 f="$E2E_TMP/yibao-slip.txt"
 if [ -f "$f" ] && [ "$(wc -L <"$f")" -le 80 ]; then ok "the slip is at most 80 columns"; else not_ok "the slip is at most 80 columns"; fi
-for want in "你的情况" "外地户口，有本地居住证" "在校学生或学龄前儿童" "400 元" "要带的材料" "居住证" "下一步" "地区: 全国通用"; do
+for want in "你的情况" "外地户口，有本地居住证" "在校学生或学龄前儿童" "400 元" "要带的材料" "居住证" "下一步" "地区：全国通用"; do
 	if grep -qF "$want" "$f"; then ok "the slip says: $want"; else not_ok "the slip says: $want"; fi
 done
 if [ "$(stat -c %a "$f")" = 600 ]; then ok "the slip is readable by its owner only"; else not_ok "the slip is readable by its owner only"; fi

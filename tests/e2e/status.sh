@@ -67,31 +67,31 @@ for row in enrolled:1:已参保 not_enrolled:1:没有参保 suspended:1:参保�
 	approved:4:报销已批准 claim_paid:4:报销款已支付 rejected:4:报销申请没有通过; do
 	name=${row%%:*}; rest=${row#*:}; item=${rest%%:*}; label=${rest#*:}
 	lookup "$item" "$name"
-	within 10 "状态:$label" "state $name shows as $label"
+	within 10 "状态：$label" "state $name shows as $label"
 done
-expect "说明:发票不符合规定" "the detail text is shown"
+expect "说明：发票不符合规定" "the detail text is shown"
 lookup 2 paid
-within 10 "金额:400.00 元" "a payment shows its amount in yuan"
-expect "年度:2025" "a payment shows its year"
+within 10 "金额：400.00 元" "a payment shows its amount in yuan"
+expect "年度：2025" "a payment shows its year"
 lookup 3 mailed
-within 10 "领取地点:朝阳区医保服务中心" "a card shows its pickup location"
+within 10 "领取地点：朝阳区医保服务中心" "a card shows its pickup location"
 lookup 4 approved
-within 10 "报销单号:BX2025-000123" "a claim shows its claim id"
-expect "信息更新日期:2025-03-01" "the record's date is shown"
+within 10 "报销单号：BX2025-000123" "a claim shows its claim id"
+expect "信息更新日期：2025-03-01" "the record's date is shown"
 
 # The same lookup again is answered from memory: the server sees no new request.
 before=$(wc -l <"$SRV/requests.log")
 lookup 4 approved
-within 10 "报销单号:BX2025-000123" "a repeated lookup shows the result again"
+within 10 "报销单号：BX2025-000123" "a repeated lookup shows the result again"
 after=$(wc -l <"$SRV/requests.log")
 if [ "$before" -eq "$after" ]; then ok "a repeated lookup within cache_s is not sent again"; else not_ok "a repeated lookup within cache_s is not sent again"; fi
 
 # Faults: each its own plain message.
 for row in notfound:没有查到这个身份证号的记录 error500:查询服务暂时出了故障 \
 	html:答复的不是查询结果 malformed:答复格式错乱 big:答复太长 bigstream:答复太长 \
-	deep:答复层次太多 wrongtypes:答复缺少内容或内容不对:技术信息:state \
-	missingfield:答复缺少内容或内容不对:技术信息:detail \
-	kindmismatch:答复缺少内容或内容不对:技术信息:kind unknownstate:这不能当作已经办好 \
+	deep:答复层次太多 wrongtypes:答复缺少内容或内容不对:技术信息：state \
+	missingfield:答复缺少内容或内容不对:技术信息：detail \
+	kindmismatch:答复缺少内容或内容不对:技术信息：kind unknownstate:这不能当作已经办好 \
 	redirect_http:要把查询转到别的地址:HTTP\ 302 redirect_file:要把查询转到别的地址:HTTP\ 302; do
 	name=${row%%:*}; text=${row#*:}; also=""
 	case "$text" in *:*) also=${text#*:}; text=${text%%:*} ;; esac
@@ -101,11 +101,11 @@ for row in notfound:没有查到这个身份证号的记录 error500:查询服�
 done
 lookup 1 ready_for_pickup
 within 10 "没有查到这个身份证号的记录" "a record of another kind is no record for this one"
-expect_not "状态:" "an error shows no state"
+expect_not "状态：" "an error shows no state"
 expect "12393" "a failure tells the hotline"
 lookup 2 unknownstate
 within 10 "状态未知" "an unknown state is shown as unknown"
-expect_not "查询结果:" "an unknown state is not presented as a plain result"
+expect_not "查询结果：" "an unknown state is not presented as a plain result"
 
 # A bad ID number is refused before anything is sent.
 before=$(wc -l <"$SRV/requests.log")
@@ -161,7 +161,7 @@ config badpath "https://127.0.0.1:$MAIN_PORT/nowhere"
 printf 'wrong-token\n' >"$E2E_TMP/badtoken"
 config badtoken "https://127.0.0.1:$MAIN_PORT" "token_file = $E2E_TMP/badtoken"
 for row in wronghost:安全证书没有通过验证 untrusted:安全证书没有通过验证 \
-	refused:连不上查询服务 dns:找不到查询服务的地址 http:状态:已交费 \
+	refused:连不上查询服务 dns:找不到查询服务的地址 http:状态：已交费 \
 	httpoff:查询地址没有配置对 badpath:不接受这次查询 badtoken:不接受这台机器的凭据; do
 	name=${row%%:*}; text=${row#*:}
 	open_status "$name"
@@ -195,13 +195,13 @@ type_text 4
 keys Enter
 expect_line 0 "4  领医保卡" "the card screen"
 keys s
-expect "查医保卡:输入18位身份证号" "s on the card screen asks for the ID number"
+expect "查医保卡：输入18位身份证号" "s on the card screen asks for the ID number"
 type_text "$CANARY"
 masked="$(printf %s "$CANARY" | cut -c1-4)**********$(printf %s "$CANARY" | cut -c15-18)"
 expect "$masked" "the ID is echoed masked as it is typed"
 expect_not "$CANARY" "the whole ID is not on the screen while typed"
 keys Enter
-within 10 "状态:医保卡可以领取了" "the card lookup from the card screen shows its result"
+within 10 "状态：医保卡可以领取了" "the card lookup from the card screen shows its result"
 expect "身份证 $masked" "the result names the ID masked"
 keys p
 expect "不导出" "a lookup result is not exported"

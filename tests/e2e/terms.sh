@@ -23,7 +23,7 @@ done
 
 # dumb: line mode, plain lines.
 E2E_TERM=dumb start 80x24
-expect "请输入（? 帮助）" "dumb: line mode"
+expect "请输入（帮助按 ?）" "dumb: line mode"
 type_text "3"
 keys Enter
 expect "[3] 怎么缴费" "dumb: a number chooses"

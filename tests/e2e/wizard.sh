@@ -42,10 +42,10 @@ keys Left
 expect "你不需要、也不能再参加城乡居民医保" "back from the link returns to the result"
 keys Left
 expect "有没有参加职工医保" "Back from a result just reached goes to the last question"
-expect "已经参加了职工医保  (现在的回答)" "the question shows the answer it has"
+expect "已经参加了职工医保  （现在的回答）" "the question shows the answer it has"
 keys Left
 expect "你的户口在哪里" "Back goes to the previous question"
-expect "本地户口  (现在的回答)" "the earlier answer is kept"
+expect "本地户口  （现在的回答）" "the earlier answer is kept"
 keys Left
 expect_line 0 "城乡居民医保办事指南" "Back at the first question leaves the wizard"
 keys 1
@@ -90,9 +90,9 @@ answer 1 2 1
 expect "你以前交过居民医保吗" "three questions answered"
 keys BSpace
 expect "你属于哪一类人" "Backspace returns to the previous question"
-expect "普通居民（不属于下面几类的城镇居民和农村居民）  (现在的回答)" "Backspace keeps the answer"
+expect "普通居民（不属于下面几类的城镇居民和农村居民）  （现在的回答）" "Backspace keeps the answer"
 keys BSpace
-expect "没有参加职工医保  (现在的回答)" "two Backspaces: the employee answer is kept"
+expect "没有参加职工医保  （现在的回答）" "two Backspaces: the employee answer is kept"
 keys Enter Enter
 expect "你以前交过居民医保吗" "Enter twice keeps both answers and goes on"
 answer 2
@@ -133,22 +133,22 @@ fresh
 answer 1 2 3 2 1
 expect "超过 90 天才办：待遇从哪天算，资料没有写。" "newborn over 90 days: the source does not say"
 keys Enter
-expect "用 ↑↓ 选一项,按 Enter 重新回答这一题" "Enter makes the answer list selectable"
+expect "用 ↑↓ 选一项，按 Enter 重新回答这一题" "Enter makes the answer list selectable"
 keys Down Down Enter
 expect "你属于哪一类人" "Enter on an answer asks that question again"
-expect "新生儿  (现在的回答)" "the question shows the answer being changed"
-expect "不改了,回到结果" "the question says Back returns to the result"
+expect "新生儿  （现在的回答）" "the question shows the answer being changed"
+expect "不改了，回到结果" "the question says Back returns to the result"
 answer 4
 expect "按资料里 2025 年的标准，你个人一年交 120 元。" "changed to low-income: the result shows 120"
 expect_not "孩子的医保待遇" "the newborn statements are gone"
 expect_not "孩子出生多少天？ → " "the newborn answer was dropped with the group"
 expect "你属于哪一类人？ → 低保对象或监测户" "the answer list shows the new answer"
 keys Enter Down Down Enter
-expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  (现在的回答)" "asked again: the new answer is marked"
+expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  （现在的回答）" "asked again: the new answer is marked"
 keys Left
 expect "按资料里 2025 年的标准，你个人一年交 120 元。" "Back from a question being changed returns to the result unchanged"
 keys Enter
-expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  (现在的回答)" "the answer list kept its place"
+expect "低保对象或监测户（脱贫不稳定户、边缘易致贫户、突发严重困难户）  （现在的回答）" "the answer list kept its place"
 answer 3
 expect "孩子出生多少天" "changing to newborn asks the newly relevant question"
 answer 1
@@ -176,7 +176,7 @@ expect "断缴3个月以内（含3个月）：一般没有等待期。" "gap wit
 expect_not "可能有等待期" "gap within 3 months: no waiting period mentioned"
 keys Enter Down Down Down Down Down Down Enter
 expect "你的户口在哪里" "重新回答全部问题 starts again"
-expect_not "(现在的回答)" "starting again forgets the answers"
+expect_not "(现在的回答）" "starting again forgets the answers"
 # --- 10. No permit: eligible, but not here.
 answer 3 2 7 4
 expect "你可以参保，但现在还不能在你住的地方办。" "no permit: register at home or get a permit"
