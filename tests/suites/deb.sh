@@ -221,6 +221,8 @@ PY
 		[ -z "$a$b$c" ] && [ -r /var/lib/yibao/yibao.bundle ] &&
 		[ "$(stat -L -c %U:%a /var/lib/yibao/yibao.bundle)" = root:644 ]'
 	check "the installed guide shows the updated content" sh -c '/usr/bin/yibao --print 0 | grep -q "$1"' sh "$MARK"
+	check "root's step stamped what it verified (/var/lib/yibao/verified, root's, 644), so sessions need not hash it again" \
+		sh -c '[ "$(stat -c %U:%a /var/lib/yibao/verified)" = root:644 ] && grep -q "^yibao-verified " /var/lib/yibao/verified'
 	as_service "$D/update2.out"
 	rc=$?
 	exit_is 3 "$D/update2.out" "a second run finds nothing newer (exit 3, the unit's SuccessExitStatus)"
