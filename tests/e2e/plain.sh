@@ -76,6 +76,9 @@ n=$(grep -c '^\[2\] 要带的材料' "$E2E_TMP/out")
 if [ "$n" -eq 2 ]; then ok "ticks and an export do not read the list again (only r does)"; else not_ok "ticks and an export do not read the list again (only r does): read $n times"; fi
 if grep -qF "已勾选第 2 项：户口簿。现在 2/" "$E2E_TMP/out"; then ok "a tick says what was ticked and the count, in one line"; else not_ok "a tick says what was ticked and the count, in one line"; fi
 if grep -qF "已导出到 $E2E_TMP/home/yibao-slip.txt" "$E2E_TMP/out"; then ok "an export says where, in one line"; else not_ok "an export says where, in one line"; fi
+# Search ranks in line mode as on the full screen: the screen about it first.
+printf '/ 支付宝\nq\n' | env HOME="$E2E_TMP" $YIBAO --plain >"$E2E_TMP/out" 2>&1
+if sed -n '/^\[\/\]/,$p' "$E2E_TMP/out" | grep -m1 '^ *1\. ' | grep -q '1\. 支付宝缴费  页面代码 3.4'; then ok "line mode: / 支付宝 lists 3.4 first"; else not_ok "line mode: / 支付宝 lists 3.4 first"; fi
 # A code as an input method writes it, at g and for --print.
 printf 'g 3。4\nq\n' | $YIBAO --plain >"$E2E_TMP/out" 2>&1
 if grep -qF "[3.4] 支付宝缴费" "$E2E_TMP/out"; then ok "line mode: g 3。4 opens 3.4"; else not_ok "line mode: g 3。4 opens 3.4"; fi
