@@ -287,54 +287,75 @@ static void keep(struct search_ctx *sc, struct kept *k)
 	*k = (struct kept){0};
 }
 
+/* Would a hit of tier t (on a later screen than every kept one) be kept? */
+static bool would_keep(const struct search_ctx *sc, int t)
+{
+	int worst = -1;
+
+	if (sc->max <= 0)
+		return false;
+	if (sc->nkept < (size_t)sc->max)
+		return true;
+	for (size_t i = 0; i < sc->nkept; i++)
+		if ((int)sc->kept[i].tier > worst)
+			worst = (int)sc->kept[i].tier;
+	return t < worst;
+}
+
+/* The tier of a hit in text (mark: its trailer), or TIER_LOOSE + 1 for none; *at: the match in the shown text, or -1. */
+static int hit_tier(struct search_ctx *sc, const char *title, const char *text, long *at)
+{
+	const char *mark = strchr(text, GUIDE_TEXT_MARK);
+	int tier = title_tier(title, mark, sc->q);
+
+	*at = text_find(text, sc->q);
+	if (mark != NULL && *at >= mark - text)
+		*at = -1; /* in an alias or a heading only: the shown text has it too */
+	if (tier > TIER_ALIAS && *at >= 0)
+		tier = in_heading(mark, sc->q) ? TIER_HEADING : TIER_BODY < tier ? TIER_BODY
+										 : tier;
+	return tier;
+}
+
 static int search_one(void *ctx, int idx, const char *code, const char *title, const char *text)
 {
 	struct search_ctx *sc = ctx;
 	/* A bundle's search text keeps {{name}}; a directory's screens are filled already. */
 	bool has_ph = sc->g->bundle != NULL && sc->g->lookup != NULL && strstr(text, "{{") != NULL;
-	const char *mark = strchr(text, GUIDE_TEXT_MARK);
-	int tier = title_tier(title, mark, sc->q);
-	long at = text_find(text, sc->q);
+	long at;
+	int tier = hit_tier(sc, title, text, &at);
 	char *filled = NULL;
 
-	if (mark != NULL && at >= mark - text)
-		at = -1; /* in an alias or a heading only: the shown text has it too */
 	/*
 	 * Most screens do not match: fill only where the query could touch a
-	 * value, or where the text of a hit may be shown (its snippet is the
-	 * filled text).
+	 * value, or where a hit will be listed with its line (its snippet is
+	 * the filled text). Hits beyond those listed are only counted.
 	 */
-	if (has_ph && ((tier <= TIER_LOOSE || at >= 0) ? tier > TIER_ALIAS : fill_may_match(sc, text))) {
+	if (has_ph && (tier <= TIER_LOOSE ? tier > TIER_ALIAS && would_keep(sc, tier)
+					  : fill_may_match(sc, text))) {
 		filled = content_fill(text, sc->g->lookup, sc->g->ctx);
 		text = filled;
-		mark = strchr(text, GUIDE_TEXT_MARK);
-		if (tier > TIER_ALIAS) {
-			tier = title_tier(title, mark, sc->q);
-			at = text_find(text, sc->q);
-			if (mark != NULL && at >= mark - text)
-				at = -1;
-		}
+		tier = hit_tier(sc, title, text, &at);
 	}
-	if (tier > TIER_ALIAS && at >= 0)
-		tier = in_heading(mark, sc->q) ? TIER_HEADING : TIER_BODY < tier ? TIER_BODY
-										 : tier;
 	if (tier <= TIER_LOOSE) {
-		struct kept k = {idx, (enum tier)tier, NULL, NULL, NULL, -1};
+		if (would_keep(sc, tier)) {
+			struct kept k = {idx, (enum tier)tier, NULL, NULL, NULL, -1};
 
-		if (tier > TIER_ALIAS && at >= 0) {
-			size_t line = (size_t)at;
+			if (tier > TIER_ALIAS && at >= 0) {
+				size_t line = (size_t)at;
 
-			while (line > 0 && text[line - 1] != '\n')
-				line--;
-			k.line = xstrndup(text + line, strcspn(text + line, "\n"));
-			k.at = at - (long)line;
+				while (line > 0 && text[line - 1] != '\n')
+					line--;
+				k.line = xstrndup(text + line, strcspn(text + line, "\n"));
+				k.at = at - (long)line;
+			}
+			k.code = xstrdup(code);
+			k.title = xstrdup(title);
+			keep(sc, &k);
+			free(k.code);
+			free(k.title);
+			free(k.line);
 		}
-		k.code = xstrdup(code);
-		k.title = xstrdup(title);
-		keep(sc, &k);
-		free(k.code);
-		free(k.title);
-		free(k.line);
 		sc->hits++;
 	}
 	free(filled);
