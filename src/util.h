@@ -102,8 +102,12 @@ void diags_free(struct diags *d);
  * (a FIFO, socket, device or directory): util_read_error names it.
  */
 #define UTIL_ENOTREG ENODEV
-/* errno of util_read_owned for a file another account owns. */
-#define UTIL_ENOTOWN EACCES
+/*
+ * errno of util_read_owned for a file another account owns: one that opening
+ * or reading a file never sets (EACCES would make every "Permission denied"
+ * read as this).
+ */
+#define UTIL_ENOTOWN EOWNERDEAD
 /*
  * Read a whole regular file (at most max bytes; *len gets its length when len
  * is not NULL). The file is opened without waiting (O_NONBLOCK) and refused

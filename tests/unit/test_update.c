@@ -126,9 +126,19 @@ static void state_dir_unusable(void **state)
 	free(dir);
 }
 
+/* util_read_owned's "not owned" is its own errno: a real EACCES still reads as the system says. */
+static void read_errors_distinct(void **state)
+{
+	(void)state;
+	assert_string_equal(util_read_error(EACCES), strerror(EACCES));
+	assert_string_not_equal(util_read_error(UTIL_ENOTOWN), strerror(EACCES));
+	assert_int_not_equal(UTIL_ENOTOWN, UTIL_ENOTREG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(read_errors_distinct),
 		cmocka_unit_test_setup_teardown(sig_beside_the_file_opened, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(sig_of_a_plain_file, make_dir, remove_dir),
 		cmocka_unit_test_setup_teardown(not_configured, make_dir, remove_dir),
