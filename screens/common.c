@@ -227,8 +227,9 @@ bool screens_tells_period(const struct screen *s)
 void screens_edition_lines(struct app *a, struct layout *l)
 {
 	const struct bundle_manifest *m;
+	struct dates_today t = screens_today(a);
+	struct date made, until;
 	const char *hotline;
-	long age;
 	char *line;
 
 	if (a->g->bundle == NULL)
@@ -238,8 +239,17 @@ void screens_edition_lines(struct app *a, struct layout *l)
 	line = xasprintf("内容版本 %lld · %d 年的标准", m->version, m->policy_year);
 	layout_text(l, line, 0, 0, LF_DIM);
 	free(line);
-	age = bundle_manifest_age_days(m);
-	if (!bundle_manifest_expired(m) && age >= 0 && age <= a->cfg->update_warn_after_days)
+	/*
+	 * Stale: past valid-until, or older than warn_after_days, counted from
+	 * the same today as every other dated line (screens_today: a test's fixed
+	 * day holds here too). A clock that is no clock to count by says so in
+	 * the year's line instead; an unreadable valid-until is stale.
+	 */
+	if (dates_parse(m->valid_until, &until) &&
+	    (!t.plausible ||
+	     (dates_days(t.d) <= dates_days(until) &&
+	      (!dates_parse(m->created, &made) ||
+	       dates_days(t.d) - dates_days(made) <= a->cfg->update_warn_after_days))))
 		return;
 	hotline = config_lookup(a->cfg, "hotline");
 	line = xasprintf("注意：这里的数字可能已经过时，请到窗口或拨打 %s 核实。",

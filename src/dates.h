@@ -59,6 +59,12 @@ struct dates_today {
  * replaces the clock. A clock that cannot be read gives known = false.
  */
 struct dates_today dates_today(bool allow_override);
+/*
+ * For a test runner linked against the engine (tests/model/model_run.c): from
+ * now on dates_today gives d whatever the clock or allow_override say, so a
+ * kiosk session's screens hold one fixed day too. The program never calls it.
+ */
+void dates_pin(struct date d);
 
 /* Where today stands against a policy year (the year the figures are for). */
 enum dates_year {

@@ -58,6 +58,7 @@ openssh-client:test
 prometheus-node-exporter:test
 prometheus:test
 reprepro:test
+faketime:test
 ansible:test
 python3-apt:test
 python3:bench

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "dates.h"
 #include "guide.h"
 #include "input.h"
 #include "input_keys.h"
@@ -275,7 +276,8 @@ int main(int argc, char **argv)
 		die("usage: model_run FILE.keys", NULL);
 	if ((f = fopen(argv[1], "r")) == NULL)
 		die("cannot open ", argv[1]);
-	setenv("YIBAO_TODAY", "2026-12-07", 1);
+	/* One fixed day, kiosk or not (as tests/run.sh's YIBAO_TODAY for the program). */
+	dates_pin((struct date){2026, 12, 7});
 	text_init_locale();
 	config_defaults(&cfg);
 	free(cfg.regions_dir);
