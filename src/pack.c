@@ -206,29 +206,6 @@ static void names_free(char **v, size_t n)
 	free(v);
 }
 
-static bool has_diag(const struct diags *d, const struct diag *x)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].line == x->line && strcmp(d->v[i].file, x->file) == 0 &&
-		    strcmp(d->v[i].msg, x->msg) == 0)
-			return true;
-	return false;
-}
-
-/* Move the diagnostics of from into to, each only once. */
-static size_t merge_diags(struct diags *to, struct diags *from)
-{
-	size_t added = 0;
-
-	for (size_t i = 0; i < from->n; i++)
-		if (!has_diag(to, &from->v[i])) {
-			diags_add(to, from->v[i].file, from->v[i].line, "%s", from->v[i].msg);
-			added++;
-		}
-	diags_free(from);
-	return added;
-}
-
 /* One region: its profile loaded into c, its guide loaded; problems into d. */
 static struct guide *load_region(struct config *c, const char *content_dir,
 				 const char *regions_dir, const char *name, struct diags *d)
@@ -415,8 +392,8 @@ static void *pack_image(const char *content_dir, const char *regions_dir,
 			struct diags one = {0};
 			struct guide *g = load_region(&c, content_dir, regions_dir, names[r], &one);
 
-			merge_diags(d, &one);
-			merge_diags(d, &g->diags);
+			diags_merge(d, &one);
+			diags_merge(d, &g->diags);
 			w_region(&w, g, names[r]);
 			guide_free(g);
 			config_free(&c);

@@ -272,15 +272,6 @@ static void on_key(void *user, const char *path, int line, const char *section, 
 	}
 }
 
-static bool has_diag(const struct diags *d, const struct diag *x)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].line == x->line && strcmp(d->v[i].file, x->file) == 0 &&
-		    strcmp(d->v[i].msg, x->msg) == 0)
-			return true;
-	return false;
-}
-
 size_t profile_check(const struct config *c, const char *name, struct diags *d)
 {
 	struct diags mine = {0}, ignore = {0};
@@ -311,12 +302,7 @@ size_t profile_check(const struct config *c, const char *name, struct diags *d)
 				  cx.pay_start != NULL ? cx.pay_start : "?",
 				  cx.pay_end != NULL ? cx.pay_end : "?", why);
 	}
-	for (size_t i = 0; i < mine.n; i++)
-		if (!has_diag(d, &mine.v[i])) {
-			diags_add(d, mine.v[i].file, mine.v[i].line, "%s", mine.v[i].msg);
-			added++;
-		}
-	diags_free(&mine);
+	added = diags_merge(d, &mine);
 	diags_free(&ignore);
 	kv_free(&cx.national);
 	free(cx.pay_start);

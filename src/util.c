@@ -322,6 +322,28 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 }
 
 /* One diagnostic as a line of text with no control character in it. Caller frees. */
+static bool diags_has(const struct diags *d, const struct diag *x)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].line == x->line && strcmp(d->v[i].file, x->file) == 0 &&
+		    strcmp(d->v[i].msg, x->msg) == 0)
+			return true;
+	return false;
+}
+
+size_t diags_merge(struct diags *to, struct diags *from)
+{
+	size_t added = 0;
+
+	for (size_t i = 0; i < from->n; i++)
+		if (!diags_has(to, &from->v[i])) {
+			diags_add(to, from->v[i].file, from->v[i].line, "%s", from->v[i].msg);
+			added++;
+		}
+	diags_free(from);
+	return added;
+}
+
 void diags_free(struct diags *d)
 {
 	if (d == NULL)

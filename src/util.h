@@ -96,6 +96,12 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 /* Printing them (sanitised) is report.h's: util knows nothing of text. */
 /* Free every problem of d, left empty (d may be NULL). */
 void diags_free(struct diags *d);
+/*
+ * Move every problem of from into to, each only once (one already in to, the
+ * same file, line and message, is dropped); from is left empty. Returns how
+ * many were added.
+ */
+size_t diags_merge(struct diags *to, struct diags *from);
 
 /*
  * errno of util_read_regular for something that is not a regular file

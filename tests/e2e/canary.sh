@@ -4,23 +4,13 @@
 # the number (tests/memscan.py; needs root).
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
-SERVER="$(dirname "$0")/../status_server.py"
 SCAN="$(dirname "$0")/../memscan.py"
-SRV="$E2E_TMP/srv"
 
 if [ "$(id -u)" -ne 0 ]; then
 	skip "reading another process's memory needs root"
 	exit 0
 fi
-python3 "$SERVER" --dir "$SRV" >"$E2E_TMP/server.out" 2>&1 &
-SRV_PID=$!
-trap 'kill "$SRV_PID" 2>/dev/null; wait "$SRV_PID" 2>/dev/null; cleanup' EXIT
-tries=100
-while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
-if [ ! -f "$SRV/ports" ]; then
-	echo "not ok - the test server started"; cat "$E2E_TMP/server.out"; exit 1
-fi
-. "$SRV/ports"
+start_status_server
 CANARY=$(python3 "$SERVER" --id canary)
 OTHER=$(python3 "$SERVER" --id enrolled)
 cat >"$E2E_TMP/kiosk.ini" <<INI

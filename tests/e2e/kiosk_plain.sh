@@ -2,14 +2,7 @@
 # fresh session and says so, q clears what it can, and a typed ID number leaves
 # no copy in the process's memory (stdio's buffer among them).
 . "$(dirname "$0")/lib.sh"
-SERVER="$(dirname "$0")/../status_server.py"
-SRV="$E2E_TMP/srv"
-python3 "$SERVER" --dir "$SRV" >"$E2E_TMP/server.out" 2>&1 &
-SRV_PID=$!
-trap 'reap "$SRV_PID"; cleanup' EXIT
-tries=100
-while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
-. "$SRV/ports"
+start_status_server
 printf '[guide]\nkiosk = true\nidle_timeout_s = 3\n[status]\nurl = https://127.0.0.1:%s\nca_file = %s/ca.pem\ntimeout_ms = 3000\n' \
 	"$MAIN_PORT" "$SRV" >"$E2E_TMP/k.ini"
 # A line and its Enter in one write, as a person's typing reaches a slow link: the

@@ -56,6 +56,24 @@ reap_guide() {
 cleanup() { reap_guide; $T kill-server 2>/dev/null; rm -rf "$E2E_TMP"; }
 trap cleanup EXIT
 
+# start_status_server [ARGS...]: tests/status_server.py (HTTPS on 127.0.0.1) in
+# $SRV with ARGS (e.g. --token T); its ports (MAIN_PORT ...) set here, and it is
+# killed and reaped at exit with the rest. SERVER names the script (--id NAME
+# gives a test ID number). Fails the script when the server does not start.
+SERVER="$(dirname "$0")/../status_server.py"
+SRV="$E2E_TMP/srv"
+start_status_server() {
+	python3 "$SERVER" --dir "$SRV" "$@" >"$E2E_TMP/server.out" 2>&1 &
+	SRV_PID=$!
+	trap 'reap "$SRV_PID"; cleanup' EXIT
+	ss_tries=100
+	while [ ! -f "$SRV/ports" ] && [ "$ss_tries" -gt 0 ]; do sleep 0.1; ss_tries=$((ss_tries - 1)); done
+	if [ ! -f "$SRV/ports" ]; then
+		echo "not ok - the test server started"; cat "$E2E_TMP/server.out"; exit 1
+	fi
+	. "$SRV/ports"
+}
+
 # sysroot DIR [INI-TEXT]: a copy of the guide in DIR whose system configuration
 # is DIR/config/yibao.ini (the lookup beside the binary that a source tree
 # uses), holding the shipped content's paths and INI-TEXT (printf escapes).

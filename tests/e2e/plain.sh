@@ -1,14 +1,7 @@
 # plain.sh -- line mode covers every screen kind: menus, pages, wizard, checklist,
 # calculator, search, lookups; and its output carries no escape sequence.
 . "$(dirname "$0")/lib.sh"
-SERVER="$(dirname "$0")/../status_server.py"
-SRV="$E2E_TMP/srv"
-python3 "$SERVER" --dir "$SRV" --token t >"$E2E_TMP/server.out" 2>&1 &
-SRV_PID=$!
-trap 'reap "$SRV_PID"; cleanup' EXIT
-tries=100
-while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
-. "$SRV/ports"
+start_status_server --token t
 printf 't\n' >"$E2E_TMP/token"
 printf '[status]\nurl = https://127.0.0.1:%s\nca_file = %s/ca.pem\ntoken_file = %s/token\ntimeout_ms = 3000\n' \
 	"$MAIN_PORT" "$SRV" "$E2E_TMP" >"$E2E_TMP/s.ini"

@@ -5,23 +5,13 @@
 # /proc/PID/mem is scanned with tests/memscan.py (bytes and 32-bit units; needs root).
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
-SERVER="$(dirname "$0")/../status_server.py"
 SCAN="$(dirname "$0")/../memscan.py"
-SRV="$E2E_TMP/srv"
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "ok - skipped: reading another process's memory needs root"
+	skip "reading another process's memory needs root"
 	exit 0
 fi
-python3 "$SERVER" --dir "$SRV" >"$E2E_TMP/server.out" 2>&1 &
-SRV_PID=$!
-trap 'kill "$SRV_PID" 2>/dev/null; wait "$SRV_PID" 2>/dev/null; cleanup' EXIT
-tries=100
-while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
-if [ ! -f "$SRV/ports" ]; then
-	echo "not ok - the test server started"; cat "$E2E_TMP/server.out"; exit 1
-fi
-. "$SRV/ports"
+start_status_server
 ID=$(python3 "$SERVER" --id enrolled)
 MASKED="$(printf %s "$ID" | cut -c1-4)**********$(printf %s "$ID" | cut -c15-18)"
 cat >"$E2E_TMP/kiosk.ini" <<INI

@@ -2,22 +2,12 @@
 # keys that keep working during a slow lookup, Esc cancels, the ID masked and never kept.
 # SPDX-License-Identifier: MIT
 . "$(dirname "$0")/lib.sh"
-SERVER="$(dirname "$0")/../status_server.py"
-SRV="$E2E_TMP/srv"
 TOKEN="e2e-token-$$"
 # The guide's temporary files go under the test's directory, so they can be searched.
 export TMPDIR="$E2E_TMP/tmp"
 mkdir -p "$TMPDIR"
 
-python3 "$SERVER" --dir "$SRV" --token "$TOKEN" >"$E2E_TMP/server.out" 2>&1 &
-SRV_PID=$!
-trap 'reap "$SRV_PID"; cleanup' EXIT
-tries=100
-while [ ! -f "$SRV/ports" ] && [ "$tries" -gt 0 ]; do sleep 0.1; tries=$((tries - 1)); done
-if [ ! -f "$SRV/ports" ]; then
-	echo "not ok - the test server started"; cat "$E2E_TMP/server.out"; exit 1
-fi
-. "$SRV/ports"
+start_status_server --token "$TOKEN"
 id() { python3 "$SERVER" --id "$1"; }
 printf '  %s\n' "$TOKEN" >"$E2E_TMP/token"
 CLOSED_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
