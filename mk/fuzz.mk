@@ -18,7 +18,7 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := $(WARN) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS) -O1 -g $(FUZZ_SAN)
 
 FUZZ_LIB_SRC := src/util.c src/text.c src/rules.c src/flow.c src/screen.c src/content.c src/guide.c src/guide_text.c src/markdown.c src/fence.c \
-                src/layout.c src/config.c src/status_parse.c src/answercode.c \
+                src/layout.c src/config.c src/regions.c src/iniread.c src/status_parse.c src/answercode.c \
                 src/bundle.c src/minisig.c src/pinyin.c src/pinyin_data.c src/refs.c src/screencode.c \
                 src/fetch.c src/dates.c src/calc.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build/fuzz/obj/%.o)

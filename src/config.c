@@ -1,18 +1,18 @@
 /*
- * config.c -- settings from INI files (inih), layered, and region profiles
+ * config.c -- settings from INI files (inih), layered: the main file and its drop-ins
  * SPDX-License-Identifier: MIT
  */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ini.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "iniread.h"
 #include "minisig.h"
 #include "text.h"
 #include "util.h"
@@ -86,8 +86,10 @@ void kv_free(struct kvlist *l)
 	memset(l, 0, sizeof *l);
 }
 
-static void profile_free(struct profile *p)
+void config_profile_clear(struct profile *p)
 {
+	if (p == NULL)
+		return;
 	free(p->name);
 	free(p->title);
 	kv_free(&p->values);
@@ -134,7 +136,7 @@ void config_free(struct config *c)
 	free(c->update_metrics_file);
 	free(c->stats_file);
 	free(c->fail_closed);
-	profile_free(&c->profile);
+	config_profile_clear(&c->profile);
 	for (size_t i = 0; i < c->nregions; i++)
 		free(c->regions[i]);
 	free(c->regions);
@@ -150,82 +152,6 @@ struct load_ctx {
 	bool set_dir, set_bundle; /* this file names a content directory / a bundle */
 	bool system;              /* an administrator's file: guarding settings fail closed */
 };
-
-/*
- * Hands a file read whole to ini_parse_stream line by line, counting lines so
- * problems get a line. inih's own reader (fgets) cannot see a NUL byte: it took
- * one for the end of a long line and silently dropped the line after it.
- */
-struct line_reader {
-	const char *buf;
-	size_t len, pos;
-	int *line;
-	const char *path;
-	struct diags *d;
-};
-
-static char *read_line(char *out, int size, void *stream)
-{
-	struct line_reader *r = stream;
-	const char *p = r->buf + r->pos, *nl;
-	size_t n, take;
-
-	if (r->pos >= r->len || size < 2)
-		return NULL;
-	nl = memchr(p, '\n', r->len - r->pos);
-	n = nl != NULL ? (size_t)(nl - p) : r->len - r->pos;
-	r->pos += n + (nl != NULL);
-	(*r->line)++;
-	out[0] = '\0';
-	if (memchr(p, '\0', n) != NULL) {
-		diags_add(r->d, r->path, *r->line, "NUL byte in the line; line ignored");
-	} else if (n > (size_t)size - 1) {
-		/*
-		 * Longer than inih's buffer: it would keep the cut value and read the
-		 * rest as a line of its own. Skip the whole line and say so instead.
-		 */
-		diags_add(r->d, r->path, *r->line, "line longer than %d bytes; ignored", size - 1);
-	} else {
-		take = n < (size_t)size - 1 && nl != NULL ? n + 1 : n;
-		memcpy(out, p, take);
-		out[take] = '\0';
-	}
-	return out;
-}
-
-/*
- * Parse the INI file path with handler: read whole (a regular file only, so a
- * FIFO or device is never waited on), then line by line. Returns inih's result
- * (0, or the line of the first bad line), or -1 with errno set when the file
- * cannot be read.
- */
-static int parse_text(const char *buf, size_t len, const char *path, ini_handler handler,
-		      void *user, int *line, struct diags *d)
-{
-	struct line_reader lr = {buf, len, 0, line, path, d};
-
-	return ini_parse_stream(read_line, &lr, handler, user);
-}
-
-static int parse_file(const char *path, ini_handler handler, void *user, int *line,
-		      struct diags *d)
-{
-	size_t len;
-	char *buf = util_read_regular(path, CONFIG_MAX_FILE, &len, false);
-	int rc;
-
-	if (buf == NULL)
-		return -1;
-	rc = parse_text(buf, len, path, handler, user, line, d);
-	free(buf);
-	return rc;
-}
-
-/* A file that is there but cannot be used is worth a word even when optional. */
-static bool worth_saying(int err, bool required)
-{
-	return required || !(err == ENOENT || err == ENOTDIR || err == EACCES);
-}
 
 static bool parse_bool(const char *v, bool *out)
 {
@@ -515,12 +441,12 @@ static int load_one(struct config *c, const char *path, unsigned flags, bool say
 {
 	struct load_ctx lc = {c, path, util_dirname(path), d, 0, false, false,
 			      (flags & CONFIG_SYSTEM) != 0};
-	int rc = parse_file(path, on_setting, &lc, &lc.line, d);
+	int rc = iniread_file(path, CONFIG_MAX_FILE, on_setting, &lc, &lc.line, d);
 
 	if (rc < 0) {
 		int err = errno;
 
-		if (worth_saying(err, say_missing))
+		if (iniread_worth_saying(err, say_missing))
 			diags_add(d, path, 0, "cannot open config file: %s", util_read_error(err));
 		/* There but unreadable: whatever it guards is unknown. */
 		if (lc.system && err != ENOENT && err != ENOTDIR) {
@@ -545,7 +471,10 @@ static int load_one(struct config *c, const char *path, unsigned flags, bool say
 	return 0;
 }
 
-static int cmp_names(const void *x, const void *y);
+static int cmp_names(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
 
 /* Longest drop-in directory listing read (names). */
 #define CONFIG_MAX_DROPINS 1000
@@ -608,283 +537,4 @@ int config_load_file(struct config *c, const char *path, unsigned flags, struct 
 int config_load(struct config *c, const char *path, bool required, struct diags *d)
 {
 	return config_load_file(c, path, required ? CONFIG_REQUIRED : 0, d);
-}
-
-struct region_ctx {
-	struct profile *p;
-	const char *path;
-	struct diags *d;
-	int line;
-};
-
-static int on_region(void *user, const char *section, const char *key, const char *raw)
-{
-	struct region_ctx *rc = user;
-	int line = rc->line;
-	char *v = text_sanitize(raw, strlen(raw), 0, NULL, NULL);
-
-	if (strcmp(section, "region") == 0 && strcmp(key, "title") == 0) {
-		free(rc->p->title);
-		rc->p->title = xstrdup(v);
-	} else if (strcmp(section, "values") == 0) {
-		kv_set(&rc->p->values, key, v);
-	} else if (strcmp(section, "reimburse") == 0) {
-		kv_set(&rc->p->reimburse, key, v);
-	} else {
-		const char *name = strcmp(section, "region") == 0 ? key : section;
-		char *clean = text_sanitize(name, strlen(name), 0, NULL, NULL);
-
-		diags_add(rc->d, rc->path, line, "unknown %s \"%s\" (sections: region, values, reimburse)",
-			  strcmp(section, "region") == 0 ? "key" : "section", clean);
-		free(clean);
-	}
-	free(v);
-	return 1;
-}
-
-/* Where profiles come from: files of a directory, or a bundle's texts. */
-struct profile_src {
-	const char *dir;
-	char *(*get)(void *ctx, const char *name, size_t *len);
-	void *ctx;
-};
-
-static int load_profile_file(struct profile *p, const struct profile_src *src, const char *name,
-			     struct diags *d)
-{
-	char *file = xasprintf("%s.ini", name);
-	char *path = src->dir != NULL ? util_path_join(src->dir, file) : xstrdup(file);
-	struct region_ctx rc = {p, path, d, 0};
-	int r;
-
-	free(file);
-	if (src->get != NULL) {
-		size_t len;
-		char *text = src->get(src->ctx, name, &len);
-
-		r = text != NULL ? parse_text(text, len, path, on_region, &rc, &rc.line, d) : -1;
-		free(text);
-	} else {
-		r = parse_file(path, on_region, &rc, &rc.line, d);
-		if (r < 0 && worth_saying(errno, false))
-			diags_add(d, path, 0, "cannot read region profile: %s", util_read_error(errno));
-	}
-	if (r < 0) {
-		free(path);
-		return -1;
-	}
-	if (r > 0)
-		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
-	free(path);
-	return 0;
-}
-
-static bool valid_region_name(const char *s)
-{
-	if (*s == '\0' || strlen(s) > 64)
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return false;
-	return true;
-}
-
-static int cmp_names(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static void add_region(struct config *c, size_t *cap, const char *name, size_t n)
-{
-	char *r = xstrndup(name, n);
-
-	if (!valid_region_name(r)) {
-		free(r);
-		return;
-	}
-	c->regions = xgrow(c->regions, cap, c->nregions + 1, sizeof *c->regions);
-	c->regions[c->nregions++] = r;
-}
-
-/*
- * Every profile name with a valid NAME, sorted (the answer code's region list):
- * the bundle's names, or every NAME.ini of regions_dir.
- */
-static void list_regions(struct config *c)
-{
-	size_t cap = 0;
-
-	for (size_t i = 0; i < c->nregions; i++)
-		free(c->regions[i]);
-	free(c->regions);
-	c->regions = NULL;
-	c->nregions = 0;
-	if (c->profile_get != NULL) {
-		const char *p = c->profile_names != NULL ? c->profile_names : "";
-
-		while (*p != '\0') {
-			size_t n = strcspn(p, " ");
-
-			if (n > 0)
-				add_region(c, &cap, p, n);
-			p += n;
-			p += strspn(p, " ");
-		}
-	} else {
-		DIR *dh = opendir(c->regions_dir);
-		struct dirent *de;
-
-		if (dh == NULL)
-			return;
-		while ((de = readdir(dh)) != NULL) {
-			size_t n = strlen(de->d_name);
-
-			if (n > 4 && strcmp(de->d_name + n - 4, ".ini") == 0)
-				add_region(c, &cap, de->d_name, n - 4);
-		}
-		closedir(dh);
-	}
-	if (c->nregions > 0)
-		qsort(c->regions, c->nregions, sizeof *c->regions, cmp_names);
-}
-
-static void profile_src_of(const struct config *c, struct profile_src *src)
-{
-	src->dir = c->profile_get != NULL ? NULL : c->regions_dir;
-	src->get = c->profile_get;
-	src->ctx = c->profile_ctx;
-}
-
-struct walk_ctx {
-	config_profile_fn fn;
-	void *user;
-	const char *path;
-	int line;
-};
-
-static int on_walk(void *user, const char *section, const char *key, const char *raw)
-{
-	struct walk_ctx *w = user;
-	char *v = text_sanitize(raw, strlen(raw), 0, NULL, NULL);
-	char *sec = text_sanitize(section, strlen(section), 0, NULL, NULL);
-	char *k = text_sanitize(key, strlen(key), 0, NULL, NULL);
-
-	w->fn(w->user, w->path, w->line, sec, k, v);
-	free(v);
-	free(sec);
-	free(k);
-	return 1;
-}
-
-int config_profile_walk(const struct config *c, const char *name, config_profile_fn fn,
-			void *user, struct diags *d)
-{
-	struct profile_src src;
-	struct walk_ctx w = {fn, user, NULL, 0};
-	char *file, *path;
-	int r;
-
-	if (!valid_region_name(name))
-		return -1;
-	profile_src_of(c, &src);
-	file = xasprintf("%s.ini", name);
-	path = src.dir != NULL ? util_path_join(src.dir, file) : xstrdup(file);
-	free(file);
-	w.path = path;
-	if (src.get != NULL) {
-		size_t len;
-		char *text = src.get(src.ctx, name, &len);
-
-		r = text != NULL ? parse_text(text, len, path, on_walk, &w, &w.line, d) : -1;
-		free(text);
-	} else {
-		r = parse_file(path, on_walk, &w, &w.line, d);
-	}
-	if (r < 0)
-		diags_add(d, path, 0, "cannot read region profile: %s",
-			  src.get != NULL ? "not in the bundle" : util_read_error(errno));
-	else if (r > 0)
-		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
-	free(path);
-	return r < 0 ? -1 : 0;
-}
-
-char *config_region_title(const struct config *c, const char *name)
-{
-	struct profile p = {0};
-	struct profile_src src;
-	struct diags d = {0};
-	char *title = NULL;
-
-	profile_src_of(c, &src);
-	if (valid_region_name(name) && load_profile_file(&p, &src, name, &d) == 0 &&
-	    p.title != NULL)
-		title = xstrdup(p.title);
-	profile_free(&p);
-	diags_free(&d);
-	return title;
-}
-
-static int load_region(struct config *c, const char *where, const char *name, struct diags *d)
-{
-	struct profile *p = &c->profile;
-	struct profile_src src;
-	int rc = 0;
-
-	profile_src_of(c, &src);
-	profile_free(p);
-	list_regions(c);
-	if (name == NULL)
-		name = "national";
-	/* People type "Fujian": a name is the profile's in any case. */
-	for (size_t i = 0; i < c->nregions; i++)
-		if (strcasecmp(name, c->regions[i]) == 0)
-			name = c->regions[i];
-	if (load_profile_file(p, &src, "national", d) < 0)
-		diags_add(d, where, 0, "no national.ini region profile here");
-	if (strcmp(name, "national") != 0) {
-		if (!valid_region_name(name) || load_profile_file(p, &src, name, d) < 0) {
-			struct strbuf sb = {0};
-
-			/* The caller says what happens next (national, or exit 2). */
-			for (size_t i = 0; i < c->nregions; i++)
-				sb_printf(&sb, "%s%s", i > 0 ? ", " : "", c->regions[i]);
-			diags_add(d, where, 0, "no region profile \"%s\" (the regions are: %s)", name,
-				  sb.s != NULL ? sb.s : "none");
-			sb_free(&sb);
-			name = "national";
-			rc = -1;
-		}
-	}
-	p->name = xstrdup(name);
-	if (p->title == NULL)
-		p->title = xstrdup(name);
-	return rc;
-}
-
-int config_load_region(struct config *c, const char *name, struct diags *d)
-{
-	c->profile_get = NULL;
-	c->profile_ctx = NULL;
-	c->profile_names = NULL;
-	return load_region(c, c->regions_dir, name, d);
-}
-
-int config_load_region_from(struct config *c, const char *name,
-			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
-			    const char *names, const char *where, struct diags *d)
-{
-	c->profile_get = get;
-	c->profile_ctx = ctx;
-	c->profile_names = names;
-	return load_region(c, where, name, d);
-}
-
-const char *config_lookup(void *ctx, const char *name)
-{
-	const struct config *c = ctx;
-
-	if (strcmp(name, "region") == 0)
-		return c->profile.title;
-	return kv_get(&c->profile.values, name);
 }

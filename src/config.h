@@ -174,5 +174,7 @@ char *config_region_title(const struct config *c, const char *name);
 const char *config_lookup(void *ctx, const char *name);
 /* Free everything c holds (c may be NULL). */
 void config_free(struct config *c);
+/* Empty a profile (name, title, values): what config_load_region replaces. p may be NULL. */
+void config_profile_clear(struct profile *p);
 
 #endif

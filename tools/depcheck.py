@@ -31,7 +31,7 @@ LAYERS = {
     # base: text, memory and the small helpers everything uses
     "base": "util text report rules pinyin pinyin_data screencode dates",
     # content: reading, checking and packing what authors wrote and signed
-    "content": "config profile screen markdown fence content refs bundle bundle_format "
+    "content": "iniread config regions profile screen markdown fence content refs bundle bundle_format "
                "bundle_builder pack guide guide_text layout flow calc answercode codebook charset "
                "minisig status_parse",
     # model: a session's data and the rules that change it (no I/O)
@@ -52,13 +52,13 @@ LIBRARIES = {
     "curl/curl.h": "status_curl",
     "sodium.h": "minisig",
     "md4c.h": "markdown",
-    "ini.h": "config pack update",
+    "ini.h": "iniread pack update",
     "cJSON.h": "status_parse",
     "cjson/cJSON.h": "status_parse",
     "linebreak.h": "text",
 }
 # Modules whose header exposes a library: who may include them.
-PRIVATE = {"status_curl": "status fetch update"}
+PRIVATE = {"status_curl": "status fetch update", "iniread": "config regions"}
 
 
 def module_of(path):
