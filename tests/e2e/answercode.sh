@@ -35,7 +35,7 @@ dexpect() { # TEXT DESCRIPTION
 	fi
 }
 dexpect_not() {
-	settle dscreen
+	settle dscreen desk
 	if dscreen | grep -qF -- "$1"; then
 		n_bad=$((n_bad + 1)); echo "not ok - $2 (\"$1\" on the desk)"; dscreen | sed 's/^/#   /'
 	else ok "$2"; fi
@@ -79,7 +79,7 @@ page=1
 same=1
 while [ "$page" -le 4 ]; do
 	settle
-	settle dscreen
+	settle dscreen desk
 	screen | body >"$E2E_TMP/resident.txt"
 	dscreen | body >"$E2E_TMP/desk.txt"
 	if diff "$E2E_TMP/resident.txt" "$E2E_TMP/desk.txt" >"$E2E_TMP/diff.txt"; then :; else

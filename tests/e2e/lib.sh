@@ -142,10 +142,19 @@ expect() { if wait_for "$1" 5; then ok "$2"; else not_ok "$2 (no \"$1\")"; fi; }
 # expect_wipe DESCRIPTION: the kiosk idle wipe comes and says so (waited for, however busy
 # the machine; a script's idle_timeout_s is a few seconds).
 expect_wipe() { if wait_for "已清除上一位的操作" 15; then ok "$1"; else not_ok "$1 (no wipe message)"; fi; }
-# settle [CAPTURE]: until three captures 100 ms apart are the same (at most 5 s), so that
-# a check of what is NOT on screen does not pass on a screen still being drawn.
+# idle [SESSION]: the guide in tmux session SESSION (default e2e) has read every key sent
+# to it and written what they draw: it waits in poll with nothing unread (tests/e2e/idle.py).
+IDLE="$(dirname "$0")/idle.py"
+[ -f "$IDLE" ] || IDLE=tests/e2e/idle.py
+idle() { python3 "$IDLE" "$($T display-message -p -t "${1:-e2e}" '#{pane_tty}' 2>/dev/null)"; }
+# settle [CAPTURE [SESSION]]: once the guide has handled the keys sent (idle, at most 10 s),
+# until three captures 100 ms apart are the same (at most 5 s), so that a check of what
+# is NOT on screen, or a capture kept for later, is of the screen the keys made. Equal
+# captures alone are no proof: on a busy machine a guide that has not yet been given
+# the CPU draws nothing for a while either.
 settle() {
 	_st_cap=${1:-screen}
+	poll 10 idle "${2:-e2e}"
 	_st_last=$($_st_cap)
 	_st_same=0
 	_st_tries=50
