@@ -25,7 +25,7 @@ int screens_wizard_index(struct app *a)
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
 static struct answercode *book_new(struct app *a)
 {
-	return codebook_new(a->cfg, a->g, NULL, 0);
+	return codebook_new(&a->g->regions, a->g->profile.name, a->g, NULL, 0);
 }
 
 /* The current answers' code as digits into out, or false. */
@@ -127,11 +127,11 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 		take_answers(a, ac->wizard, &got, digits);
 	} else {
 		if (st == AC_OTHER_REGION) {
-			title = config_region_title(a->cfg, ac->regions[region]);
+			title = regions_title(&a->g->regions, ac->regions[region]);
 			if (other != NULL)
 				*other = xstrdup(ac->regions[region]);
 		}
-		*msg = answercode_message(ac, st, digits, region, title, a->cfg->profile.title);
+		*msg = answercode_message(ac, st, digits, region, title, guide_value(a->g, "region"));
 	}
 	free(title);
 	answers_clear(&got);

@@ -46,7 +46,7 @@ struct calculator {
  */
 static int answers_say(struct app *a, const char *key)
 {
-	const char *s = kv_get(&a->cfg->profile.reimburse, key);
+	const char *s = kv_get(&a->g->profile.reimburse, key);
 	struct cond *cd = s != NULL ? cond_parse(s, NULL, 0) : NULL;
 	bool known = cd != NULL;
 	int r = -1;
@@ -67,7 +67,7 @@ static int start_group(struct app *a)
 
 	if (employee == 1)
 		return CALC_EMPLOYEE;
-	if (student < 0 || (employee < 0 && kv_get(&a->cfg->profile.reimburse, "employee_if") != NULL))
+	if (student < 0 || (employee < 0 && kv_get(&a->g->profile.reimburse, "employee_if") != NULL))
 		return -1;
 	return student == 1 ? CALC_STUDENT : CALC_OTHER;
 }
@@ -76,7 +76,7 @@ static void calculator_init(struct app *a, struct view *v)
 {
 	struct calculator *c = xcalloc(1, sizeof *c);
 
-	calc_profile_read(&c->prof, &a->cfg->profile.reimburse, &c->bad);
+	calc_profile_read(&c->prof, &a->g->profile.reimburse, &c->bad);
 	c->level = 1;
 	c->group = start_group(a);
 	v->state = c;
@@ -169,7 +169,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 {
 	struct calc_result r;
 	char x[CALC_FMT_LEN], y[CALC_FMT_LEN], *t;
-	const char *office = config_lookup(a->cfg, "local_office"), *scope;
+	const char *office = guide_value(a->g, "local_office"), *scope;
 
 	if (office == NULL)
 		office = "当地医保经办机构";
@@ -206,7 +206,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	lay_row(v, "报销比例", t, 0, 0);
 	free(t);
 	/* Whose figure it is: never "本地区" for another region's example. */
-	scope = kv_get(&a->cfg->profile.reimburse, scope_keys[c->group]);
+	scope = kv_get(&a->g->profile.reimburse, scope_keys[c->group]);
 	lay_row(v, "比例出处",
 		scope != NULL && scope[0] != '\0' ? scope : "地区设置没有写明这个比例是哪里的数字", 0, 0);
 	if (c->prof.deductible.known) {
@@ -220,7 +220,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	}
 	if (c->group != CALC_EMPLOYEE && c->prof.bill_limit[c->group].known) {
 		/* The source gives rates up to the limit and says nothing of the rest. */
-		const char *ls = kv_get(&a->cfg->profile.reimburse, "limit_scope");
+		const char *ls = kv_get(&a->g->profile.reimburse, "limit_scope");
 
 		calc_format_fen(c->prof.bill_limit[c->group].fen, x, sizeof x);
 		calc_format_fen(r.bill - r.eligible, y, sizeof y);

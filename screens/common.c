@@ -32,7 +32,7 @@ struct dates_today screens_today(struct app *a)
 
 int screens_figures_year(struct app *a)
 {
-	const char *v = config_lookup(a->cfg, "fee_year");
+	const char *v = guide_value(a->g, "fee_year");
 	int y = 0;
 
 	if (v != NULL && strlen(v) == 4 && strspn(v, "0123456789") == 4)
@@ -45,8 +45,8 @@ int screens_figures_year(struct app *a)
 /* Where to confirm: the local office and the hotline of the profile. */
 static char *confirm_where(struct app *a)
 {
-	const char *office = config_lookup(a->cfg, "local_office");
-	const char *hotline = config_lookup(a->cfg, "hotline");
+	const char *office = guide_value(a->g, "local_office");
+	const char *hotline = guide_value(a->g, "hotline");
 
 	return xasprintf("%s或拨打 %s", office != NULL ? office : "当地医保经办机构",
 			 hotline != NULL ? hotline : "12393");
@@ -93,8 +93,8 @@ char *screens_year_notice(struct app *a)
 /* The profile's payment period, or false when it gives no dates. */
 static bool profile_period(struct app *a, struct dates_period *p)
 {
-	return dates_period_parse(config_lookup(a->cfg, "pay_start"),
-				  config_lookup(a->cfg, "pay_end"), p) == NULL;
+	return dates_period_parse(guide_value(a->g, "pay_start"),
+				  guide_value(a->g, "pay_end"), p) == NULL;
 }
 
 static void period_text(const struct dates_period *p, char *buf, size_t size)
@@ -111,8 +111,8 @@ char *screens_period_standing(struct app *a)
 	struct dates_period p;
 	struct dates_pay_standing st;
 	struct dates_today t = screens_today(a);
-	const char *hedge = config_lookup(a->cfg, "pay_hedge");
-	const char *pay_for = config_lookup(a->cfg, "pay_for");
+	const char *hedge = guide_value(a->g, "pay_hedge");
+	const char *pay_for = guide_value(a->g, "pay_for");
 	char today[32], period[80], from[32], to[32], *tail, *line, *year_note = NULL;
 
 	if (!profile_period(a, &p))
@@ -251,7 +251,7 @@ void screens_edition_lines(struct app *a, struct layout *l)
 	      (!dates_parse(m->created, &made) ||
 	       dates_days(t.d) - dates_days(made) <= a->cfg->update_warn_after_days))))
 		return;
-	hotline = config_lookup(a->cfg, "hotline");
+	hotline = guide_value(a->g, "hotline");
 	line = xasprintf("注意：这里的数字可能已经过时，请到窗口或拨打 %s 核实。",
 			 hotline != NULL ? hotline : "12393");
 	layout_text(l, line, TA_STRONG, 0, 0);

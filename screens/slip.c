@@ -91,7 +91,7 @@ static void slip_layout(struct app *a, struct view *v)
 	int ni = guide_find(a->g, refs_id(REF_NEXT_STEPS));
 	const struct screen *next = ni >= 0 ? guide_get(a->g, ni) : NULL;
 	const struct screen *renew = renewal_steps(a);
-	const char *date = NULL, *hotline = refs_hotline(a->cfg);
+	const char *date = NULL, *hotline = guide_hotline(a->g);
 	char *line;
 
 	situation(a, v, w);
@@ -150,7 +150,7 @@ static void slip_layout(struct app *a, struct view *v)
 		newest(&date, next);
 	}
 	layout_blank(&v->lay);
-	line = xasprintf("地区：%s   内容日期：%s%s%s", a->cfg->profile.title,
+	line = xasprintf("地区：%s   内容日期：%s%s%s", guide_value(a->g, "region"),
 			 date != NULL ? date : "-", hotline != NULL ? "   热线：" : "",
 			 hotline != NULL ? hotline : "");
 	layout_text(&v->lay, line, 0, 0, LF_DIM);

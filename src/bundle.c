@@ -312,7 +312,7 @@ static char *str_copy(const struct bundle *b, const unsigned char *rec, size_t *
 	return xmemdup0(s, n);
 }
 
-char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
+char *bundle_region_text(const struct bundle *b, const char *name, size_t *len)
 {
 	const unsigned char *reg = region_rec(b, name);
 

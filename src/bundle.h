@@ -80,7 +80,7 @@ const struct bundle_manifest *bundle_manifest(const struct bundle *b);
 /* True when the bundle has region name. */
 bool bundle_has_region(struct bundle *b, const char *name);
 /* The region profile name (an .ini text) as written, or NULL. Caller frees. */
-char *bundle_region_text(struct bundle *b, const char *name, size_t *len);
+char *bundle_region_text(const struct bundle *b, const char *name, size_t *len);
 
 /* Number of screens region has. */
 int bundle_count(struct bundle *b, const char *region);

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "config.h"
+#include "regions.h"
 
 /* The largest bill the calculator accepts: 10,000,000 元. */
 #define CALC_MAX_FEN 1000000000LL

@@ -17,86 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-/* The slot of key in l's index: where it is, or the empty slot it would go in. */
-static size_t kv_slot(const struct kvlist *l, const char *key)
-{
-	size_t mask = l->icap - 1, h = util_hash(key) & mask;
-
-	while (l->index[h] != 0 && strcmp(l->v[l->index[h] - 1].key, key) != 0)
-		h = (h + 1) & mask;
-	return h;
-}
-
-/* Keep the index at most half full: rebuilt at twice the size when it would not be. */
-static void kv_reserve(struct kvlist *l, size_t need)
-{
-	size_t cap = 16;
-
-	if (need * 2 <= l->icap)
-		return;
-	while (cap < need * 2)
-		cap *= 2;
-	free(l->index);
-	l->index = xcalloc(cap, sizeof *l->index);
-	l->icap = cap;
-	for (size_t i = 0; i < l->n; i++)
-		l->index[kv_slot(l, l->v[i].key)] = i + 1;
-}
-
-void kv_set(struct kvlist *l, const char *key, const char *val)
-{
-	size_t h;
-
-	kv_reserve(l, l->n + 1);
-	h = kv_slot(l, key);
-	if (l->index[h] != 0) {
-		struct kv *e = &l->v[l->index[h] - 1];
-
-		free(e->val);
-		e->val = xstrdup(val);
-		return;
-	}
-	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n].key = xstrdup(key);
-	l->v[l->n].val = xstrdup(val);
-	l->n++;
-	l->index[h] = l->n;
-}
-
-const char *kv_get(const struct kvlist *l, const char *key)
-{
-	size_t h;
-
-	if (l->icap == 0)
-		return NULL;
-	h = kv_slot(l, key);
-	return l->index[h] != 0 ? l->v[l->index[h] - 1].val : NULL;
-}
-
-void kv_free(struct kvlist *l)
-{
-	if (l == NULL)
-		return;
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].key);
-		free(l->v[i].val);
-	}
-	free(l->v);
-	free(l->index);
-	memset(l, 0, sizeof *l);
-}
-
-void config_profile_clear(struct profile *p)
-{
-	if (p == NULL)
-		return;
-	free(p->name);
-	free(p->title);
-	kv_free(&p->values);
-	kv_free(&p->reimburse);
-	memset(p, 0, sizeof *p);
-}
-
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -136,10 +56,6 @@ void config_free(struct config *c)
 	free(c->update_metrics_file);
 	free(c->stats_file);
 	free(c->fail_closed);
-	config_profile_clear(&c->profile);
-	for (size_t i = 0; i < c->nregions; i++)
-		free(c->regions[i]);
-	free(c->regions);
 	memset(c, 0, sizeof *c);
 }
 

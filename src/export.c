@@ -54,7 +54,7 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 	sb_printf(sb, "[%s] %s", code != NULL ? code : "", title != NULL ? title : "");
 	if (t.badge != NULL || v->badge != NULL)
 		sb_printf(sb, "  (%s)", t.badge != NULL ? t.badge : v->badge);
-	sb_printf(sb, "  (%s)\n", a->cfg->profile.title);
+	sb_printf(sb, "  (%s)\n", guide_value(a->g, "region"));
 	for (size_t i = 0; i < t.lay.n; i++) {
 		const struct dline *d = &t.lay.lines[i];
 

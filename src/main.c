@@ -339,12 +339,6 @@ static void report(const struct diags *d, const struct options *o, const struct 
 		diags_print(d);
 }
 
-/* Region profile texts for config_load_region_from, from the open bundle. */
-static char *bundle_profile(void *ctx, const char *name, size_t *len)
-{
-	return bundle_region_text(ctx, name, len);
-}
-
 static void print_version(const struct bundle *b, const char *from)
 {
 	printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(), YIBAO_LIBVERSIONS);
@@ -362,37 +356,42 @@ static void print_version(const struct bundle *b, const char *from)
 /*
  * The content: a directory (--content DIR, --check, a source tree without a
  * bundle) is packed in memory later; a bundle file is opened (and its
- * signature check started) here. Then the region's profile. Returns 0, or 2
- * when the --region asked for does not exist.
+ * signature check started) here. Then the region: r->region names one the
+ * content has (national when the one asked for is not there and was not
+ * asked for on the command line). Returns 0, or 2 when the --region asked
+ * for does not exist.
  */
 static int open_content(struct run *r, const char *region)
 {
 	const struct options *o = r->o;
 	struct config *cfg = &r->cfg;
-	int rc;
+	const char *found;
 
 	r->dir_mode = o->content != NULL ? util_is_dir(o->content)
 					 : util_is_dir(cfg->content_dir) &&
 						   (o->check || cfg->bundle == NULL || !util_is_file(cfg->bundle));
 	if (r->dir_mode) {
-		rc = config_load_region(cfg, region, &r->d);
+		regions_from_dir(&r->regions, cfg->regions_dir);
 	} else {
 		/* A session's terminal starts while a large update is checked (nothing drawn of it). */
 		bool later = o->print == NULL && !o->list && !o->check && !o->version &&
 			     o->nanswers == 0 && o->answer_code == NULL;
 
 		r->b = source_open(cfg, o->content, later, &r->check, &r->d, &r->from);
-		rc = r->b == NULL ? 0
-				  : config_load_region_from(cfg, region, bundle_profile, r->b,
-							    bundle_manifest(r->b)->regions,
-							    r->from != NULL ? r->from : "bundle", &r->d);
+		if (r->b == NULL)
+			return 0;
+		regions_from_bundle(&r->regions, r->b, r->from != NULL ? r->from : "bundle");
 	}
-	if (rc < 0 && o->region != NULL && !o->check && !o->version) {
+	found = regions_find(&r->regions, region != NULL ? region : "national");
+	r->region = xstrdup(found != NULL ? found : "national");
+	if (found != NULL || region == NULL || strcmp(region, "national") == 0)
+		return 0;
+	regions_unknown(&r->regions, region, &r->d);
+	if (o->region != NULL && !o->check && !o->version) {
 		diags_print(&r->d);
 		return 2;
 	}
-	if (rc < 0)
-		diags_add(&r->d, "yibao", 0, "region \"%s\": using national", region);
+	diags_add(&r->d, "yibao", 0, "region \"%s\": using national", region);
 	return 0;
 }
 
@@ -405,10 +404,11 @@ static int open_guide(struct run *r)
 {
 	const struct options *o = r->o;
 	struct config *cfg = &r->cfg;
+	const char *where;
 
 	if (r->dir_mode) {
 		size_t len;
-		void *image = pack_memory(cfg->content_dir, cfg->regions_dir, cfg->profile.name, &len, &r->d);
+		void *image = pack_memory(cfg->content_dir, cfg->regions_dir, r->region, &len, &r->d);
 		char why[256];
 
 		if (image != NULL && (r->b = bundle_open_mem(image, len, why, sizeof why)) == NULL)
@@ -429,7 +429,9 @@ static int open_guide(struct run *r)
 		free(what);
 		return 1;
 	}
-	r->g = guide_open(r->b, cfg->profile.name, config_lookup, cfg);
+	where = r->dir_mode ? cfg->regions_dir : r->from != NULL ? r->from
+								 : "bundle";
+	r->g = guide_open(r->b, r->region, where, &r->d);
 	r->b = NULL;
 	if (r->check != NULL) {
 		guide_check_later(r->g, r->check,
@@ -439,21 +441,10 @@ static int open_guide(struct run *r)
 	}
 	if (o->answer_code != NULL && o->region == NULL) {
 		/* A code carries its region: show what the caller saw. */
-		char *code_region = codebook_region(cfg, r->g, o->answer_code);
+		char *code_region = codebook_region(&r->g->regions, r->g->profile.name, r->g, o->answer_code);
 
-		if (code_region != NULL && strcmp(code_region, cfg->profile.name) != 0) {
-			struct bundle *same = r->g->bundle;
-
-			r->g->bundle = NULL; /* kept open for the code's region */
-			guide_free(r->g);
-			if (r->dir_mode)
-				config_load_region(cfg, code_region, &r->d);
-			else
-				config_load_region_from(cfg, code_region, bundle_profile, same,
-							bundle_manifest(same)->regions,
-							r->from != NULL ? r->from : "bundle", &r->d);
-			r->g = guide_open(same, cfg->profile.name, config_lookup, cfg);
-		}
+		if (code_region != NULL && strcmp(code_region, r->g->profile.name) != 0)
+			guide_set_region(r->g, code_region);
 		free(code_region);
 	}
 	guide_check_refs(r->g, r->dir_mode ? cfg->content_dir : r->from != NULL ? r->from
@@ -465,7 +456,7 @@ static int open_guide(struct run *r)
 
 		if (guide_check_wait(r->g, why, sizeof why) < 0) {
 			diags_free(&r->d);
-			if (guide_fall_back(r->g, cfg, why2, sizeof why2) < 0) {
+			if (guide_fall_back(r->g, why2, sizeof why2) < 0) {
 				fprintf(stderr, "yibao: the installed content update was refused (%s), and %s\n", why, why2);
 				return 1;
 			}
@@ -500,6 +491,8 @@ static void run_clear(struct run *r)
 		minisig_verify_wait(r->check, why, sizeof why);
 	}
 	free(r->from);
+	free(r->region);
+	regions_clear(&r->regions);
 	bundle_close(r->b);
 	guide_free(r->g);
 	diags_free(&r->d);

@@ -17,6 +17,7 @@
 #include "guide.h"
 #include "minisig.h"
 #include "nav.h"
+#include "regions.h"
 
 /* The command line, as parse_args read it (pointers into argv). */
 struct options {
@@ -42,6 +43,8 @@ struct run {
 	struct config cfg;
 	struct diags d;
 	struct bundle *b;          /* the opened bundle, until a guide takes it */
+	struct regions regions;    /* the region profiles of the content (of b, or regions_dir) */
+	char *region;              /* the region to show: one regions has, or national */
 	struct guide *g;           /* the guide, once opened */
 	struct minisig_job *check; /* a signature check still running, or NULL */
 	char *from;                /* where the bundle came from (NULL: packed in memory) */

@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set)
+void app_init(struct app *a, const struct config *cfg, struct guide *g, const struct screen_set *set)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = cfg;

@@ -17,7 +17,7 @@
 void session_start(struct app *a)
 {
 	free(a->start_region);
-	a->start_region = xstrdup(a->cfg->profile.name);
+	a->start_region = xstrdup(a->g->profile.name);
 	stats_start(&a->stats, a->cfg);
 	stats_flush(&a->stats, a->cfg, metrics_write_file);
 }
@@ -25,7 +25,7 @@ void session_start(struct app *a)
 bool session_settle(struct app *a)
 {
 	char why[256], why2[256];
-	struct config *cfg = a->cfg;
+	const struct config *cfg = a->cfg;
 	struct guide *g = a->g;
 	const struct screen_set *set = a->screens;
 	struct stats counts = a->stats;
@@ -50,7 +50,7 @@ bool session_settle(struct app *a)
 	start = a->start_region;
 	a->start_region = NULL;
 	app_free(a);
-	if (guide_fall_back(g, cfg, why2, sizeof why2) < 0)
+	if (guide_fall_back(g, why2, sizeof why2) < 0)
 		fatal("the installed content update was refused (%s), and %s", why, why2);
 	app_init(a, cfg, g, set);
 	a->line_mode = line;
@@ -70,42 +70,23 @@ bool session_settle(struct app *a)
 	return true;
 }
 
-/* Read profile name where the session's profiles come from (the bundle, or regions_dir). */
-static int load_profile(struct config *cfg, const char *name, struct diags *d)
-{
-	if (cfg->profile_get != NULL)
-		return config_load_region_from(cfg, name, cfg->profile_get, cfg->profile_ctx,
-					       cfg->profile_names, "bundle", d);
-	return config_load_region(cfg, name, d);
-}
-
 int session_switch_region(struct app *a, const char *name)
 {
-	struct config *cfg = a->cfg;
+	const struct config *cfg = a->cfg;
 	struct guide *g = a->g;
 	const struct screen_set *set = a->screens;
 	struct stats counts = a->stats;
 	struct status *st = a->status;
-	char *start = a->start_region, *old = xstrdup(cfg->profile.name);
+	char *start = a->start_region;
 	bool line = a->line_mode;
 	int rows = a->body_rows, cols = a->body_cols;
 	long last = a->last_key_ms;
-	struct diags d = {0};
-	bool known = false;
 
-	for (size_t i = 0; i < cfg->nregions; i++)
-		known = known || strcmp(cfg->regions[i], name) == 0;
-	if (!known || load_profile(cfg, name, &d) < 0 || guide_set_region(g, cfg->profile.name) < 0) {
-		/* Back to what was there: the profile read again, the guide untouched. */
-		diags_free(&d);
-		load_profile(cfg, old, &d);
-		diags_free(&d);
-		free(old);
+	/* The guide reads the region's profile with it, or stays as it was. */
+	if (guide_set_region(g, name) < 0) {
 		nav_message(a, true, "本机的内容里没有这个地区：%s", name);
 		return -1;
 	}
-	diags_free(&d);
-	free(old);
 	/* Every view holds screens of the other region: the session starts over, nobody's answers kept. */
 	session_forget(a);
 	a->start_region = NULL;
@@ -119,7 +100,7 @@ int session_switch_region(struct app *a, const char *name)
 	a->status = st;
 	a->start_region = start;
 	a->last_key_ms = last;
-	nav_message(a, false, "已换到%s。上一位的回答已清除。", cfg->profile.title);
+	nav_message(a, false, "已换到%s。上一位的回答已清除。", g->profile.title);
 	return 0;
 }
 
@@ -143,7 +124,7 @@ void session_idle_wipe(struct app *a, long now_ms)
 	stats_flush(&a->stats, a->cfg, metrics_write_file);
 	session_forget(a);
 	/* The next person finds the region this terminal is set up for. */
-	if (a->start_region != NULL && strcmp(a->start_region, a->cfg->profile.name) != 0) {
+	if (a->start_region != NULL && strcmp(a->start_region, a->g->profile.name) != 0) {
 		char *start = xstrdup(a->start_region);
 
 		session_switch_region(a, start);

@@ -20,7 +20,7 @@
 #include <cmocka.h>
 
 #include "answercode.h"
-#include "config.h"
+#include "regions.h"
 #include "content.h"
 #include "text.h"
 #include "util.h"
@@ -30,7 +30,7 @@ static const char *const all_regions[] = {"fujian", "guangdong", "guangxi",
 #define NREGIONS (sizeof all_regions / sizeof all_regions[0])
 
 struct fx {
-	struct config cfg;
+	struct profile prof; /* national, for placeholders */
 	struct screen *wizard;
 	char *text; /* the wizard file, for variants */
 	size_t len;
@@ -41,17 +41,17 @@ static struct fx fx;
 static int setup(void **state)
 {
 	struct diags d = {0};
+	struct regions rs;
 
 	(void)state;
-	config_defaults(&fx.cfg);
-	free(fx.cfg.regions_dir);
-	fx.cfg.regions_dir = xstrdup("config/regions");
-	config_load_region(&fx.cfg, "national", &d);
+	regions_from_dir(&rs, "config/regions");
+	regions_load(&fx.prof, &rs, "national", &d);
+	regions_clear(&rs);
 	fx.text = util_read_file("content/01-eligibility.md", CONTENT_MAX_FILE, &fx.len);
 	if (fx.text == NULL)
 		return -1;
-	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, config_lookup,
-				  &fx.cfg, &d);
+	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, regions_lookup,
+				  &fx.prof, &d);
 	diags_free(&d);
 	return fx.wizard != NULL ? 0 : -1;
 }
@@ -61,7 +61,7 @@ static int teardown(void **state)
 	(void)state;
 	screen_free(fx.wizard);
 	free(fx.text);
-	config_free(&fx.cfg);
+	regions_profile_clear(&fx.prof);
 	return 0;
 }
 
@@ -329,7 +329,7 @@ static void normalize_and_group(void **state)
 static struct block *fresh_question(struct screen **out, size_t q)
 {
 	struct diags d = {0};
-	struct screen *s = content_parse("variant.md", fx.text, fx.len, config_lookup, &fx.cfg, &d);
+	struct screen *s = content_parse("variant.md", fx.text, fx.len, regions_lookup, &fx.prof, &d);
 
 	diags_free(&d);
 	assert_non_null(s);
@@ -483,7 +483,7 @@ static void too_big_or_empty(void **state)
 			sb_printf(&sb, "- o%d: O%d\n", k, k);
 		sb_adds(&sb, "```\n\n");
 	}
-	s = content_parse("big.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
+	s = content_parse("big.md", sb.s, sb.len, regions_lookup, &fx.prof, &d);
 	assert_non_null(s);
 	/* 6^6 = 46656 answer sets */
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
@@ -491,7 +491,7 @@ static void too_big_or_empty(void **state)
 	screen_free(s);
 	sb_free(&sb);
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\nNo questions.\n");
-	s = content_parse("empty.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
+	s = content_parse("empty.md", sb.s, sb.len, regions_lookup, &fx.prof, &d);
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "no questions"));
 	screen_free(s);

@@ -273,7 +273,7 @@ static void profile_from_kvlist(void **state)
 	assert_false(p.rate[CALC_STUDENT][1].known);
 	assert_false(p.cap.known);
 	free(bad);
-	kv_free(&kv);
+	kv_clear(&kv);
 	/* No section at all: everything unknown, nothing to complain about. */
 	calc_profile_read(&p, NULL, &bad);
 	assert_null(bad);
@@ -536,7 +536,7 @@ static void employee_group(void **state)
 	assert_non_null(bad);
 	assert_non_null(strstr(bad, "employee_if"));
 	free(bad);
-	kv_free(&kv);
+	kv_clear(&kv);
 }
 
 int main(void)

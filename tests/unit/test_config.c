@@ -19,11 +19,27 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "regions.h"
 #include "text.h"
 #include "util.h"
 
 #define TESTDIR_PREFIX "/tmp/yibao-config-"
 #include "testdir.h"
+
+/* The region profile a test loaded (as a session's guide holds one). */
+static struct profile prof;
+
+/* Region profile name from c's regions_dir into prof, as a guide reads its own. */
+static int load_region(const struct config *c, const char *name, struct diags *d)
+{
+	struct regions rs;
+	int r;
+
+	regions_from_dir(&rs, c->regions_dir);
+	r = regions_load(&prof, &rs, name, d);
+	regions_clear(&rs);
+	return r;
+}
 
 /* Write text to tmpdir/name; returns the path (caller frees). */
 static char *put(const char *name, const char *text)
@@ -92,7 +108,6 @@ static void check_defaults(const struct config *c)
 	assert_int_equal(c->update_warn_after_days, 400);
 	assert_int_equal(c->update_timeout_s, 60);
 	assert_int_equal(c->update_max_mib, 64);
-	assert_null(c->profile.name);
 }
 
 static void defaults(void **state)
@@ -103,8 +118,10 @@ static void defaults(void **state)
 	config_defaults(&c);
 	check_defaults(&c);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	/* config_free leaves a struct that can be freed again. */
 	config_free(&c);
+	regions_profile_clear(&prof);
 }
 
 static void file_overrides_some_keys(void **state)
@@ -152,6 +169,7 @@ static void file_overrides_some_keys(void **state)
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_null(c.export_dir);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	free(path);
 }
 
@@ -178,6 +196,7 @@ static void update_max_size(void **state)
 		    "[update] max_size_mib: \"64k\" is not a number from 1 to 4096; default kept");
 	assert_int_equal(c.update_max_mib, 256);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 }
@@ -232,6 +251,7 @@ static void bad_values_keep_default(void **state)
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_int_equal(c.timeout_ms, 2000);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 }
@@ -265,6 +285,7 @@ static void unknown_section_and_key(void **state)
 	assert_true(c.ascii_borders);
 	assert_false(c.kiosk);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 }
@@ -290,6 +311,7 @@ static void long_line_reported(void **state)
 	assert_null(c.status_url);
 	assert_string_equal(c.proxy, "http://p.invalid:8080");
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	sb_free(&sb);
 	free(path);
@@ -341,12 +363,13 @@ static void nul_byte_reported(void **state)
 	nat = put_bytes("r/national.ini", region, sizeof region - 1);
 	free(c.regions_dir);
 	c.regions_dir = reg;
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 1);
 	expect_diag(&d, 0, nat, 2, "NUL byte in the line; line ignored");
-	assert_null(kv_get(&c.profile.values, "hotline"));
-	assert_string_equal(kv_get(&c.profile.values, "fee_year"), "2031");
+	assert_null(kv_get(&prof.values, "hotline"));
+	assert_string_equal(kv_get(&prof.values, "fee_year"), "2031");
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 	free(nat);
@@ -370,6 +393,7 @@ static void fifo_config_refused(void **state)
 	assert_non_null(strstr(d.v[0].msg, "not a regular file"));
 	check_defaults(&c);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 }
@@ -399,23 +423,24 @@ static void many_region_values(void **state)
 	free(c.regions_dir);
 	c.regions_dir = reg;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	print_message("# %d region values loaded in %.3f s\n", n,
 		      (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	expect_ndiags(&d, 0);
-	assert_int_equal(c.profile.values.n, n);
+	assert_int_equal(prof.values.n, n);
 	for (int i = 0; i < n; i += 997) {
 		char key[32], want[32];
 
 		snprintf(key, sizeof key, "key_%d", i);
 		snprintf(want, sizeof want, "value %d", i);
-		assert_string_equal(kv_get(&c.profile.values, key), i == 7 ? "again" : want);
+		assert_string_equal(kv_get(&prof.values, key), i == 7 ? "again" : want);
 	}
-	assert_string_equal(kv_get(&c.profile.values, "key_7"), "again");
-	assert_string_equal(kv_get(&c.profile.values, "key_99999"), "value 99999");
-	assert_null(kv_get(&c.profile.values, "key_100000"));
+	assert_string_equal(kv_get(&prof.values, "key_7"), "again");
+	assert_string_equal(kv_get(&prof.values, "key_99999"), "value 99999");
+	assert_null(kv_get(&prof.values, "key_100000"));
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	sb_free(&sb);
 	free(nat);
@@ -454,6 +479,7 @@ static void relative_paths_from_file_dir(void **state)
 	assert_string_equal(c.export_dir, "/var/tmp/out");
 	assert_null(c.ca_file);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	free(path);
 	free(sub);
 }
@@ -487,6 +513,7 @@ static void two_files_layered(void **state)
 	assert_true(c.kiosk);
 	assert_int_equal(c.color, CFG_COLOR_ALWAYS);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(sys);
 	free(user);
@@ -534,33 +561,34 @@ static void region_profiles_layered(void **state)
 	c.regions_dir = put_regions();
 
 	/* national alone (NULL means national). */
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "national");
-	assert_string_equal(c.profile.title, "全国通用");
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
-	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "50-70");
-	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
-	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "");
+	assert_string_equal(prof.name, "national");
+	assert_string_equal(prof.title, "全国通用");
+	assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
+	assert_string_equal(kv_get(&prof.reimburse, "student_level1"), "50-70");
+	assert_string_equal(kv_get(&prof.reimburse, "deductible"), "");
+	assert_string_equal(kv_get(&prof.reimburse, "cap"), "");
 
 	/* fujian over national: its own values, national's for the rest. */
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "fujian");
-	assert_string_equal(c.profile.title, "福建省");
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "“闽政通”APP");
-	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
-	assert_string_equal(kv_get(&c.profile.values, "fee_year"), "2025");
-	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "65");
-	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "200000");
-	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
-	assert_null(kv_get(&c.profile.values, "nosuch"));
+	assert_string_equal(prof.name, "fujian");
+	assert_string_equal(prof.title, "福建省");
+	assert_string_equal(kv_get(&prof.values, "local_app"), "“闽政通”APP");
+	assert_string_equal(kv_get(&prof.values, "hotline"), "12393");
+	assert_string_equal(kv_get(&prof.values, "fee_year"), "2025");
+	assert_string_equal(kv_get(&prof.reimburse, "student_level1"), "65");
+	assert_string_equal(kv_get(&prof.reimburse, "cap"), "200000");
+	assert_string_equal(kv_get(&prof.reimburse, "deductible"), "");
+	assert_null(kv_get(&prof.values, "nosuch"));
 
 	/* Loading another profile starts again from national. */
-	assert_int_equal(config_load_region(&c, "national", &d), 0);
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
-	assert_string_equal(c.profile.title, "全国通用");
+	assert_int_equal(load_region(&c, "national", &d), 0);
+	assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
+	assert_string_equal(prof.title, "全国通用");
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 }
 
@@ -579,21 +607,22 @@ static void unknown_region_falls_back(void **state)
 		char *want = xasprintf("no region profile \"%s\" (the regions are: fujian, national)",
 				       names[i]);
 
-		assert_int_equal(config_load_region(&c, names[i], &d), -1);
+		assert_int_equal(load_region(&c, names[i], &d), -1);
 		expect_ndiags(&d, 1);
 		expect_diag(&d, 0, c.regions_dir, 0, want);
-		assert_string_equal(c.profile.name, "national");
-		assert_string_equal(c.profile.title, "全国通用");
-		assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
+		assert_string_equal(prof.name, "national");
+		assert_string_equal(prof.title, "全国通用");
+		assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
 		free(want);
 		diags_free(&d);
 	}
 	/* A name in another case is that profile ("--region Fujian"). */
-	assert_int_equal(config_load_region(&c, "Fujian", &d), 0);
+	assert_int_equal(load_region(&c, "Fujian", &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "fujian");
+	assert_string_equal(prof.name, "fujian");
 	diags_free(&d);
 	config_free(&c);
+	regions_profile_clear(&prof);
 }
 
 static void region_file_problems(void **state)
@@ -612,23 +641,24 @@ static void region_file_problems(void **state)
 				       "name = fj\n"      /* 3 */
 				       "[valeus]\n"       /* 4 */
 				       "hotline = 1\n");  /* 5 */
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
 	expect_ndiags(&d, 2);
 	expect_diag(&d, 0, fj, 3, "unknown key \"name\" (sections: region, values, reimburse)");
 	expect_diag(&d, 1, fj, 5, "unknown section \"valeus\" (sections: region, values, reimburse)");
-	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
+	assert_string_equal(kv_get(&prof.values, "hotline"), "12393");
 	diags_free(&d);
 
 	/* No national.ini at all: said once; the title falls back to the name. */
 	assert_int_equal(mkdir(empty, 0700), 0);
 	free(c.regions_dir);
 	c.regions_dir = xstrdup(empty);
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 1);
 	expect_diag(&d, 0, empty, 0, "no national.ini region profile here");
-	assert_string_equal(c.profile.title, "national");
-	assert_int_equal(c.profile.values.n, 0);
+	assert_string_equal(prof.title, "national");
+	assert_int_equal(prof.values.n, 0);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(empty);
 	free(fj);
@@ -643,16 +673,17 @@ static void lookup_placeholders(void **state)
 	config_defaults(&c);
 	free(c.regions_dir);
 	c.regions_dir = put_regions();
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
-	assert_string_equal(config_lookup(&c, "hotline"), "12393");
-	assert_string_equal(config_lookup(&c, "local_app"), "“闽政通”APP");
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
+	assert_string_equal(regions_lookup(&prof, "hotline"), "12393");
+	assert_string_equal(regions_lookup(&prof, "local_app"), "“闽政通”APP");
 	/* {{region}} is the profile's title. */
-	assert_string_equal(config_lookup(&c, "region"), "福建省");
-	assert_null(config_lookup(&c, "nosuch"));
-	assert_null(config_lookup(&c, ""));
+	assert_string_equal(regions_lookup(&prof, "region"), "福建省");
+	assert_null(regions_lookup(&prof, "nosuch"));
+	assert_null(regions_lookup(&prof, ""));
 	/* [reimburse] figures are not placeholders. */
-	assert_null(config_lookup(&c, "student_level1"));
+	assert_null(regions_lookup(&prof, "student_level1"));
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 }
 
@@ -702,6 +733,7 @@ static void update_section(void **state)
 	assert_string_equal(c.update_url, "https://county.invalid/yibao.bundle");
 	assert_string_equal(c.update_public_key, keys);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(keys);
 	free(text);
@@ -725,9 +757,9 @@ static void kvlist(void **state)
 	assert_string_equal(kv_get(&l, "b"), "2");
 	/* Keys are matched exactly. */
 	assert_null(kv_get(&l, "A"));
-	kv_free(&l);
+	kv_clear(&l);
 	assert_int_equal(l.n, 0);
-	kv_free(&l);
+	kv_clear(&l);
 }
 
 /* Drop-ins: after the file, every *.ini of FILE.d in name order; other names skipped. */
@@ -751,6 +783,7 @@ static void dropins_in_name_order(void **state)
 	assert_string_equal(c.region, "b");
 	assert_int_equal(c.idle_timeout_s, 120);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	/* A missing main file: its drop-ins are still read (and -1 says so). */
 	assert_int_equal(unlink(path), 0);
 	config_defaults(&c);
@@ -758,6 +791,7 @@ static void dropins_in_name_order(void **state)
 	expect_ndiags(&d, 0);
 	assert_string_equal(c.region, "b");
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(p1);
 	free(p2);
@@ -802,6 +836,7 @@ static void bad_dropins_reported_rest_read(void **state)
 	assert_false(c.kiosk); /* not a system file: nothing fails closed */
 	assert_int_equal(c.nfail_closed, 0);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(p1);
 	free(p3);
@@ -827,6 +862,7 @@ static void user_file_bad_kiosk_keeps_default(void **state)
 	assert_false(c.kiosk);
 	assert_null(c.fail_closed);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(path);
 }
@@ -870,6 +906,7 @@ static void system_file_fails_closed(void **state)
 		    "value is used and sessions run as kiosk");
 	expect_diag(&d, 7, p1, 12, "[display] mouse: \"sometimes\" is not true or false; default kept");
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(want);
 	free(p1);
@@ -896,6 +933,7 @@ static void system_unreadable_dropin_fails_closed(void **state)
 	assert_int_equal(c.nfail_closed, 1);
 	assert_int_equal(d.n, 2);
 	config_free(&c);
+	regions_profile_clear(&prof);
 	diags_free(&d);
 	free(sub);
 	free(dir);

@@ -18,6 +18,7 @@
 #include "input_keys.h"
 #include "layout.h"
 #include "nav.h"
+#include "regions.h"
 #include "rules.h"
 #include "screen.h"
 #include "status.h"
@@ -36,7 +37,9 @@ FREE_CASE(bundle_head_free_null, bundle_head_free(NULL))
 FREE_CASE(bundle_manifest_free_null, bundle_manifest_free(NULL))
 FREE_CASE(cond_free_null, cond_free(NULL))
 FREE_CASE(config_free_null, config_free(NULL))
-FREE_CASE(kv_free_null, kv_free(NULL))
+FREE_CASE(kv_clear_null, kv_clear(NULL))
+FREE_CASE(regions_clear_null, regions_clear(NULL))
+FREE_CASE(regions_profile_clear_null, regions_profile_clear(NULL))
 FREE_CASE(fetch_free_null, fetch_free(NULL))
 FREE_CASE(guide_free_null, guide_free(NULL))
 FREE_CASE(input_keys_help_free_null, input_keys_help_free(NULL, 0))
@@ -58,7 +61,9 @@ int main(void)
 		cmocka_unit_test(bundle_manifest_free_null),
 		cmocka_unit_test(cond_free_null),
 		cmocka_unit_test(config_free_null),
-		cmocka_unit_test(kv_free_null),
+		cmocka_unit_test(kv_clear_null),
+		cmocka_unit_test(regions_clear_null),
+		cmocka_unit_test(regions_profile_clear_null),
 		cmocka_unit_test(fetch_free_null),
 		cmocka_unit_test(guide_free_null),
 		cmocka_unit_test(input_keys_help_free_null),

@@ -104,14 +104,12 @@ static void put_profiles(const char *version)
 static struct guide *open_guide(struct bundle *b, struct config *c)
 {
 	struct diags d = {0};
-	char *regions = util_path_join(tmpdir, "regions");
+	struct guide *g;
 
 	config_defaults(c);
-	free(c->regions_dir);
-	c->regions_dir = regions;
-	assert_int_equal(config_load_region(c, "national", &d), 0);
+	g = guide_open(b, "national", "bundle", &d);
 	assert_int_equal(d.n, 0);
-	return guide_open(b, "national", config_lookup, c);
+	return g;
 }
 
 struct hits {

@@ -536,6 +536,8 @@ static void notes_rules_code(void **state)
 static void shipped_content_fits(void **state)
 {
 	struct config c;
+	struct regions rs;
+	struct profile prof = {0};
 	struct diags d = {0};
 	struct guide *g;
 	struct answers none = {0};
@@ -544,8 +546,9 @@ static void shipped_content_fits(void **state)
 	if (!util_is_dir("content") || !util_is_dir("config/regions"))
 		skip();
 	config_defaults(&c);
-	config_load_region(&c, NULL, &d);
-	g = guide_load("content", c.profile.name, config_lookup, &c);
+	regions_from_dir(&rs, c.regions_dir);
+	regions_load(&prof, &rs, NULL, &d);
+	g = guide_load("content", prof.name, regions_lookup, &prof);
 	assert_true(g->nscreens > 10);
 	for (size_t i = 0; i < g->nscreens; i++)
 		for (int w = 30; w <= 130; w += 7)
@@ -566,6 +569,8 @@ static void shipped_content_fits(void **state)
 			}
 	guide_free(g);
 	config_free(&c);
+	regions_profile_clear(&prof);
+	regions_clear(&rs);
 	diags_free(&d);
 }
 

@@ -61,8 +61,8 @@ static void ranking(void **state)
 	b = bundle_open_mem(image, len, err, sizeof err);
 	assert_non_null(b);
 	config_defaults(&c);
-	assert_int_equal(config_load_region(&c, "national", &d), 0);
-	g = guide_open(b, "national", config_lookup, &c);
+	g = guide_open(b, "national", "bundle", &d);
+	assert_int_equal(d.n, 0);
 	assert_non_null(g);
 	f = fopen(RANKING_LIST, "r");
 	assert_non_null(f);
