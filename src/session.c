@@ -5,14 +5,139 @@
 #include "session.h"
 
 #include <malloc.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
+#include "codebook.h"
 #include "guide.h"
 #include "metrics.h"
+#include "minisig.h"
+#include "pack.h"
 #include "report.h"
+#include "source.h"
 #include "stats.h"
 #include "status.h"
+#include "text.h"
 #include "util.h"
+
+/* The content's name in messages. */
+static const char *content_name(const struct session_content *sc, const struct config *cfg)
+{
+	if (sc->dir_mode)
+		return cfg->content_dir;
+	return sc->from != NULL ? sc->from : "bundle";
+}
+
+int session_open(struct session_content *sc, const struct config *cfg, const struct session_ask *ask,
+		 struct diags *d)
+{
+	const char *want = ask->region != NULL ? ask->region : cfg->region;
+	const char *found;
+
+	memset(sc, 0, sizeof *sc);
+	sc->dir_mode = ask->content != NULL ? util_is_dir(ask->content)
+					    : util_is_dir(cfg->content_dir) &&
+						      (ask->check || cfg->bundle == NULL || !util_is_file(cfg->bundle));
+	if (!sc->dir_mode)
+		sc->b = source_open(cfg, ask->content, ask->later, &sc->check, d, &sc->from);
+	if (sc->b != NULL)
+		regions_from_bundle(&sc->regions, sc->b, content_name(sc, cfg));
+	else /* a directory, or no bundle at all (--check still checks the profiles) */
+		regions_from_dir(&sc->regions, cfg->regions_dir);
+	found = regions_find(&sc->regions, want != NULL ? want : "national");
+	sc->region = xstrdup(found != NULL ? found : "national");
+	if (found != NULL || want == NULL || strcmp(want, "national") == 0 ||
+	    (!sc->dir_mode && sc->b == NULL))
+		return 0;
+	regions_unknown(&sc->regions, want, d);
+	if (ask->region != NULL && ask->strict_region)
+		return -1;
+	diags_add(d, "yibao", 0, "region \"%s\": using national", want);
+	return 0;
+}
+
+int session_guide(struct session_content *sc, const struct config *cfg, const struct session_ask *ask,
+		  struct diags *d, char *why, size_t whylen)
+{
+	util_say(why, whylen, "%s", "");
+	if (sc->dir_mode) {
+		size_t len;
+		void *image = pack_memory(cfg->content_dir, cfg->regions_dir, sc->region, &len, d);
+		char err[256];
+
+		if (image != NULL && (sc->b = bundle_open_mem(image, len, err, sizeof err)) == NULL)
+			diags_add(d, cfg->content_dir, 0, "%s", err);
+	}
+	if (sc->b == NULL) {
+		const char *w = sc->dir_mode           ? cfg->content_dir
+				: ask->content != NULL ? ask->content
+				: cfg->bundle != NULL  ? cfg->bundle
+						       : "no bundle configured";
+		char *what = text_sanitize(w, strlen(w), 0, NULL, NULL);
+
+		util_say(why, whylen, "no usable content (%s)", what);
+		free(what);
+		return -1;
+	}
+	sc->g = guide_open(sc->b, sc->region, sc->dir_mode ? cfg->regions_dir : content_name(sc, cfg), d);
+	sc->b = NULL;
+	if (sc->check != NULL) {
+		guide_check_later(sc->g, sc->check,
+				  cfg->bundle != NULL && util_is_file(cfg->bundle) ? xstrdup(cfg->bundle)
+										   : NULL);
+		sc->check = NULL;
+	}
+	if (ask->answer_code != NULL && ask->region == NULL) {
+		/* A code carries its region: show what the caller saw. */
+		char *made_in = codebook_region(&sc->g->regions, sc->g->profile.name, sc->g, ask->answer_code);
+
+		if (made_in != NULL && strcmp(made_in, sc->g->profile.name) != 0)
+			guide_set_region(sc->g, made_in);
+		free(made_in);
+	}
+	guide_check_refs(sc->g, content_name(sc, cfg), d);
+	/* What is said of the bundle is said of a verified one (or of the fall-back). */
+	if (guide_check_pending(sc->g) && (d->n > 0 || sc->g->diags.n > 0)) {
+		char refused[256], none[256];
+
+		if (guide_check_wait(sc->g, refused, sizeof refused) < 0) {
+			diags_free(d);
+			if (guide_fall_back(sc->g, none, sizeof none) < 0) {
+				util_say(why, whylen, "the installed content update was refused (%s), and %s", refused, none);
+				return -1;
+			}
+			diags_add(d, "yibao", 0,
+				  "the installed content update was refused (%s); showing the content "
+				  "shipped with the program",
+				  refused);
+			guide_check_refs(sc->g, sc->g->fallback, d);
+		}
+	}
+	if (sc->g->nscreens == 0) {
+		util_say(why, whylen, "no usable content in %s",
+			 sc->dir_mode || sc->from != NULL ? content_name(sc, cfg) : "the bundle");
+		return -1;
+	}
+	return 0;
+}
+
+void session_content_clear(struct session_content *sc)
+{
+	if (sc == NULL)
+		return;
+	if (sc->check != NULL) {
+		char why[256];
+
+		minisig_verify_wait(sc->check, why, sizeof why);
+	}
+	free(sc->from);
+	free(sc->region);
+	regions_clear(&sc->regions);
+	bundle_close(sc->b);
+	guide_free(sc->g);
+	memset(sc, 0, sizeof *sc);
+}
 
 void session_start(struct app *a)
 {
