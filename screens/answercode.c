@@ -15,6 +15,7 @@
 
 #include "../src/answercode.h"
 #include "../src/codebook.h"
+#include "../src/slip.h"
 #include "../src/util.h"
 
 int screens_wizard_index(struct app *a)
@@ -40,16 +41,7 @@ static bool current_code(struct app *a, char *out, size_t outlen)
 
 char *screens_answer_code(struct app *a)
 {
-	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
-	char *code;
-
-	if (a->answers.n == 0 || !current_code(a, digits, sizeof digits))
-		return NULL;
-	answercode_group(digits, grouped, sizeof grouped);
-	code = xstrdup(grouped);
-	util_wipe(digits, sizeof digits);
-	util_wipe(grouped, sizeof grouped);
-	return code;
+	return codebook_code(a->cfg, a->g, &a->answers);
 }
 
 bool screens_answer_code_opened(struct app *a)
@@ -64,30 +56,12 @@ bool screens_answer_code_opened(struct app *a)
 
 void screens_answer_code_line(struct app *a, struct view *v)
 {
-	char *code = screens_answer_code(a);
-	char *line;
-
-	if (code == NULL)
-		return;
-	line = xasprintf("答案码 %s（打电话问服务台时，把这几个数字读给对方）", code);
-	layout_blank(&v->lay);
-	layout_text(&v->lay, line, 0, 0, 0);
-	/* The code encodes the answers (低保, 重度残疾): no copy outlives the layout. */
-	util_wipe(line, strlen(line));
-	util_wipe(code, strlen(code));
-	free(line);
-	free(code);
+	slip_code_line(&v->lay, a->cfg, a->g, &a->answers);
 }
 
 bool screens_ineligible(struct app *a, const struct screen *w)
 {
-	if (w == NULL || a->answers.n == 0)
-		return false;
-	for (size_t i = 0; i < w->nblocks; i++)
-		if (w->blocks[i].type == BLK_RESULT && (w->blocks[i].flags & BF_INELIGIBLE) &&
-		    cond_eval(w->blocks[i].cond, &a->answers))
-			return true;
-	return false;
+	return slip_ineligible(w, &a->answers);
 }
 
 /* Replace the wizard's answers in the app by those of a code. */

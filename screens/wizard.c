@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/dated.h"
 #include "../src/flow.h"
 #include "../src/util.h"
 
@@ -318,7 +319,7 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 	set_badge(v, xstrdup(screens_answer_code_opened(a) ? "按答案码打开" : "结果"));
 	/* Read after the figures' year, or with the period running out: said first. */
 	if (!screens_ineligible(a, s))
-		screens_dated_lines(a, &v->lay, screens_states_money(s), true);
+		screens_dated_lines(a, &v->lay, dated_states_money(s), true);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 

@@ -65,3 +65,21 @@ void codebook_check(const struct config *cfg, struct guide *g, struct diags *d)
 			  "region \"%s\" has no profile file here: no answer codes", cfg->profile.name);
 	answercode_free(ac);
 }
+
+char *codebook_code(const struct config *cfg, struct guide *g, const struct answers *ans)
+{
+	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+	struct answercode *ac;
+	char *code = NULL;
+
+	if (ans->n == 0 || (ac = codebook_new(cfg, g, NULL, 0)) == NULL)
+		return NULL;
+	if (answercode_encode(ac, ans, digits, sizeof digits)) {
+		answercode_group(digits, grouped, sizeof grouped);
+		code = xstrdup(grouped);
+	}
+	answercode_free(ac);
+	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
+	return code;
+}

@@ -29,6 +29,13 @@ struct answercode *codebook_new(const struct config *cfg, struct guide *g, char 
  * region than cfg's (a new string), or NULL.
  */
 char *codebook_region(const struct config *cfg, struct guide *g, const char *text);
+/*
+ * The code of answers ans in the book of g's wizard for cfg's region, grouped
+ * for reading ("372 914 0518"): a new string (the answers in digits: the caller
+ * wipes it, util_wipe, and frees it), or NULL when ans is empty, not a complete
+ * answer set, or g's wizard has no codes.
+ */
+char *codebook_code(const struct config *cfg, struct guide *g, const struct answers *ans);
 /* --check: can g's wizard have answer codes here; each reason it cannot, to d. */
 void codebook_check(const struct config *cfg, struct guide *g, struct diags *d);
 
