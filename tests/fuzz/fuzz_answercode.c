@@ -83,11 +83,11 @@ static bool producible(const struct answers *a)
 static void check_message(const struct answercode *ac, enum answercode_status st,
 			  const char *digits, int region)
 {
-	char *msg = answercode_message(ac, st, digits, region, NULL, "全国通用");
+	char msg[ANSWERCODE_WHY_MAX];
 
-	if (msg == NULL || msg[0] == '\0' || !fuzz_utf8_ok(msg, strlen(msg)))
+	answercode_message(ac, st, digits, region, NULL, "全国通用", msg, sizeof msg);
+	if (msg[0] == '\0' || !fuzz_utf8_ok(msg, strlen(msg)))
 		fuzz_fail("answercode: message empty or not UTF-8");
-	free(msg);
 }
 
 static void decode(const struct answercode *ac, const char *digits)

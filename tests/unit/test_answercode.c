@@ -371,14 +371,13 @@ static void other_wizard_version(void **state)
 	assert_true(answercode_encode(ac, &a, code, sizeof code));
 	for (size_t i = 0; i < 3; i++) {
 		struct answercode *other = book(v[i], "national");
-		char *msg;
+		char msg[ANSWERCODE_WHY_MAX];
 
 		assert_int_not_equal(other->fingerprint, ac->fingerprint);
 		assert_int_equal(answercode_decode(other, code, &got, &region), AC_VERSION);
 		assert_int_equal(got.n, 0);
-		msg = answercode_message(other, AC_VERSION, code, -1, NULL, NULL);
+		answercode_message(other, AC_VERSION, code, -1, NULL, NULL, msg, sizeof msg);
 		assert_non_null(strstr(msg, "另一版本"));
-		free(msg);
 		answercode_free(other);
 		screen_free(v[i]);
 	}
@@ -390,7 +389,7 @@ static void other_region(void **state)
 {
 	struct answercode *fj = book(fx.wizard, "fujian"), *nat = book(fx.wizard, "national");
 	struct answers a = {0}, got = {0};
-	char code[ANSWERCODE_BUF], *msg;
+	char code[ANSWERCODE_BUF], msg[ANSWERCODE_WHY_MAX];
 	int region;
 
 	(void)state;
@@ -399,11 +398,10 @@ static void other_region(void **state)
 	assert_int_equal(answercode_decode(nat, code, &got, &region), AC_OTHER_REGION);
 	assert_string_equal(nat->regions[region], "fujian");
 	assert_true(same_answers(&a, &got));
-	msg = answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用");
+	answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用", msg, sizeof msg);
 	assert_non_null(strstr(msg, "福建省"));
 	/* The session offers the switch (the region chooser): the message says where to. */
 	assert_non_null(strstr(msg, "换到福建省"));
-	free(msg);
 	answers_clear(&a);
 	answers_clear(&got);
 	answercode_free(fj);
