@@ -73,8 +73,8 @@ char *dated_year_notice(struct config *cfg, const struct guide *g, const struct 
 /* The profile's payment period, or false when it gives no dates. */
 static bool profile_period(struct config *cfg, struct dates_period *p)
 {
-	return dates_period_parse(config_lookup(cfg, "pay_start"), config_lookup(cfg, "pay_end"),
-				  p) == NULL;
+	return dates_period_parse(config_lookup(cfg, "pay_start"), config_lookup(cfg, "pay_end"), p,
+				  NULL, 0) == 0;
 }
 
 static void period_text(const struct dates_period *p, char *buf, size_t size)
