@@ -75,8 +75,8 @@ struct update {
 	struct meta meta;
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
 	bool refused;                       /* the server's answer was refused: nothing of it is worth resuming */
-	char *msg;
-	size_t msglen;
+	char *why;
+	size_t whylen;
 };
 
 #ifdef YIBAO_TEST_HOOKS
@@ -106,7 +106,7 @@ static enum update_result say(struct update *u, enum update_result r, const char
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, u->msglen, fmt, ap);
+	vsnprintf(u->why, u->whylen, fmt, ap);
 	va_end(ap);
 	return r;
 }
@@ -684,14 +684,14 @@ char *update_sig_path(int fd, const char *path)
 	return xasprintf("%s.minisig", buf);
 }
 
-enum update_result update_run(const struct config *cfg, char *msg, size_t msglen)
+enum update_result update_run(const struct config *cfg, char *why, size_t whylen)
 {
-	struct update u = {.cfg = cfg, .dirfd = -1, .msg = msg, .msglen = msglen};
+	struct update u = {.cfg = cfg, .dirfd = -1, .why = why, .whylen = whylen};
 	int lockfd = -1;
 	enum update_result r;
 	char *clean;
 
-	msg[0] = '\0';
+	why[0] = '\0';
 	if (!url_ok(cfg->update_url))
 		r = say(&u, UPDATE_ERROR, "no https URL in [update] url; nothing to fetch");
 	else if (cfg->update_public_key == NULL || cfg->update_public_key[0] == '\0')
@@ -709,8 +709,8 @@ enum update_result update_run(const struct config *cfg, char *msg, size_t msglen
 		u.api->global_cleanup();
 	}
 	/* The message may quote a server (an error buffer): one clean line. */
-	clean = text_sanitize(msg, strlen(msg), 0, NULL, NULL);
-	snprintf(msg, msglen, "%s", clean);
+	clean = text_sanitize(why, strlen(why), 0, NULL, NULL);
+	snprintf(why, whylen, "%s", clean);
 	free(clean);
 	meta_free(&u.meta);
 	free(u.got_etag);

@@ -43,11 +43,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /*
- * A one-line reason into err (errlen bytes, cut to fit between whole UTF-8
+ * A one-line reason into why (whylen bytes, cut to fit between whole UTF-8
  * characters; control characters, newlines among them, become spaces); nothing
- * when err is NULL. The why buffer of the error convention (README, layout).
+ * when why is NULL. The why buffer of the error convention (README, layout).
  */
-void util_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void util_say(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
 long util_now_ms(void);
 
