@@ -104,7 +104,7 @@ static void lay_item(struct view *v, int n, const char *label, const char *value
 	r.spans = sp;
 	r.nspans = 1;
 	layout_rich(&v->lay, &r, prefix, 2, 0, layout_add_item(&v->lay, n), NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /* A result line "label：text", indented; attr TA_STRONG for the sums that matter. */
@@ -155,7 +155,7 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 				      : self);
 	sb_adds(&sb, ascii ? "]" : "");
 	layout_text(&v->lay, sb.s, 0, 2, 0);
-	sb_free(&sb);
+	sb_clear(&sb);
 	if (hi > lo || r->reimbursed[1] > r->reimbursed[0])
 		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
 	else

@@ -166,7 +166,7 @@ static void lay_line(struct view *v, const char *prefix, const char *text, const
 	r.spans = &sp;
 	r.nspans = bold != NULL && sp.len > 0 ? 1 : 0;
 	layout_rich(&v->lay, &r, prefix, indent, flags, item, NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 static void set_badge(struct view *v, char *badge)

@@ -132,7 +132,7 @@ static unsigned fingerprint(const struct answercode *ac)
 			sb_printf(&sb, "- %s: %s\n", q->opts[k].value, q->opts[k].label);
 	}
 	h = fnv1a(FNV_BASIS, sb.s, sb.len);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return (unsigned)(h % pow10u(ANSWERCODE_FP_DIGITS));
 }
 

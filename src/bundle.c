@@ -71,7 +71,7 @@ static bool table_fits(const struct bundle *b, uint32_t off, uint32_t n, size_t 
 	return off >= HEADER_SIZE && (uint64_t)off + (uint64_t)n * sz <= b->size;
 }
 
-void bundle_manifest_free(struct bundle_manifest *m)
+void bundle_manifest_clear(struct bundle_manifest *m)
 {
 	if (m == NULL)
 		return;
@@ -79,7 +79,7 @@ void bundle_manifest_free(struct bundle_manifest *m)
 	memset(m, 0, sizeof *m);
 }
 
-void bundle_head_free(struct bundle_head *h)
+void bundle_head_clear(struct bundle_head *h)
 {
 	if (h == NULL)
 		return;
@@ -241,7 +241,7 @@ void bundle_close(struct bundle *b)
 		munmap(b->base, b->size);
 	else
 		free(b->base);
-	bundle_manifest_free(&b->m);
+	bundle_manifest_clear(&b->m);
 	free(b);
 }
 
@@ -399,7 +399,7 @@ int bundle_head(struct bundle *b, const char *region, int n, struct bundle_head 
 	h->updated = str_copy(b, e + E_UPDATED, NULL);
 	h->source = str_copy(b, e + E_SOURCE, NULL);
 	if (h->file == NULL || h->id == NULL || h->code == NULL || h->title == NULL) {
-		bundle_head_free(h);
+		bundle_head_clear(h);
 		return -1;
 	}
 	return 0;

@@ -411,7 +411,7 @@ int calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char *why
 	}
 	util_say(why, whylen, "%s", sb.len > 0 ? sb.s : "");
 	rc = sb.len > 0 ? -1 : 0;
-	sb_free(&sb);
+	sb_clear(&sb);
 	return rc;
 }
 

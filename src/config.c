@@ -73,7 +73,7 @@ const char *kv_get(const struct kvlist *l, const char *key)
 	return l->index[h] != 0 ? l->v[l->index[h] - 1].val : NULL;
 }
 
-void kv_free(struct kvlist *l)
+void kv_clear(struct kvlist *l)
 {
 	if (l == NULL)
 		return;
@@ -92,8 +92,8 @@ void config_profile_clear(struct profile *p)
 		return;
 	free(p->name);
 	free(p->title);
-	kv_free(&p->values);
-	kv_free(&p->reimburse);
+	kv_clear(&p->values);
+	kv_clear(&p->reimburse);
 	memset(p, 0, sizeof *p);
 }
 
@@ -115,7 +115,7 @@ void config_defaults(struct config *c)
 	c->update_max_mib = CONFIG_UPDATE_MAX_MIB;
 }
 
-void config_free(struct config *c)
+void config_clear(struct config *c)
 {
 	if (c == NULL)
 		return;

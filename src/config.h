@@ -50,7 +50,7 @@ void kv_set(struct kvlist *l, const char *key, const char *val);
 /* The value of key, or NULL. Owned by l. */
 const char *kv_get(const struct kvlist *l, const char *key);
 /* Free every key and value of l (l may be NULL). */
-void kv_free(struct kvlist *l);
+void kv_clear(struct kvlist *l);
 
 /* Figures that differ by place: config/regions/NAME.ini layered over national.ini. */
 struct profile {
@@ -118,7 +118,7 @@ struct config {
 	const char *profile_names;
 };
 
-/* Fill c with the built-in defaults. Free with config_free. */
+/* Fill c with the built-in defaults. Free with config_clear. */
 void config_defaults(struct config *c);
 /* Flags of config_load_file. */
 enum {
@@ -173,7 +173,7 @@ char *config_region_title(const struct config *c, const char *name);
 /* Placeholder lookup for guide_load: ctx is a struct config. */
 const char *config_lookup(void *ctx, const char *name);
 /* Free everything c holds (c may be NULL). */
-void config_free(struct config *c);
+void config_clear(struct config *c);
 /* Empty a profile (name, title, values): what config_load_region replaces. p may be NULL. */
 void config_profile_clear(struct profile *p);
 

@@ -41,7 +41,7 @@ void guide_free(struct guide *g)
 	free(g->opened);
 	free(g->by_id);
 	free(g->by_code);
-	diags_free(&g->diags);
+	diags_clear(&g->diags);
 	bundle_close(g->bundle);
 	free(g->region);
 	free(g);
@@ -433,7 +433,7 @@ int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whyle
 	name = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
 	config_load_region_from(cfg, name, fallback_profile, b, bundle_manifest(b)->regions,
 				g->fallback, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	free(name);
 	for (size_t i = 0; i < g->nopened; i++)
 		screen_free(g->opened[i].s);
@@ -509,7 +509,7 @@ struct screen *guide_get(struct guide *g, int idx)
 	raw = bundle_text(g->bundle, g->region, idx, &len);
 	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
 	free(raw);
-	diags_free(&d); /* --pack refused every problem; a preview said them at start */
+	diags_clear(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
 	/*

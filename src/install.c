@@ -75,7 +75,7 @@ static long long verified_version(const struct config *cfg, const char *path)
 	if (minisig_verify_file(path, sig, cfg->update_public_key, NULL, 0, err, sizeof err) == 0 &&
 	    bundle_manifest_read(path, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(sig);
 	return v;
 }
@@ -200,7 +200,7 @@ static enum update_result check_and_install(struct install *in)
 	memset(&bm, 0, sizeof bm);
 	if (c->bundle != NULL && bundle_manifest_read(c->bundle, &bm, err, sizeof err) == 0)
 		shipped = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	if (shipped > installed) {
 		installed = shipped; /* sessions would show the shipped one: no update below it */
 		floor_path = c->bundle;
@@ -232,7 +232,7 @@ static enum update_result check_and_install(struct install *in)
 			statedir_stamp(in->dirfd) == 0 ? "" : "; not stamped as verified, so each session checks it itself");
 	if (r != UPDATE_INSTALLED)
 		drop_copies(in);
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(installed_path);
 	free(part);
 	free(sigpart);

@@ -464,7 +464,7 @@ static int open_guide(struct run *r)
 		char why[256], why2[256];
 
 		if (guide_check_wait(r->g, why, sizeof why) < 0) {
-			diags_free(&r->d);
+			diags_clear(&r->d);
 			if (guide_fall_back(r->g, cfg, why2, sizeof why2) < 0) {
 				fprintf(stderr, "yibao: the installed content update was refused (%s), and %s\n", why, why2);
 				return 1;
@@ -502,8 +502,8 @@ static void run_clear(struct run *r)
 	free(r->from);
 	bundle_close(r->b);
 	guide_free(r->g);
-	diags_free(&r->d);
-	config_free(&r->cfg);
+	diags_clear(&r->d);
+	config_clear(&r->cfg);
 }
 
 /* The modes that show the content: --version, --check, --list, --print, the session. */

@@ -303,8 +303,8 @@ size_t profile_check(const struct config *c, const char *name, struct diags *d)
 				  cx.pay_end != NULL ? cx.pay_end : "?", why);
 	}
 	added = diags_merge(d, &mine);
-	diags_free(&ignore);
-	kv_free(&cx.national);
+	diags_clear(&ignore);
+	kv_clear(&cx.national);
 	free(cx.pay_start);
 	free(cx.pay_end);
 	free(cx.pay_path);

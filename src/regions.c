@@ -231,7 +231,7 @@ char *config_region_title(const struct config *c, const char *name)
 	    p.title != NULL)
 		title = xstrdup(p.title);
 	config_profile_clear(&p);
-	diags_free(&d);
+	diags_clear(&d);
 	return title;
 }
 
@@ -261,7 +261,7 @@ static int load_region(struct config *c, const char *where, const char *name, st
 				sb_printf(&sb, "%s%s", i > 0 ? ", " : "", c->regions[i]);
 			diags_add(d, where, 0, "no region profile \"%s\" (the regions are: %s)", name,
 				  sb.s != NULL ? sb.s : "none");
-			sb_free(&sb);
+			sb_clear(&sb);
 			name = "national";
 			rc = -1;
 		}

@@ -49,7 +49,7 @@ bool session_settle(struct app *a)
 	a->status = NULL;
 	start = a->start_region;
 	a->start_region = NULL;
-	app_free(a);
+	app_clear(a);
 	if (guide_fall_back(g, cfg, why2, sizeof why2) < 0)
 		fatal("the installed content update was refused (%s), and %s", why, why2);
 	app_init(a, cfg, g, set);
@@ -63,7 +63,7 @@ bool session_settle(struct app *a)
 
 		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
 		diags_log(&d);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 	g->fell_back = false;
 	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
@@ -97,20 +97,20 @@ int session_switch_region(struct app *a, const char *name)
 		known = known || strcmp(cfg->regions[i], name) == 0;
 	if (!known || load_profile(cfg, name, &d) < 0 || guide_set_region(g, cfg->profile.name) < 0) {
 		/* Back to what was there: the profile read again, the guide untouched. */
-		diags_free(&d);
+		diags_clear(&d);
 		load_profile(cfg, old, &d);
-		diags_free(&d);
+		diags_clear(&d);
 		free(old);
 		nav_message(a, true, "本机的内容里没有这个地区：%s", name);
 		return -1;
 	}
-	diags_free(&d);
+	diags_clear(&d);
 	free(old);
 	/* Every view holds screens of the other region: the session starts over, nobody's answers kept. */
 	session_forget(a);
 	a->start_region = NULL;
 	a->status = NULL;
-	app_free(a);
+	app_clear(a);
 	app_init(a, cfg, g, set);
 	a->line_mode = line;
 	a->body_rows = rows;
@@ -168,5 +168,5 @@ void session_end(struct app *a)
 	stats_flush(&a->stats, a->cfg, metrics_write_file);
 	status_free(a->status);
 	a->status = NULL;
-	app_free(a);
+	app_clear(a);
 }

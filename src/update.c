@@ -111,7 +111,7 @@ static enum update_result say(struct update *u, enum update_result r, const char
 	return r;
 }
 
-static void meta_free(struct meta *m)
+static void meta_clear(struct meta *m)
 {
 	free(m->url);
 	free(m->etag);
@@ -191,7 +191,7 @@ static int meta_write(struct update *u)
 	}
 	if (rc == 0)
 		fsync(u->dirfd);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return rc;
 }
 
@@ -404,7 +404,7 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 		u->refused = true;
 		*res = say(u, UPDATE_NETWORK, "bundle: the server answered HTTP %ld", f.code);
 	}
-	fetch_free(&f);
+	fetch_clear(&f);
 	u->api->slist_free_all(h);
 	return rc;
 }
@@ -480,7 +480,7 @@ static int fetch_signature(struct update *u, enum update_result *res)
 				close(fd);
 		}
 	}
-	fetch_free(&f);
+	fetch_clear(&f);
 	free(url);
 	return rc;
 }
@@ -497,7 +497,7 @@ static long long verified_version(struct update *u, const char *path, const char
 		return -1;
 	if (bundle_manifest_read(path, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	return v;
 }
 
@@ -512,7 +512,7 @@ static long long shipped_version(const struct config *cfg)
 		return -1;
 	if (bundle_manifest_read(cfg->bundle, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	return v;
 }
 
@@ -589,7 +589,7 @@ static enum update_result check_and_install(struct update *u, long long installe
 	if (meta_write(u) < 0 && r == UPDATE_INSTALLED)
 		say(u, r, "installed bundle version %lld (but %s/%s: %s)", bm.version, u->dir,
 		    STATE_NAME, strerror(errno));
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(part);
 	free(sigpart);
 	return r;
@@ -646,7 +646,7 @@ static enum update_result run(struct update *u)
 	meta_read(u);
 	if (u->meta.url == NULL || strcmp(u->meta.url, c->update_url) != 0) {
 		/* Another URL: nothing remembered applies to it. */
-		meta_free(&u->meta);
+		meta_clear(&u->meta);
 		u->meta.url = xstrdup(c->update_url);
 	}
 	if (fetch_bundle(u, state_ok, &code, &r) < 0) {
@@ -712,7 +712,7 @@ enum update_result update_run(const struct config *cfg, char *why, size_t whylen
 	clean = text_sanitize(why, strlen(why), 0, NULL, NULL);
 	snprintf(why, whylen, "%s", clean);
 	free(clean);
-	meta_free(&u.meta);
+	meta_clear(&u.meta);
 	free(u.got_etag);
 	free(u.got_last_modified);
 	if (lockfd >= 0)

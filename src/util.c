@@ -286,7 +286,7 @@ void sb_wipe(struct strbuf *sb)
 {
 	if (sb->s != NULL)
 		util_wipe(sb->s, sb->cap);
-	sb_free(sb);
+	sb_clear(sb);
 }
 
 char *sb_take(struct strbuf *sb)
@@ -298,7 +298,7 @@ char *sb_take(struct strbuf *sb)
 	return s;
 }
 
-void sb_free(struct strbuf *sb)
+void sb_clear(struct strbuf *sb)
 {
 	if (sb == NULL)
 		return;
@@ -340,11 +340,11 @@ size_t diags_merge(struct diags *to, struct diags *from)
 			diags_add(to, from->v[i].file, from->v[i].line, "%s", from->v[i].msg);
 			added++;
 		}
-	diags_free(from);
+	diags_clear(from);
 	return added;
 }
 
-void diags_free(struct diags *d)
+void diags_clear(struct diags *d)
 {
 	if (d == NULL)
 		return;
@@ -389,7 +389,7 @@ static char *read_fd(int fd, size_t max, size_t *len, uid_t owner)
 	}
 	close(fd);
 	if (err != 0) {
-		sb_free(&sb);
+		sb_clear(&sb);
 		errno = err;
 		return NULL;
 	}

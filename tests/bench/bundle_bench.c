@@ -116,8 +116,8 @@ int main(int argc, char **argv)
 			report(name, v, RUNS, extra);
 		}
 		guide_free(g);
-		config_free(&c);
-		diags_free(&d);
+		config_clear(&c);
+		diags_clear(&d);
 		return 0;
 	}
 	fprintf(stderr, "usage: bundle_bench verify FILE SIG PUBKEY | search BUNDLE REGIONS QUERY...\n");

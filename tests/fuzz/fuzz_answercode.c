@@ -47,7 +47,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fuzz_fail("answercode: run from the source tree (content/01-eligibility.md)");
 	wizard = content_parse("content/01-eligibility.md", text, len, any_value, NULL, &d);
 	free(text);
-	diags_free(&d);
+	diags_clear(&d);
 	for (size_t r = 0; r < NREGIONS; r++) {
 		books[r] = answercode_new(wizard, (char *const *)(uintptr_t)regions, NREGIONS,
 					  regions[r], NULL, 0);

@@ -119,7 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)config_lookup(&c, "region");
 	(void)config_lookup(&c, "hotline");
 
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	diags_clear(&d);
 	return 0;
 }

@@ -235,7 +235,7 @@ static struct bundle *open_dir(const char *dir, const char *regions, const char 
 	struct bundle *b;
 
 	*image = pack_memory(dir, regions, region, len, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	if (*image == NULL)
 		die("cannot pack ", dir);
 	b = bundle_open_mem(*image, *len, why, sizeof why);
@@ -313,7 +313,7 @@ int main(int argc, char **argv)
 		cfg.status_url = xstrdup("https://status.invalid");
 	if (config_load_region(&cfg, r.region, &d) < 0)
 		die("no region profile ", r.region);
-	diags_free(&d);
+	diags_clear(&d);
 	b = open_dir(r.content, regions, cfg.profile.name, &image, &len);
 	if (r.refused != NULL) {
 		/* The content is what was shipped; the session opens the update, whose check fails. */
@@ -354,7 +354,7 @@ int main(int argc, char **argv)
 	free(line);
 	session_end(&a);
 	guide_free(g);
-	config_free(&cfg);
+	config_clear(&cfg);
 	if (shipped != NULL)
 		unlink(shipped);
 	if (update != NULL)

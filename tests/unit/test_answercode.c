@@ -52,7 +52,7 @@ static int setup(void **state)
 		return -1;
 	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, config_lookup,
 				  &fx.cfg, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	return fx.wizard != NULL ? 0 : -1;
 }
 
@@ -61,7 +61,7 @@ static int teardown(void **state)
 	(void)state;
 	screen_free(fx.wizard);
 	free(fx.text);
-	config_free(&fx.cfg);
+	config_clear(&fx.cfg);
 	return 0;
 }
 
@@ -331,7 +331,7 @@ static struct block *fresh_question(struct screen **out, size_t q)
 	struct diags d = {0};
 	struct screen *s = content_parse("variant.md", fx.text, fx.len, config_lookup, &fx.cfg, &d);
 
-	diags_free(&d);
+	diags_clear(&d);
 	assert_non_null(s);
 	*out = s;
 	for (size_t i = 0; i < s->nblocks; i++)
@@ -487,14 +487,14 @@ static void too_big_or_empty(void **state)
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "combinations"));
 	screen_free(s);
-	sb_free(&sb);
+	sb_clear(&sb);
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\nNo questions.\n");
 	s = content_parse("empty.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "no questions"));
 	screen_free(s);
-	sb_free(&sb);
-	diags_free(&d);
+	sb_clear(&sb);
+	diags_clear(&d);
 }
 
 /* "result ineligible" marks a result; the shipped one is "already in employee insurance". */

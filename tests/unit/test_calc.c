@@ -269,7 +269,7 @@ static void profile_from_kvlist(void **state)
 	assert_null(strstr(bad, "student_level1"));
 	assert_false(p.rate[CALC_STUDENT][1].known);
 	assert_false(p.cap.known);
-	kv_free(&kv);
+	kv_clear(&kv);
 	/* No section at all: everything unknown, nothing to complain about. */
 	assert_int_equal(calc_profile_read(&p, NULL, bad, sizeof bad), 0);
 	assert_string_equal(bad, "");
@@ -297,7 +297,7 @@ static void profile_all_bad(void **state)
 	assert_string_equal(bad + strlen(bad) - strlen("employee_if"), "employee_if");
 	/* why may be NULL: the result alone. */
 	assert_int_equal(calc_profile_read(&p, &kv, NULL, 0), -1);
-	kv_free(&kv);
+	kv_clear(&kv);
 }
 
 static void compute_plain_rate(void **state)
@@ -554,7 +554,7 @@ static void employee_group(void **state)
 	kv_set(&kv, "employee_if", "employee=");
 	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), -1);
 	assert_non_null(strstr(bad, "employee_if"));
-	kv_free(&kv);
+	kv_clear(&kv);
 }
 
 int main(void)

@@ -45,10 +45,10 @@ static int setup(void **state)
 	free(fx.cfg.regions_dir);
 	fx.cfg.regions_dir = xstrdup("config/regions");
 	if (config_load_region(&fx.cfg, "fujian", &d) < 0) {
-		diags_free(&d);
+		diags_clear(&d);
 		return -1;
 	}
-	diags_free(&d);
+	diags_clear(&d);
 	fx.g = guide_load("content", "fujian", config_lookup, &fx.cfg);
 	return fx.g != NULL && fx.g->nscreens > 0 ? 0 : -1;
 }
@@ -57,7 +57,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	guide_free(fx.g);
-	config_free(&fx.cfg);
+	config_clear(&fx.cfg);
 	return 0;
 }
 
@@ -101,10 +101,10 @@ static char *slip_text(const char *const *a, size_t n, bool tick)
 		sb_add(&sb, l.lines[i].text, l.lines[i].len);
 		sb_add(&sb, "\n", 1);
 	}
-	layout_free(&l);
+	layout_clear(&l);
 	answers_clear(&ans);
 	text = xstrdup(sb.s != NULL ? sb.s : "");
-	sb_free(&sb);
+	sb_clear(&sb);
 	return text;
 }
 
