@@ -33,8 +33,8 @@ static const char *const scope_keys[CALC_GROUPS] = {"student_scope", "other_scop
 
 struct calculator {
 	struct calc_profile prof;
-	char *bad;      /* profile keys that could not be read, or NULL */
-	long long bill; /* fen */
+	char bad[CALC_WHY_MAX]; /* profile keys that could not be read, or "" */
+	long long bill;         /* fen */
 	bool has_bill;
 	int level; /* 1..CALC_LEVELS */
 	int group; /* enum calc_group, or -1: not chosen yet (asked, never assumed) */
@@ -76,7 +76,7 @@ static void calculator_init(struct app *a, struct view *v)
 {
 	struct calculator *c = xcalloc(1, sizeof *c);
 
-	calc_profile_read(&c->prof, &a->g->profile.reimburse, &c->bad);
+	calc_profile_read(&c->prof, &a->g->profile.reimburse, c->bad, sizeof c->bad);
 	c->level = 1;
 	c->group = start_group(a);
 	v->state = c;
@@ -104,7 +104,7 @@ static void lay_item(struct view *v, int n, const char *label, const char *value
 	r.spans = sp;
 	r.nspans = 1;
 	layout_rich(&v->lay, &r, prefix, 2, 0, layout_add_item(&v->lay, n), NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /* A result line "label：text", indented; attr TA_STRONG for the sums that matter. */
@@ -155,7 +155,7 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 				      : self);
 	sb_adds(&sb, ascii ? "]" : "");
 	layout_text(&v->lay, sb.s, 0, 2, 0);
-	sb_free(&sb);
+	sb_clear(&sb);
 	if (hi > lo || r->reimbursed[1] > r->reimbursed[0])
 		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
 	else
@@ -304,7 +304,7 @@ static void calculator_layout(struct app *a, struct view *v)
 		 a->line_mode ? "输入 3 换：学生儿童、其他居民、职工医保"
 			      : "按 Enter 换：学生儿童/其他居民/职工医保");
 	lay_result(a, v, c);
-	if (c->bad != NULL) {
+	if (c->bad[0] != '\0') {
 		char *t = xasprintf("地区设置里这些值看不懂，按没有数据处理：%s", c->bad);
 
 		layout_blank(&v->lay);
@@ -371,11 +371,7 @@ static int calculator_submit(struct app *a, struct view *v, const char *text)
 
 static void calculator_free(struct view *v)
 {
-	struct calculator *c = v->state;
-
-	if (c != NULL)
-		free(c->bad);
-	free(c);
+	free(v->state);
 	v->state = NULL;
 }
 

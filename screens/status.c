@@ -77,7 +77,7 @@ static void item_line(struct layout *l, int n, const char *label, const char *de
 	r.spans = sp;
 	r.nspans = 2;
 	layout_rich(l, &r, NULL, 2, 0, layout_add_item(l, n), NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /* "label: value" at indent 2, skipped when value is NULL. */

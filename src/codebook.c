@@ -66,3 +66,21 @@ void codebook_check(const struct regions *rs, const char *region, struct guide *
 			  region);
 	answercode_free(ac);
 }
+
+char *codebook_code(struct guide *g, const struct answers *ans)
+{
+	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
+	struct answercode *ac;
+	char *code = NULL;
+
+	if (ans->n == 0 || (ac = codebook_new(&g->regions, g->profile.name, g, NULL, 0)) == NULL)
+		return NULL;
+	if (answercode_encode(ac, ans, digits, sizeof digits)) {
+		answercode_group(digits, grouped, sizeof grouped);
+		code = xstrdup(grouped);
+	}
+	answercode_free(ac);
+	util_wipe(digits, sizeof digits);
+	util_wipe(grouped, sizeof grouped);
+	return code;
+}

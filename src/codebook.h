@@ -30,7 +30,14 @@ struct answercode *codebook_new(const struct regions *rs, const char *region, st
  */
 char *codebook_region(const struct regions *rs, const char *region, struct guide *g,
 		      const char *text);
-/* --check: can g's wizard have answer codes for region of rs; each reason it cannot, to d. */
+/*
+ * The code of answers ans in the book of g's wizard for cfg's region, grouped
+ * for reading ("372 914 0518"): a new string (the answers in digits: the caller
+ * wipes it, util_wipe, and frees it), or NULL when ans is empty, not a complete
+ * answer set, or g's wizard has no codes.
+ */
+char *codebook_code(struct guide *g, const struct answers *ans);
+/* --check: can g's wizard have answer codes here; each reason it cannot, to d. */
 void codebook_check(const struct regions *rs, const char *region, struct guide *g,
 		    struct diags *d);
 

@@ -35,7 +35,7 @@ void config_defaults(struct config *c)
 	c->update_max_mib = CONFIG_UPDATE_MAX_MIB;
 }
 
-void config_free(struct config *c)
+void config_clear(struct config *c)
 {
 	if (c == NULL)
 		return;

@@ -84,7 +84,7 @@ struct config {
 	int nfail_closed;
 };
 
-/* Fill c with the built-in defaults. Free with config_free. */
+/* Fill c with the built-in defaults. Free with config_clear. */
 void config_defaults(struct config *c);
 /* Flags of config_load_file. */
 enum {
@@ -108,6 +108,6 @@ int config_load_file(struct config *c, const char *path, unsigned flags, struct 
 /* config_load_file with CONFIG_REQUIRED when required, not as a system file. */
 int config_load(struct config *c, const char *path, bool required, struct diags *d);
 /* Free everything c holds (c may be NULL). */
-void config_free(struct config *c);
+void config_clear(struct config *c);
 
 #endif

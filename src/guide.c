@@ -40,7 +40,7 @@ void guide_free(struct guide *g)
 	free(g->opened);
 	free(g->by_id);
 	free(g->by_code);
-	diags_free(&g->diags);
+	diags_clear(&g->diags);
 	regions_clear(&g->regions);
 	regions_profile_clear(&g->profile);
 	bundle_close(g->bundle);
@@ -124,7 +124,7 @@ int guide_set_region(struct guide *g, const char *region)
 	g->bundle = NULL;
 	/* The profile's problems were the author's to hear at --pack. */
 	n = guide_open(b, name, g->regions.where, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	/* The bundle's check, fall-back and news stay with the session's guide. */
 	n->check = g->check;
 	n->fallback = g->fallback;
@@ -448,7 +448,7 @@ int guide_fall_back(struct guide *g, char *why, size_t whylen)
 	/* The same region, as the shipped bundle has it (national when it has none). */
 	regions_from_bundle(&rs, b, g->fallback);
 	regions_load(&p, &rs, g->profile.name, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	for (size_t i = 0; i < g->nopened; i++)
 		screen_free(g->opened[i].s);
 	g->nopened = 0;
@@ -527,7 +527,7 @@ struct screen *guide_get(struct guide *g, int idx)
 	raw = bundle_text(g->bundle, g->region, idx, &len);
 	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
 	free(raw);
-	diags_free(&d); /* --pack refused every problem; a preview said them at start */
+	diags_clear(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
 	/*

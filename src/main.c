@@ -379,8 +379,8 @@ static int open_guide(struct run *r, const struct session_ask *ask)
 static void run_clear(struct run *r)
 {
 	session_content_clear(&r->sc);
-	diags_free(&r->d);
-	config_free(&r->cfg);
+	diags_clear(&r->d);
+	config_clear(&r->cfg);
 }
 
 /* The modes that show the content: --version, --check, --list, --print, the session. */

@@ -189,7 +189,7 @@ void app_init(struct app *a, const struct config *cfg, struct guide *g, const st
  * (a may be NULL).
  * (The live lookups, a->status, are the session's: session_end frees them.)
  */
-void app_free(struct app *a);
+void app_clear(struct app *a);
 /*
  * Forget this person's answers, ticks, search, prompt input, message and
  * answer code, overwriting them (the model's part of session_forget).

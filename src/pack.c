@@ -265,7 +265,7 @@ void pack_warn_year(const char *content_dir, bool allow_override)
 				"--update refuses it\n",
 				u);
 	}
-	diags_free(&ignore);
+	diags_clear(&ignore);
 }
 
 /* Now, or SOURCE_DATE_EPOCH (reproducible package builds). */
@@ -296,7 +296,7 @@ static struct bundle_builder *w_manifest(const struct pack_meta *pm, char **name
 	}
 	sb_add(&regions, "", 0);
 	bb = bundle_builder_new(pm->version, pm->policy_year, created, until, regions.s);
-	sb_free(&regions);
+	sb_clear(&regions);
 	return bb;
 }
 
@@ -328,7 +328,7 @@ static void w_file(struct writer *w, const char *file, const char *path)
 		return;
 	}
 	s = content_parse(path, raw, len, NULL, NULL, &ignore);
-	diags_free(&ignore); /* said by the region passes */
+	diags_clear(&ignore); /* said by the region passes */
 	if (s != NULL)
 		shown = guide_screen_text(s);
 	bundle_builder_file(w->bb, file, raw, len, shown);

@@ -150,7 +150,7 @@ static void show(struct app *a, FILE *out)
 	export_text(a, v, EXPORT_WIDTH, &sb);
 	fputs("\n", out);
 	charset_write(out, sb.s);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /*

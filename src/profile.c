@@ -288,22 +288,22 @@ size_t profile_check(const struct regions *rs, const char *name, struct diags *d
 	if (regions_walk(rs, name, on_key, &cx, &mine) == 0 && cx.pay_path != NULL &&
 	    !cx.pay_bad) {
 		struct dates_period p;
-		const char *why;
+		char why[160] = "";
 
 		/* Both ends as they stand over national.ini; one alone is half a period. */
 		if (cx.pay_start == NULL || cx.pay_start[0] == '\0')
-			why = "pay_end without pay_start";
+			util_say(why, sizeof why, "pay_end without pay_start");
 		else if (cx.pay_end == NULL || cx.pay_end[0] == '\0')
-			why = "pay_start without pay_end";
+			util_say(why, sizeof why, "pay_start without pay_end");
 		else
-			why = dates_period_parse(cx.pay_start, cx.pay_end, &p);
-		if (why != NULL)
+			dates_period_parse(cx.pay_start, cx.pay_end, &p, why, sizeof why);
+		if (why[0] != '\0')
 			diags_add(&mine, cx.pay_path, cx.pay_line, "payment period %s to %s: %s",
 				  cx.pay_start != NULL ? cx.pay_start : "?",
 				  cx.pay_end != NULL ? cx.pay_end : "?", why);
 	}
 	added = diags_merge(d, &mine);
-	diags_free(&ignore);
+	diags_clear(&ignore);
 	kv_clear(&cx.national);
 	free(cx.pay_start);
 	free(cx.pay_end);

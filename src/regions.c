@@ -315,7 +315,7 @@ char *regions_title(const struct regions *rs, const char *name)
 	if (valid_region_name(name) && load_profile_file(&p, rs, name, &d) == 0 && p.title != NULL)
 		title = xstrdup(p.title);
 	regions_profile_clear(&p);
-	diags_free(&d);
+	diags_clear(&d);
 	return title;
 }
 
@@ -329,7 +329,7 @@ void regions_unknown(const struct regions *rs, const char *name, struct diags *d
 		sb_printf(&sb, "%s%s", i > 0 ? ", " : "", rs->names[i]);
 	diags_add(d, rs->where, 0, "no region profile \"%s\" (the regions are: %s)", clean,
 		  sb.s != NULL ? sb.s : "none");
-	sb_free(&sb);
+	sb_clear(&sb);
 	free(clean);
 }
 

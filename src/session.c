@@ -102,7 +102,7 @@ int session_guide(struct session_content *sc, const struct config *cfg, const st
 		char refused[256], none[256];
 
 		if (guide_check_wait(sc->g, refused, sizeof refused) < 0) {
-			diags_free(d);
+			diags_clear(d);
 			if (guide_fall_back(sc->g, none, sizeof none) < 0) {
 				util_say(why, whylen, "the installed content update was refused (%s), and %s", refused, none);
 				return -1;
@@ -174,7 +174,7 @@ bool session_settle(struct app *a)
 	a->status = NULL;
 	start = a->start_region;
 	a->start_region = NULL;
-	app_free(a);
+	app_clear(a);
 	if (guide_fall_back(g, why2, sizeof why2) < 0)
 		fatal("the installed content update was refused (%s), and %s", why, why2);
 	app_init(a, cfg, g, set);
@@ -188,7 +188,7 @@ bool session_settle(struct app *a)
 
 		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
 		diags_log(&d);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 	g->fell_back = false;
 	nav_message(a, true, "内容更新没有通过签名检查，已改用随程序安装的内容");
@@ -216,7 +216,7 @@ int session_switch_region(struct app *a, const char *name)
 	session_forget(a);
 	a->start_region = NULL;
 	a->status = NULL;
-	app_free(a);
+	app_clear(a);
 	app_init(a, cfg, g, set);
 	a->line_mode = line;
 	a->body_rows = rows;
@@ -274,5 +274,5 @@ void session_end(struct app *a)
 	stats_flush(&a->stats, a->cfg, metrics_write_file);
 	status_free(a->status);
 	a->status = NULL;
-	app_free(a);
+	app_clear(a);
 }

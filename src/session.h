@@ -104,7 +104,7 @@ bool session_idle_due(const struct app *a, long now_ms);
  * now_ms. What the terminal shows is the caller's to wipe.
  */
 void session_idle_wipe(struct app *a, long now_ms);
-/* The session ends: its counts written, the lookups freed, the model freed (app_free). */
+/* The session ends: its counts written, the lookups freed, the model freed (app_clear). */
 void session_end(struct app *a);
 
 #endif

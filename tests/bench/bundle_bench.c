@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 			report(name, v, RUNS, extra);
 		}
 		guide_free(g);
-		diags_free(&d);
+		diags_clear(&d);
 		return 0;
 	}
 	fprintf(stderr, "usage: bundle_bench verify FILE SIG PUBKEY | search BUNDLE QUERY...\n");

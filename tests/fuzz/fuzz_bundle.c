@@ -50,7 +50,7 @@ static void read_region(struct bundle *b, const char *region)
 	free(text);
 	/* guide_open takes the bundle; the caller's copy is closed through g. */
 	g = guide_open(b, region, "fuzz", &gd);
-	diags_free(&gd);
+	diags_clear(&gd);
 	if (g->home >= 0 && (size_t)g->home >= g->nscreens)
 		fuzz_fail("guide_open: home out of range");
 	guide_find(g, "home");

@@ -122,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	regions_profile_clear(&p);
 	regions_clear(&rs);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	diags_clear(&d);
 	return 0;
 }

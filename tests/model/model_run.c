@@ -235,7 +235,7 @@ static struct bundle *open_dir(const char *dir, const char *regions, const char 
 	struct bundle *b;
 
 	*image = pack_memory(dir, regions, region, len, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	if (*image == NULL)
 		die("cannot pack ", dir);
 	b = bundle_open_mem(*image, *len, why, sizeof why);
@@ -366,7 +366,7 @@ int main(int argc, char **argv)
 	free(line);
 	session_end(&a);
 	guide_free(g);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(region);
 	if (shipped != NULL)
 		unlink(shipped);

@@ -52,7 +52,7 @@ static int setup(void **state)
 		return -1;
 	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, regions_lookup,
 				  &fx.prof, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	return fx.wizard != NULL ? 0 : -1;
 }
 
@@ -331,7 +331,7 @@ static struct block *fresh_question(struct screen **out, size_t q)
 	struct diags d = {0};
 	struct screen *s = content_parse("variant.md", fx.text, fx.len, regions_lookup, &fx.prof, &d);
 
-	diags_free(&d);
+	diags_clear(&d);
 	assert_non_null(s);
 	*out = s;
 	for (size_t i = 0; i < s->nblocks; i++)
@@ -371,14 +371,13 @@ static void other_wizard_version(void **state)
 	assert_true(answercode_encode(ac, &a, code, sizeof code));
 	for (size_t i = 0; i < 3; i++) {
 		struct answercode *other = book(v[i], "national");
-		char *msg;
+		char msg[ANSWERCODE_WHY_MAX];
 
 		assert_int_not_equal(other->fingerprint, ac->fingerprint);
 		assert_int_equal(answercode_decode(other, code, &got, &region), AC_VERSION);
 		assert_int_equal(got.n, 0);
-		msg = answercode_message(other, AC_VERSION, code, -1, NULL, NULL);
+		answercode_message(other, AC_VERSION, code, -1, NULL, NULL, msg, sizeof msg);
 		assert_non_null(strstr(msg, "另一版本"));
-		free(msg);
 		answercode_free(other);
 		screen_free(v[i]);
 	}
@@ -390,7 +389,7 @@ static void other_region(void **state)
 {
 	struct answercode *fj = book(fx.wizard, "fujian"), *nat = book(fx.wizard, "national");
 	struct answers a = {0}, got = {0};
-	char code[ANSWERCODE_BUF], *msg;
+	char code[ANSWERCODE_BUF], msg[ANSWERCODE_WHY_MAX];
 	int region;
 
 	(void)state;
@@ -399,11 +398,10 @@ static void other_region(void **state)
 	assert_int_equal(answercode_decode(nat, code, &got, &region), AC_OTHER_REGION);
 	assert_string_equal(nat->regions[region], "fujian");
 	assert_true(same_answers(&a, &got));
-	msg = answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用");
+	answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用", msg, sizeof msg);
 	assert_non_null(strstr(msg, "福建省"));
 	/* The session offers the switch (the region chooser): the message says where to. */
 	assert_non_null(strstr(msg, "换到福建省"));
-	free(msg);
 	answers_clear(&a);
 	answers_clear(&got);
 	answercode_free(fj);
@@ -489,14 +487,14 @@ static void too_big_or_empty(void **state)
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "combinations"));
 	screen_free(s);
-	sb_free(&sb);
+	sb_clear(&sb);
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\nNo questions.\n");
 	s = content_parse("empty.md", sb.s, sb.len, regions_lookup, &fx.prof, &d);
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "no questions"));
 	screen_free(s);
-	sb_free(&sb);
-	diags_free(&d);
+	sb_clear(&sb);
+	diags_clear(&d);
 }
 
 /* "result ineligible" marks a result; the shipped one is "already in employee insurance". */

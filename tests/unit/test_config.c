@@ -117,10 +117,10 @@ static void defaults(void **state)
 	(void)state;
 	config_defaults(&c);
 	check_defaults(&c);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	/* config_free leaves a struct that can be freed again. */
-	config_free(&c);
+	/* config_clear leaves a struct that can be freed again. */
+	config_clear(&c);
 	regions_profile_clear(&prof);
 }
 
@@ -168,7 +168,7 @@ static void file_overrides_some_keys(void **state)
 	assert_string_equal(c.content_dir, "content");
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_null(c.export_dir);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
 	free(path);
 }
@@ -195,9 +195,9 @@ static void update_max_size(void **state)
 	expect_diag(&d, 2, path, 4,
 		    "[update] max_size_mib: \"64k\" is not a number from 1 to 4096; default kept");
 	assert_int_equal(c.update_max_mib, 256);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -250,9 +250,9 @@ static void bad_values_keep_default(void **state)
 	assert_int_equal(c.cache_s, 300);
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_int_equal(c.timeout_ms, 2000);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -284,9 +284,9 @@ static void unknown_section_and_key(void **state)
 	/* The good lines around the bad ones still count. */
 	assert_true(c.ascii_borders);
 	assert_false(c.kiosk);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -310,10 +310,10 @@ static void long_line_reported(void **state)
 	expect_diag(&d, 0, path, 2, "line longer than 199 bytes; ignored");
 	assert_null(c.status_url);
 	assert_string_equal(c.proxy, "http://p.invalid:8080");
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
-	sb_free(&sb);
+	diags_clear(&d);
+	sb_clear(&sb);
 	free(path);
 }
 
@@ -356,7 +356,7 @@ static void nul_byte_reported(void **state)
 	assert_non_null(c.proxy);
 	assert_string_equal(c.proxy, "http://p.invalid:8080");
 	assert_int_equal(c.cache_s, 7);
-	diags_free(&d);
+	diags_clear(&d);
 
 	/* The same in a region profile. */
 	assert_int_equal(mkdir(reg = xasprintf("%s/r", tmpdir), 0700), 0);
@@ -368,9 +368,9 @@ static void nul_byte_reported(void **state)
 	expect_diag(&d, 0, nat, 2, "NUL byte in the line; line ignored");
 	assert_null(kv_get(&prof.values, "hotline"));
 	assert_string_equal(kv_get(&prof.values, "fee_year"), "2031");
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 	free(nat);
 }
@@ -392,9 +392,9 @@ static void fifo_config_refused(void **state)
 	assert_string_equal(d.v[0].file, path);
 	assert_non_null(strstr(d.v[0].msg, "not a regular file"));
 	check_defaults(&c);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -439,10 +439,10 @@ static void many_region_values(void **state)
 	assert_string_equal(kv_get(&prof.values, "key_7"), "again");
 	assert_string_equal(kv_get(&prof.values, "key_99999"), "value 99999");
 	assert_null(kv_get(&prof.values, "key_100000"));
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
-	sb_free(&sb);
+	diags_clear(&d);
+	sb_clear(&sb);
 	free(nat);
 }
 
@@ -478,7 +478,7 @@ static void relative_paths_from_file_dir(void **state)
 	/* Absolute paths stay as they are; an empty one unsets. */
 	assert_string_equal(c.export_dir, "/var/tmp/out");
 	assert_null(c.ca_file);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
 	free(path);
 	free(sub);
@@ -512,9 +512,9 @@ static void two_files_layered(void **state)
 	/* ... the earlier one where it does not, or where the later value is bad. */
 	assert_true(c.kiosk);
 	assert_int_equal(c.color, CFG_COLOR_ALWAYS);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(sys);
 	free(user);
 	free(none);
@@ -587,9 +587,9 @@ static void region_profiles_layered(void **state)
 	assert_int_equal(load_region(&c, "national", &d), 0);
 	assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
 	assert_string_equal(prof.title, "全国通用");
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void unknown_region_falls_back(void **state)
@@ -614,14 +614,14 @@ static void unknown_region_falls_back(void **state)
 		assert_string_equal(prof.title, "全国通用");
 		assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
 		free(want);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 	/* A name in another case is that profile ("--region Fujian"). */
 	assert_int_equal(load_region(&c, "Fujian", &d), 0);
 	expect_ndiags(&d, 0);
 	assert_string_equal(prof.name, "fujian");
-	diags_free(&d);
-	config_free(&c);
+	diags_clear(&d);
+	config_clear(&c);
 	regions_profile_clear(&prof);
 }
 
@@ -646,7 +646,7 @@ static void region_file_problems(void **state)
 	expect_diag(&d, 0, fj, 3, "unknown key \"name\" (sections: region, values, reimburse)");
 	expect_diag(&d, 1, fj, 5, "unknown section \"valeus\" (sections: region, values, reimburse)");
 	assert_string_equal(kv_get(&prof.values, "hotline"), "12393");
-	diags_free(&d);
+	diags_clear(&d);
 
 	/* No national.ini at all: said once; the title falls back to the name. */
 	assert_int_equal(mkdir(empty, 0700), 0);
@@ -657,9 +657,9 @@ static void region_file_problems(void **state)
 	expect_diag(&d, 0, empty, 0, "no national.ini region profile here");
 	assert_string_equal(prof.title, "national");
 	assert_int_equal(prof.values.n, 0);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(empty);
 	free(fj);
 }
@@ -682,9 +682,9 @@ static void lookup_placeholders(void **state)
 	assert_null(regions_lookup(&prof, ""));
 	/* [reimburse] figures are not placeholders. */
 	assert_null(regions_lookup(&prof, "student_level1"));
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 /* [update]: https only, minisign public keys checked, paths from the file's directory. */
@@ -732,9 +732,9 @@ static void update_section(void **state)
 	/* The good values stay. */
 	assert_string_equal(c.update_url, "https://county.invalid/yibao.bundle");
 	assert_string_equal(c.update_public_key, keys);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(keys);
 	free(text);
 	free(path);
@@ -782,7 +782,7 @@ static void dropins_in_name_order(void **state)
 	expect_ndiags(&d, 0);
 	assert_string_equal(c.region, "b");
 	assert_int_equal(c.idle_timeout_s, 120);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
 	/* A missing main file: its drop-ins are still read (and -1 says so). */
 	assert_int_equal(unlink(path), 0);
@@ -790,9 +790,9 @@ static void dropins_in_name_order(void **state)
 	assert_int_equal(config_load(&c, path, false, &d), -1);
 	expect_ndiags(&d, 0);
 	assert_string_equal(c.region, "b");
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(p1);
 	free(p2);
 	free(p3);
@@ -835,9 +835,9 @@ static void bad_dropins_reported_rest_read(void **state)
 	assert_string_equal(c.region, "last");
 	assert_false(c.kiosk); /* not a system file: nothing fails closed */
 	assert_int_equal(c.nfail_closed, 0);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(p1);
 	free(p3);
 	free(p4);
@@ -861,9 +861,9 @@ static void user_file_bad_kiosk_keeps_default(void **state)
 	expect_diag(&d, 0, path, 2, "[guide] kiosk: \"ture\" is not true or false; default kept");
 	assert_false(c.kiosk);
 	assert_null(c.fail_closed);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -905,9 +905,9 @@ static void system_file_fails_closed(void **state)
 		    "[guide] kiosk: \"ture\" is not true or false; it guards residents: the safe "
 		    "value is used and sessions run as kiosk");
 	expect_diag(&d, 7, p1, 12, "[display] mouse: \"sometimes\" is not true or false; default kept");
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(want);
 	free(p1);
 	free(p2);
@@ -932,9 +932,9 @@ static void system_unreadable_dropin_fails_closed(void **state)
 	assert_true(c.kiosk);
 	assert_int_equal(c.nfail_closed, 1);
 	assert_int_equal(d.n, 2);
-	config_free(&c);
+	config_clear(&c);
 	regions_profile_clear(&prof);
-	diags_free(&d);
+	diags_clear(&d);
 	free(sub);
 	free(dir);
 	free(path);

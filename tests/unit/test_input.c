@@ -178,10 +178,10 @@ static void test_dispatch_script(void **state)
 	/* q asks nothing. */
 	input_dispatch(&a, ACT_QUIT, 0);
 	assert_true(a.quit);
-	app_free(&a);
+	app_clear(&a);
 	guide_free(g);
-	diags_free(&d);
-	config_free(&c);
+	diags_clear(&d);
+	config_clear(&c);
 	regions_profile_clear(&prof);
 	regions_clear(&rs);
 }

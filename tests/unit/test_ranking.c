@@ -95,8 +95,8 @@ static void ranking(void **state)
 	assert_true(first * 10 >= total * 9);
 	assert_int_equal(top3, total);
 	guide_free(g);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	diags_clear(&d);
 }
 
 int main(void)
