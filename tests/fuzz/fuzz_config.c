@@ -19,6 +19,7 @@
 
 #include "fuzz.h"
 #include "../../src/config.h"
+#include "../../src/regions.h"
 #include "../../src/util.h"
 
 static int memfd = -1;
