@@ -10,31 +10,15 @@
 
 #include "../src/bundle.h"
 #include "../src/dated.h"
-#include "../src/refs.h"
-#include "../src/slip.h"
 #include "../src/dates.h"
+#include "../src/refs.h"
+#include "../src/session.h"
+#include "../src/slip.h"
 #include "../src/util.h"
-
-struct dates_today screens_today(struct app *a)
-{
-	/* YIBAO_TODAY is for tests; a kiosk reads nothing the user controls. */
-	struct dates_today t = dates_today(!a->cfg->kiosk);
-	struct date made;
-
-	/*
-	 * A clock set back before the bundle was made is no clock to count days by
-	 * (a test's YIBAO_TODAY is believed: the bundle it packs is made today).
-	 */
-	if (t.plausible && !t.overridden && a->g != NULL && a->g->bundle != NULL &&
-	    dates_parse(bundle_manifest(a->g->bundle)->created, &made) &&
-	    dates_days(t.d) < dates_days(made))
-		t.plausible = false;
-	return t;
-}
 
 void screens_dated_lines(struct app *a, struct layout *l, bool money, bool period)
 {
-	struct dates_today t = screens_today(a);
+	struct dates_today t = session_today(a);
 
 	dated_lines(l, a->g, &t, money, period);
 }
@@ -48,7 +32,7 @@ bool screens_tells_period(const struct screen *s)
 
 void screens_edition_lines(struct app *a, struct layout *l)
 {
-	struct dates_today t = screens_today(a);
+	struct dates_today t = session_today(a);
 
 	dated_edition_lines(l, a->cfg, a->g, &t);
 }

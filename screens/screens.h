@@ -26,14 +26,9 @@ void screens_source_lines(struct app *a, struct view *v);
  * may be out of date (home screen; src/dated.c says it).
  */
 void screens_edition_lines(struct app *a, struct layout *l);
-/*
- * Today for the screens: the clock in local time (YIBAO_TODAY outside kiosk
- * mode), not plausible when it is before the bundle was made (a clock set back).
- */
-struct dates_today screens_today(struct app *a);
 /* Is s one of the screens that tell the payment period against today? */
 bool screens_tells_period(const struct screen *s);
-/* Lay out the year notice (money) and the period standing (period) that apply (src/dated.c, today screens_today's). */
+/* Lay out the year notice (money) and the period standing (period) that apply (src/dated.c, today session_today's). */
 void screens_dated_lines(struct app *a, struct layout *l, bool money, bool period);
 /*
  * On paper (paper: a->paper, or a document such as the slip): the codes of the

@@ -9,6 +9,7 @@
  */
 #include "screens.h"
 
+#include "../src/session.h"
 #include "../src/slip.h"
 
 static bool slip_ticked(void *ctx, const struct screen *s, size_t block)
@@ -25,7 +26,7 @@ static void slip_layout(struct app *a, struct view *v)
 		.answers = &a->answers,
 		.ticked = slip_ticked,
 		.ctx = a,
-		.today = screens_today(a),
+		.today = session_today(a),
 	};
 
 	slip_lay(&v->lay, &in);

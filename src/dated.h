@@ -6,7 +6,7 @@
  * another year, where today stands in the region's payment period, the
  * bundle's edition and whether it may be out of date. Text only, from the
  * region profile the guide shows (guide_value), the guide's bundle and a today
- * the caller gives (screens_today, a test's fixed day): no clock, no app, no
+ * the caller gives (session_today, a test's fixed day): no clock, no app, no
  * screen.
  */
 #ifndef YIBAO_DATED_H

@@ -10,6 +10,7 @@
 
 #include "bundle.h"
 #include "codebook.h"
+#include "dates.h"
 #include "guide.h"
 #include "metrics.h"
 #include "minisig.h"
@@ -137,6 +138,23 @@ void session_content_clear(struct session_content *sc)
 	bundle_close(sc->b);
 	guide_free(sc->g);
 	memset(sc, 0, sizeof *sc);
+}
+
+struct dates_today session_today(const struct app *a)
+{
+	/* YIBAO_TODAY is for tests; a kiosk reads nothing the user controls. */
+	struct dates_today t = dates_today(!a->cfg->kiosk);
+	struct date made;
+
+	/*
+	 * A clock set back before the bundle was made is no clock to count days by
+	 * (a test's YIBAO_TODAY is believed: the bundle it packs is made today).
+	 */
+	if (t.plausible && !t.overridden && a->g != NULL && a->g->bundle != NULL &&
+	    dates_parse(bundle_manifest(a->g->bundle)->created, &made) &&
+	    dates_days(t.d) < dates_days(made))
+		t.plausible = false;
+	return t;
 }
 
 void session_start(struct app *a)

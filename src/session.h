@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 
+#include "dates.h"
 #include "nav.h"
 #include "regions.h"
 
@@ -72,6 +73,12 @@ int session_guide(struct session_content *sc, const struct config *cfg, const st
 /* Free what sc holds, a running signature check waited for (sc may be NULL). */
 void session_content_clear(struct session_content *sc);
 
+/*
+ * The day a session counts from: the clock (or YIBAO_TODAY, for tests, but
+ * never in kiosk mode, where nothing the user controls is read), not
+ * plausible when set back before the bundle was made.
+ */
+struct dates_today session_today(const struct app *a);
 /* A session begins on a (app_init done): counted when [stats] is on. */
 void session_start(struct app *a);
 /*
