@@ -15,6 +15,7 @@
 
 #include "../src/answercode.h"
 #include "../src/codebook.h"
+#include "../src/slip.h"
 #include "../src/util.h"
 
 int screens_wizard_index(struct app *a)
@@ -25,7 +26,7 @@ int screens_wizard_index(struct app *a)
 /* The code book of the app's wizard and region, or NULL (no wizard, too big). */
 static struct answercode *book_new(struct app *a)
 {
-	return codebook_new(a->cfg, a->g, NULL, 0);
+	return codebook_new(&a->g->regions, a->g->profile.name, a->g, NULL, 0);
 }
 
 /* The current answers' code as digits into out, or false. */
@@ -40,16 +41,7 @@ static bool current_code(struct app *a, char *out, size_t outlen)
 
 char *screens_answer_code(struct app *a)
 {
-	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
-	char *code;
-
-	if (a->answers.n == 0 || !current_code(a, digits, sizeof digits))
-		return NULL;
-	answercode_group(digits, grouped, sizeof grouped);
-	code = xstrdup(grouped);
-	util_wipe(digits, sizeof digits);
-	util_wipe(grouped, sizeof grouped);
-	return code;
+	return codebook_code(a->g, &a->answers);
 }
 
 bool screens_answer_code_opened(struct app *a)
@@ -64,30 +56,12 @@ bool screens_answer_code_opened(struct app *a)
 
 void screens_answer_code_line(struct app *a, struct view *v)
 {
-	char *code = screens_answer_code(a);
-	char *line;
-
-	if (code == NULL)
-		return;
-	line = xasprintf("答案码 %s（打电话问服务台时，把这几个数字读给对方）", code);
-	layout_blank(&v->lay);
-	layout_text(&v->lay, line, 0, 0, 0);
-	/* The code encodes the answers (低保, 重度残疾): no copy outlives the layout. */
-	util_wipe(line, strlen(line));
-	util_wipe(code, strlen(code));
-	free(line);
-	free(code);
+	slip_code_line(&v->lay, a->g, &a->answers);
 }
 
 bool screens_ineligible(struct app *a, const struct screen *w)
 {
-	if (w == NULL || a->answers.n == 0)
-		return false;
-	for (size_t i = 0; i < w->nblocks; i++)
-		if (w->blocks[i].type == BLK_RESULT && (w->blocks[i].flags & BF_INELIGIBLE) &&
-		    cond_eval(w->blocks[i].cond, &a->answers))
-			return true;
-	return false;
+	return slip_ineligible(w, &a->answers);
 }
 
 /* Replace the wizard's answers in the app by those of a code. */
@@ -107,9 +81,12 @@ static void take_answers(struct app *a, const struct screen *w, const struct ans
 
 /*
  * Decode text for the app. Returns the status; on AC_OK the answers are the
- * app's. *msg gets what to say otherwise (caller frees).
+ * app's; otherwise what to say is in why (whylen bytes, ANSWERCODE_WHY_MAX
+ * holds it). For another region's code, *other (when other is not NULL) is
+ * that region's name (a new string, caller frees).
  */
-static enum answercode_status apply(struct app *a, const char *digits, char **msg, char **other)
+static enum answercode_status apply(struct app *a, const char *digits, char *why, size_t whylen,
+				    char **other)
 {
 	struct answercode *ac = book_new(a);
 	struct answers got = {0};
@@ -117,9 +94,9 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 	int region = -1;
 	char *title = NULL;
 
-	*msg = NULL;
+	util_say(why, whylen, "%s", "");
 	if (ac == NULL) {
-		*msg = xstrdup("本机的“谁能参保”问答没有答案码");
+		util_say(why, whylen, "%s", "本机的“谁能参保”问答没有答案码");
 		return AC_VERSION;
 	}
 	st = answercode_decode(ac, digits, &got, &region);
@@ -127,11 +104,11 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 		take_answers(a, ac->wizard, &got, digits);
 	} else {
 		if (st == AC_OTHER_REGION) {
-			title = config_region_title(a->cfg, ac->regions[region]);
+			title = regions_title(&a->g->regions, ac->regions[region]);
 			if (other != NULL)
 				*other = xstrdup(ac->regions[region]);
 		}
-		*msg = answercode_message(ac, st, digits, region, title, a->cfg->profile.title);
+		answercode_message(ac, st, digits, region, title, guide_value(a->g, "region"), why, whylen);
 	}
 	free(title);
 	answers_clear(&got);
@@ -141,14 +118,14 @@ static enum answercode_status apply(struct app *a, const char *digits, char **ms
 
 bool screens_answer_code_goto(struct app *a, const char *text)
 {
-	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF];
-	char *msg, *other = NULL;
+	char digits[ANSWERCODE_BUF], grouped[ANSWERCODE_BUF], msg[ANSWERCODE_WHY_MAX];
+	char *other = NULL;
 	enum answercode_status st;
 
 	/* A screen code wins; an answer code is six digits or more, no dots. */
 	if (guide_find_typed(a->g, text) >= 0 || !answercode_normalize(text, digits, sizeof digits))
 		return false;
-	st = apply(a, digits, &msg, &other);
+	st = apply(a, digits, msg, sizeof msg, &other);
 	if (st == AC_OK) {
 		nav_push(a, screens_wizard_index(a));
 		answercode_group(digits, grouped, sizeof grouped);
@@ -161,7 +138,6 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 		nav_message(a, true, "%s", msg);
 	}
 	free(other);
-	free(msg);
 	util_wipe(digits, sizeof digits);
 	util_wipe(grouped, sizeof grouped);
 	return true;
@@ -170,7 +146,6 @@ bool screens_answer_code_goto(struct app *a, const char *text)
 int screens_answer_code_set(struct app *a, const char *text, char *why, size_t whylen)
 {
 	char digits[ANSWERCODE_BUF];
-	char *msg = NULL;
 	int rc;
 
 	util_say(why, whylen, "%s", "");
@@ -178,12 +153,9 @@ int screens_answer_code_set(struct app *a, const char *text, char *why, size_t w
 		util_say(why, whylen, "这不是答案码：答案码只有数字（可以有空格和横线）");
 		return -1;
 	}
-	rc = apply(a, digits, &msg, NULL) == AC_OK ? 0 : -1;
+	rc = apply(a, digits, why, whylen, NULL) == AC_OK ? 0 : -1;
 	if (rc == 0)
 		nav_push(a, screens_wizard_index(a));
-	else
-		util_say(why, whylen, "%s", msg != NULL ? msg : "");
-	free(msg);
 	util_wipe(digits, sizeof digits);
 	return rc;
 }

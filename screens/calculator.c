@@ -33,8 +33,8 @@ static const char *const scope_keys[CALC_GROUPS] = {"student_scope", "other_scop
 
 struct calculator {
 	struct calc_profile prof;
-	char *bad;      /* profile keys that could not be read, or NULL */
-	long long bill; /* fen */
+	char bad[CALC_WHY_MAX]; /* profile keys that could not be read, or "" */
+	long long bill;         /* fen */
 	bool has_bill;
 	int level; /* 1..CALC_LEVELS */
 	int group; /* enum calc_group, or -1: not chosen yet (asked, never assumed) */
@@ -46,7 +46,7 @@ struct calculator {
  */
 static int answers_say(struct app *a, const char *key)
 {
-	const char *s = kv_get(&a->cfg->profile.reimburse, key);
+	const char *s = kv_get(&a->g->profile.reimburse, key);
 	struct cond *cd = s != NULL ? cond_parse(s, NULL, 0) : NULL;
 	bool known = cd != NULL;
 	int r = -1;
@@ -67,7 +67,7 @@ static int start_group(struct app *a)
 
 	if (employee == 1)
 		return CALC_EMPLOYEE;
-	if (student < 0 || (employee < 0 && kv_get(&a->cfg->profile.reimburse, "employee_if") != NULL))
+	if (student < 0 || (employee < 0 && kv_get(&a->g->profile.reimburse, "employee_if") != NULL))
 		return -1;
 	return student == 1 ? CALC_STUDENT : CALC_OTHER;
 }
@@ -76,7 +76,7 @@ static void calculator_init(struct app *a, struct view *v)
 {
 	struct calculator *c = xcalloc(1, sizeof *c);
 
-	calc_profile_read(&c->prof, &a->cfg->profile.reimburse, &c->bad);
+	calc_profile_read(&c->prof, &a->g->profile.reimburse, c->bad, sizeof c->bad);
 	c->level = 1;
 	c->group = start_group(a);
 	v->state = c;
@@ -104,7 +104,7 @@ static void lay_item(struct view *v, int n, const char *label, const char *value
 	r.spans = sp;
 	r.nspans = 1;
 	layout_rich(&v->lay, &r, prefix, 2, 0, layout_add_item(&v->lay, n), NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /* A result line "label：text", indented; attr TA_STRONG for the sums that matter. */
@@ -155,7 +155,7 @@ static void lay_bar(struct app *a, struct view *v, const struct calc_result *r)
 				      : self);
 	sb_adds(&sb, ascii ? "]" : "");
 	layout_text(&v->lay, sb.s, 0, 2, 0);
-	sb_free(&sb);
+	sb_clear(&sb);
 	if (hi > lo || r->reimbursed[1] > r->reimbursed[0])
 		legend = xasprintf("%s 医保报销  %s 比例取高时也由医保报销  %s 自己付", full, maybe, self);
 	else
@@ -169,7 +169,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 {
 	struct calc_result r;
 	char x[CALC_FMT_LEN], y[CALC_FMT_LEN], *t;
-	const char *office = config_lookup(a->cfg, "local_office"), *scope;
+	const char *office = guide_value(a->g, "local_office"), *scope;
 
 	if (office == NULL)
 		office = "当地医保经办机构";
@@ -206,7 +206,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	lay_row(v, "报销比例", t, 0, 0);
 	free(t);
 	/* Whose figure it is: never "本地区" for another region's example. */
-	scope = kv_get(&a->cfg->profile.reimburse, scope_keys[c->group]);
+	scope = kv_get(&a->g->profile.reimburse, scope_keys[c->group]);
 	lay_row(v, "比例出处",
 		scope != NULL && scope[0] != '\0' ? scope : "地区设置没有写明这个比例是哪里的数字", 0, 0);
 	if (c->prof.deductible.known) {
@@ -220,7 +220,7 @@ static void lay_result(struct app *a, struct view *v, const struct calculator *c
 	}
 	if (c->group != CALC_EMPLOYEE && c->prof.bill_limit[c->group].known) {
 		/* The source gives rates up to the limit and says nothing of the rest. */
-		const char *ls = kv_get(&a->cfg->profile.reimburse, "limit_scope");
+		const char *ls = kv_get(&a->g->profile.reimburse, "limit_scope");
 
 		calc_format_fen(c->prof.bill_limit[c->group].fen, x, sizeof x);
 		calc_format_fen(r.bill - r.eligible, y, sizeof y);
@@ -304,7 +304,7 @@ static void calculator_layout(struct app *a, struct view *v)
 		 a->line_mode ? "输入 3 换：学生儿童、其他居民、职工医保"
 			      : "按 Enter 换：学生儿童/其他居民/职工医保");
 	lay_result(a, v, c);
-	if (c->bad != NULL) {
+	if (c->bad[0] != '\0') {
 		char *t = xasprintf("地区设置里这些值看不懂，按没有数据处理：%s", c->bad);
 
 		layout_blank(&v->lay);
@@ -371,11 +371,7 @@ static int calculator_submit(struct app *a, struct view *v, const char *text)
 
 static void calculator_free(struct view *v)
 {
-	struct calculator *c = v->state;
-
-	if (c != NULL)
-		free(c->bad);
-	free(c);
+	free(v->state);
 	v->state = NULL;
 }
 

@@ -50,8 +50,8 @@ static void help_layout(struct app *a, struct view *v)
 	layout_blank(&v->lay);
 	layout_text(&v->lay, REFS_SOURCES_EXPLAINED, 0, 0, 0);
 	layout_blank(&v->lay);
-	if (refs_hotline(a->cfg) != NULL) {
-		line = xasprintf("医保服务热线：%s。", refs_hotline(a->cfg));
+	if (guide_hotline(a->g) != NULL) {
+		line = xasprintf("医保服务热线：%s。", guide_hotline(a->g));
 		layout_text(&v->lay, line, 0, 0, LF_DIM);
 		free(line);
 	}

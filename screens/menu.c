@@ -53,7 +53,7 @@ static void menu_layout(struct app *a, struct view *v)
 		r.text = sb.s;
 		r.spans = sp;
 		layout_rich(&v->lay, &r, NULL, 2, 0, layout_add_item(&v->lay, e[i].link), NULL);
-		sb_free(&sb);
+		sb_clear(&sb);
 	}
 	free(e);
 	screens_source_lines(a, v);

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "../src/dated.h"
 #include "../src/util.h"
 
 static void page_layout(struct app *a, struct view *v)
@@ -14,7 +15,7 @@ static void page_layout(struct app *a, struct view *v)
 	/* On paper the codes say where a link leads; line mode still opens links by number. */
 	struct layout_opts o = {.number_links = !a->paper || a->line_mode};
 	const char **codes = screens_link_codes(a, s, a->paper, &o.nlink_codes);
-	bool money = screens_states_money(s), period = screens_tells_period(s);
+	bool money = dated_states_money(s), period = screens_tells_period(s);
 
 	o.link_codes = codes;
 	/* What is dated is said first: read on 7 December, the period has days left. */

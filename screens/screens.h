@@ -23,33 +23,12 @@ void screens_source_lines(struct app *a, struct view *v);
 /*
  * Lay out the bundle's version and policy year, and when the bundle is past
  * valid-until or older than [update] warn_after_days, the notice that figures
- * may be out of date (home screen and slip).
+ * may be out of date (home screen; src/dated.c says it).
  */
 void screens_edition_lines(struct app *a, struct layout *l);
-/*
- * Today for the screens: the clock in local time (YIBAO_TODAY outside kiosk
- * mode), not plausible when it is before the bundle was made (a clock set back).
- */
-struct dates_today screens_today(struct app *a);
-/* The year the money figures are for: the profile's fee_year, else the bundle's policy year (0: none). */
-int screens_figures_year(struct app *a);
-/*
- * The one line a money screen adds when today is past the figures' year (or
- * before it, or the clock is wrong), or NULL when the year is this year.
- * New string; caller frees.
- */
-char *screens_year_notice(struct app *a);
-/*
- * Where today stands in the profile's payment period (open with N days left,
- * not yet open, closed and what follows, hedged as the sources hedge), or NULL
- * when the profile gives no dates. New string; caller frees.
- */
-char *screens_period_standing(struct app *a);
-/* Does s state an amount in 元 (or is it the calculator)? */
-bool screens_states_money(const struct screen *s);
 /* Is s one of the screens that tell the payment period against today? */
 bool screens_tells_period(const struct screen *s);
-/* Lay out the year notice (money) and the period standing (period) that apply. */
+/* Lay out the year notice (money) and the period standing (period) that apply (src/dated.c, today session_today's). */
 void screens_dated_lines(struct app *a, struct layout *l, bool money, bool period);
 /*
  * On paper (paper: a->paper, or a document such as the slip): the codes of the

@@ -77,7 +77,7 @@ static void item_line(struct layout *l, int n, const char *label, const char *de
 	r.spans = sp;
 	r.nspans = 2;
 	layout_rich(l, &r, NULL, 2, 0, layout_add_item(l, n), NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /* "label: value" at indent 2, skipped when value is NULL. */
@@ -95,7 +95,7 @@ static void field(struct layout *l, const char *label, const char *value, unsign
 /* " NNNNN": the profile's hotline after a space, or "" when it has none. */
 static const char *hotline_sp(struct app *a, char *buf, size_t size)
 {
-	const char *h = refs_hotline(a->cfg);
+	const char *h = guide_hotline(a->g);
 
 	snprintf(buf, size, "%s%s", h != NULL ? " " : "", h != NULL ? h : "");
 	return buf;
@@ -169,8 +169,8 @@ static void lay_lookup(struct app *a, struct view *v)
 	} else {
 		layout_text(l, status_err_message(r->err), 0, 2,
 			    r->err == SE_CANCELLED || r->err == SE_NO_RECORD ? 0 : LF_WARN);
-		if (r->err != SE_CANCELLED && refs_hotline(a->cfg) != NULL) {
-			line = xasprintf("医保服务热线：%s", refs_hotline(a->cfg));
+		if (r->err != SE_CANCELLED && guide_hotline(a->g) != NULL) {
+			line = xasprintf("医保服务热线：%s", guide_hotline(a->g));
 			layout_text(l, line, 0, 2, 0);
 			free(line);
 		}

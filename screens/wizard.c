@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/dated.h"
 #include "../src/flow.h"
 #include "../src/util.h"
 
@@ -165,7 +166,7 @@ static void lay_line(struct view *v, const char *prefix, const char *text, const
 	r.spans = &sp;
 	r.nspans = bold != NULL && sp.len > 0 ? 1 : 0;
 	layout_rich(&v->lay, &r, prefix, indent, flags, item, NULL);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 static void set_badge(struct view *v, char *badge)
@@ -318,7 +319,7 @@ static void layout_result(struct app *a, struct view *v, struct wizard *st,
 	set_badge(v, xstrdup(screens_answer_code_opened(a) ? "按答案码打开" : "结果"));
 	/* Read after the figures' year, or with the period running out: said first. */
 	if (!screens_ineligible(a, s))
-		screens_dated_lines(a, &v->lay, screens_states_money(s), true);
+		screens_dated_lines(a, &v->lay, dated_states_money(s), true);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct block *b = &s->blocks[i];
 

@@ -132,7 +132,7 @@ static unsigned fingerprint(const struct answercode *ac)
 			sb_printf(&sb, "- %s: %s\n", q->opts[k].value, q->opts[k].label);
 	}
 	h = fnv1a(FNV_BASIS, sb.s, sb.len);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return (unsigned)(h % pow10u(ANSWERCODE_FP_DIGITS));
 }
 
@@ -435,43 +435,48 @@ enum answercode_status answercode_decode(const struct answercode *ac, const char
 	return (int)r == ac->region ? AC_OK : AC_OTHER_REGION;
 }
 
-char *answercode_message(const struct answercode *ac, enum answercode_status st,
-			 const char *digits, int region, const char *code_title,
-			 const char *here_title)
+void answercode_message(const struct answercode *ac, enum answercode_status st,
+			const char *digits, int region, const char *code_title, const char *here_title,
+			char *why, size_t whylen)
 {
-	struct strbuf sb = {0};
 	size_t n = strlen(digits);
+	const char *line = "答案码有误，请再核对一遍";
 
 	switch (st) {
 	case AC_OK:
-		return xstrdup("按答案码打开");
+		line = "按答案码打开";
+		break;
 	case AC_NOT_CODE:
-		return xstrdup("这不是答案码：答案码只有数字");
+		line = "这不是答案码：答案码只有数字";
+		break;
 	case AC_TYPO:
 		if (n != (size_t)ac->ndigits && n >= ANSWERCODE_FP_DIGITS &&
-		    field(digits, ANSWERCODE_FP_DIGITS) == ac->fingerprint)
-			return xasprintf("答案码有误，请再核对一遍（应是 %d 位，这里是 %zu 位）",
-					 ac->ndigits, n);
-		return xstrdup("答案码有误，请再核对一遍");
+		    field(digits, ANSWERCODE_FP_DIGITS) == ac->fingerprint) {
+			util_say(why, whylen, "答案码有误，请再核对一遍（应是 %d 位，这里是 %zu 位）",
+				 ac->ndigits, n);
+			return;
+		}
+		break;
 	case AC_VERSION:
-		sb_printf(&sb, "这个答案码来自另一版本的问答（本机 %0*u 版", ANSWERCODE_FP_DIGITS,
-			  ac->fingerprint);
-		if (ac->wizard->updated != NULL)
-			sb_printf(&sb, "，%s", ac->wizard->updated);
-		sb_adds(&sb, "）：请两边更新到同一版本");
-		return sb_take(&sb);
+		util_say(why, whylen, "这个答案码来自另一版本的问答（本机 %0*u 版%s%s）：请两边更新到同一版本",
+			 ANSWERCODE_FP_DIGITS, ac->fingerprint, ac->wizard->updated != NULL ? "，" : "",
+			 ac->wizard->updated != NULL ? ac->wizard->updated : "");
+		return;
 	case AC_OTHER_REGION:
 		if (region < 0 || (size_t)region >= ac->nregions)
-			return xstrdup("答案码有误，请再核对一遍");
+			break;
 		/* The session offers to switch (d: the region chooser); a command line uses --region. */
-		return xasprintf("这是%s的答案码，本机现在是%s：换到%s就能打开",
-				 code_title != NULL ? code_title : ac->regions[region],
-				 here_title != NULL ? here_title : "另一地区",
-				 code_title != NULL ? code_title : ac->regions[region]);
+		util_say(why, whylen, "这是%s的答案码，本机现在是%s：换到%s就能打开",
+			 code_title != NULL ? code_title : ac->regions[region],
+			 here_title != NULL ? here_title : "另一地区",
+			 code_title != NULL ? code_title : ac->regions[region]);
+		return;
 	case AC_REGION_MISSING:
-		return xstrdup("答案码所属地区的资料本机没有：请装上对方地区的资料，或问清地区后重新回答");
+		line = "答案码所属地区的资料本机没有：请装上对方地区的资料，或问清地区后重新回答";
+		break;
 	case AC_REGION_LIST:
-		return xstrdup("本机的地区资料和对方的不一样，认不出答案码的地区：请两边用同一版本的地区资料");
+		line = "本机的地区资料和对方的不一样，认不出答案码的地区：请两边用同一版本的地区资料";
+		break;
 	}
-	return xstrdup("答案码有误，请再核对一遍");
+	util_say(why, whylen, "%s", line);
 }

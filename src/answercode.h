@@ -104,14 +104,17 @@ enum answercode_status answercode_decode(const struct answercode *ac, const char
 					 struct answers *out, int *region);
 
 /*
- * What to tell the person about status st for digits (a new string, Chinese,
- * caller frees). For AC_OTHER_REGION, region is the code's region index,
- * code_title its title (NULL: its name is used) and here_title the active
- * region's title.
+ * What to tell the person about status st for digits: one line of Chinese into
+ * why (whylen bytes; ANSWERCODE_WHY_MAX holds every message with region titles
+ * of up to 300 bytes; a longer one is cut between characters). For
+ * AC_OTHER_REGION, region is the code's region index, code_title its title
+ * (NULL: its name is used) and here_title the active region's title.
  */
-char *answercode_message(const struct answercode *ac, enum answercode_status st,
-			 const char *digits, int region, const char *code_title,
-			 const char *here_title);
+void answercode_message(const struct answercode *ac, enum answercode_status st,
+			const char *digits, int region, const char *code_title, const char *here_title,
+			char *why, size_t whylen);
+/* A why buffer for answercode_message. */
+#define ANSWERCODE_WHY_MAX 1024
 
 /* Damm check digit ('0'..'9') of the n digits at s. */
 char answercode_damm(const char *s, size_t n);

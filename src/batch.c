@@ -109,7 +109,7 @@ int batch_answers(struct app *a, char *const *answers, size_t n)
 		bool known = false;
 
 		if (bl != NULL) {
-			sb_free(&valid);
+			sb_clear(&valid);
 			for (size_t k = 0; k < bl->nopts && !known; k++) {
 				known = strcmp(bl->opts[k].value, eq + 1) == 0;
 				sb_printf(&valid, "%s%s", k > 0 ? " " : "", bl->opts[k].value);
@@ -125,10 +125,10 @@ int batch_answers(struct app *a, char *const *answers, size_t n)
 
 			charset_write(stderr, line);
 			free(line);
-			sb_free(&valid);
+			sb_clear(&valid);
 			return -1;
 		}
-		sb_free(&valid);
+		sb_clear(&valid);
 		{
 			char *key = xstrndup(arg, (size_t)(eq - arg));
 
@@ -168,6 +168,6 @@ int batch_print(struct app *a, const char *what, int width)
 	}
 	export_text(a, nav_top(a), width > 0 ? width : EXPORT_WIDTH, &sb);
 	charset_write(stdout, sb.s);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return 0;
 }

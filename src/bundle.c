@@ -71,7 +71,7 @@ static bool table_fits(const struct bundle *b, uint32_t off, uint32_t n, size_t 
 	return off >= HEADER_SIZE && (uint64_t)off + (uint64_t)n * sz <= b->size;
 }
 
-void bundle_manifest_free(struct bundle_manifest *m)
+void bundle_manifest_clear(struct bundle_manifest *m)
 {
 	if (m == NULL)
 		return;
@@ -79,7 +79,7 @@ void bundle_manifest_free(struct bundle_manifest *m)
 	memset(m, 0, sizeof *m);
 }
 
-void bundle_head_free(struct bundle_head *h)
+void bundle_head_clear(struct bundle_head *h)
 {
 	if (h == NULL)
 		return;
@@ -103,7 +103,7 @@ static bool is_date(const char *s)
 }
 
 /* Check the header and the tables' extents of b->p, and read the manifest. */
-static int check_open(struct bundle *b, char *err, size_t errlen)
+static int check_open(struct bundle *b, char *why, size_t whylen)
 {
 	struct bundle_manifest *m = &b->m;
 	const char *created, *until, *regions, *lacks;
@@ -111,22 +111,22 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 	uint32_t year;
 
 	if (b->size >= 16 && memcmp(b->p, "SQLite format 3", 16) == 0) {
-		util_say(err, errlen, "bundle format 1 (SQLite); this guide reads format %d: %s",
+		util_say(why, whylen, "bundle format 1 (SQLite); this guide reads format %d: %s",
 			 BUNDLE_FORMAT, "pack it again with this version's yibao --pack");
 		return -1;
 	}
 	if (b->size < HEADER_SIZE || memcmp(b->p, BUNDLE_MAGIC, BUNDLE_MAGIC_LEN) != 0) {
-		util_say(err, errlen, "not a content bundle");
+		util_say(why, whylen, "not a content bundle");
 		return -1;
 	}
 	m->format = rd32(b->p + H_FORMAT) <= INT_MAX ? (int)rd32(b->p + H_FORMAT) : -1;
 	if (m->format != BUNDLE_FORMAT) {
-		util_say(err, errlen, "bundle format %d; this guide reads format %d", m->format,
+		util_say(why, whylen, "bundle format %d; this guide reads format %d", m->format,
 			 BUNDLE_FORMAT);
 		return -1;
 	}
 	if (rd32(b->p + H_SIZE) != b->size) {
-		util_say(err, errlen, "bundle is %zu bytes, its header says %lu (cut short?)",
+		util_say(why, whylen, "bundle is %zu bytes, its header says %lu (cut short?)",
 			 b->size, (unsigned long)rd32(b->p + H_SIZE));
 		return -1;
 	}
@@ -134,7 +134,7 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 	b->nregions = rd32(b->p + H_NREGIONS);
 	if (!table_fits(b, rd32(b->p + H_FILES), b->nfiles, FILE_SIZE) ||
 	    !table_fits(b, rd32(b->p + H_REGIONS_OFF), b->nregions, REGION_SIZE)) {
-		util_say(err, errlen, "not a content bundle (a table lies outside the file)");
+		util_say(why, whylen, "not a content bundle (a table lies outside the file)");
 		return -1;
 	}
 	b->files = b->p + rd32(b->p + H_FILES);
@@ -146,7 +146,7 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 		if (str_at(b, rec + R_NAME, NULL) == NULL || !table_fits(b, rd32(rec + R_ENTRIES), n, ENTRY_SIZE) ||
 		    !table_fits(b, rd32(rec + R_BY_ID), n, 4) || !table_fits(b, rd32(rec + R_BY_CODE), n, 4) ||
 		    n >= INT_MAX) {
-			util_say(err, errlen, "not a content bundle (region %lu is damaged)",
+			util_say(why, whylen, "not a content bundle (region %lu is damaged)",
 				 (unsigned long)r + 1);
 			return -1;
 		}
@@ -163,7 +163,7 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 		: regions == NULL                   ? "its regions"
 						    : NULL;
 	if (lacks != NULL) {
-		util_say(err, errlen, "bundle manifest lacks %s", lacks);
+		util_say(why, whylen, "bundle manifest lacks %s", lacks);
 		return -1;
 	}
 	m->version = (long long)version;
@@ -174,34 +174,34 @@ static int check_open(struct bundle *b, char *err, size_t errlen)
 	return 0;
 }
 
-static struct bundle *finish_open(struct bundle *b, char *err, size_t errlen)
+static struct bundle *finish_open(struct bundle *b, char *why, size_t whylen)
 {
-	if (check_open(b, err, errlen) < 0) {
+	if (check_open(b, why, whylen) < 0) {
 		bundle_close(b);
 		return NULL;
 	}
 	return b;
 }
 
-struct bundle *bundle_open(const char *path, char *err, size_t errlen)
+struct bundle *bundle_open(const char *path, char *why, size_t whylen)
 {
 	struct bundle *b;
 	struct stat st;
 	void *p;
-	char why[200] = "";
+	char reason[200] = "";
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0) {
-		util_say(err, errlen, "%s: cannot open (%s)", path, strerror(errno));
+		util_say(why, whylen, "%s: cannot open (%s)", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		util_say(err, errlen, "%s: not a regular file", path);
+		util_say(why, whylen, "%s: not a regular file", path);
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size < HEADER_SIZE || (uintmax_t)st.st_size > UINT32_MAX) {
-		util_say(err, errlen, "%s: not a content bundle (%lld bytes)", path,
+		util_say(why, whylen, "%s: not a content bundle (%lld bytes)", path,
 			 (long long)st.st_size);
 		close(fd);
 		return NULL;
@@ -209,7 +209,7 @@ struct bundle *bundle_open(const char *path, char *err, size_t errlen)
 	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED) {
-		util_say(err, errlen, "%s: cannot map (%s)", path, strerror(errno));
+		util_say(why, whylen, "%s: cannot map (%s)", path, strerror(errno));
 		return NULL;
 	}
 	b = xcalloc(1, sizeof *b);
@@ -217,20 +217,20 @@ struct bundle *bundle_open(const char *path, char *err, size_t errlen)
 	b->p = p;
 	b->size = (size_t)st.st_size;
 	b->mapped = true;
-	b = finish_open(b, why, sizeof why);
+	b = finish_open(b, reason, sizeof reason);
 	if (b == NULL)
-		util_say(err, errlen, "%s: %s", path, why);
+		util_say(why, whylen, "%s: %s", path, reason);
 	return b;
 }
 
-struct bundle *bundle_open_mem(void *data, size_t len, char *err, size_t errlen)
+struct bundle *bundle_open_mem(void *data, size_t len, char *why, size_t whylen)
 {
 	struct bundle *b = xcalloc(1, sizeof *b);
 
 	b->base = data;
 	b->p = data;
 	b->size = len;
-	return finish_open(b, err, errlen);
+	return finish_open(b, why, whylen);
 }
 
 void bundle_close(struct bundle *b)
@@ -241,13 +241,13 @@ void bundle_close(struct bundle *b)
 		munmap(b->base, b->size);
 	else
 		free(b->base);
-	bundle_manifest_free(&b->m);
+	bundle_manifest_clear(&b->m);
 	free(b);
 }
 
-int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *err, size_t errlen)
+int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *why, size_t whylen)
 {
-	struct bundle *b = bundle_open(path, err, errlen);
+	struct bundle *b = bundle_open(path, why, whylen);
 
 	memset(m, 0, sizeof *m);
 	if (b == NULL)
@@ -312,7 +312,7 @@ static char *str_copy(const struct bundle *b, const unsigned char *rec, size_t *
 	return xmemdup0(s, n);
 }
 
-char *bundle_region_text(struct bundle *b, const char *name, size_t *len)
+char *bundle_region_text(const struct bundle *b, const char *name, size_t *len)
 {
 	const unsigned char *reg = region_rec(b, name);
 
@@ -399,7 +399,7 @@ int bundle_head(struct bundle *b, const char *region, int n, struct bundle_head 
 	h->updated = str_copy(b, e + E_UPDATED, NULL);
 	h->source = str_copy(b, e + E_SOURCE, NULL);
 	if (h->file == NULL || h->id == NULL || h->code == NULL || h->title == NULL) {
-		bundle_head_free(h);
+		bundle_head_clear(h);
 		return -1;
 	}
 	return 0;

@@ -35,12 +35,12 @@ struct bundle_manifest {
 
 /*
  * Read only the manifest of the bundle file at path (opened read-only,
- * immutable). Returns 0, or -1 with a one-line reason in err (not a bundle, a
+ * immutable). Returns 0, or -1 with a one-line reason in why (not a bundle, a
  * format this guide does not read, a missing or bad field). Free m with
- * bundle_manifest_free (also after -1).
+ * bundle_manifest_clear (also after -1).
  */
-int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *err, size_t errlen);
-void bundle_manifest_free(struct bundle_manifest *m);
+int bundle_manifest_read(const char *path, struct bundle_manifest *m, char *why, size_t whylen);
+void bundle_manifest_clear(struct bundle_manifest *m);
 
 /*
  * Days from the manifest's created date to today (local time, the clock), and
@@ -53,26 +53,26 @@ bool bundle_manifest_expired(const struct bundle_manifest *m);
 /* An open bundle. */
 struct bundle;
 
-/* A screen's front matter from the index (strings owned by the caller: free with bundle_head_free). */
+/* A screen's front matter from the index (strings owned by the caller: free with bundle_head_clear). */
 struct bundle_head {
 	char *file, *id, *code, *title, *updated, *source;
 	int kind;
 };
-void bundle_head_free(struct bundle_head *h);
+void bundle_head_clear(struct bundle_head *h);
 
 /*
  * Open the bundle file at path for the whole session: a regular file, mapped
  * read-only (the descriptor is closed at once; the mapping keeps the file as it
  * was). The manifest and the tables' extents are checked. Returns NULL with a
- * one-line reason in err. Close with bundle_close.
+ * one-line reason in why. Close with bundle_close.
  */
-struct bundle *bundle_open(const char *path, char *err, size_t errlen);
+struct bundle *bundle_open(const char *path, char *why, size_t whylen);
 /*
  * The same over len bytes of a bundle in memory (allocated with malloc;
  * ownership passes to the bundle, also on failure). For --content DIR (packed in
  * memory) and fuzzing.
  */
-struct bundle *bundle_open_mem(void *data, size_t len, char *err, size_t errlen);
+struct bundle *bundle_open_mem(void *data, size_t len, char *why, size_t whylen);
 void bundle_close(struct bundle *b);
 
 /* The manifest (owned by b). */
@@ -80,7 +80,7 @@ const struct bundle_manifest *bundle_manifest(const struct bundle *b);
 /* True when the bundle has region name. */
 bool bundle_has_region(struct bundle *b, const char *name);
 /* The region profile name (an .ini text) as written, or NULL. Caller frees. */
-char *bundle_region_text(struct bundle *b, const char *name, size_t *len);
+char *bundle_region_text(const struct bundle *b, const char *name, size_t *len);
 
 /* Number of screens region has. */
 int bundle_count(struct bundle *b, const char *region);

@@ -255,7 +255,7 @@ static void put_sorted(unsigned char *p, const struct bb_region *r, bool by_code
 	free(k);
 }
 
-void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *err, size_t errlen)
+void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *why, size_t whylen)
 {
 	uint64_t tables = HEADER_SIZE + (uint64_t)bb->nfiles * FILE_SIZE +
 			  (uint64_t)bb->nregs * REGION_SIZE;
@@ -279,7 +279,7 @@ void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *err, s
 				   str_size(r->e[j].source);
 	}
 	if (tables + strings > UINT32_MAX) {
-		util_say(err, errlen, "the bundle would be %llu MiB; the format holds 4 GiB",
+		util_say(why, whylen, "the bundle would be %llu MiB; the format holds 4 GiB",
 			 (unsigned long long)((tables + strings) >> 20));
 		builder_free(bb);
 		return NULL;

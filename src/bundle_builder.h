@@ -32,8 +32,8 @@ void bundle_builder_entry(struct bundle_builder *bb, const char *region, const c
 			  const char *updated, const char *source);
 /*
  * The image (malloc'd; for bundle_open_mem or a file) and its size, or NULL
- * with a one-line reason in err (too large for the format). Frees bb.
+ * with a one-line reason in why (too large for the format). Frees bb.
  */
-void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *err, size_t errlen);
+void *bundle_builder_finish(struct bundle_builder *bb, size_t *len, char *why, size_t whylen);
 
 #endif

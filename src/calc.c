@@ -362,12 +362,13 @@ static void note_bad(struct strbuf *sb, const char *key)
 	sb_adds(sb, key);
 }
 
-void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **bad)
+int calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char *why, size_t whylen)
 {
 	static const char *const groups[CALC_GROUPS] = {"student", "other", "employee"};
 	static const char *const amounts[] = {"deductible", "cap", "bill_limit"};
 	struct calc_amount *dst[] = {&p->deductible, &p->cap, &p->bill_limit[CALC_STUDENT]};
 	struct strbuf sb = {0};
+	int rc;
 
 	memset(p, 0, sizeof *p);
 	for (int g = 0; g < CALC_GROUPS; g++) {
@@ -408,8 +409,10 @@ void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **b
 			note_bad(&sb, key);
 		cond_free(c);
 	}
-	*bad = sb.len > 0 ? sb_take(&sb) : NULL;
-	sb_free(&sb);
+	util_say(why, whylen, "%s", sb.len > 0 ? sb.s : "");
+	rc = sb.len > 0 ? -1 : 0;
+	sb_clear(&sb);
+	return rc;
 }
 
 bool calc_compute(const struct calc_profile *p, long long bill_fen, int level,

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "config.h"
+#include "regions.h"
 
 /* The largest bill the calculator accepts: 10,000,000 元. */
 #define CALC_MAX_FEN 1000000000LL
@@ -112,10 +112,13 @@ bool calc_parse_amount(const char *s, struct calc_amount *a);
  * Keys: student_level1..3, other_level1..3, employee_level1..3, deductible, cap,
  * student_bill_limit, other_bill_limit, and bill_limit (both groups; a group's own key wins unless
  * it is empty). A
- * value that cannot be read is left unknown and its key named in *bad, comma
- * separated (NULL when every value was read; caller frees).
+ * value that cannot be read is left unknown. Returns 0 when every value was
+ * read, else -1 with the keys of those that could not be, comma separated, in
+ * why (CALC_WHY_MAX bytes hold them all; why may be NULL; "" on 0).
  */
-void calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char **bad);
+int calc_profile_read(struct calc_profile *p, const struct kvlist *kv, char *why, size_t whylen);
+/* A why buffer of calc_profile_read this long names every key it reads. */
+#define CALC_WHY_MAX 512
 
 /*
  * Compute the reimbursement of bill_fen (0..CALC_MAX_FEN) at hospital level

@@ -114,6 +114,6 @@ char *charset_to_utf8(const char *s)
 	iconv_close(cd);
 	clean = text_sanitize(sb.s, sb.len, 0, NULL, NULL);
 	util_wipe(sb.s, sb.len);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return clean;
 }

@@ -17,86 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-/* The slot of key in l's index: where it is, or the empty slot it would go in. */
-static size_t kv_slot(const struct kvlist *l, const char *key)
-{
-	size_t mask = l->icap - 1, h = util_hash(key) & mask;
-
-	while (l->index[h] != 0 && strcmp(l->v[l->index[h] - 1].key, key) != 0)
-		h = (h + 1) & mask;
-	return h;
-}
-
-/* Keep the index at most half full: rebuilt at twice the size when it would not be. */
-static void kv_reserve(struct kvlist *l, size_t need)
-{
-	size_t cap = 16;
-
-	if (need * 2 <= l->icap)
-		return;
-	while (cap < need * 2)
-		cap *= 2;
-	free(l->index);
-	l->index = xcalloc(cap, sizeof *l->index);
-	l->icap = cap;
-	for (size_t i = 0; i < l->n; i++)
-		l->index[kv_slot(l, l->v[i].key)] = i + 1;
-}
-
-void kv_set(struct kvlist *l, const char *key, const char *val)
-{
-	size_t h;
-
-	kv_reserve(l, l->n + 1);
-	h = kv_slot(l, key);
-	if (l->index[h] != 0) {
-		struct kv *e = &l->v[l->index[h] - 1];
-
-		free(e->val);
-		e->val = xstrdup(val);
-		return;
-	}
-	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n].key = xstrdup(key);
-	l->v[l->n].val = xstrdup(val);
-	l->n++;
-	l->index[h] = l->n;
-}
-
-const char *kv_get(const struct kvlist *l, const char *key)
-{
-	size_t h;
-
-	if (l->icap == 0)
-		return NULL;
-	h = kv_slot(l, key);
-	return l->index[h] != 0 ? l->v[l->index[h] - 1].val : NULL;
-}
-
-void kv_free(struct kvlist *l)
-{
-	if (l == NULL)
-		return;
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].key);
-		free(l->v[i].val);
-	}
-	free(l->v);
-	free(l->index);
-	memset(l, 0, sizeof *l);
-}
-
-void config_profile_clear(struct profile *p)
-{
-	if (p == NULL)
-		return;
-	free(p->name);
-	free(p->title);
-	kv_free(&p->values);
-	kv_free(&p->reimburse);
-	memset(p, 0, sizeof *p);
-}
-
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -115,7 +35,7 @@ void config_defaults(struct config *c)
 	c->update_max_mib = CONFIG_UPDATE_MAX_MIB;
 }
 
-void config_free(struct config *c)
+void config_clear(struct config *c)
 {
 	if (c == NULL)
 		return;
@@ -136,10 +56,6 @@ void config_free(struct config *c)
 	free(c->update_metrics_file);
 	free(c->stats_file);
 	free(c->fail_closed);
-	config_profile_clear(&c->profile);
-	for (size_t i = 0; i < c->nregions; i++)
-		free(c->regions[i]);
-	free(c->regions);
 	memset(c, 0, sizeof *c);
 }
 
@@ -297,11 +213,11 @@ static bool status_url_ok(const char *v)
 }
 
 /*
- * Parse v for s into c. Returns NULL, or why the value is bad (static string
- * or buf) with the value left as it was.
+ * Parse v for s into c. Returns 0, or -1 with why the value is bad in why
+ * and the value left as it was.
  */
-static const char *set_value(struct load_ctx *lc, const struct setting *s, const char *raw,
-			     const char *v, char *buf, size_t size)
+static int set_value(struct load_ctx *lc, const struct setting *s, const char *raw, const char *v,
+		     char *why, size_t whylen)
 {
 	char *field = (char *)lc->c + s->off;
 	long n;
@@ -317,29 +233,25 @@ static const char *set_value(struct load_ctx *lc, const struct setting *s, const
 			free(*(char **)(void *)field);
 			*(char **)(void *)field = NULL;
 		} else if (s->type == V_HTTPS ? strncasecmp(v, "https://", 8) != 0 : !status_url_ok(v)) {
-			snprintf(buf, size, "\"%s\" is not an https:// URL", v);
-			return buf;
+			util_say(why, whylen, "\"%s\" is not an https:// URL", v);
+			return -1;
 		} else
 			set_str((char **)(void *)field, v);
 		break;
-	case V_KEYS: {
-		char why[160];
-
+	case V_KEYS:
 		if (v[0] == '\0') {
 			free(*(char **)(void *)field);
 			*(char **)(void *)field = NULL;
-		} else if (minisig_pubkeys_check(v, why, sizeof why) < 0) {
-			snprintf(buf, size, "%s", why);
-			return buf;
+		} else if (minisig_pubkeys_check(v, why, whylen) < 0) {
+			return -1;
 		} else
 			set_str((char **)(void *)field, v);
 		break;
-	}
 	case V_PATH:
 		/* A path with control characters in it is not what anyone meant. */
 		if (s->guard && strcmp(v, raw) != 0) {
-			snprintf(buf, size, "\"%s\" has control characters in it", v);
-			return buf;
+			util_say(why, whylen, "\"%s\" has control characters in it", v);
+			return -1;
 		}
 		set_path(lc, (char **)(void *)field, v);
 		if (s->off == OFF(content_dir))
@@ -349,16 +261,16 @@ static const char *set_value(struct load_ctx *lc, const struct setting *s, const
 		break;
 	case V_BOOL:
 		if (!parse_bool(v, &b)) {
-			snprintf(buf, size, "\"%s\" is not true or false", v);
-			return buf;
+			util_say(why, whylen, "\"%s\" is not true or false", v);
+			return -1;
 		}
 		*(bool *)(void *)field = b;
 		break;
 	case V_INT:
 	case V_LONG:
 		if (!parse_long(v, s->lo, s->hi, &n)) {
-			snprintf(buf, size, "\"%s\" is not a number from %ld to %ld", v, s->lo, s->hi);
-			return buf;
+			util_say(why, whylen, "\"%s\" is not a number from %ld to %ld", v, s->lo, s->hi);
+			return -1;
 		}
 		if (s->type == V_INT)
 			*(int *)(void *)field = (int)n;
@@ -371,15 +283,15 @@ static const char *set_value(struct load_ctx *lc, const struct setting *s, const
 		while (s->names[k] != NULL && strcasecmp(s->names[k], v) != 0)
 			k++;
 		if (s->names[k] == NULL) {
-			snprintf(buf, size, "\"%s\" is not one of %s|%s|%s", v, s->names[0],
+			util_say(why, whylen, "\"%s\" is not one of %s|%s|%s", v, s->names[0],
 				 s->names[1], s->names[2]);
-			return buf;
+			return -1;
 		}
 		*(int *)(void *)field = k;
 		break;
 	}
 	}
-	return NULL;
+	return 0;
 }
 
 static int on_setting(void *user, const char *section, const char *key, const char *raw)
@@ -391,16 +303,18 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 
 	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
 		const struct setting *s = &settings[i];
-		char buf[256];
-		const char *bad;
+		char bad[256];
 
 		if (strcmp(s->section, section) != 0)
 			continue;
 		known_section = true;
 		if (strcmp(s->key, key) != 0)
 			continue;
-		bad = set_value(lc, s, raw, v, buf, sizeof buf);
-		if (bad != NULL && s->guard && lc->system) {
+		if (set_value(lc, s, raw, v, bad, sizeof bad) == 0) {
+			free(v);
+			return 1;
+		}
+		if (s->guard && lc->system) {
 			char *what = xasprintf("[%s] %s: %s", section, key, bad);
 
 			set_safe(lc->c, s);
@@ -409,7 +323,7 @@ static int on_setting(void *user, const char *section, const char *key, const ch
 				  "%s; it guards residents: the safe value is used and sessions run as kiosk",
 				  what);
 			free(what);
-		} else if (bad != NULL) {
+		} else {
 			bool kept = s->type == V_BOOL || s->type == V_INT || s->type == V_LONG ||
 				    s->type == V_ENUM;
 

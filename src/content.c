@@ -248,7 +248,7 @@ char *content_fill(const char *text, content_lookup_fn lookup, void *ctx)
 	struct diags ignore = {0};
 	char *s = fill_placeholders("", text, 1, lookup, ctx, &ignore);
 
-	diags_free(&ignore);
+	diags_clear(&ignore);
 	return s;
 }
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 bool dates_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -155,25 +157,30 @@ enum dates_year dates_year_standing(const struct dates_today *t, int year)
 	return t->d.y == year ? DATES_YEAR_CURRENT : DATES_YEAR_OVER;
 }
 
-const char *dates_period_parse(const char *start, const char *end, struct dates_period *p)
+int dates_period_parse(const char *start, const char *end, struct dates_period *p, char *why,
+		       size_t whylen)
 {
 	struct dates_period q;
 	bool full_start, full_end;
+	const char *bad = NULL;
 
 	full_start = start != NULL && strlen(start) == 10;
 	full_end = end != NULL && strlen(end) == 10;
-	if (!(full_start ? dates_parse(start, &q.start) : dates_parse_md(start, &q.start)))
-		return "not a date that exists (MM-DD for every year, or YYYY-MM-DD)";
-	if (!(full_end ? dates_parse(end, &q.end) : dates_parse_md(end, &q.end)))
-		return "not a date that exists (MM-DD for every year, or YYYY-MM-DD)";
-	if (full_start != full_end)
-		return "pay_start and pay_end must both be MM-DD or both YYYY-MM-DD";
-	if (q.end.m * 100 + q.end.d < q.start.m * 100 + q.start.d && !full_start)
-		return "the period ends before it starts (a period over the new year takes YYYY-MM-DD dates)";
-	if (full_start && dates_days(q.end) < dates_days(q.start))
-		return "the period ends before it starts";
+	if (!(full_start ? dates_parse(start, &q.start) : dates_parse_md(start, &q.start)) ||
+	    !(full_end ? dates_parse(end, &q.end) : dates_parse_md(end, &q.end)))
+		bad = "not a date that exists (MM-DD for every year, or YYYY-MM-DD)";
+	else if (full_start != full_end)
+		bad = "pay_start and pay_end must both be MM-DD or both YYYY-MM-DD";
+	else if (q.end.m * 100 + q.end.d < q.start.m * 100 + q.start.d && !full_start)
+		bad = "the period ends before it starts (a period over the new year takes YYYY-MM-DD dates)";
+	else if (full_start && dates_days(q.end) < dates_days(q.start))
+		bad = "the period ends before it starts";
+	if (bad != NULL) {
+		util_say(why, whylen, "%s", bad);
+		return -1;
+	}
 	*p = q;
-	return NULL;
+	return 0;
 }
 
 /* A yearly date in year y: 02-29 is 02-28 in a common year. */

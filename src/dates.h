@@ -81,11 +81,12 @@ struct dates_period {
 };
 /*
  * Parse a period's two ends as written in a region profile ("01-01" and
- * "12-31", or "2026-09-01" and "2027-02-28"). Returns NULL when valid, else a
- * string literal saying what is wrong (an impossible date, the two ends in
- * different forms, an end before the start).
+ * "12-31", or "2026-09-01" and "2027-02-28") into *p. Returns 0, or -1 (*p
+ * untouched) with what is wrong in why (an impossible date, the two ends in
+ * different forms, an end before the start; why may be NULL).
  */
-const char *dates_period_parse(const char *start, const char *end, struct dates_period *p);
+int dates_period_parse(const char *start, const char *end, struct dates_period *p, char *why,
+		       size_t whylen);
 
 /* Where today stands against a payment period. */
 enum dates_pay {

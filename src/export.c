@@ -54,7 +54,7 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 	sb_printf(sb, "[%s] %s", code != NULL ? code : "", title != NULL ? title : "");
 	if (t.badge != NULL || v->badge != NULL)
 		sb_printf(sb, "  (%s)", t.badge != NULL ? t.badge : v->badge);
-	sb_printf(sb, "  (%s)\n", a->cfg->profile.title);
+	sb_printf(sb, "  (%s)\n", guide_value(a->g, "region"));
 	for (size_t i = 0; i < t.lay.n; i++) {
 		const struct dline *d = &t.lay.lines[i];
 
@@ -76,7 +76,7 @@ void export_text(struct app *a, struct view *v, int width, struct strbuf *sb)
 		sb_add(sb, d->text, d->len);
 		sb_addc(sb, '\n');
 	}
-	layout_free(&t.lay);
+	layout_clear(&t.lay);
 	free(t.badge);
 }
 
@@ -190,7 +190,7 @@ void export_view(struct app *a, struct view *v)
 	}
 	if (slip)
 		nav_pop(a); /* the slip was only opened to be written */
-	sb_free(&sb);
+	sb_clear(&sb);
 	free(path);
 	/* The kind's state was laid out at the export width: back to the screen's. */
 	if (nav_top(a) != NULL)

@@ -205,10 +205,10 @@ size_t fetch_on_body(char *p, size_t size, size_t n, void *ud)
 	return len;
 }
 
-void fetch_free(struct fetch *f)
+void fetch_clear(struct fetch *f)
 {
 	if (f == NULL)
 		return;
 	reset_headers(f);
-	sb_free(&f->mem);
+	sb_clear(&f->mem);
 }

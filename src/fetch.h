@@ -13,7 +13,7 @@
 /*
  * One transfer: set fd, limit (and offset/total when resuming into fd, and
  * on_restart) before it starts, zero the rest; read the outcome after it;
- * fetch_free when done.
+ * fetch_clear when done.
  */
 struct fetch {
 	const struct curl_api *api;                                    /* libcurl (status_curl.h), and */
@@ -57,7 +57,7 @@ void fetch_response(struct fetch *f, long code, const char *etag, const char *la
 /* CURLOPT_WRITEFUNCTION (ud: the struct fetch); 0 ends the transfer (see the flags). */
 size_t fetch_on_body(char *p, size_t size, size_t n, void *ud);
 /* Free what the transfer kept (headers, the body in memory). f may be NULL. */
-void fetch_free(struct fetch *f);
+void fetch_clear(struct fetch *f);
 /*
  * Content-Range "bytes START-END/TOTAL" (or "bytes * /TOTAL": start -1) into
  * *start and *total; false when s is not one.

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "bundle.h"
-#include "config.h"
 #include "minisig.h"
 #include "refs.h"
 #include "screencode.h"
@@ -41,7 +40,9 @@ void guide_free(struct guide *g)
 	free(g->opened);
 	free(g->by_id);
 	free(g->by_code);
-	diags_free(&g->diags);
+	diags_clear(&g->diags);
+	regions_clear(&g->regions);
+	regions_profile_clear(&g->profile);
 	bundle_close(g->bundle);
 	free(g->region);
 	free(g);
@@ -114,12 +115,16 @@ int guide_find(const struct guide *g, const char *key)
 int guide_set_region(struct guide *g, const char *region)
 {
 	struct bundle *b = g->bundle;
+	const char *name = b != NULL ? regions_find(&g->regions, region) : NULL;
+	struct diags d = {0};
 	struct guide *n, old;
 
-	if (b == NULL || bundle_find(b, region, "home") < 0)
+	if (name == NULL || bundle_find(b, name, "home") < 0)
 		return -1;
 	g->bundle = NULL;
-	n = guide_open(b, region, g->lookup, g->ctx);
+	/* The profile's problems were the author's to hear at --pack. */
+	n = guide_open(b, name, g->regions.where, &d);
+	diags_clear(&d);
 	/* The bundle's check, fall-back and news stay with the session's guide. */
 	n->check = g->check;
 	n->fallback = g->fallback;
@@ -129,8 +134,22 @@ int guide_set_region(struct guide *g, const char *region)
 	old = *g;
 	*g = *n;
 	*n = old;
+	/* The profile moved with the struct: its placeholders are read where it is now. */
+	g->ctx = &g->profile;
 	guide_free(n);
 	return 0;
+}
+
+const char *guide_value(const struct guide *g, const char *name)
+{
+	return g->lookup != NULL ? g->lookup(g->ctx, name) : NULL;
+}
+
+const char *guide_hotline(const struct guide *g)
+{
+	const char *v = guide_value(g, "hotline");
+
+	return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
 int guide_find_typed(const struct guide *g, const char *typed)
@@ -369,16 +388,17 @@ int guide_find_kind(const struct guide *g, enum kind k)
 	return -1;
 }
 
-struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
-			 void *ctx)
+struct guide *guide_open(struct bundle *b, const char *region, const char *where, struct diags *d)
 {
 	struct guide *g = xcalloc(1, sizeof *g);
 	int n;
 
 	g->bundle = b;
-	g->region = xstrdup(region != NULL ? region : "national");
-	g->lookup = lookup;
-	g->ctx = ctx;
+	regions_from_bundle(&g->regions, b, where);
+	regions_load(&g->profile, &g->regions, region, d);
+	g->region = xstrdup(g->profile.name);
+	g->lookup = regions_lookup;
+	g->ctx = &g->profile;
 	n = bundle_count(b, g->region);
 	/* Nothing a screen is held until it is asked for: memory does not grow with the content. */
 	g->nscreens = (size_t)n;
@@ -411,16 +431,12 @@ int guide_check_wait(struct guide *g, char *why, size_t whylen)
 	return rc;
 }
 
-static char *fallback_profile(void *ctx, const char *name, size_t *len)
-{
-	return bundle_region_text(ctx, name, len);
-}
-
-int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen)
+int guide_fall_back(struct guide *g, char *why, size_t whylen)
 {
 	struct diags d = {0};
+	struct regions rs;
+	struct profile p = {0};
 	struct bundle *b;
-	char *name;
 	int n;
 
 	if (g->fallback == NULL) {
@@ -429,20 +445,22 @@ int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whyle
 	}
 	if ((b = bundle_open(g->fallback, why, whylen)) == NULL)
 		return -1;
-	/* The profile is read from the new bundle before the old one (its source) closes. */
-	name = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
-	config_load_region_from(cfg, name, fallback_profile, b, bundle_manifest(b)->regions,
-				g->fallback, &d);
-	diags_free(&d);
-	free(name);
+	/* The same region, as the shipped bundle has it (national when it has none). */
+	regions_from_bundle(&rs, b, g->fallback);
+	regions_load(&p, &rs, g->profile.name, &d);
+	diags_clear(&d);
 	for (size_t i = 0; i < g->nopened; i++)
 		screen_free(g->opened[i].s);
 	g->nopened = 0;
 	bundle_close(g->bundle);
 	g->bundle = b;
 	g->fell_back = true;
+	regions_clear(&g->regions);
+	g->regions = rs;
+	regions_profile_clear(&g->profile);
+	g->profile = p;
 	free(g->region);
-	g->region = xstrdup(cfg->profile.name != NULL ? cfg->profile.name : "national");
+	g->region = xstrdup(p.name);
 	n = bundle_count(b, g->region);
 	g->nscreens = (size_t)n;
 	g->home = guide_find(g, "home");
@@ -509,7 +527,7 @@ struct screen *guide_get(struct guide *g, int idx)
 	raw = bundle_text(g->bundle, g->region, idx, &len);
 	fresh = raw != NULL ? content_parse(s->file, raw, len, g->lookup, g->ctx, &d) : NULL;
 	free(raw);
-	diags_free(&d); /* --pack refused every problem; a preview said them at start */
+	diags_clear(&d); /* --pack refused every problem; a preview said them at start */
 	if (fresh == NULL)
 		return s;
 	/*

@@ -11,10 +11,10 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "regions.h"
 #include "util.h"
 
 struct bundle;
-struct config;
 struct minisig_job;
 
 /* A screen of a bundle parsed because it was asked for (guide.opened). */
@@ -40,11 +40,18 @@ struct guide {
 	/* Open-addressing tables of screen indexes by id and by code (-1: empty). */
 	int *by_id, *by_code;
 	size_t index_cap;
-	/* How placeholders are filled when a body is parsed from the bundle. */
+	/* How placeholders are filled when a body is parsed (guide_open: from profile). */
 	content_lookup_fn lookup;
 	void *ctx;
 	struct bundle *bundle; /* guide_open: the open bundle (owned), else NULL */
 	char *region;          /* guide_open: the region's name in the bundle */
+	/*
+	 * guide_open: the region profiles the bundle carries, and the one shown
+	 * (its figures, title and placeholders), read again with the region.
+	 * A guide loaded from a directory has none: its caller's lookup fills it.
+	 */
+	struct regions regions;
+	struct profile profile;
 	/* A signature check still running over bundle, and what to show if it fails. */
 	struct minisig_job *check;
 	char *fallback; /* path of the bundle shipped with the program, or NULL */
@@ -77,26 +84,37 @@ bool guide_check_pending(const struct guide *g);
 int guide_check_wait(struct guide *g, char *why, size_t whylen);
 /*
  * Put the fallback bundle in place of g's refused one: every screen of g is
- * dropped (the caller holds none), and cfg's region profile is read again
- * from the fallback. Returns 0, or -1 with a reason in why when there is no
- * fallback or it does not open (g unchanged: show nothing more from it).
+ * dropped (the caller holds none), and the region's profile is read again
+ * from the fallback (national when it has no such region). Returns 0, or -1
+ * with a reason in why when there is no fallback or it does not open (g
+ * unchanged: show nothing more from it).
  */
-int guide_fall_back(struct guide *g, struct config *cfg, char *why, size_t whylen);
+int guide_fall_back(struct guide *g, char *why, size_t whylen);
 
 /*
- * The guide of region in bundle b (taken over: guide_free closes it). Reads
- * only the index; bodies are parsed from the open bundle when asked for, with
- * placeholders filled through lookup. Returns a new guide (never NULL).
+ * The guide of region (NULL: national) in bundle b (taken over: guide_free
+ * closes it), its profile read from the bundle's region profiles (problems,
+ * and a region the bundle does not have, said in d, named where; then
+ * national is shown). Reads only the index; bodies are parsed from the open
+ * bundle when asked for, with placeholders filled from the profile. Returns a
+ * new guide (never NULL).
  */
-struct guide *guide_open(struct bundle *b, const char *region, content_lookup_fn lookup,
-			 void *ctx);
+struct guide *guide_open(struct bundle *b, const char *region, const char *where, struct diags *d);
 
 /*
- * Show region of g's open bundle instead: g keeps its address (the session
- * holds it) but drops every screen (the caller holds none). Returns 0, or -1
- * when the bundle has no screens for region (g unchanged).
+ * Show region of g's open bundle instead, with its profile: g keeps its
+ * address (the session holds it) but drops every screen (the caller holds
+ * none). Returns 0, or -1 when the bundle has no such region or no screens
+ * for it (g unchanged).
  */
 int guide_set_region(struct guide *g, const char *region);
+/* A placeholder's value as g's screens show it ("region": the title), or NULL. */
+const char *guide_value(const struct guide *g, const char *name);
+/*
+ * The region profile's hotline, or NULL when it has none (or it is empty).
+ * The code never spells the number itself.
+ */
+const char *guide_hotline(const struct guide *g);
 
 /* Index of the screen with this id or code, or -1. */
 int guide_find(const struct guide *g, const char *id_or_code);

@@ -348,7 +348,7 @@ char *input_keys_hints(const struct app *a, const struct view *v, int cols)
 					sb_adds(&names, "/");
 				sb_adds(&names, next.s);
 			}
-			sb_free(&next);
+			sb_clear(&next);
 			i++;
 		}
 		if (names.len > 0) {
@@ -357,7 +357,7 @@ char *input_keys_hints(const struct app *a, const struct view *v, int cols)
 			h[nh].text = texts[nh];
 			nh++;
 		}
-		sb_free(&names);
+		sb_clear(&names);
 	}
 	out = layout_fit_hints(h, nh, cols);
 	for (size_t i = 0; i < nh; i++)

@@ -44,8 +44,8 @@
 struct install {
 	const struct config *cfg;
 	int dirfd; /* state_dir */
-	char *msg;
-	size_t msglen;
+	char *why;
+	size_t whylen;
 };
 
 static enum update_result say(struct install *in, enum update_result r, const char *fmt, ...)
@@ -55,7 +55,7 @@ static enum update_result say(struct install *in, enum update_result r, const ch
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(in->msg, in->msglen, fmt, ap);
+	vsnprintf(in->why, in->whylen, fmt, ap);
 	va_end(ap);
 	return r;
 }
@@ -75,7 +75,7 @@ static long long verified_version(const struct config *cfg, const char *path)
 	if (minisig_verify_file(path, sig, cfg->update_public_key, NULL, 0, err, sizeof err) == 0 &&
 	    bundle_manifest_read(path, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(sig);
 	return v;
 }
@@ -200,7 +200,7 @@ static enum update_result check_and_install(struct install *in)
 	memset(&bm, 0, sizeof bm);
 	if (c->bundle != NULL && bundle_manifest_read(c->bundle, &bm, err, sizeof err) == 0)
 		shipped = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	if (shipped > installed) {
 		installed = shipped; /* sessions would show the shipped one: no update below it */
 		floor_path = c->bundle;
@@ -232,7 +232,7 @@ static enum update_result check_and_install(struct install *in)
 			statedir_stamp(in->dirfd) == 0 ? "" : "; not stamped as verified, so each session checks it itself");
 	if (r != UPDATE_INSTALLED)
 		drop_copies(in);
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(installed_path);
 	free(part);
 	free(sigpart);
@@ -259,14 +259,14 @@ static enum update_result open_state_dir(struct install *in)
 	return UPDATE_INSTALLED;
 }
 
-enum update_result install_run(const struct config *cfg, char *msg, size_t msglen)
+enum update_result install_run(const struct config *cfg, char *why, size_t whylen)
 {
-	struct install in = {.cfg = cfg, .dirfd = -1, .msg = msg, .msglen = msglen};
+	struct install in = {.cfg = cfg, .dirfd = -1, .why = why, .whylen = whylen};
 	char *a = NULL, *b = NULL, *clean;
 	enum update_result r;
 	int lockfd = -1;
 
-	msg[0] = '\0';
+	why[0] = '\0';
 	if (cfg->update_public_key == NULL || cfg->update_public_key[0] == '\0')
 		r = say(&in, UPDATE_ERROR, "no [update] public_key: a bundle could not be verified");
 	else if (cfg->update_state_dir == NULL || cfg->update_download_dir == NULL)
@@ -289,8 +289,8 @@ enum update_result install_run(const struct config *cfg, char *msg, size_t msgle
 	} else {
 		drop_copies(&in);
 	}
-	clean = text_sanitize(msg, strlen(msg), 0, NULL, NULL);
-	snprintf(msg, msglen, "%s", clean);
+	clean = text_sanitize(why, strlen(why), 0, NULL, NULL);
+	snprintf(why, whylen, "%s", clean);
 	free(clean);
 	free(a);
 	free(b);

@@ -18,12 +18,12 @@
 
 /*
  * One install with the settings in cfg. One line (no newline, no control
- * characters) into msg (msglen bytes, the caller's): a report or the reason.
+ * characters) into why (whylen bytes, the caller's): a report or the reason.
  * Returns the result, which is the exit status: UPDATE_INSTALLED, UPDATE_CURRENT
  * (nothing newer downloaded; also when nothing was downloaded yet),
  * UPDATE_BADSIG, UPDATE_ROLLBACK, UPDATE_EXPIRED, UPDATE_TOO_BIG, UPDATE_ERROR
  * (no download_dir, state_dir not root's own, files).
  */
-enum update_result install_run(const struct config *cfg, char *msg, size_t msglen);
+enum update_result install_run(const struct config *cfg, char *why, size_t whylen);
 
 #endif

@@ -32,7 +32,7 @@ void layout_reset(struct layout *l)
 	l->nitems = 0;
 }
 
-void layout_free(struct layout *l)
+void layout_clear(struct layout *l)
 {
 	if (l == NULL)
 		return;

@@ -72,7 +72,7 @@ void layout_init(struct layout *l, int width, bool ascii);
 /* Drop all lines and items; width and ascii stay. */
 void layout_reset(struct layout *l);
 /* Free every line and item of l (l may be NULL). */
-void layout_free(struct layout *l);
+void layout_clear(struct layout *l);
 
 void layout_blank(struct layout *l);
 /* Wrap plain text (may hold '\n') at indent with the given attribute and flags. */

@@ -16,16 +16,12 @@
 
 #include "bundle.h"
 #include "charset.h"
-#include "codebook.h"
 #include "config.h"
-#include "guide.h"
 #include "mode.h"
 #include "nav.h"
-#include "pack.h"
 #include "render.h"
 #include "report.h"
 #include "session.h"
-#include "source.h"
 #include "term.h"
 #include "text.h"
 #include "util.h"
@@ -339,12 +335,6 @@ static void report(const struct diags *d, const struct options *o, const struct 
 		diags_print(d);
 }
 
-/* Region profile texts for config_load_region_from, from the open bundle. */
-static char *bundle_profile(void *ctx, const char *name, size_t *len)
-{
-	return bundle_region_text(ctx, name, len);
-}
-
 static void print_version(const struct bundle *b, const char *from)
 {
 	printf("yibao %s\n%s; built with %s\n", YIBAO_VERSION, render_version(), YIBAO_LIBVERSIONS);
@@ -360,164 +350,62 @@ static void print_version(const struct bundle *b, const char *from)
 }
 
 /*
- * The content: a directory (--content DIR, --check, a source tree without a
- * bundle) is packed in memory later; a bundle file is opened (and its
- * signature check started) here. Then the region's profile. Returns 0, or 2
- * when the --region asked for does not exist.
+ * The guide a session, --list or --print shows (session_guide), and the
+ * problems said once before the screen starts (the rest still works).
+ * Returns 0, or 1 when there is nothing to show.
  */
-static int open_content(struct run *r, const char *region)
+static int open_guide(struct run *r, const struct session_ask *ask)
 {
 	const struct options *o = r->o;
-	struct config *cfg = &r->cfg;
-	int rc;
+	const struct config *cfg = &r->cfg;
+	char why[512];
+	int rc = session_guide(&r->sc, cfg, ask, &r->d, why, sizeof why);
 
-	r->dir_mode = o->content != NULL ? util_is_dir(o->content)
-					 : util_is_dir(cfg->content_dir) &&
-						   (o->check || cfg->bundle == NULL || !util_is_file(cfg->bundle));
-	if (r->dir_mode) {
-		rc = config_load_region(cfg, region, &r->d);
-	} else {
-		/* A session's terminal starts while a large update is checked (nothing drawn of it). */
-		bool later = o->print == NULL && !o->list && !o->check && !o->version &&
-			     o->nanswers == 0 && o->answer_code == NULL;
-
-		r->b = source_open(cfg, o->content, later, &r->check, &r->d, &r->from);
-		rc = r->b == NULL ? 0
-				  : config_load_region_from(cfg, region, bundle_profile, r->b,
-							    bundle_manifest(r->b)->regions,
-							    r->from != NULL ? r->from : "bundle", &r->d);
-	}
-	if (rc < 0 && o->region != NULL && !o->check && !o->version) {
-		diags_print(&r->d);
-		return 2;
-	}
-	if (rc < 0)
-		diags_add(&r->d, "yibao", 0, "region \"%s\": using national", region);
-	return 0;
-}
-
-/*
- * The guide a session, --list or --print shows: the content opened, the
- * region of an answer code, the problems said once before the screen starts
- * (the rest still works). Returns 0, or 1 when there is nothing to show.
- */
-static int open_guide(struct run *r)
-{
-	const struct options *o = r->o;
-	struct config *cfg = &r->cfg;
-
-	if (r->dir_mode) {
-		size_t len;
-		void *image = pack_memory(cfg->content_dir, cfg->regions_dir, cfg->profile.name, &len, &r->d);
-		char why[256];
-
-		if (image != NULL && (r->b = bundle_open_mem(image, len, why, sizeof why)) == NULL)
-			diags_add(&r->d, cfg->content_dir, 0, "%s", why);
-	}
-	if (r->b == NULL) {
-		const char *w = r->dir_mode           ? cfg->content_dir
-				: o->content != NULL  ? o->content
-				: cfg->bundle != NULL ? cfg->bundle
-						      : "no bundle configured";
-		char *what = text_sanitize(w, strlen(w), 0, NULL, NULL);
-
-		if (cfg->kiosk)
-			fputs("yibao: no usable content (see the system log)\n", stderr);
-		else
-			fprintf(stderr, "yibao: no usable content (%s)\n", what);
-		report(&r->d, o, cfg);
-		free(what);
-		return 1;
-	}
-	r->g = guide_open(r->b, cfg->profile.name, config_lookup, cfg);
-	r->b = NULL;
-	if (r->check != NULL) {
-		guide_check_later(r->g, r->check,
-				  cfg->bundle != NULL && util_is_file(cfg->bundle) ? xstrdup(cfg->bundle)
-										   : NULL);
-		r->check = NULL;
-	}
-	if (o->answer_code != NULL && o->region == NULL) {
-		/* A code carries its region: show what the caller saw. */
-		char *code_region = codebook_region(cfg, r->g, o->answer_code);
-
-		if (code_region != NULL && strcmp(code_region, cfg->profile.name) != 0) {
-			struct bundle *same = r->g->bundle;
-
-			r->g->bundle = NULL; /* kept open for the code's region */
-			guide_free(r->g);
-			if (r->dir_mode)
-				config_load_region(cfg, code_region, &r->d);
-			else
-				config_load_region_from(cfg, code_region, bundle_profile, same,
-							bundle_manifest(same)->regions,
-							r->from != NULL ? r->from : "bundle", &r->d);
-			r->g = guide_open(same, cfg->profile.name, config_lookup, cfg);
-		}
-		free(code_region);
-	}
-	guide_check_refs(r->g, r->dir_mode ? cfg->content_dir : r->from != NULL ? r->from
-										: "bundle",
-			 &r->d);
-	/* What is said of the bundle is said of a verified one (or of the fall-back). */
-	if (guide_check_pending(r->g) && (r->d.n > 0 || r->g->diags.n > 0)) {
-		char why[256], why2[256];
-
-		if (guide_check_wait(r->g, why, sizeof why) < 0) {
-			diags_free(&r->d);
-			if (guide_fall_back(r->g, cfg, why2, sizeof why2) < 0) {
-				fprintf(stderr, "yibao: the installed content update was refused (%s), and %s\n", why, why2);
-				return 1;
-			}
-			diags_add(&r->d, "yibao", 0,
-				  "the installed content update was refused (%s); showing the content "
-				  "shipped with the program",
-				  why);
-			guide_check_refs(r->g, r->g->fallback, &r->d);
-		}
-	}
+	if (rc < 0 && cfg->kiosk)
+		diags_add(&r->d, "yibao", 0, "%s", why);
 	report(&r->d, o, cfg);
-	report(&r->g->diags, o, cfg);
-	if (r->g->nscreens == 0) {
-		if (cfg->kiosk)
-			fputs("yibao: no usable content (see the system log)\n", stderr);
-		else
-			fprintf(stderr, "yibao: no usable content in %s\n",
-				r->dir_mode       ? cfg->content_dir
-				: r->from != NULL ? r->from
-						  : "the bundle");
-		return 1;
-	}
-	return 0;
+	if (r->sc.g != NULL)
+		report(&r->sc.g->diags, o, cfg);
+	if (rc == 0)
+		return 0;
+	if (cfg->kiosk)
+		fputs("yibao: no usable content (see the system log)\n", stderr);
+	else
+		fprintf(stderr, "yibao: %s\n", why);
+	return 1;
 }
 
 /* Everything a mode left in r, freed; a signature check still running is waited for. */
 static void run_clear(struct run *r)
 {
-	if (r->check != NULL) {
-		char why[256];
-
-		minisig_verify_wait(r->check, why, sizeof why);
-	}
-	free(r->from);
-	bundle_close(r->b);
-	guide_free(r->g);
-	diags_free(&r->d);
-	config_free(&r->cfg);
+	session_content_clear(&r->sc);
+	diags_clear(&r->d);
+	config_clear(&r->cfg);
 }
 
 /* The modes that show the content: --version, --check, --list, --print, the session. */
 static int run_content(struct run *r)
 {
 	const struct options *o = r->o;
-	const char *region = o->region != NULL ? o->region : r->cfg.region;
+	/* A session's terminal starts while a large update is checked (nothing drawn of it). */
+	struct session_ask ask = {
+		.content = o->content,
+		.region = o->region,
+		.answer_code = o->answer_code,
+		.check = o->check,
+		.later = o->print == NULL && !o->list && !o->check && !o->version && o->nanswers == 0 &&
+			 o->answer_code == NULL,
+		.strict_region = !o->check && !o->version,
+	};
 	struct app a;
 	int rc;
 
-	if (open_content(r, region) != 0)
+	if (session_open(&r->sc, &r->cfg, &ask, &r->d) < 0) {
+		diags_print(&r->d);
 		return 2;
+	}
 	if (o->version) {
-		print_version(r->dir_mode ? NULL : r->b, r->from);
+		print_version(r->sc.dir_mode ? NULL : r->sc.b, r->sc.from);
 		return 0;
 	}
 	if (term_needs_ascii(getenv("TERM")))
@@ -526,12 +414,12 @@ static int run_content(struct run *r)
 		diags_add(&r->d, "yibao", 0, "charset gb18030: no GB18030 locale installed; using UTF-8");
 	if (o->check)
 		return mode_check(r);
-	if (open_guide(r) != 0)
+	if (open_guide(r, &ask) != 0)
 		return 1;
 	if (o->list)
 		return mode_list(r);
 	malloc_trim(0);
-	app_init(&a, &r->cfg, r->g, &screens_set);
+	app_init(&a, &r->cfg, r->sc.g, &screens_set);
 	if (mode_preset(r, &a) < 0)
 		rc = 2;
 	else if (o->print != NULL)

@@ -114,7 +114,7 @@ static void begin_text(struct mdstate *st, enum block_type t, int line)
 	st->collecting = true;
 	st->ctype = t;
 	st->cline = line;
-	sb_free(&st->text);
+	sb_clear(&st->text);
 	sb_add(&st->text, "", 0);
 	st->spans = NULL;
 	st->nspans = st->scap = 0;
@@ -375,7 +375,7 @@ static void finish_code(struct mdstate *st)
 		b->r.len = st->code.len;
 		b->r.text = sb_take(&st->code);
 	}
-	sb_free(&st->code);
+	sb_clear(&st->code);
 	free(st->code_info);
 	st->code_info = NULL;
 	st->in_code = false;
@@ -435,7 +435,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		st->in_code = true;
 		st->code_info = attr_string(&cd->info);
 		st->code_line = cd->info.text != NULL ? line_of(st, cd->info.text) + 1 : 0;
-		sb_free(&st->code);
+		sb_clear(&st->code);
 		break;
 	}
 	case MD_BLOCK_P:
@@ -509,7 +509,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		} else {
 			struct rich r = take_rich(st);
 
-			rich_free(&r);
+			rich_clear(&r);
 		}
 		st->col++;
 		break;
@@ -655,13 +655,13 @@ void markdown_parse(struct screen *s, const char *body, size_t len, int line_bas
 	flush_text(&st);
 	if (st.in_code)
 		finish_code(&st);
-	sb_free(&st.text);
-	sb_free(&st.code);
+	sb_clear(&st.text);
+	sb_clear(&st.code);
 	free(st.spans);
 	free(st.code_info);
 	if (st.cells != NULL) {
 		for (int c = 0; c < st.trows * st.tcols; c++)
-			rich_free(&st.cells[c]);
+			rich_clear(&st.cells[c]);
 		free(st.cells);
 	}
 	free(st.line_starts);

@@ -167,7 +167,7 @@ char *metrics_update_text(const struct config *cfg, int exit_code, time_t now)
 	bundle_close(b);
 	free(from);
 	free(old);
-	diags_free(&d);
+	diags_clear(&d);
 	return sb_take(&sb);
 }
 

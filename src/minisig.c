@@ -93,10 +93,10 @@ static const char *sodium_soname(void)
 #endif
 
 /* dlopen and fill the table; called with the lock held. */
-static int sodium_open(char *err, size_t errlen)
+static int sodium_open(char *why, size_t whylen)
 {
 	const char *name = sodium_soname();
-	const char *why, *missing;
+	const char *dl, *missing;
 
 	/* Never evaluated: the compiler checks the table's types against <sodium.h>. */
 	(void)sizeof(sodium.init == sodium_init && sodium.base642bin == sodium_base642bin &&
@@ -108,17 +108,17 @@ static int sodium_open(char *err, size_t errlen)
 		     sodium.randombytes_close == randombytes_close);
 	sodium_handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
 	if (sodium_handle == NULL) {
-		why = dlerror();
-		util_say(err, errlen, "cannot load libsodium to check signatures (%s)",
-			 why != NULL ? why : name);
+		dl = dlerror();
+		util_say(why, whylen, "cannot load libsodium to check signatures (%s)",
+			 dl != NULL ? dl : name);
 		return -1;
 	}
 	missing = util_dlsyms(sodium_handle, sodium_syms, ARRAY_LEN(sodium_syms), &sodium);
 	if (missing != NULL)
-		util_say(err, errlen, "cannot load libsodium to check signatures (%s has no %s)",
+		util_say(why, whylen, "cannot load libsodium to check signatures (%s has no %s)",
 			 name, missing);
 	else if (sodium.init() < 0) /* a fresh copy each load: it starts again */
-		util_say(err, errlen, "libsodium cannot start");
+		util_say(why, whylen, "libsodium cannot start");
 	else
 		return 0;
 	dlclose(sodium_handle);
@@ -129,15 +129,15 @@ static int sodium_open(char *err, size_t errlen)
 
 /*
  * libsodium for one check: loaded by the first of the checks running, kept
- * while any runs. NULL with the reason in err when it cannot be loaded. Every
+ * while any runs. NULL with the reason in why when it cannot be loaded. Every
  * non-NULL return is paired with one sodium_unload().
  */
-static const struct sodium_api *sodium_load(char *err, size_t errlen)
+static const struct sodium_api *sodium_load(char *why, size_t whylen)
 {
 	const struct sodium_api *so = NULL;
 
 	pthread_mutex_lock(&sodium_lock);
-	if (sodium_users > 0 || sodium_open(err, errlen) == 0) {
+	if (sodium_users > 0 || sodium_open(why, whylen) == 0) {
 		sodium_users++;
 		so = &sodium;
 	}
@@ -202,7 +202,7 @@ static bool b64_exact(const struct sodium_api *so, const char *s, size_t n, unsi
 }
 
 static int sig_parse(const struct sodium_api *so, const char *text, size_t len, struct sigfile *sf,
-		     char *err, size_t errlen)
+		     char *why, size_t whylen)
 {
 	static const char untrusted[] = "untrusted comment: ";
 	static const char trusted[] = "trusted comment: ";
@@ -211,39 +211,39 @@ static int sig_parse(const struct sodium_api *so, const char *text, size_t len, 
 	size_t n;
 
 	if (memchr(text, '\0', len) != NULL) {
-		util_say(err, errlen, "signature is not a minisign signature (NUL byte)");
+		util_say(why, whylen, "signature is not a minisign signature (NUL byte)");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || n < sizeof untrusted - 1 ||
 	    memcmp(line, untrusted, sizeof untrusted - 1) != 0) {
-		util_say(err, errlen, "signature is not a minisign signature (no untrusted comment line)");
+		util_say(why, whylen, "signature is not a minisign signature (no untrusted comment line)");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || !b64_exact(so, line, n, raw, sizeof raw)) {
-		util_say(err, errlen, "signature is not a minisign signature (bad signature line)");
+		util_say(why, whylen, "signature is not a minisign signature (bad signature line)");
 		return -1;
 	}
 	memcpy(sf->alg, raw, SIGALG_LEN);
 	memcpy(sf->keyid, raw + SIGALG_LEN, KEYID_LEN);
 	memcpy(sf->sig, raw + SIGALG_LEN + KEYID_LEN, SIG_LEN);
 	if (memcmp(sf->alg, "ED", 2) != 0 && memcmp(sf->alg, "Ed", 2) != 0) {
-		util_say(err, errlen, "signature uses an unknown algorithm");
+		util_say(why, whylen, "signature uses an unknown algorithm");
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || n < sizeof trusted - 1 ||
 	    memcmp(line, trusted, sizeof trusted - 1) != 0) {
-		util_say(err, errlen, "signature has no trusted comment line");
+		util_say(why, whylen, "signature has no trusted comment line");
 		return -1;
 	}
 	sf->comment = line + sizeof trusted - 1;
 	sf->comment_len = n - (sizeof trusted - 1);
 	if (sf->comment_len > MINISIG_COMMENT_MAX) {
-		util_say(err, errlen, "signature's trusted comment is longer than %d bytes",
+		util_say(why, whylen, "signature's trusted comment is longer than %d bytes",
 			 MINISIG_COMMENT_MAX);
 		return -1;
 	}
 	if (!next_line(&p, end, &line, &n) || !b64_exact(so, line, n, sf->global, SIG_LEN)) {
-		util_say(err, errlen, "signature has no valid global signature line");
+		util_say(why, whylen, "signature has no valid global signature line");
 		return -1;
 	}
 	return 0;
@@ -251,7 +251,7 @@ static int sig_parse(const struct sodium_api *so, const char *text, size_t len, 
 
 /* Find the key among pubkeys whose id is keyid. */
 static int key_pick(const struct sodium_api *so, const char *pubkeys, const unsigned char *keyid,
-		    unsigned char *pk, char *err, size_t errlen)
+		    unsigned char *pk, char *why, size_t whylen)
 {
 	const char *p = pubkeys != NULL ? pubkeys : "";
 	int nkeys = 0;
@@ -266,7 +266,7 @@ static int key_pick(const struct sodium_api *so, const char *pubkeys, const unsi
 		n = strcspn(p, " \t\r\n");
 		nkeys++;
 		if (!b64_exact(so, p, n, raw, sizeof raw) || memcmp(raw, "Ed", 2) != 0) {
-			util_say(err, errlen, "public key %d is not a minisign public key",
+			util_say(why, whylen, "public key %d is not a minisign public key",
 				 nkeys);
 			return -1;
 		}
@@ -277,42 +277,42 @@ static int key_pick(const struct sodium_api *so, const char *pubkeys, const unsi
 		p += n;
 	}
 	if (nkeys == 0)
-		util_say(err, errlen, "no public key configured ([update] public_key)");
+		util_say(why, whylen, "no public key configured ([update] public_key)");
 	else
-		util_say(err, errlen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
+		util_say(why, whylen, "signed by an unknown key (id %02X%02X%02X%02X%02X%02X%02X%02X)",
 			 keyid[7], keyid[6], keyid[5], keyid[4], keyid[3], keyid[2], keyid[1],
 			 keyid[0]);
 	return -1;
 }
 
-int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen)
+int minisig_pubkeys_check(const char *pubkeys, char *why, size_t whylen)
 {
 	static const unsigned char none[KEYID_LEN] = {0};
 	unsigned char pk[PK_LEN];
-	char why[160] = "";
-	const struct sodium_api *so = sodium_load(err, errlen);
+	char reason[160] = "";
+	const struct sodium_api *so = sodium_load(why, whylen);
 	int rc;
 
 	if (so == NULL)
 		return -1;
 	/* No key has an all-zero id in practice: every key is read, then "unknown". */
-	rc = key_pick(so, pubkeys, none, pk, why, sizeof why);
+	rc = key_pick(so, pubkeys, none, pk, reason, sizeof reason);
 	sodium_unload();
-	if (rc == 0 || strstr(why, "unknown key") != NULL)
+	if (rc == 0 || strstr(reason, "unknown key") != NULL)
 		return 0;
-	util_say(err, errlen, "%s", strstr(why, "no public key") != NULL ? "no public key given" : why);
+	util_say(why, whylen, "%s", strstr(reason, "no public key") != NULL ? "no public key given" : reason);
 	return -1;
 }
 
 /* Check the signature over msg and the global signature; copy the comment out. */
 static int sig_check(const struct sodium_api *so, const struct sigfile *sf,
 		     const unsigned char *pk, const unsigned char *msg, size_t msglen, char *tc,
-		     size_t tclen, char *err, size_t errlen)
+		     size_t tclen, char *why, size_t whylen)
 {
 	unsigned char *global;
 
 	if (so->verify_detached(sf->sig, msg, msglen, pk) != 0) {
-		util_say(err, errlen, "signature does not match the file (changed or damaged)");
+		util_say(why, whylen, "signature does not match the file (changed or damaged)");
 		return -1;
 	}
 	global = xmalloc(SIG_LEN + sf->comment_len);
@@ -320,7 +320,7 @@ static int sig_check(const struct sodium_api *so, const struct sigfile *sf,
 	memcpy(global + SIG_LEN, sf->comment, sf->comment_len);
 	if (so->verify_detached(sf->global, global, SIG_LEN + sf->comment_len, pk) != 0) {
 		free(global);
-		util_say(err, errlen, "signature's trusted comment was changed");
+		util_say(why, whylen, "signature's trusted comment was changed");
 		return -1;
 	}
 	free(global);
@@ -336,16 +336,16 @@ static int sig_check(const struct sodium_api *so, const struct sigfile *sf,
 
 /* Parse sig and pick its key: the part both entry points share. */
 static int prepare(const struct sodium_api *so, const char *sig, size_t siglen,
-		   const char *pubkeys, struct sigfile *sf, unsigned char *pk, char *err,
-		   size_t errlen)
+		   const char *pubkeys, struct sigfile *sf, unsigned char *pk, char *why,
+		   size_t whylen)
 {
-	if (sig == NULL || sig_parse(so, sig, siglen, sf, err, errlen) < 0)
+	if (sig == NULL || sig_parse(so, sig, siglen, sf, why, whylen) < 0)
 		return -1;
-	return key_pick(so, pubkeys, sf->keyid, pk, err, errlen);
+	return key_pick(so, pubkeys, sf->keyid, pk, why, whylen);
 }
 
 int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_t siglen,
-		   const char *pubkeys, char *tc, size_t tclen, char *err, size_t errlen)
+		   const char *pubkeys, char *tc, size_t tclen, char *why, size_t whylen)
 {
 	struct sigfile sf;
 	unsigned char pk[PK_LEN];
@@ -355,16 +355,16 @@ int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_
 
 	if (tc != NULL && tclen > 0)
 		tc[0] = '\0';
-	so = sodium_load(err, errlen);
+	so = sodium_load(why, whylen);
 	if (so == NULL)
 		return -1;
-	if (prepare(so, sig, siglen, pubkeys, &sf, pk, err, errlen) < 0) {
+	if (prepare(so, sig, siglen, pubkeys, &sf, pk, why, whylen) < 0) {
 		rc = -1;
 	} else if (sf.alg[1] == 'D') {
 		so->generichash(hash, sizeof hash, data, len, NULL, 0);
-		rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+		rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, why, whylen);
 	} else {
-		rc = sig_check(so, &sf, pk, data, len, tc, tclen, err, errlen);
+		rc = sig_check(so, &sf, pk, data, len, tc, tclen, why, whylen);
 	}
 	sodium_unload();
 	return rc;
@@ -372,8 +372,8 @@ int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_
 
 /* minisig_verify_file with the signature read and libsodium loaded. */
 static int verify_file(const struct sodium_api *so, const char *path, const char *sig,
-		       size_t siglen, const char *pubkeys, char *tc, size_t tclen, char *err,
-		       size_t errlen)
+		       size_t siglen, const char *pubkeys, char *tc, size_t tclen, char *why,
+		       size_t whylen)
 {
 	struct sigfile sf;
 	unsigned char pk[PK_LEN];
@@ -381,11 +381,11 @@ static int verify_file(const struct sodium_api *so, const char *path, const char
 	FILE *f;
 	int rc;
 
-	if (prepare(so, sig, siglen, pubkeys, &sf, pk, err, errlen) < 0)
+	if (prepare(so, sig, siglen, pubkeys, &sf, pk, why, whylen) < 0)
 		return -1;
 	f = fopen(path, "rb");
 	if (f == NULL) {
-		util_say(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		util_say(why, whylen, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
 	if (sf.alg[1] == 'D') {
@@ -398,10 +398,10 @@ static int verify_file(const struct sodium_api *so, const char *path, const char
 			so->generichash_update(&st, buf, n);
 		so->generichash_final(&st, hash, sizeof hash);
 		if (ferror(f)) {
-			util_say(err, errlen, "%s: read error", path);
+			util_say(why, whylen, "%s: read error", path);
 			rc = -1;
 		} else {
-			rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, err, errlen);
+			rc = sig_check(so, &sf, pk, hash, sizeof hash, tc, tclen, why, whylen);
 		}
 	} else {
 		unsigned char *data = NULL;
@@ -413,14 +413,14 @@ static int verify_file(const struct sodium_api *so, const char *path, const char
 			n += got;
 		} while (got > 0 && n <= (size_t)LEGACY_MAX);
 		if (ferror(f)) {
-			util_say(err, errlen, "%s: read error", path);
+			util_say(why, whylen, "%s: read error", path);
 			rc = -1;
 		} else if (n > (size_t)LEGACY_MAX) {
-			util_say(err, errlen, "%s: too large for a legacy signature (sign with minisign -S)",
+			util_say(why, whylen, "%s: too large for a legacy signature (sign with minisign -S)",
 				 path);
 			rc = -1;
 		} else {
-			rc = sig_check(so, &sf, pk, data, n, tc, tclen, err, errlen);
+			rc = sig_check(so, &sf, pk, data, n, tc, tclen, why, whylen);
 		}
 		free(data);
 	}
@@ -429,7 +429,7 @@ static int verify_file(const struct sodium_api *so, const char *path, const char
 }
 
 int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
-			size_t tclen, char *err, size_t errlen)
+			size_t tclen, char *why, size_t whylen)
 {
 	const struct sodium_api *so;
 	size_t siglen;
@@ -441,12 +441,12 @@ int minisig_verify_file(const char *path, const char *sigpath, const char *pubke
 	/* Followed: yibao --update installs the pair behind links (update.h). */
 	sig = util_read_regular(sigpath, SIGFILE_MAX, &siglen, false);
 	if (sig == NULL) {
-		util_say(err, errlen, "%s: cannot read signature: %s", sigpath, strerror(errno));
+		util_say(why, whylen, "%s: cannot read signature: %s", sigpath, strerror(errno));
 		return -1;
 	}
-	so = sodium_load(err, errlen);
+	so = sodium_load(why, whylen);
 	if (so != NULL) {
-		rc = verify_file(so, path, sig, siglen, pubkeys, tc, tclen, err, errlen);
+		rc = verify_file(so, path, sig, siglen, pubkeys, tc, tclen, why, whylen);
 		sodium_unload();
 	}
 	free(sig);
@@ -459,7 +459,7 @@ struct minisig_job {
 	int fd;
 	char *path, *sigpath, *pubkeys;
 	int rc;
-	char err[256];
+	char why[256];
 };
 
 /* Loads libsodium for itself (minisig_verify_file): unloaded before the thread ends. */
@@ -467,7 +467,7 @@ static void *job_run(void *arg)
 {
 	struct minisig_job *j = arg;
 
-	j->rc = minisig_verify_file(j->path, j->sigpath, j->pubkeys, NULL, 0, j->err, sizeof j->err);
+	j->rc = minisig_verify_file(j->path, j->sigpath, j->pubkeys, NULL, 0, j->why, sizeof j->why);
 	return NULL;
 }
 
@@ -503,14 +503,14 @@ struct minisig_job *minisig_verify_start(int fd, const char *sigpath, const char
 	return j;
 }
 
-int minisig_verify_wait(struct minisig_job *j, char *err, size_t errlen)
+int minisig_verify_wait(struct minisig_job *j, char *why, size_t whylen)
 {
 	int rc;
 
 	pthread_join(j->thread, NULL);
 	rc = j->rc;
 	if (rc != 0)
-		util_say(err, errlen, "%s", j->err);
+		util_say(why, whylen, "%s", j->why);
 	close(j->fd);
 	free(j->path);
 	free(j->sigpath);

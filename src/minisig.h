@@ -28,26 +28,26 @@
  * (key rotation: the one whose key id matches is used). Returns 0 when both
  * signatures verify; then the trusted comment (sanitised of control characters)
  * is copied to tc when tc is not NULL (truncated to tclen - 1 bytes).
- * Returns -1 with a one-line reason in err (errlen bytes, may be NULL) otherwise.
+ * Returns -1 with a one-line reason in why (whylen bytes, may be NULL) otherwise.
  * Nothing returned is allocated.
  */
 int minisig_verify(const unsigned char *data, size_t len, const char *sig, size_t siglen,
-		   const char *pubkeys, char *tc, size_t tclen, char *err, size_t errlen);
+		   const char *pubkeys, char *tc, size_t tclen, char *why, size_t whylen);
 
 /*
  * Check that pubkeys holds one or more minisign public keys (as above) and
- * nothing else. Returns 0, or -1 with a one-line reason in err.
+ * nothing else. Returns 0, or -1 with a one-line reason in why.
  */
-int minisig_pubkeys_check(const char *pubkeys, char *err, size_t errlen);
+int minisig_pubkeys_check(const char *pubkeys, char *why, size_t whylen);
 
 /*
  * The same for the file at path, with the signature read from sigpath. The
  * file is streamed through the prehash (the "ED" format); a legacy "Ed"
  * signature is refused for a file larger than 64 MiB. Returns 0 or -1 as
- * minisig_verify, err naming the file when it cannot be read.
+ * minisig_verify, why naming the file when it cannot be read.
  */
 int minisig_verify_file(const char *path, const char *sigpath, const char *pubkeys, char *tc,
-			size_t tclen, char *err, size_t errlen);
+			size_t tclen, char *why, size_t whylen);
 
 /*
  * minisig_verify_file in a thread of its own, over the file open at fd (which
@@ -59,8 +59,8 @@ struct minisig_job;
 struct minisig_job *minisig_verify_start(int fd, const char *sigpath, const char *pubkeys);
 /*
  * Wait for job to end and free it. Returns 0 when the file verified, or -1
- * with a one-line reason in err (as minisig_verify_file).
+ * with a one-line reason in why (as minisig_verify_file).
  */
-int minisig_verify_wait(struct minisig_job *job, char *err, size_t errlen);
+int minisig_verify_wait(struct minisig_job *job, char *why, size_t whylen);
 
 #endif

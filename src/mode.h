@@ -17,6 +17,8 @@
 #include "guide.h"
 #include "minisig.h"
 #include "nav.h"
+#include "regions.h"
+#include "session.h"
 
 /* The command line, as parse_args read it (pointers into argv). */
 struct options {
@@ -41,11 +43,7 @@ struct run {
 	const char *argv0;
 	struct config cfg;
 	struct diags d;
-	struct bundle *b;          /* the opened bundle, until a guide takes it */
-	struct guide *g;           /* the guide, once opened */
-	struct minisig_job *check; /* a signature check still running, or NULL */
-	char *from;                /* where the bundle came from (NULL: packed in memory) */
-	bool dir_mode;             /* content is a directory, packed in memory */
+	struct session_content sc; /* the content shown, and its guide (session.h) */
 };
 
 /*
@@ -63,11 +61,11 @@ int mode_install(struct run *r);
 int mode_pack(struct run *r);
 /*
  * --check (src/mode_check.c): config, region profile and every screen of
- * r->b or the content directory; every problem on stderr. Returns 0 when
- * clean, 1 if not. May set r->g (main frees it).
+ * r->sc.b or the content directory; every problem on stderr. Returns 0 when
+ * clean, 1 if not. May set r->sc.g (main frees it).
  */
 int mode_check(struct run *r);
-/* --list (src/mode_print.c): every screen of r->g on stdout. Returns 0. */
+/* --list (src/mode_print.c): every screen of r->sc.g on stdout. Returns 0. */
 int mode_list(struct run *r);
 /*
  * --answer and --answer-code (src/mode_print.c): the answers given on the

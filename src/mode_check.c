@@ -38,31 +38,39 @@ int mode_check(struct run *r)
 	struct diags *d = &r->d;
 	/* Every profile, unless one was asked for (and national, which it is over). */
 	if (r->o->region == NULL) {
-		profile_check_all(cfg, d);
+		profile_check_all(&r->sc.regions, d);
 	} else {
-		profile_check(cfg, "national", d);
-		profile_check(cfg, cfg->profile.name, d);
+		profile_check(&r->sc.regions, "national", d);
+		profile_check(&r->sc.regions, r->sc.region, d);
 	}
 	if (cfg->update_url != NULL && cfg->update_public_key == NULL)
 		diags_add(d, "yibao", 0,
 			  "[update] url is set but public_key is not: no update can be installed");
-	if (r->dir_mode) {
+	if (r->sc.dir_mode) {
 		struct pack_meta pm;
+		struct profile p = {0};
+		int rc;
 
 		pack_meta_read(cfg->content_dir, false, &pm, d);
-		r->g = guide_load(cfg->content_dir, cfg->profile.name, config_lookup, cfg);
-		guide_check_refs(r->g, cfg->content_dir, d);
-		codebook_check(cfg, r->g, d);
+		regions_load(&p, &r->sc.regions, r->sc.region, d);
+		r->sc.g = guide_load(cfg->content_dir, r->sc.region, regions_lookup, &p);
+		guide_check_refs(r->sc.g, cfg->content_dir, d);
+		codebook_check(&r->sc.regions, r->sc.region, r->sc.g, d);
 		diags_print(d);
-		diags_print(&r->g->diags);
-		return (d->n > 0 || r->g->diags.n > 0) ? 1 : 0;
+		diags_print(&r->sc.g->diags);
+		rc = (d->n > 0 || r->sc.g->diags.n > 0) ? 1 : 0;
+		/* The guide's placeholders were read from p: both go now. */
+		guide_free(r->sc.g);
+		r->sc.g = NULL;
+		regions_profile_clear(&p);
+		return rc;
 	}
-	if (r->b != NULL) {
-		r->g = guide_open(r->b, cfg->profile.name, config_lookup, cfg);
-		r->b = NULL;
-		check_bundle(r->g, d);
-		guide_check_refs(r->g, r->from != NULL ? r->from : "bundle", d);
-		codebook_check(cfg, r->g, d);
+	if (r->sc.b != NULL) {
+		r->sc.g = guide_open(r->sc.b, r->sc.region, r->sc.from != NULL ? r->sc.from : "bundle", d);
+		r->sc.b = NULL;
+		check_bundle(r->sc.g, d);
+		guide_check_refs(r->sc.g, r->sc.from != NULL ? r->sc.from : "bundle", d);
+		codebook_check(&r->sc.g->regions, r->sc.g->profile.name, r->sc.g, d);
 		diags_print(d);
 		return d->n > 0 ? 1 : 0;
 	}

@@ -7,7 +7,7 @@
 
 int mode_list(struct run *r)
 {
-	batch_list(r->g);
+	batch_list(r->sc.g);
 	return 0;
 }
 

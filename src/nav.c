@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set)
+void app_init(struct app *a, const struct config *cfg, struct guide *g, const struct screen_set *set)
 {
 	memset(a, 0, sizeof *a);
 	a->cfg = cfg;
@@ -23,11 +23,11 @@ void app_init(struct app *a, struct config *cfg, struct guide *g, const struct s
 		nav_push(a, g->home);
 }
 
-static void view_free(struct view *v)
+static void view_clear(struct view *v)
 {
 	if (v->ops != NULL && v->ops->free != NULL)
 		v->ops->free(v);
-	layout_free(&v->lay);
+	layout_clear(&v->lay);
 	free(v->code);
 	free(v->title);
 	free(v->badge);
@@ -66,7 +66,7 @@ void app_forget(struct app *a)
 	a->search = NULL;
 	if (a->input.s != NULL)
 		util_wipe(a->input.s, a->input.cap);
-	sb_free(&a->input);
+	sb_clear(&a->input);
 	a->prompt = PROMPT_NONE;
 	nav_message_clear(a);
 	if (a->answer_code != NULL)
@@ -76,12 +76,12 @@ void app_forget(struct app *a)
 	a->sources_said = 0;
 }
 
-void app_free(struct app *a)
+void app_clear(struct app *a)
 {
 	if (a == NULL)
 		return;
 	while (a->depth > 0)
-		view_free(&a->stack[--a->depth]);
+		view_clear(&a->stack[--a->depth]);
 	free(a->stack);
 	app_forget(a);
 	free(a->prompt_label);
@@ -151,7 +151,7 @@ bool nav_pop(struct app *a)
 {
 	if (a->depth <= 1)
 		return false;
-	view_free(&a->stack[--a->depth]);
+	view_clear(&a->stack[--a->depth]);
 	a->prompt = PROMPT_NONE;
 	return true;
 }

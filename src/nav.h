@@ -151,7 +151,7 @@ struct screen_set {
 extern const struct screen_set screens_set;
 
 struct app {
-	struct config *cfg;
+	const struct config *cfg; /* read-only: nothing a session does changes the configuration */
 	struct guide *g;
 	const struct screen_set *screens; /* the screen kinds (borrowed) */
 	struct view *stack;
@@ -183,13 +183,13 @@ struct app {
 };
 
 /* Set up the app over a loaded config and guide (both stay owned by the caller). */
-void app_init(struct app *a, struct config *cfg, struct guide *g, const struct screen_set *set);
+void app_init(struct app *a, const struct config *cfg, struct guide *g, const struct screen_set *set);
 /*
  * Pop every view, forget the session's data, free everything the model owns
  * (a may be NULL).
  * (The live lookups, a->status, are the session's: session_end frees them.)
  */
-void app_free(struct app *a);
+void app_clear(struct app *a);
 /*
  * Forget this person's answers, ticks, search, prompt input, message and
  * answer code, overwriting them (the model's part of session_forget).

@@ -206,17 +206,14 @@ static void names_free(char **v, size_t n)
 	free(v);
 }
 
-/* One region: its profile loaded into c, its guide loaded; problems into d. */
-static struct guide *load_region(struct config *c, const char *content_dir,
-				 const char *regions_dir, const char *name, struct diags *d)
+/* One region: its profile loaded into p, its guide loaded; problems into d. */
+static struct guide *load_region(struct profile *p, const struct regions *rs,
+				 const char *content_dir, const char *name, struct diags *d)
 {
-	config_defaults(c);
-	free(c->regions_dir);
-	c->regions_dir = xstrdup(regions_dir);
-	config_load_region(c, name, d);
+	regions_load(p, rs, name, d);
 	/* As strictly as screens: a bundle is never packed from a profile with a typo. */
-	profile_check(c, name, d);
-	return guide_load(content_dir, name, config_lookup, c);
+	profile_check(rs, name, d);
+	return guide_load(content_dir, name, regions_lookup, p);
 }
 
 /* ---- writing ---- */
@@ -268,7 +265,7 @@ void pack_warn_year(const char *content_dir, bool allow_override)
 				"--update refuses it\n",
 				u);
 	}
-	diags_free(&ignore);
+	diags_clear(&ignore);
 }
 
 /* Now, or SOURCE_DATE_EPOCH (reproducible package builds). */
@@ -299,7 +296,7 @@ static struct bundle_builder *w_manifest(const struct pack_meta *pm, char **name
 	}
 	sb_add(&regions, "", 0);
 	bb = bundle_builder_new(pm->version, pm->policy_year, created, until, regions.s);
-	sb_free(&regions);
+	sb_clear(&regions);
 	return bb;
 }
 
@@ -331,7 +328,7 @@ static void w_file(struct writer *w, const char *file, const char *path)
 		return;
 	}
 	s = content_parse(path, raw, len, NULL, NULL, &ignore);
-	diags_free(&ignore); /* said by the region passes */
+	diags_clear(&ignore); /* said by the region passes */
 	if (s != NULL)
 		shown = guide_screen_text(s);
 	bundle_builder_file(w->bb, file, raw, len, shown);
@@ -365,8 +362,11 @@ static void *pack_image(const char *content_dir, const char *regions_dir,
 	struct writer w = {.d = d};
 	size_t nregions;
 	char **names = region_names(regions_dir, &nregions);
+	struct regions rs;
 	char err[200];
 	void *image;
+
+	regions_from_dir(&rs, regions_dir);
 
 	*len = 0;
 	if (nregions == 0)
@@ -388,18 +388,19 @@ static void *pack_image(const char *content_dir, const char *regions_dir,
 		free(path);
 		free(file);
 		if (!w.failed && (only == NULL || strcmp(only, names[r]) == 0)) {
-			struct config c;
+			struct profile p = {0};
 			struct diags one = {0};
-			struct guide *g = load_region(&c, content_dir, regions_dir, names[r], &one);
+			struct guide *g = load_region(&p, &rs, content_dir, names[r], &one);
 
 			diags_merge(d, &one);
 			diags_merge(d, &g->diags);
 			w_region(&w, g, names[r]);
 			guide_free(g);
-			config_free(&c);
+			regions_profile_clear(&p);
 		}
 	}
 	names_free(names, nregions);
+	regions_clear(&rs);
 	image = bundle_builder_finish(w.bb, len, err, sizeof err);
 	if (image == NULL)
 		diags_add(d, what, 0, "cannot write the bundle: %s", err);

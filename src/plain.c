@@ -150,7 +150,7 @@ static void show(struct app *a, FILE *out)
 	export_text(a, v, EXPORT_WIDTH, &sb);
 	fputs("\n", out);
 	charset_write(out, sb.s);
-	sb_free(&sb);
+	sb_clear(&sb);
 }
 
 /*
@@ -259,8 +259,8 @@ static void run_help(struct app *a, const struct line_cmd *c, const char *arg, l
 		sb_printf(&sb, "现在这一页的代码是 %s，%s。打电话问服务台时，可以把代码读给对方。\n",
 			  s->code, s->title);
 	sb_printf(&sb, "%s\n", REFS_SOURCES_EXPLAINED);
-	if (refs_hotline(a->cfg) != NULL)
-		sb_printf(&sb, "医保服务热线：%s。\n", refs_hotline(a->cfg));
+	if (guide_hotline(a->g) != NULL)
+		sb_printf(&sb, "医保服务热线：%s。\n", guide_hotline(a->g));
 	a->msg = sb_take(&sb);
 }
 

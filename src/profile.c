@@ -272,7 +272,7 @@ static void on_key(void *user, const char *path, int line, const char *section, 
 	}
 }
 
-size_t profile_check(const struct config *c, const char *name, struct diags *d)
+size_t profile_check(const struct regions *rs, const char *name, struct diags *d)
 {
 	struct diags mine = {0}, ignore = {0};
 	struct check_ctx cx = {0};
@@ -282,41 +282,41 @@ size_t profile_check(const struct config *c, const char *name, struct diags *d)
 	cx.is_national = strcmp(name, "national") == 0;
 	if (!cx.is_national) {
 		cx.collect = true;
-		config_profile_walk(c, "national", on_key, &cx, &ignore);
+		regions_walk(rs, "national", on_key, &cx, &ignore);
 		cx.collect = false;
 	}
-	if (config_profile_walk(c, name, on_key, &cx, &mine) == 0 && cx.pay_path != NULL &&
+	if (regions_walk(rs, name, on_key, &cx, &mine) == 0 && cx.pay_path != NULL &&
 	    !cx.pay_bad) {
 		struct dates_period p;
-		const char *why;
+		char why[160] = "";
 
 		/* Both ends as they stand over national.ini; one alone is half a period. */
 		if (cx.pay_start == NULL || cx.pay_start[0] == '\0')
-			why = "pay_end without pay_start";
+			util_say(why, sizeof why, "pay_end without pay_start");
 		else if (cx.pay_end == NULL || cx.pay_end[0] == '\0')
-			why = "pay_start without pay_end";
+			util_say(why, sizeof why, "pay_start without pay_end");
 		else
-			why = dates_period_parse(cx.pay_start, cx.pay_end, &p);
-		if (why != NULL)
+			dates_period_parse(cx.pay_start, cx.pay_end, &p, why, sizeof why);
+		if (why[0] != '\0')
 			diags_add(&mine, cx.pay_path, cx.pay_line, "payment period %s to %s: %s",
 				  cx.pay_start != NULL ? cx.pay_start : "?",
 				  cx.pay_end != NULL ? cx.pay_end : "?", why);
 	}
 	added = diags_merge(d, &mine);
-	diags_free(&ignore);
-	kv_free(&cx.national);
+	diags_clear(&ignore);
+	kv_clear(&cx.national);
 	free(cx.pay_start);
 	free(cx.pay_end);
 	free(cx.pay_path);
 	return added;
 }
 
-size_t profile_check_all(const struct config *c, struct diags *d)
+size_t profile_check_all(const struct regions *rs, struct diags *d)
 {
-	size_t n = profile_check(c, "national", d);
+	size_t n = profile_check(rs, "national", d);
 
-	for (size_t i = 0; i < c->nregions; i++)
-		if (strcmp(c->regions[i], "national") != 0)
-			n += profile_check(c, c->regions[i], d);
+	for (size_t i = 0; i < rs->n; i++)
+		if (strcmp(rs->names[i], "national") != 0)
+			n += profile_check(rs, rs->names[i], d);
 	return n;
 }

@@ -11,16 +11,16 @@
 #ifndef YIBAO_PROFILE_H
 #define YIBAO_PROFILE_H
 
-#include "config.h"
+#include "regions.h"
 #include "util.h"
 
 /*
- * Check region profile name (from where c's profiles come) into d, each
+ * Check region profile name (from rs) into d, each
  * problem once. The keys of [values] a profile may set are national.ini's.
  * Returns the number of problems added.
  */
-size_t profile_check(const struct config *c, const char *name, struct diags *d);
-/* profile_check for every profile in c->regions (national first). */
-size_t profile_check_all(const struct config *c, struct diags *d);
+size_t profile_check(const struct regions *rs, const char *name, struct diags *d);
+/* profile_check for every profile rs has (national first). */
+size_t profile_check_all(const struct regions *rs, struct diags *d);
 
 #endif

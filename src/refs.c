@@ -35,10 +35,3 @@ enum kind refs_kind(enum ref r)
 {
 	return (unsigned)r < REF_COUNT ? refs[r].kind : KIND_COUNT;
 }
-
-const char *refs_hotline(void *cfg)
-{
-	const char *v = cfg != NULL ? config_lookup(cfg, "hotline") : NULL;
-
-	return v != NULL && v[0] != '\0' ? v : NULL;
-}

@@ -39,11 +39,4 @@ enum kind refs_kind(enum ref r);
 /* What the code uses screen r for, for messages ("the slip's next steps"). */
 const char *refs_used_by(enum ref r);
 
-/*
- * The region profile's hotline (config_lookup's ctx, a struct config *), or
- * NULL when the profile has none. Owned by the config; the code never spells
- * the number itself.
- */
-const char *refs_hotline(void *cfg);
-
 #endif

@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: MIT
  *
  * The figures that differ by place (config/regions/NAME.ini, or the texts a
- * bundle carries): listed, loaded into struct config's profile, walked key by
- * key for --check, and looked up for {{name}} placeholders. Settings and
- * their drop-ins are config.c's; both read INI text through iniread.c.
+ * bundle carries): listed, loaded into a struct profile, walked key by key
+ * for --check, and looked up for {{name}} placeholders. Settings and their
+ * drop-ins are config.c's; both read INI text through iniread.c.
  */
-#include "config.h"
+#include "regions.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "bundle.h"
+#include "config.h"
 #include "iniread.h"
 #include "text.h"
 #include "util.h"
@@ -52,41 +55,125 @@ static int on_region(void *user, const char *section, const char *key, const cha
 	return 1;
 }
 
-/* Where profiles come from: files of a directory, or a bundle's texts. */
-struct profile_src {
-	const char *dir;
-	char *(*get)(void *ctx, const char *name, size_t *len);
-	void *ctx;
-};
+/* The slot of key in l's index: where it is, or the empty slot it would go in. */
+static size_t kv_slot(const struct kvlist *l, const char *key)
+{
+	size_t mask = l->icap - 1, h = util_hash(key) & mask;
 
-static int load_profile_file(struct profile *p, const struct profile_src *src, const char *name,
-			     struct diags *d)
+	while (l->index[h] != 0 && strcmp(l->v[l->index[h] - 1].key, key) != 0)
+		h = (h + 1) & mask;
+	return h;
+}
+
+/* Keep the index at most half full: rebuilt at twice the size when it would not be. */
+static void kv_reserve(struct kvlist *l, size_t need)
+{
+	size_t cap = 16;
+
+	if (need * 2 <= l->icap)
+		return;
+	while (cap < need * 2)
+		cap *= 2;
+	free(l->index);
+	l->index = xcalloc(cap, sizeof *l->index);
+	l->icap = cap;
+	for (size_t i = 0; i < l->n; i++)
+		l->index[kv_slot(l, l->v[i].key)] = i + 1;
+}
+
+void kv_set(struct kvlist *l, const char *key, const char *val)
+{
+	size_t h;
+
+	kv_reserve(l, l->n + 1);
+	h = kv_slot(l, key);
+	if (l->index[h] != 0) {
+		struct kv *e = &l->v[l->index[h] - 1];
+
+		free(e->val);
+		e->val = xstrdup(val);
+		return;
+	}
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n].key = xstrdup(key);
+	l->v[l->n].val = xstrdup(val);
+	l->n++;
+	l->index[h] = l->n;
+}
+
+const char *kv_get(const struct kvlist *l, const char *key)
+{
+	size_t h;
+
+	if (l->icap == 0)
+		return NULL;
+	h = kv_slot(l, key);
+	return l->index[h] != 0 ? l->v[l->index[h] - 1].val : NULL;
+}
+
+void kv_clear(struct kvlist *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].key);
+		free(l->v[i].val);
+	}
+	free(l->v);
+	free(l->index);
+	memset(l, 0, sizeof *l);
+}
+
+/* The path of profile name in rs (a new string: for messages, or to read). */
+static char *profile_path(const struct regions *rs, const char *name)
 {
 	char *file = xasprintf("%s.ini", name);
-	char *path = src->dir != NULL ? util_path_join(src->dir, file) : xstrdup(file);
-	struct region_ctx rc = {p, path, d, 0};
-	int r;
+	char *path = rs->dir != NULL ? util_path_join(rs->dir, file) : xstrdup(file);
 
 	free(file);
-	if (src->get != NULL) {
-		size_t len;
-		char *text = src->get(src->ctx, name, &len);
+	return path;
+}
 
-		r = text != NULL ? iniread_text(text, len, path, on_region, &rc, &rc.line, d) : -1;
-		free(text);
-	} else {
-		r = iniread_file(path, CONFIG_MAX_FILE, on_region, &rc, &rc.line, d);
-		if (r < 0 && iniread_worth_saying(errno, false))
-			diags_add(d, path, 0, "cannot read region profile: %s", util_read_error(errno));
+/*
+ * Read profile name of rs through handler: inih's result (0, or the first line
+ * that is not INI), or -1 with errno set when it is not there.
+ */
+static int profile_read(const struct regions *rs, const char *name, const char *path,
+			ini_handler handler, void *user, int *line, struct diags *d)
+{
+	size_t len;
+	char *text;
+	int r;
+
+	if (rs->bundle == NULL) {
+		if (rs->dir == NULL) {
+			errno = ENOENT;
+			return -1;
+		}
+		return iniread_file(path, CONFIG_MAX_FILE, handler, user, line, d);
 	}
-	if (r < 0) {
-		free(path);
+	if ((text = bundle_region_text(rs->bundle, name, &len)) == NULL) {
+		errno = ENOENT;
 		return -1;
 	}
+	r = iniread_text(text, len, path, handler, user, line, d);
+	free(text);
+	return r;
+}
+
+static int load_profile_file(struct profile *p, const struct regions *rs, const char *name,
+			     struct diags *d)
+{
+	char *path = profile_path(rs, name);
+	struct region_ctx rc = {p, path, d, 0};
+	int r = profile_read(rs, name, path, on_region, &rc, &rc.line, d);
+
+	if (r < 0 && rs->bundle == NULL && iniread_worth_saying(errno, false))
+		diags_add(d, path, 0, "cannot read region profile: %s", util_read_error(errno));
 	if (r > 0)
 		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
 	free(path);
-	return 0;
+	return r < 0 ? -1 : 0;
 }
 
 static bool valid_region_name(const char *s)
@@ -104,7 +191,7 @@ static int cmp_names(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static void add_region(struct config *c, size_t *cap, const char *name, size_t n)
+static void add_region(struct regions *rs, size_t *cap, const char *name, size_t n)
 {
 	char *r = xstrndup(name, n);
 
@@ -112,61 +199,73 @@ static void add_region(struct config *c, size_t *cap, const char *name, size_t n
 		free(r);
 		return;
 	}
-	c->regions = xgrow(c->regions, cap, c->nregions + 1, sizeof *c->regions);
-	c->regions[c->nregions++] = r;
+	rs->names = xgrow(rs->names, cap, rs->n + 1, sizeof *rs->names);
+	rs->names[rs->n++] = r;
 }
 
-/*
- * Every profile name with a valid NAME, sorted (the answer code's region list):
- * the bundle's names, or every NAME.ini of regions_dir.
- */
-static void list_regions(struct config *c)
+void regions_from_dir(struct regions *rs, const char *dir)
 {
 	size_t cap = 0;
+	DIR *dh;
+	struct dirent *de;
 
-	for (size_t i = 0; i < c->nregions; i++)
-		free(c->regions[i]);
-	free(c->regions);
-	c->regions = NULL;
-	c->nregions = 0;
-	if (c->profile_get != NULL) {
-		const char *p = c->profile_names != NULL ? c->profile_names : "";
+	memset(rs, 0, sizeof *rs);
+	rs->dir = xstrdup(dir);
+	rs->where = xstrdup(dir);
+	if ((dh = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dh)) != NULL) {
+		size_t n = strlen(de->d_name);
 
-		while (*p != '\0') {
-			size_t n = strcspn(p, " ");
-
-			if (n > 0)
-				add_region(c, &cap, p, n);
-			p += n;
-			p += strspn(p, " ");
-		}
-	} else {
-		DIR *dh = opendir(c->regions_dir);
-		struct dirent *de;
-
-		if (dh == NULL)
-			return;
-		while ((de = readdir(dh)) != NULL) {
-			size_t n = strlen(de->d_name);
-
-			if (n > 4 && strcmp(de->d_name + n - 4, ".ini") == 0)
-				add_region(c, &cap, de->d_name, n - 4);
-		}
-		closedir(dh);
+		if (n > 4 && strcmp(de->d_name + n - 4, ".ini") == 0)
+			add_region(rs, &cap, de->d_name, n - 4);
 	}
-	if (c->nregions > 0)
-		qsort(c->regions, c->nregions, sizeof *c->regions, cmp_names);
+	closedir(dh);
+	if (rs->n > 0)
+		qsort(rs->names, rs->n, sizeof *rs->names, cmp_names);
 }
 
-static void profile_src_of(const struct config *c, struct profile_src *src)
+void regions_from_bundle(struct regions *rs, const struct bundle *b, const char *where)
 {
-	src->dir = c->profile_get != NULL ? NULL : c->regions_dir;
-	src->get = c->profile_get;
-	src->ctx = c->profile_ctx;
+	const char *p = bundle_manifest(b)->regions;
+	size_t cap = 0;
+
+	memset(rs, 0, sizeof *rs);
+	rs->bundle = b;
+	rs->where = xstrdup(where);
+	for (p = p != NULL ? p : ""; *p != '\0'; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+
+		if (n > 0)
+			add_region(rs, &cap, p, n);
+		p += n;
+	}
+	if (rs->n > 0)
+		qsort(rs->names, rs->n, sizeof *rs->names, cmp_names);
+}
+
+void regions_clear(struct regions *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->n; i++)
+		free(rs->names[i]);
+	free(rs->names);
+	free(rs->dir);
+	free(rs->where);
+	memset(rs, 0, sizeof *rs);
+}
+
+const char *regions_find(const struct regions *rs, const char *name)
+{
+	for (size_t i = 0; name != NULL && i < rs->n; i++)
+		if (strcasecmp(name, rs->names[i]) == 0)
+			return rs->names[i];
+	return NULL;
 }
 
 struct walk_ctx {
-	config_profile_fn fn;
+	regions_walk_fn fn;
 	void *user;
 	const char *path;
 	int line;
@@ -186,82 +285,69 @@ static int on_walk(void *user, const char *section, const char *key, const char 
 	return 1;
 }
 
-int config_profile_walk(const struct config *c, const char *name, config_profile_fn fn,
-			void *user, struct diags *d)
+int regions_walk(const struct regions *rs, const char *name, regions_walk_fn fn, void *user,
+		 struct diags *d)
 {
-	struct profile_src src;
 	struct walk_ctx w = {fn, user, NULL, 0};
-	char *file, *path;
+	char *path;
 	int r;
 
 	if (!valid_region_name(name))
 		return -1;
-	profile_src_of(c, &src);
-	file = xasprintf("%s.ini", name);
-	path = src.dir != NULL ? util_path_join(src.dir, file) : xstrdup(file);
-	free(file);
+	path = profile_path(rs, name);
 	w.path = path;
-	if (src.get != NULL) {
-		size_t len;
-		char *text = src.get(src.ctx, name, &len);
-
-		r = text != NULL ? iniread_text(text, len, path, on_walk, &w, &w.line, d) : -1;
-		free(text);
-	} else {
-		r = iniread_file(path, CONFIG_MAX_FILE, on_walk, &w, &w.line, d);
-	}
+	r = profile_read(rs, name, path, on_walk, &w, &w.line, d);
 	if (r < 0)
 		diags_add(d, path, 0, "cannot read region profile: %s",
-			  src.get != NULL ? "not in the bundle" : util_read_error(errno));
+			  rs->bundle != NULL ? "not in the bundle" : util_read_error(errno));
 	else if (r > 0)
 		diags_add(d, path, r, "not an INI line (\"key = value\" or \"[section]\")");
 	free(path);
 	return r < 0 ? -1 : 0;
 }
 
-char *config_region_title(const struct config *c, const char *name)
+char *regions_title(const struct regions *rs, const char *name)
 {
 	struct profile p = {0};
-	struct profile_src src;
 	struct diags d = {0};
 	char *title = NULL;
 
-	profile_src_of(c, &src);
-	if (valid_region_name(name) && load_profile_file(&p, &src, name, &d) == 0 &&
-	    p.title != NULL)
+	if (valid_region_name(name) && load_profile_file(&p, rs, name, &d) == 0 && p.title != NULL)
 		title = xstrdup(p.title);
-	config_profile_clear(&p);
-	diags_free(&d);
+	regions_profile_clear(&p);
+	diags_clear(&d);
 	return title;
 }
 
-static int load_region(struct config *c, const char *where, const char *name, struct diags *d)
+void regions_unknown(const struct regions *rs, const char *name, struct diags *d)
 {
-	struct profile *p = &c->profile;
-	struct profile_src src;
+	struct strbuf sb = {0};
+	char *clean = text_sanitize(name, strlen(name), 0, NULL, NULL);
+
+	/* The caller says what happens next (national, or exit 2). */
+	for (size_t i = 0; i < rs->n; i++)
+		sb_printf(&sb, "%s%s", i > 0 ? ", " : "", rs->names[i]);
+	diags_add(d, rs->where, 0, "no region profile \"%s\" (the regions are: %s)", clean,
+		  sb.s != NULL ? sb.s : "none");
+	sb_clear(&sb);
+	free(clean);
+}
+
+int regions_load(struct profile *p, const struct regions *rs, const char *name, struct diags *d)
+{
+	const char *listed = regions_find(rs, name);
 	int rc = 0;
 
-	profile_src_of(c, &src);
-	config_profile_clear(p);
-	list_regions(c);
+	regions_profile_clear(p);
 	if (name == NULL)
 		name = "national";
-	/* People type "Fujian": a name is the profile's in any case. */
-	for (size_t i = 0; i < c->nregions; i++)
-		if (strcasecmp(name, c->regions[i]) == 0)
-			name = c->regions[i];
-	if (load_profile_file(p, &src, "national", d) < 0)
-		diags_add(d, where, 0, "no national.ini region profile here");
+	if (listed != NULL)
+		name = listed;
+	if (load_profile_file(p, rs, "national", d) < 0)
+		diags_add(d, rs->where, 0, "no national.ini region profile here");
 	if (strcmp(name, "national") != 0) {
-		if (!valid_region_name(name) || load_profile_file(p, &src, name, d) < 0) {
-			struct strbuf sb = {0};
-
-			/* The caller says what happens next (national, or exit 2). */
-			for (size_t i = 0; i < c->nregions; i++)
-				sb_printf(&sb, "%s%s", i > 0 ? ", " : "", c->regions[i]);
-			diags_add(d, where, 0, "no region profile \"%s\" (the regions are: %s)", name,
-				  sb.s != NULL ? sb.s : "none");
-			sb_free(&sb);
+		if (!valid_region_name(name) || load_profile_file(p, rs, name, d) < 0) {
+			regions_unknown(rs, name, d);
 			name = "national";
 			rc = -1;
 		}
@@ -272,29 +358,24 @@ static int load_region(struct config *c, const char *where, const char *name, st
 	return rc;
 }
 
-int config_load_region(struct config *c, const char *name, struct diags *d)
+void regions_profile_clear(struct profile *p)
 {
-	c->profile_get = NULL;
-	c->profile_ctx = NULL;
-	c->profile_names = NULL;
-	return load_region(c, c->regions_dir, name, d);
+	if (p == NULL)
+		return;
+	free(p->name);
+	free(p->title);
+	kv_clear(&p->values);
+	kv_clear(&p->reimburse);
+	memset(p, 0, sizeof *p);
 }
 
-int config_load_region_from(struct config *c, const char *name,
-			    char *(*get)(void *ctx, const char *name, size_t *len), void *ctx,
-			    const char *names, const char *where, struct diags *d)
+const char *regions_lookup(void *ctx, const char *name)
 {
-	c->profile_get = get;
-	c->profile_ctx = ctx;
-	c->profile_names = names;
-	return load_region(c, where, name, d);
-}
+	const struct profile *p = ctx;
 
-const char *config_lookup(void *ctx, const char *name)
-{
-	const struct config *c = ctx;
-
+	if (p == NULL)
+		return NULL;
 	if (strcmp(name, "region") == 0)
-		return c->profile.title;
-	return kv_get(&c->profile.values, name);
+		return p->title;
+	return kv_get(&p->values, name);
 }

@@ -347,7 +347,7 @@ static void draw_header(const struct app *a, const struct view *v)
 	const struct screen *s = nav_screen(a, v);
 	const char *code = s != NULL ? s->code : v->code;
 	const char *title = s != NULL ? s->title : v->title;
-	const char *region = a->cfg->profile.title != NULL ? a->cfg->profile.title : "";
+	const char *region = guide_value(a->g, "region") != NULL ? guide_value(a->g, "region") : "";
 	bool ascii = a->cfg->ascii_borders;
 	char *head = xasprintf(" %s  ", code != NULL ? code : "");
 	int hw = text_swidth(head), bw = v->badge != NULL ? text_swidth(v->badge) : 0;

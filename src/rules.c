@@ -42,6 +42,8 @@ const char *answers_get(const struct answers *a, const char *name)
 
 void answers_clear(struct answers *a)
 {
+	if (a == NULL)
+		return;
 	for (size_t i = 0; i < a->n; i++) {
 		util_wipe(a->v[i].name, strlen(a->v[i].name));
 		util_wipe(a->v[i].value, strlen(a->v[i].value));
@@ -102,7 +104,7 @@ static bool keyword(const char *s, const char *kw)
 	return strncmp(s, kw, n) == 0 && (s[n] == ' ' || s[n] == '\t' || s[n] == '\0');
 }
 
-static void term_free(struct cond_term *t)
+static void term_clear(struct cond_term *t)
 {
 	free(t->name);
 	for (size_t i = 0; i < t->nvalues; i++)
@@ -116,7 +118,7 @@ void cond_free(struct cond *c)
 		return;
 	for (size_t i = 0; i < c->nclauses; i++) {
 		for (size_t j = 0; j < c->clauses[i].nterms; j++)
-			term_free(&c->clauses[i].terms[j]);
+			term_clear(&c->clauses[i].terms[j]);
 		free(c->clauses[i].terms);
 	}
 	free(c->clauses);
@@ -143,7 +145,7 @@ static bool parse_term(const char **sp, struct cond_term *t, char *why, size_t w
 		s += 1;
 	} else {
 		util_say(why, whylen, "expected = or != after \"%s\"", t->name);
-		term_free(t);
+		term_clear(t);
 		return false;
 	}
 	for (;;) {
@@ -151,7 +153,7 @@ static bool parse_term(const char **sp, struct cond_term *t, char *why, size_t w
 		n = token_len(s);
 		if (n == 0) {
 			util_say(why, whylen, "expected a value for \"%s\"", t->name);
-			term_free(t);
+			term_clear(t);
 			return false;
 		}
 		t->values = xgrow(t->values, &cap, t->nvalues + 1, sizeof *t->values);

@@ -21,7 +21,7 @@ const char *kind_name(enum kind k)
 	return (unsigned)k < KIND_COUNT ? kind_names[k] : NULL;
 }
 
-void rich_free(struct rich *r)
+void rich_clear(struct rich *r)
 {
 	if (r == NULL)
 		return;
@@ -33,10 +33,10 @@ void rich_free(struct rich *r)
 void blocks_free(struct block *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		rich_free(&b[i].r);
+		rich_clear(&b[i].r);
 		cond_free(b[i].cond);
 		for (int c = 0; c < b[i].nrows * b[i].ncols; c++)
-			rich_free(&b[i].cells[c]);
+			rich_clear(&b[i].cells[c]);
 		free(b[i].cells);
 		free(b[i].name);
 		for (size_t o = 0; o < b[i].nopts; o++) {

@@ -119,6 +119,6 @@ struct screen {
 void screen_free(struct screen *s);
 /* Free what a block array / a rich text holds. NULL-safe. */
 void blocks_free(struct block *b, size_t n);
-void rich_free(struct rich *r);
+void rich_clear(struct rich *r);
 
 #endif

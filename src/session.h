@@ -8,15 +8,77 @@
  * forget a resident after idle_timeout_s (the model's data and the live
  * lookups' results), free the lookups at the end -- is done here, called by
  * the key loops (input.c, plain.c) and the session mode (mode_session.c).
- * Configuration is only read.
+ * Before all that, which content a run shows and why (session_open: a
+ * content directory, --content, the signed update or the shipped bundle, as
+ * source.c orders them; the region resolved against it) and its guide
+ * (session_guide: the answer code's region, an early signature wait when
+ * there are problems to say, the fall-back) are chosen here too, for the
+ * session and for --check, --list and --print alike. Configuration is only
+ * read (struct app holds it const).
  */
 #ifndef YIBAO_SESSION_H
 #define YIBAO_SESSION_H
 
 #include <stdbool.h>
 
+#include "dates.h"
 #include "nav.h"
+#include "regions.h"
 
+struct bundle;
+struct minisig_job;
+
+/* Which content a run shows, and why: what session_open chose. */
+struct session_content {
+	bool dir_mode;             /* a content directory, packed in memory (no bundle file) */
+	struct bundle *b;          /* the bundle opened, until the guide takes it */
+	struct minisig_job *check; /* its signature check, still running, or NULL */
+	char *from;                /* the bundle's path (NULL: packed in memory, or none) */
+	struct regions regions;    /* the region profiles of the content */
+	char *region;              /* the region shown: one regions has, or national */
+	struct guide *g;           /* the guide, once session_guide opened it */
+};
+
+/* What the command line asks of session_open and session_guide. */
+struct session_ask {
+	const char *content;     /* --content PATH (a directory or a bundle file), or NULL */
+	const char *region;      /* --region, or NULL: the configured one */
+	const char *answer_code; /* --answer-code: show the region it was made in, unless --region */
+	bool check;              /* --check: a content directory is checked, not the shipped bundle */
+	bool later;              /* a session's terminal: a large update is checked meanwhile */
+	bool strict_region;      /* a --region the content does not have is an error */
+};
+
+/*
+ * Choose and open the content of a run into sc: a content directory (packed
+ * in memory by session_guide), or the bundle source_open picks (its
+ * signature check maybe still running: sc->check); then the region, resolved
+ * against the content's profiles (national when the one asked for is not
+ * there, said in d). Returns 0, or -1 when ask->strict_region and the region
+ * asked for does not exist (said in d). Empty sc with session_content_clear.
+ */
+int session_open(struct session_content *sc, const struct config *cfg, const struct session_ask *ask,
+		 struct diags *d);
+/*
+ * The guide of sc (sc->g, taking sc->b): the content directory packed, the
+ * region of ask->answer_code when no --region was given, the references the
+ * code needs checked. When there are problems to say before the screen
+ * starts, a signature check still running is waited for first, so that what
+ * is said is said of a verified bundle (or of the fall-back). Problems go to
+ * d and sc->g->diags. Returns 0, or -1 with one line in why when there is
+ * nothing to show (no content, or a refused update and no fall-back).
+ */
+int session_guide(struct session_content *sc, const struct config *cfg, const struct session_ask *ask,
+		  struct diags *d, char *why, size_t whylen);
+/* Free what sc holds, a running signature check waited for (sc may be NULL). */
+void session_content_clear(struct session_content *sc);
+
+/*
+ * The day a session counts from: the clock (or YIBAO_TODAY, for tests, but
+ * never in kiosk mode, where nothing the user controls is read), not
+ * plausible when set back before the bundle was made.
+ */
+struct dates_today session_today(const struct app *a);
 /* A session begins on a (app_init done): counted when [stats] is on. */
 void session_start(struct app *a);
 /*
@@ -49,7 +111,7 @@ bool session_idle_due(const struct app *a, long now_ms);
  * now_ms. What the terminal shows is the caller's to wipe.
  */
 void session_idle_wipe(struct app *a, long now_ms);
-/* The session ends: its counts written, the lookups freed, the model freed (app_free). */
+/* The session ends: its counts written, the lookups freed, the model freed (app_clear). */
 void session_end(struct app *a);
 
 #endif

@@ -159,7 +159,7 @@ static void remove_old(int dirfd, const char *new, const char *previous)
 	closedir(d);
 	for (size_t i = 0; i < names.len; i += strlen(names.s + i) + 1)
 		remove_dir(dirfd, names.s + i);
-	sb_free(&names);
+	sb_clear(&names);
 }
 
 int statedir_install(int dirfd, long long version, void (*hook)(const char *stage), char *what,

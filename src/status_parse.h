@@ -109,7 +109,7 @@ bool status_state_good(enum status_kind k, int state);
 /*
  * The plain message for an outcome, ending with the offline way (service
  * counter, the hotline, whose number the caller shows from the region
- * profile: refs_hotline) for every failure. Static string.
+ * profile: guide_hotline) for every failure. Static string.
  */
 const char *status_err_message(enum status_err e);
 

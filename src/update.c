@@ -75,8 +75,8 @@ struct update {
 	struct meta meta;
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
 	bool refused;                       /* the server's answer was refused: nothing of it is worth resuming */
-	char *msg;
-	size_t msglen;
+	char *why;
+	size_t whylen;
 };
 
 #ifdef YIBAO_TEST_HOOKS
@@ -106,12 +106,12 @@ static enum update_result say(struct update *u, enum update_result r, const char
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, u->msglen, fmt, ap);
+	vsnprintf(u->why, u->whylen, fmt, ap);
 	va_end(ap);
 	return r;
 }
 
-static void meta_free(struct meta *m)
+static void meta_clear(struct meta *m)
 {
 	free(m->url);
 	free(m->etag);
@@ -191,7 +191,7 @@ static int meta_write(struct update *u)
 	}
 	if (rc == 0)
 		fsync(u->dirfd);
-	sb_free(&sb);
+	sb_clear(&sb);
 	return rc;
 }
 
@@ -404,7 +404,7 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 		u->refused = true;
 		*res = say(u, UPDATE_NETWORK, "bundle: the server answered HTTP %ld", f.code);
 	}
-	fetch_free(&f);
+	fetch_clear(&f);
 	u->api->slist_free_all(h);
 	return rc;
 }
@@ -480,7 +480,7 @@ static int fetch_signature(struct update *u, enum update_result *res)
 				close(fd);
 		}
 	}
-	fetch_free(&f);
+	fetch_clear(&f);
 	free(url);
 	return rc;
 }
@@ -497,7 +497,7 @@ static long long verified_version(struct update *u, const char *path, const char
 		return -1;
 	if (bundle_manifest_read(path, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	return v;
 }
 
@@ -512,7 +512,7 @@ static long long shipped_version(const struct config *cfg)
 		return -1;
 	if (bundle_manifest_read(cfg->bundle, &bm, err, sizeof err) == 0)
 		v = bm.version;
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	return v;
 }
 
@@ -589,7 +589,7 @@ static enum update_result check_and_install(struct update *u, long long installe
 	if (meta_write(u) < 0 && r == UPDATE_INSTALLED)
 		say(u, r, "installed bundle version %lld (but %s/%s: %s)", bm.version, u->dir,
 		    STATE_NAME, strerror(errno));
-	bundle_manifest_free(&bm);
+	bundle_manifest_clear(&bm);
 	free(part);
 	free(sigpart);
 	return r;
@@ -646,7 +646,7 @@ static enum update_result run(struct update *u)
 	meta_read(u);
 	if (u->meta.url == NULL || strcmp(u->meta.url, c->update_url) != 0) {
 		/* Another URL: nothing remembered applies to it. */
-		meta_free(&u->meta);
+		meta_clear(&u->meta);
 		u->meta.url = xstrdup(c->update_url);
 	}
 	if (fetch_bundle(u, state_ok, &code, &r) < 0) {
@@ -684,14 +684,14 @@ char *update_sig_path(int fd, const char *path)
 	return xasprintf("%s.minisig", buf);
 }
 
-enum update_result update_run(const struct config *cfg, char *msg, size_t msglen)
+enum update_result update_run(const struct config *cfg, char *why, size_t whylen)
 {
-	struct update u = {.cfg = cfg, .dirfd = -1, .msg = msg, .msglen = msglen};
+	struct update u = {.cfg = cfg, .dirfd = -1, .why = why, .whylen = whylen};
 	int lockfd = -1;
 	enum update_result r;
 	char *clean;
 
-	msg[0] = '\0';
+	why[0] = '\0';
 	if (!url_ok(cfg->update_url))
 		r = say(&u, UPDATE_ERROR, "no https URL in [update] url; nothing to fetch");
 	else if (cfg->update_public_key == NULL || cfg->update_public_key[0] == '\0')
@@ -709,10 +709,10 @@ enum update_result update_run(const struct config *cfg, char *msg, size_t msglen
 		u.api->global_cleanup();
 	}
 	/* The message may quote a server (an error buffer): one clean line. */
-	clean = text_sanitize(msg, strlen(msg), 0, NULL, NULL);
-	snprintf(msg, msglen, "%s", clean);
+	clean = text_sanitize(why, strlen(why), 0, NULL, NULL);
+	snprintf(why, whylen, "%s", clean);
 	free(clean);
-	meta_free(&u.meta);
+	meta_clear(&u.meta);
 	free(u.got_etag);
 	free(u.got_last_modified);
 	if (lockfd >= 0)

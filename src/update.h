@@ -51,12 +51,12 @@ enum update_result {
 
 /*
  * Run one update with the settings in cfg. Writes one line (no newline, no
- * control characters) saying what happened into msg (msglen bytes, owned by
- * the caller): for UPDATE_INSTALLED and UPDATE_CURRENT a report, otherwise
- * the reason. The installed bundle is untouched unless the result is
+ * control characters) saying what happened into why (whylen bytes, owned by
+ * the caller; the error convention's why buffer): for UPDATE_INSTALLED and
+ * UPDATE_CURRENT a report, otherwise the reason. The installed bundle is untouched unless the result is
  * UPDATE_INSTALLED. Returns the result, which is the exit status.
  */
-enum update_result update_run(const struct config *cfg, char *msg, size_t msglen);
+enum update_result update_run(const struct config *cfg, char *why, size_t whylen);
 
 /*
  * The signature of the installed bundle open as fd (opened by path): the

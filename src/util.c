@@ -135,34 +135,34 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
-void util_say(char *err, size_t errlen, const char *fmt, ...)
+void util_say(char *why, size_t whylen, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
-	if (err == NULL || errlen == 0)
+	if (why == NULL || whylen == 0)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(err, errlen, fmt, ap);
+	n = vsnprintf(why, whylen, fmt, ap);
 	va_end(ap);
 	/* One line: a library's message (SQLite quotes a schema) may hold newlines. */
-	for (char *p = err; *p != '\0'; p++)
+	for (char *p = why; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
 	/* Cut to fit, but never inside a UTF-8 sequence: whole characters only. */
-	if (n >= 0 && (size_t)n >= errlen) {
-		size_t len = strlen(err), lead = len;
+	if (n >= 0 && (size_t)n >= whylen) {
+		size_t len = strlen(why), lead = len;
 
-		while (lead > 0 && ((unsigned char)err[lead - 1] & 0xC0) == 0x80)
+		while (lead > 0 && ((unsigned char)why[lead - 1] & 0xC0) == 0x80)
 			lead--;
-		if (lead > 0 && ((unsigned char)err[lead - 1] & 0x80)) {
-			unsigned char c = (unsigned char)err[lead - 1];
+		if (lead > 0 && ((unsigned char)why[lead - 1] & 0x80)) {
+			unsigned char c = (unsigned char)why[lead - 1];
 			size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3
 					      : c >= 0xC0       ? 2
 								: 1;
 
 			if (len - (lead - 1) < want)
-				err[lead - 1] = '\0';
+				why[lead - 1] = '\0';
 		}
 	}
 }
@@ -286,7 +286,7 @@ void sb_wipe(struct strbuf *sb)
 {
 	if (sb->s != NULL)
 		util_wipe(sb->s, sb->cap);
-	sb_free(sb);
+	sb_clear(sb);
 }
 
 char *sb_take(struct strbuf *sb)
@@ -298,7 +298,7 @@ char *sb_take(struct strbuf *sb)
 	return s;
 }
 
-void sb_free(struct strbuf *sb)
+void sb_clear(struct strbuf *sb)
 {
 	if (sb == NULL)
 		return;
@@ -340,11 +340,11 @@ size_t diags_merge(struct diags *to, struct diags *from)
 			diags_add(to, from->v[i].file, from->v[i].line, "%s", from->v[i].msg);
 			added++;
 		}
-	diags_free(from);
+	diags_clear(from);
 	return added;
 }
 
-void diags_free(struct diags *d)
+void diags_clear(struct diags *d)
 {
 	if (d == NULL)
 		return;
@@ -389,7 +389,7 @@ static char *read_fd(int fd, size_t max, size_t *len, uid_t owner)
 	}
 	close(fd);
 	if (err != 0) {
-		sb_free(&sb);
+		sb_clear(&sb);
 		errno = err;
 		return NULL;
 	}

@@ -43,11 +43,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). Caller frees. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /*
- * A one-line reason into err (errlen bytes, cut to fit between whole UTF-8
+ * A one-line reason into why (whylen bytes, cut to fit between whole UTF-8
  * characters; control characters, newlines among them, become spaces); nothing
- * when err is NULL. The why buffer of the error convention (README, layout).
+ * when why is NULL. The why buffer of the error convention (README, layout).
  */
-void util_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void util_say(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Milliseconds on the monotonic clock (for timeouts; not wall time). */
 long util_now_ms(void);
 
@@ -57,7 +57,7 @@ void util_wipe(void *p, size_t n);
 /* FNV-1a of a NUL-terminated string, for hash tables (not for anything an attacker must not collide). */
 size_t util_hash(const char *s);
 
-/* A growable NUL-terminated byte string. Zero-initialise, then sb_*; sb_free. */
+/* A growable NUL-terminated byte string. Zero-initialise, then sb_*; sb_clear. */
 struct strbuf {
 	char *s;
 	size_t len, cap;
@@ -71,12 +71,12 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(pr
  * grows, the old one is wiped before it is freed. Free such a buffer with sb_wipe.
  */
 void sb_add_secret(struct strbuf *sb, const char *s, size_t n);
-/* Wipe the whole buffer (its capacity), then sb_free. */
+/* Wipe the whole buffer (its capacity), then sb_clear. */
 void sb_wipe(struct strbuf *sb);
 /* Hand the string over to the caller (never NULL); sb is left empty. */
 char *sb_take(struct strbuf *sb);
 /* Free the text of sb, left empty (sb may be NULL). */
-void sb_free(struct strbuf *sb);
+void sb_clear(struct strbuf *sb);
 
 /*
  * Diagnostics: problems found in content or config, each with a file and line
@@ -95,7 +95,7 @@ void diags_add(struct diags *d, const char *file, int line, const char *fmt, ...
 	__attribute__((format(printf, 4, 5)));
 /* Printing them (sanitised) is report.h's: util knows nothing of text. */
 /* Free every problem of d, left empty (d may be NULL). */
-void diags_free(struct diags *d);
+void diags_clear(struct diags *d);
 /*
  * Move every problem of from into to, each only once (one already in to, the
  * same file, line and message, is dropped); from is left empty. Returns how

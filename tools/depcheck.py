@@ -30,10 +30,11 @@ LAYER_NAMES = ["base", "content", "model", "services", "views", "main"]
 LAYERS = {
     # base: text, memory and the small helpers everything uses
     "base": "util text report rules pinyin pinyin_data screencode dates",
-    # content: reading, checking and packing what authors wrote and signed
+    # content: reading, checking and packing what authors wrote and signed, and the
+    # documents made of it (the answer code book, the slip, the dated lines)
     "content": "iniread config regions profile screen markdown fence content refs bundle bundle_format "
                "bundle_builder pack guide guide_text layout flow calc answercode codebook charset "
-               "minisig status_parse",
+               "minisig status_parse dated slip",
     # model: a session's data and the rules that change it (no I/O)
     "model": "nav stats",
     # services: what acts on the world: network, files, a session's lifetime

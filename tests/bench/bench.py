@@ -411,8 +411,7 @@ class Bench:
         scr = self.screens(rep)
         if scr:
             self.expect("search in %d screens" % n, scr[3], "搜索")
-        regions = os.path.join(os.path.dirname(yibao), "config", "regions")
-        bb = self.bundle_bench("search", out, regions, SEARCH_QUERY)
+        bb = self.bundle_bench("search", out, SEARCH_QUERY)
         s = bb.get("search:" + SEARCH_QUERY)
         if s:
             fig["search_cpu_ms"], fig["search_hits"] = s[1], int(s[2] or 0)

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: MIT
  *
  *   bundle_bench verify FILE SIGFILE PUBKEY [RUNS]   minisig_verify_file
- *   bundle_bench search BUNDLE REGIONS_DIR QUERY... guide_search_some per query, as
+ *   bundle_bench search BUNDLE QUERY...   guide_search_some per query, as
  *                    the search screen calls it (50 shown), and guide_search (all)
  *
  * Prints one "NAME best_ms median_ms extra" line per measurement (best and
@@ -75,8 +75,7 @@ int main(int argc, char **argv)
 		report("verify", v, RUNS, "");
 		return 0;
 	}
-	if (argc >= 5 && strcmp(argv[1], "search") == 0) {
-		struct config c;
+	if (argc >= 4 && strcmp(argv[1], "search") == 0) {
 		struct diags d = {0};
 		struct bundle *b = bundle_open(argv[2], err, sizeof err);
 		struct guide *g;
@@ -85,12 +84,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "bundle_bench: %s\n", err);
 			return 1;
 		}
-		config_defaults(&c);
-		free(c.regions_dir);
-		c.regions_dir = strdup(argv[3]);
-		config_load_region(&c, "national", &d);
-		g = guide_open(b, "national", config_lookup, &c);
-		for (int i = 4; i < argc; i++) {
+		g = guide_open(b, "national", argv[2], &d);
+		for (int i = 3; i < argc; i++) {
 			char name[128], extra[64];
 			int hits = 0;
 
@@ -116,10 +111,9 @@ int main(int argc, char **argv)
 			report(name, v, RUNS, extra);
 		}
 		guide_free(g);
-		config_free(&c);
-		diags_free(&d);
+		diags_clear(&d);
 		return 0;
 	}
-	fprintf(stderr, "usage: bundle_bench verify FILE SIG PUBKEY | search BUNDLE REGIONS QUERY...\n");
+	fprintf(stderr, "usage: bundle_bench verify FILE SIG PUBKEY | search BUNDLE QUERY...\n");
 	return 2;
 }

@@ -72,9 +72,9 @@ int main(int argc, char **argv)
 			best_parse = t1 - t0;
 		if (t2 - t1 < best_layout)
 			best_layout = t2 - t1;
-		layout_free(&l);
+		layout_clear(&l);
 		screen_free(s);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 	printf("%s: %zu bytes, parse %.3f s, layout %.3f s, %zu lines at width %d\n", argv[1],
 	       len, best_parse, best_layout, lines, width);

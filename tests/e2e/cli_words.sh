@@ -23,6 +23,15 @@ has "福建" "--region Fujian is Fujian"
 run --region FUJIAN --print 5.2
 has "福建" "--region FUJIAN is Fujian"
 
+# Nothing to show: one line naming what was tried, exit 1 (session_guide).
+run --content "$E2E_TMP/nosuch" --list
+if [ "$(rc)" = 1 ]; then ok "--content of nothing exits 1"; else not_ok "--content of nothing exits 1 (got $(rc))"; fi
+has "yibao: no usable content ($E2E_TMP/nosuch)" "--content of nothing says what was tried"
+mkdir -p "$E2E_TMP/empty"
+run --content "$E2E_TMP/empty" --print 0
+if [ "$(rc)" = 1 ]; then ok "an empty content directory exits 1"; else not_ok "an empty content directory exits 1 (got $(rc))"; fi
+has "yibao: no usable content in $E2E_TMP/empty" "an empty content directory is named"
+
 # --answer: a wrong value lists the valid ones.
 run --answer household=mars --print slip
 if [ "$(rc)" != 0 ]; then ok "--answer household=mars fails"; else not_ok "--answer household=mars fails"; fi

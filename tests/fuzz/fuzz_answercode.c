@@ -47,7 +47,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fuzz_fail("answercode: run from the source tree (content/01-eligibility.md)");
 	wizard = content_parse("content/01-eligibility.md", text, len, any_value, NULL, &d);
 	free(text);
-	diags_free(&d);
+	diags_clear(&d);
 	for (size_t r = 0; r < NREGIONS; r++) {
 		books[r] = answercode_new(wizard, (char *const *)(uintptr_t)regions, NREGIONS,
 					  regions[r], NULL, 0);
@@ -83,11 +83,11 @@ static bool producible(const struct answers *a)
 static void check_message(const struct answercode *ac, enum answercode_status st,
 			  const char *digits, int region)
 {
-	char *msg = answercode_message(ac, st, digits, region, NULL, "全国通用");
+	char msg[ANSWERCODE_WHY_MAX];
 
-	if (msg == NULL || msg[0] == '\0' || !fuzz_utf8_ok(msg, strlen(msg)))
+	answercode_message(ac, st, digits, region, NULL, "全国通用", msg, sizeof msg);
+	if (msg[0] == '\0' || !fuzz_utf8_ok(msg, strlen(msg)))
 		fuzz_fail("answercode: message empty or not UTF-8");
-	free(msg);
 }
 
 static void decode(const struct answercode *ac, const char *digits)

@@ -2,7 +2,7 @@
  * fuzz_config.c -- libFuzzer harness for config_load and region profiles (inih)
  * SPDX-License-Identifier: MIT
  *
- * config_load and config_load_region read files by path, so the input goes into
+ * config_load and regions_load read files by path, so the input goes into
  * a memfd that both read: config_load through /proc/self/fd/N, the region loader
  * through a temporary directory whose national.ini is a symlink to the same
  * memfd. Beyond memory safety and leaks: every setting stays in its range, and
@@ -19,6 +19,7 @@
 
 #include "fuzz.h"
 #include "../../src/config.h"
+#include "../../src/regions.h"
 #include "../../src/util.h"
 
 static int memfd = -1;
@@ -96,6 +97,8 @@ static void check_config(const struct config *c, const struct diags *d, bool utf
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct config c;
+	struct regions rs;
+	struct profile p = {0};
 	struct diags d = {0};
 	bool utf8 = fuzz_utf8_ok((const char *)data, size);
 
@@ -107,19 +110,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("config: config_load could not open the memfd");
 	check_config(&c, &d, utf8);
 
-	/* The same bytes as a region profile: national.ini in regions_dir. */
-	free(c.regions_dir);
-	c.regions_dir = xstrdup(tmpdir);
-	(void)config_load_region(&c, c.region, &d);
+	/* The same bytes as a region profile: national.ini of a regions directory. */
+	regions_from_dir(&rs, tmpdir);
+	(void)regions_load(&p, &rs, c.region, &d);
 	check_config(&c, &d, utf8);
-	check_str(c.profile.name);
-	check_str(c.profile.title);
-	check_kv(&c.profile.values);
-	check_kv(&c.profile.reimburse);
-	(void)config_lookup(&c, "region");
-	(void)config_lookup(&c, "hotline");
+	check_str(p.name);
+	check_str(p.title);
+	check_kv(&p.values);
+	check_kv(&p.reimburse);
+	(void)regions_lookup(&p, "region");
+	(void)regions_lookup(&p, "hotline");
 
-	config_free(&c);
-	diags_free(&d);
+	regions_profile_clear(&p);
+	regions_clear(&rs);
+	config_clear(&c);
+	diags_clear(&d);
 	return 0;
 }

@@ -120,7 +120,7 @@ static void lay_out(const struct screen *s, int width, bool ascii, const struct 
 		if (s->blocks[i].type == BLK_RESULT)
 			layout_blocks(&l, s->blocks[i].sub, s->blocks[i].nsub, o);
 	check_layout(&l);
-	layout_free(&l);
+	layout_clear(&l);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -154,6 +154,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		answers_clear(&a);
 	}
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 	return 0;
 }

@@ -151,6 +151,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_fail("one body restarted twice");
 	for (int i = 0; i < 4; i++)
 		free(h[i]);
-	fetch_free(&f);
+	fetch_clear(&f);
 	return 0;
 }

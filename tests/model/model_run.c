@@ -235,7 +235,7 @@ static struct bundle *open_dir(const char *dir, const char *regions, const char 
 	struct bundle *b;
 
 	*image = pack_memory(dir, regions, region, len, &d);
-	diags_free(&d);
+	diags_clear(&d);
 	if (*image == NULL)
 		die("cannot pack ", dir);
 	b = bundle_open_mem(*image, *len, why, sizeof why);
@@ -265,7 +265,7 @@ int main(int argc, char **argv)
 	struct app a;
 	struct guide *g;
 	struct bundle *b;
-	char *line = NULL, *shipped = NULL, *update = NULL;
+	char *line = NULL, *shipped = NULL, *update = NULL, *region = NULL;
 	size_t cap = 0;
 	void *image = NULL;
 	size_t len;
@@ -311,28 +311,40 @@ int main(int argc, char **argv)
 	cfg.kiosk = r.kiosk;
 	if (r.lookups)
 		cfg.status_url = xstrdup("https://status.invalid");
-	if (config_load_region(&cfg, r.region, &d) < 0)
-		die("no region profile ", r.region);
-	diags_free(&d);
-	b = open_dir(r.content, regions, cfg.profile.name, &image, &len);
+	{
+		struct regions rs;
+		const char *found;
+
+		regions_from_dir(&rs, regions);
+		found = regions_find(&rs, r.region != NULL ? r.region : "national");
+		if (found == NULL)
+			die("no region profile ", r.region);
+		region = xstrdup(found);
+		regions_clear(&rs);
+	}
+	b = open_dir(r.content, regions, region, &image, &len);
 	if (r.refused != NULL) {
 		/* The content is what was shipped; the session opens the update, whose check fails. */
 		void *up_image;
 		size_t up_len;
 		int fd, upfd;
-		struct bundle *up = open_dir(r.refused, regions, cfg.profile.name, &up_image, &up_len);
+		struct bundle *up = open_dir(r.refused, regions, region, &up_image, &up_len);
 
 		shipped = temp_file(image, len, &fd);
 		close(fd);
 		bundle_close(b); /* and image with it */
 		update = temp_file(up_image, up_len, &upfd);
-		g = guide_open(up, cfg.profile.name, config_lookup, &cfg);
+		g = guide_open(up, region, "update", &d);
 		/* No signature beside it: the check fails, as a tampered one would. */
 		guide_check_later(g, minisig_verify_start(upfd, "/nonexistent/yibao.bundle.minisig", "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"),
 				  xstrdup(shipped));
 		close(upfd);
 	} else {
-		g = guide_open(b, cfg.profile.name, config_lookup, &cfg);
+		g = guide_open(b, region, "bundle", &d);
+	}
+	if (d.n > 0) {
+		diags_print(&d);
+		die("problems in the region profile ", region);
 	}
 	app_init(&a, &cfg, g, &screens_set);
 	a.body_rows = r.rows - 2;
@@ -354,7 +366,8 @@ int main(int argc, char **argv)
 	free(line);
 	session_end(&a);
 	guide_free(g);
-	config_free(&cfg);
+	config_clear(&cfg);
+	free(region);
 	if (shipped != NULL)
 		unlink(shipped);
 	if (update != NULL)

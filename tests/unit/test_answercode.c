@@ -20,7 +20,7 @@
 #include <cmocka.h>
 
 #include "answercode.h"
-#include "config.h"
+#include "regions.h"
 #include "content.h"
 #include "text.h"
 #include "util.h"
@@ -30,7 +30,7 @@ static const char *const all_regions[] = {"fujian", "guangdong", "guangxi",
 #define NREGIONS (sizeof all_regions / sizeof all_regions[0])
 
 struct fx {
-	struct config cfg;
+	struct profile prof; /* national, for placeholders */
 	struct screen *wizard;
 	char *text; /* the wizard file, for variants */
 	size_t len;
@@ -41,18 +41,18 @@ static struct fx fx;
 static int setup(void **state)
 {
 	struct diags d = {0};
+	struct regions rs;
 
 	(void)state;
-	config_defaults(&fx.cfg);
-	free(fx.cfg.regions_dir);
-	fx.cfg.regions_dir = xstrdup("config/regions");
-	config_load_region(&fx.cfg, "national", &d);
+	regions_from_dir(&rs, "config/regions");
+	regions_load(&fx.prof, &rs, "national", &d);
+	regions_clear(&rs);
 	fx.text = util_read_file("content/01-eligibility.md", CONTENT_MAX_FILE, &fx.len);
 	if (fx.text == NULL)
 		return -1;
-	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, config_lookup,
-				  &fx.cfg, &d);
-	diags_free(&d);
+	fx.wizard = content_parse("content/01-eligibility.md", fx.text, fx.len, regions_lookup,
+				  &fx.prof, &d);
+	diags_clear(&d);
 	return fx.wizard != NULL ? 0 : -1;
 }
 
@@ -61,7 +61,7 @@ static int teardown(void **state)
 	(void)state;
 	screen_free(fx.wizard);
 	free(fx.text);
-	config_free(&fx.cfg);
+	regions_profile_clear(&fx.prof);
 	return 0;
 }
 
@@ -329,9 +329,9 @@ static void normalize_and_group(void **state)
 static struct block *fresh_question(struct screen **out, size_t q)
 {
 	struct diags d = {0};
-	struct screen *s = content_parse("variant.md", fx.text, fx.len, config_lookup, &fx.cfg, &d);
+	struct screen *s = content_parse("variant.md", fx.text, fx.len, regions_lookup, &fx.prof, &d);
 
-	diags_free(&d);
+	diags_clear(&d);
 	assert_non_null(s);
 	*out = s;
 	for (size_t i = 0; i < s->nblocks; i++)
@@ -371,14 +371,13 @@ static void other_wizard_version(void **state)
 	assert_true(answercode_encode(ac, &a, code, sizeof code));
 	for (size_t i = 0; i < 3; i++) {
 		struct answercode *other = book(v[i], "national");
-		char *msg;
+		char msg[ANSWERCODE_WHY_MAX];
 
 		assert_int_not_equal(other->fingerprint, ac->fingerprint);
 		assert_int_equal(answercode_decode(other, code, &got, &region), AC_VERSION);
 		assert_int_equal(got.n, 0);
-		msg = answercode_message(other, AC_VERSION, code, -1, NULL, NULL);
+		answercode_message(other, AC_VERSION, code, -1, NULL, NULL, msg, sizeof msg);
 		assert_non_null(strstr(msg, "另一版本"));
-		free(msg);
 		answercode_free(other);
 		screen_free(v[i]);
 	}
@@ -390,7 +389,7 @@ static void other_region(void **state)
 {
 	struct answercode *fj = book(fx.wizard, "fujian"), *nat = book(fx.wizard, "national");
 	struct answers a = {0}, got = {0};
-	char code[ANSWERCODE_BUF], *msg;
+	char code[ANSWERCODE_BUF], msg[ANSWERCODE_WHY_MAX];
 	int region;
 
 	(void)state;
@@ -399,11 +398,10 @@ static void other_region(void **state)
 	assert_int_equal(answercode_decode(nat, code, &got, &region), AC_OTHER_REGION);
 	assert_string_equal(nat->regions[region], "fujian");
 	assert_true(same_answers(&a, &got));
-	msg = answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用");
+	answercode_message(nat, AC_OTHER_REGION, code, region, "福建省", "全国通用", msg, sizeof msg);
 	assert_non_null(strstr(msg, "福建省"));
 	/* The session offers the switch (the region chooser): the message says where to. */
 	assert_non_null(strstr(msg, "换到福建省"));
-	free(msg);
 	answers_clear(&a);
 	answers_clear(&got);
 	answercode_free(fj);
@@ -483,20 +481,20 @@ static void too_big_or_empty(void **state)
 			sb_printf(&sb, "- o%d: O%d\n", k, k);
 		sb_adds(&sb, "```\n\n");
 	}
-	s = content_parse("big.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
+	s = content_parse("big.md", sb.s, sb.len, regions_lookup, &fx.prof, &d);
 	assert_non_null(s);
 	/* 6^6 = 46656 answer sets */
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "combinations"));
 	screen_free(s);
-	sb_free(&sb);
+	sb_clear(&sb);
 	sb_adds(&sb, "---\ncode: 1\nid: w\ntitle: w\nkind: wizard\n---\nNo questions.\n");
-	s = content_parse("empty.md", sb.s, sb.len, config_lookup, &fx.cfg, &d);
+	s = content_parse("empty.md", sb.s, sb.len, regions_lookup, &fx.prof, &d);
 	assert_null(answercode_new(s, NULL, 0, NULL, why, sizeof why));
 	assert_non_null(strstr(why, "no questions"));
 	screen_free(s);
-	sb_free(&sb);
-	diags_free(&d);
+	sb_clear(&sb);
+	diags_clear(&d);
 }
 
 /* "result ineligible" marks a result; the shipped one is "already in employee insurance". */

@@ -122,7 +122,7 @@ static void round_trip(void **state)
 	assert_string_equal(h.updated, "2025-01-01");
 	assert_null(h.source);
 	assert_int_equal(h.kind, 1);
-	bundle_head_free(&h);
+	bundle_head_clear(&h);
 	assert_int_equal(bundle_head(b, "r", 1000, &h), -1);
 	assert_int_equal(bundle_head(b, "r", -1, &h), -1);
 	t = bundle_text(b, "r", 7, &len);
@@ -230,7 +230,7 @@ static void damaged_rows(void **state)
 
 			free(t);
 			if (bundle_head(b, "r", i, &h) == 0)
-				bundle_head_free(&h);
+				bundle_head_clear(&h);
 		}
 		bundle_find(b, "r", "s3");
 		bundle_find(b, "r", "c2");
@@ -269,7 +269,7 @@ static void file_on_disk(void **state)
 	bundle_close(b);
 	assert_int_equal(bundle_manifest_read(path, &m, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cannot open"));
-	bundle_manifest_free(&m);
+	bundle_manifest_clear(&m);
 	assert_null(bundle_open(dir, err, sizeof err)); /* a directory */
 	assert_non_null(strstr(err, "not a regular file"));
 	assert_int_equal(rmdir(dir), 0);

@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,7 +219,7 @@ static void profile_from_kvlist(void **state)
 {
 	struct kvlist kv = {0};
 	struct calc_profile p;
-	char *bad = (char *)(uintptr_t) "unset";
+	char bad[CALC_WHY_MAX] = "unset";
 
 	(void)state;
 	/* The Fujian profile layered over national (deductible and cap empty). */
@@ -235,8 +234,8 @@ static void profile_from_kvlist(void **state)
 	kv_set(&kv, "student_bill_limit", "180000");
 	kv_set(&kv, "other_bill_limit", "");
 	kv_set(&kv, "student_if", "group=student,newborn");
-	calc_profile_read(&p, &kv, &bad);
-	assert_null(bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), 0);
+	assert_string_equal(bad, "");
 	assert_int_equal(p.rate[CALC_STUDENT][0].low, 6500);
 	assert_int_equal(p.rate[CALC_STUDENT][1].low, 6000);
 	assert_int_equal(p.rate[CALC_STUDENT][2].low, 5500);
@@ -250,34 +249,55 @@ static void profile_from_kvlist(void **state)
 	assert_false(p.bill_limit[CALC_OTHER].known);
 	/* The older bill_limit sets both groups; a group's own key still wins. */
 	kv_set(&kv, "bill_limit", "1000");
-	calc_profile_read(&p, &kv, &bad);
-	assert_null(bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), 0);
+	assert_string_equal(bad, "");
 	assert_int_equal(p.bill_limit[CALC_STUDENT].fen, 18000000);
 	assert_true(p.bill_limit[CALC_OTHER].known);
 	assert_int_equal(p.bill_limit[CALC_OTHER].fen, 100000);
 	kv_set(&kv, "bill_limit", "lots");
-	calc_profile_read(&p, &kv, &bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), -1);
 	assert_string_equal(bad, "bill_limit");
-	free(bad);
 	kv_set(&kv, "bill_limit", "");
 	/* Unreadable values stay unknown and are named. */
 	kv_set(&kv, "student_level2", "sixty");
 	kv_set(&kv, "cap", "-3");
 	kv_set(&kv, "student_if", "group=");
-	calc_profile_read(&p, &kv, &bad);
-	assert_non_null(bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), -1);
 	assert_non_null(strstr(bad, "student_if"));
 	assert_non_null(strstr(bad, "student_level2"));
 	assert_non_null(strstr(bad, "cap"));
 	assert_null(strstr(bad, "student_level1"));
 	assert_false(p.rate[CALC_STUDENT][1].known);
 	assert_false(p.cap.known);
-	free(bad);
-	kv_free(&kv);
+	kv_clear(&kv);
 	/* No section at all: everything unknown, nothing to complain about. */
-	calc_profile_read(&p, NULL, &bad);
-	assert_null(bad);
+	assert_int_equal(calc_profile_read(&p, NULL, bad, sizeof bad), 0);
+	assert_string_equal(bad, "");
 	assert_false(p.rate[CALC_OTHER][0].known);
+}
+
+/* Every key unreadable: CALC_WHY_MAX names them all, none cut (the calculator shows the list). */
+static void profile_all_bad(void **state)
+{
+	static const char *const keys[] = {
+		"student_level1", "student_level2", "student_level3", "other_level1",
+		"other_level2", "other_level3", "employee_level1", "employee_level2",
+		"employee_level3", "deductible", "cap", "bill_limit",
+		"student_bill_limit", "other_bill_limit", "student_if", "employee_if"};
+	struct kvlist kv = {0};
+	struct calc_profile p;
+	char bad[CALC_WHY_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		kv_set(&kv, keys[i], "=");
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), -1);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		assert_non_null(strstr(bad, keys[i]));
+	assert_string_equal(bad + strlen(bad) - strlen("employee_if"), "employee_if");
+	/* why may be NULL: the result alone. */
+	assert_int_equal(calc_profile_read(&p, &kv, NULL, 0), -1);
+	kv_clear(&kv);
 }
 
 static void compute_plain_rate(void **state)
@@ -513,14 +533,14 @@ static void employee_group(void **state)
 	struct kvlist kv = {0};
 	struct calc_profile p;
 	struct calc_result r;
-	char *bad = NULL;
+	char bad[CALC_WHY_MAX];
 
 	(void)state;
 	kv_set(&kv, "employee_level2", "70-90");
 	kv_set(&kv, "employee_if", "employee=yes");
 	kv_set(&kv, "bill_limit", "180000");
-	calc_profile_read(&p, &kv, &bad);
-	assert_null(bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), 0);
+	assert_string_equal(bad, "");
 	assert_true(p.rate[CALC_EMPLOYEE][1].known);
 	assert_int_equal(p.rate[CALC_EMPLOYEE][1].low, 7000);
 	assert_int_equal(p.rate[CALC_EMPLOYEE][1].high, 9000);
@@ -532,11 +552,9 @@ static void employee_group(void **state)
 	assert_int_equal(r.reimbursed[1], 1800000);
 	assert_int_equal(r.deductible, 0);
 	kv_set(&kv, "employee_if", "employee=");
-	calc_profile_read(&p, &kv, &bad);
-	assert_non_null(bad);
+	assert_int_equal(calc_profile_read(&p, &kv, bad, sizeof bad), -1);
 	assert_non_null(strstr(bad, "employee_if"));
-	free(bad);
-	kv_free(&kv);
+	kv_clear(&kv);
 }
 
 int main(void)
@@ -548,6 +566,7 @@ int main(void)
 		cmocka_unit_test(parse_rates),
 		cmocka_unit_test(parse_amounts),
 		cmocka_unit_test(profile_from_kvlist),
+		cmocka_unit_test(profile_all_bad),
 		cmocka_unit_test(compute_plain_rate),
 		cmocka_unit_test(compute_rounding_half_up),
 		cmocka_unit_test(compute_deductible),

@@ -19,11 +19,27 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "regions.h"
 #include "text.h"
 #include "util.h"
 
 #define TESTDIR_PREFIX "/tmp/yibao-config-"
 #include "testdir.h"
+
+/* The region profile a test loaded (as a session's guide holds one). */
+static struct profile prof;
+
+/* Region profile name from c's regions_dir into prof, as a guide reads its own. */
+static int load_region(const struct config *c, const char *name, struct diags *d)
+{
+	struct regions rs;
+	int r;
+
+	regions_from_dir(&rs, c->regions_dir);
+	r = regions_load(&prof, &rs, name, d);
+	regions_clear(&rs);
+	return r;
+}
 
 /* Write text to tmpdir/name; returns the path (caller frees). */
 static char *put(const char *name, const char *text)
@@ -92,7 +108,6 @@ static void check_defaults(const struct config *c)
 	assert_int_equal(c->update_warn_after_days, 400);
 	assert_int_equal(c->update_timeout_s, 60);
 	assert_int_equal(c->update_max_mib, 64);
-	assert_null(c->profile.name);
 }
 
 static void defaults(void **state)
@@ -102,9 +117,11 @@ static void defaults(void **state)
 	(void)state;
 	config_defaults(&c);
 	check_defaults(&c);
-	config_free(&c);
-	/* config_free leaves a struct that can be freed again. */
-	config_free(&c);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	/* config_clear leaves a struct that can be freed again. */
+	config_clear(&c);
+	regions_profile_clear(&prof);
 }
 
 static void file_overrides_some_keys(void **state)
@@ -151,7 +168,8 @@ static void file_overrides_some_keys(void **state)
 	assert_string_equal(c.content_dir, "content");
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_null(c.export_dir);
-	config_free(&c);
+	config_clear(&c);
+	regions_profile_clear(&prof);
 	free(path);
 }
 
@@ -177,8 +195,9 @@ static void update_max_size(void **state)
 	expect_diag(&d, 2, path, 4,
 		    "[update] max_size_mib: \"64k\" is not a number from 1 to 4096; default kept");
 	assert_int_equal(c.update_max_mib, 256);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -231,8 +250,9 @@ static void bad_values_keep_default(void **state)
 	assert_int_equal(c.cache_s, 300);
 	assert_int_equal(c.connect_timeout_ms, 5000);
 	assert_int_equal(c.timeout_ms, 2000);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -264,8 +284,9 @@ static void unknown_section_and_key(void **state)
 	/* The good lines around the bad ones still count. */
 	assert_true(c.ascii_borders);
 	assert_false(c.kiosk);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -289,9 +310,10 @@ static void long_line_reported(void **state)
 	expect_diag(&d, 0, path, 2, "line longer than 199 bytes; ignored");
 	assert_null(c.status_url);
 	assert_string_equal(c.proxy, "http://p.invalid:8080");
-	config_free(&c);
-	diags_free(&d);
-	sb_free(&sb);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
+	sb_clear(&sb);
 	free(path);
 }
 
@@ -334,20 +356,21 @@ static void nul_byte_reported(void **state)
 	assert_non_null(c.proxy);
 	assert_string_equal(c.proxy, "http://p.invalid:8080");
 	assert_int_equal(c.cache_s, 7);
-	diags_free(&d);
+	diags_clear(&d);
 
 	/* The same in a region profile. */
 	assert_int_equal(mkdir(reg = xasprintf("%s/r", tmpdir), 0700), 0);
 	nat = put_bytes("r/national.ini", region, sizeof region - 1);
 	free(c.regions_dir);
 	c.regions_dir = reg;
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 1);
 	expect_diag(&d, 0, nat, 2, "NUL byte in the line; line ignored");
-	assert_null(kv_get(&c.profile.values, "hotline"));
-	assert_string_equal(kv_get(&c.profile.values, "fee_year"), "2031");
-	config_free(&c);
-	diags_free(&d);
+	assert_null(kv_get(&prof.values, "hotline"));
+	assert_string_equal(kv_get(&prof.values, "fee_year"), "2031");
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 	free(nat);
 }
@@ -369,8 +392,9 @@ static void fifo_config_refused(void **state)
 	assert_string_equal(d.v[0].file, path);
 	assert_non_null(strstr(d.v[0].msg, "not a regular file"));
 	check_defaults(&c);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -399,25 +423,26 @@ static void many_region_values(void **state)
 	free(c.regions_dir);
 	c.regions_dir = reg;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	print_message("# %d region values loaded in %.3f s\n", n,
 		      (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	expect_ndiags(&d, 0);
-	assert_int_equal(c.profile.values.n, n);
+	assert_int_equal(prof.values.n, n);
 	for (int i = 0; i < n; i += 997) {
 		char key[32], want[32];
 
 		snprintf(key, sizeof key, "key_%d", i);
 		snprintf(want, sizeof want, "value %d", i);
-		assert_string_equal(kv_get(&c.profile.values, key), i == 7 ? "again" : want);
+		assert_string_equal(kv_get(&prof.values, key), i == 7 ? "again" : want);
 	}
-	assert_string_equal(kv_get(&c.profile.values, "key_7"), "again");
-	assert_string_equal(kv_get(&c.profile.values, "key_99999"), "value 99999");
-	assert_null(kv_get(&c.profile.values, "key_100000"));
-	config_free(&c);
-	diags_free(&d);
-	sb_free(&sb);
+	assert_string_equal(kv_get(&prof.values, "key_7"), "again");
+	assert_string_equal(kv_get(&prof.values, "key_99999"), "value 99999");
+	assert_null(kv_get(&prof.values, "key_100000"));
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
+	sb_clear(&sb);
 	free(nat);
 }
 
@@ -453,7 +478,8 @@ static void relative_paths_from_file_dir(void **state)
 	/* Absolute paths stay as they are; an empty one unsets. */
 	assert_string_equal(c.export_dir, "/var/tmp/out");
 	assert_null(c.ca_file);
-	config_free(&c);
+	config_clear(&c);
+	regions_profile_clear(&prof);
 	free(path);
 	free(sub);
 }
@@ -486,8 +512,9 @@ static void two_files_layered(void **state)
 	/* ... the earlier one where it does not, or where the later value is bad. */
 	assert_true(c.kiosk);
 	assert_int_equal(c.color, CFG_COLOR_ALWAYS);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(sys);
 	free(user);
 	free(none);
@@ -534,34 +561,35 @@ static void region_profiles_layered(void **state)
 	c.regions_dir = put_regions();
 
 	/* national alone (NULL means national). */
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "national");
-	assert_string_equal(c.profile.title, "全国通用");
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
-	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "50-70");
-	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
-	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "");
+	assert_string_equal(prof.name, "national");
+	assert_string_equal(prof.title, "全国通用");
+	assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
+	assert_string_equal(kv_get(&prof.reimburse, "student_level1"), "50-70");
+	assert_string_equal(kv_get(&prof.reimburse, "deductible"), "");
+	assert_string_equal(kv_get(&prof.reimburse, "cap"), "");
 
 	/* fujian over national: its own values, national's for the rest. */
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "fujian");
-	assert_string_equal(c.profile.title, "福建省");
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "“闽政通”APP");
-	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
-	assert_string_equal(kv_get(&c.profile.values, "fee_year"), "2025");
-	assert_string_equal(kv_get(&c.profile.reimburse, "student_level1"), "65");
-	assert_string_equal(kv_get(&c.profile.reimburse, "cap"), "200000");
-	assert_string_equal(kv_get(&c.profile.reimburse, "deductible"), "");
-	assert_null(kv_get(&c.profile.values, "nosuch"));
+	assert_string_equal(prof.name, "fujian");
+	assert_string_equal(prof.title, "福建省");
+	assert_string_equal(kv_get(&prof.values, "local_app"), "“闽政通”APP");
+	assert_string_equal(kv_get(&prof.values, "hotline"), "12393");
+	assert_string_equal(kv_get(&prof.values, "fee_year"), "2025");
+	assert_string_equal(kv_get(&prof.reimburse, "student_level1"), "65");
+	assert_string_equal(kv_get(&prof.reimburse, "cap"), "200000");
+	assert_string_equal(kv_get(&prof.reimburse, "deductible"), "");
+	assert_null(kv_get(&prof.values, "nosuch"));
 
 	/* Loading another profile starts again from national. */
-	assert_int_equal(config_load_region(&c, "national", &d), 0);
-	assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
-	assert_string_equal(c.profile.title, "全国通用");
-	config_free(&c);
-	diags_free(&d);
+	assert_int_equal(load_region(&c, "national", &d), 0);
+	assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
+	assert_string_equal(prof.title, "全国通用");
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 }
 
 static void unknown_region_falls_back(void **state)
@@ -579,21 +607,22 @@ static void unknown_region_falls_back(void **state)
 		char *want = xasprintf("no region profile \"%s\" (the regions are: fujian, national)",
 				       names[i]);
 
-		assert_int_equal(config_load_region(&c, names[i], &d), -1);
+		assert_int_equal(load_region(&c, names[i], &d), -1);
 		expect_ndiags(&d, 1);
 		expect_diag(&d, 0, c.regions_dir, 0, want);
-		assert_string_equal(c.profile.name, "national");
-		assert_string_equal(c.profile.title, "全国通用");
-		assert_string_equal(kv_get(&c.profile.values, "local_app"), "当地政务APP");
+		assert_string_equal(prof.name, "national");
+		assert_string_equal(prof.title, "全国通用");
+		assert_string_equal(kv_get(&prof.values, "local_app"), "当地政务APP");
 		free(want);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 	/* A name in another case is that profile ("--region Fujian"). */
-	assert_int_equal(config_load_region(&c, "Fujian", &d), 0);
+	assert_int_equal(load_region(&c, "Fujian", &d), 0);
 	expect_ndiags(&d, 0);
-	assert_string_equal(c.profile.name, "fujian");
-	diags_free(&d);
-	config_free(&c);
+	assert_string_equal(prof.name, "fujian");
+	diags_clear(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
 }
 
 static void region_file_problems(void **state)
@@ -612,24 +641,25 @@ static void region_file_problems(void **state)
 				       "name = fj\n"      /* 3 */
 				       "[valeus]\n"       /* 4 */
 				       "hotline = 1\n");  /* 5 */
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
 	expect_ndiags(&d, 2);
 	expect_diag(&d, 0, fj, 3, "unknown key \"name\" (sections: region, values, reimburse)");
 	expect_diag(&d, 1, fj, 5, "unknown section \"valeus\" (sections: region, values, reimburse)");
-	assert_string_equal(kv_get(&c.profile.values, "hotline"), "12393");
-	diags_free(&d);
+	assert_string_equal(kv_get(&prof.values, "hotline"), "12393");
+	diags_clear(&d);
 
 	/* No national.ini at all: said once; the title falls back to the name. */
 	assert_int_equal(mkdir(empty, 0700), 0);
 	free(c.regions_dir);
 	c.regions_dir = xstrdup(empty);
-	assert_int_equal(config_load_region(&c, NULL, &d), 0);
+	assert_int_equal(load_region(&c, NULL, &d), 0);
 	expect_ndiags(&d, 1);
 	expect_diag(&d, 0, empty, 0, "no national.ini region profile here");
-	assert_string_equal(c.profile.title, "national");
-	assert_int_equal(c.profile.values.n, 0);
-	config_free(&c);
-	diags_free(&d);
+	assert_string_equal(prof.title, "national");
+	assert_int_equal(prof.values.n, 0);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(empty);
 	free(fj);
 }
@@ -643,17 +673,18 @@ static void lookup_placeholders(void **state)
 	config_defaults(&c);
 	free(c.regions_dir);
 	c.regions_dir = put_regions();
-	assert_int_equal(config_load_region(&c, "fujian", &d), 0);
-	assert_string_equal(config_lookup(&c, "hotline"), "12393");
-	assert_string_equal(config_lookup(&c, "local_app"), "“闽政通”APP");
+	assert_int_equal(load_region(&c, "fujian", &d), 0);
+	assert_string_equal(regions_lookup(&prof, "hotline"), "12393");
+	assert_string_equal(regions_lookup(&prof, "local_app"), "“闽政通”APP");
 	/* {{region}} is the profile's title. */
-	assert_string_equal(config_lookup(&c, "region"), "福建省");
-	assert_null(config_lookup(&c, "nosuch"));
-	assert_null(config_lookup(&c, ""));
+	assert_string_equal(regions_lookup(&prof, "region"), "福建省");
+	assert_null(regions_lookup(&prof, "nosuch"));
+	assert_null(regions_lookup(&prof, ""));
 	/* [reimburse] figures are not placeholders. */
-	assert_null(config_lookup(&c, "student_level1"));
-	config_free(&c);
-	diags_free(&d);
+	assert_null(regions_lookup(&prof, "student_level1"));
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 }
 
 /* [update]: https only, minisign public keys checked, paths from the file's directory. */
@@ -701,8 +732,9 @@ static void update_section(void **state)
 	/* The good values stay. */
 	assert_string_equal(c.update_url, "https://county.invalid/yibao.bundle");
 	assert_string_equal(c.update_public_key, keys);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(keys);
 	free(text);
 	free(path);
@@ -725,9 +757,9 @@ static void kvlist(void **state)
 	assert_string_equal(kv_get(&l, "b"), "2");
 	/* Keys are matched exactly. */
 	assert_null(kv_get(&l, "A"));
-	kv_free(&l);
+	kv_clear(&l);
 	assert_int_equal(l.n, 0);
-	kv_free(&l);
+	kv_clear(&l);
 }
 
 /* Drop-ins: after the file, every *.ini of FILE.d in name order; other names skipped. */
@@ -750,15 +782,17 @@ static void dropins_in_name_order(void **state)
 	expect_ndiags(&d, 0);
 	assert_string_equal(c.region, "b");
 	assert_int_equal(c.idle_timeout_s, 120);
-	config_free(&c);
+	config_clear(&c);
+	regions_profile_clear(&prof);
 	/* A missing main file: its drop-ins are still read (and -1 says so). */
 	assert_int_equal(unlink(path), 0);
 	config_defaults(&c);
 	assert_int_equal(config_load(&c, path, false, &d), -1);
 	expect_ndiags(&d, 0);
 	assert_string_equal(c.region, "b");
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(p1);
 	free(p2);
 	free(p3);
@@ -801,8 +835,9 @@ static void bad_dropins_reported_rest_read(void **state)
 	assert_string_equal(c.region, "last");
 	assert_false(c.kiosk); /* not a system file: nothing fails closed */
 	assert_int_equal(c.nfail_closed, 0);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(p1);
 	free(p3);
 	free(p4);
@@ -826,8 +861,9 @@ static void user_file_bad_kiosk_keeps_default(void **state)
 	expect_diag(&d, 0, path, 2, "[guide] kiosk: \"ture\" is not true or false; default kept");
 	assert_false(c.kiosk);
 	assert_null(c.fail_closed);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(path);
 }
 
@@ -869,8 +905,9 @@ static void system_file_fails_closed(void **state)
 		    "[guide] kiosk: \"ture\" is not true or false; it guards residents: the safe "
 		    "value is used and sessions run as kiosk");
 	expect_diag(&d, 7, p1, 12, "[display] mouse: \"sometimes\" is not true or false; default kept");
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(want);
 	free(p1);
 	free(p2);
@@ -895,8 +932,9 @@ static void system_unreadable_dropin_fails_closed(void **state)
 	assert_true(c.kiosk);
 	assert_int_equal(c.nfail_closed, 1);
 	assert_int_equal(d.n, 2);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	diags_clear(&d);
 	free(sub);
 	free(dir);
 	free(path);

@@ -131,7 +131,7 @@ static void front_matter_keys(void **state)
 	/* The wizard among them asks no question: that is said (issue 19). */
 	assert_ndiags(&d, 1);
 	assert_non_null(strstr(d.v[0].msg, "a wizard asks at least one question"));
-	diags_free(&d);
+	diags_clear(&d);
 	/* CRLF files parse the same. */
 	s = parse("---\r\ncode: 1\r\nid: x\r\ntitle: t\r\nkind: page\r\n---\r\n正文\r\n", &d);
 	assert_non_null(s);
@@ -140,7 +140,7 @@ static void front_matter_keys(void **state)
 	assert_string_equal(txt(&s->blocks[0]), "正文");
 	assert_int_equal(s->blocks[0].line, 7);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void headings_and_paragraphs(void **state)
@@ -191,7 +191,7 @@ static void headings_and_paragraphs(void **state)
 	/* Latin lines keep a space. */
 	assert_string_equal(txt(&b[3]), "Latin line joined with a space");
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void lists_bullets_and_numbers(void **state)
@@ -244,7 +244,7 @@ static void lists_bullets_and_numbers(void **state)
 	assert_int_equal(b[7].number, 5);
 	assert_int_equal(b[7].line, 17);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void task_items_with_conditions(void **state)
@@ -301,7 +301,7 @@ static void task_items_with_conditions(void **state)
 	/* With no answers every item shows. */
 	assert_true(cond_eval_or_all(b[2].cond, &a));
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void tables(void **state)
@@ -338,7 +338,7 @@ static void tables(void **state)
 	assert_string_equal(s->links[0].target, "payment");
 	assert_int_equal(s->links[0].line, 12);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void block_quotes_are_notes(void **state)
@@ -371,7 +371,7 @@ static void block_quotes_are_notes(void **state)
 	assert_int_equal(b[3].flags & BF_NOTE, 0);
 	assert_int_equal(b[3].line, 14);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void links_and_lines(void **state)
@@ -431,7 +431,7 @@ static void links_and_lines(void **state)
 	assert_int_equal(m[1].desc_len, 0);
 	free(m);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void placeholders_filled(void **state)
@@ -451,7 +451,7 @@ static void placeholders_filled(void **state)
 	assert_string_equal(txt(&s->blocks[1]), "打 12393");
 	assert_int_equal(s->blocks[1].r.spans[0].len, 5);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 static void wizard_blocks(void **state)
@@ -536,7 +536,7 @@ static void wizard_blocks(void **state)
 	assert_string_equal(txt(&b[4].sub[0]), "总是显示。");
 	answers_clear(&a);
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 /* ---- content_parse: malformed input ---- */
@@ -563,7 +563,7 @@ static void check_bad(const struct bad_case *c, size_t n)
 			assert_non_null(s);
 		assert_diag(&d, "bad.md", c[i].line, c[i].msg);
 		screen_free(s);
-		diags_free(&d);
+		diags_clear(&d);
 	}
 }
 
@@ -689,7 +689,7 @@ static void bad_body_all_reported(void **state)
 	assert_string_equal(txt(&s->blocks[0]),
 			    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD three bad bytes two bells {{nope}} {{nope2}}");
 	screen_free(s);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 /* Emphasis nested deeper than the parser keeps: said once with its line, the text kept. */
@@ -723,8 +723,8 @@ static void deep_nesting(void **state)
 	for (size_t i = 0; i < s->blocks[1].r.nspans; i++)
 		assert_int_equal(s->blocks[1].r.spans[i].link, -1);
 	screen_free(s);
-	diags_free(&d);
-	sb_free(&sb);
+	diags_clear(&d);
+	sb_clear(&sb);
 }
 
 /* ---- guide_load on a directory ---- */

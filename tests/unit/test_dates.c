@@ -155,11 +155,12 @@ static void policy_year(void **state)
 static void periods(void **state)
 {
 	struct dates_period p;
+	char why[160];
 	struct dates_pay_standing s;
 	struct dates_today t;
 
 	(void)state;
-	assert_null(dates_period_parse("01-01", "12-31", &p));
+	assert_int_equal(dates_period_parse("01-01", "12-31", &p, NULL, 0), 0);
 	t = on("2026-12-07");
 	s = dates_pay_standing(&t, &p);
 	assert_int_equal(s.state, DATES_PAY_OPEN);
@@ -173,7 +174,7 @@ static void periods(void **state)
 	assert_int_equal(s.state, DATES_PAY_OPEN);
 	assert_int_equal(s.days, 364);
 
-	assert_null(dates_period_parse("09-01", "12-20", &p));
+	assert_int_equal(dates_period_parse("09-01", "12-20", &p, NULL, 0), 0);
 	t = on("2026-08-30");
 	s = dates_pay_standing(&t, &p);
 	assert_int_equal(s.state, DATES_PAY_NOT_YET);
@@ -186,7 +187,7 @@ static void periods(void **state)
 	assert_int_equal(s.from.m, 9);
 
 	/* 02-29 in a common year is its last day, 02-28. */
-	assert_null(dates_period_parse("01-15", "02-29", &p));
+	assert_int_equal(dates_period_parse("01-15", "02-29", &p, NULL, 0), 0);
 	t = on("2026-02-28");
 	s = dates_pay_standing(&t, &p);
 	assert_int_equal(s.state, DATES_PAY_OPEN);
@@ -196,7 +197,7 @@ static void periods(void **state)
 	assert_int_equal(s.days, 1);
 
 	/* Over the new year: full dates. */
-	assert_null(dates_period_parse("2026-09-01", "2027-02-28", &p));
+	assert_int_equal(dates_period_parse("2026-09-01", "2027-02-28", &p, NULL, 0), 0);
 	t = on("2027-01-10");
 	s = dates_pay_standing(&t, &p);
 	assert_int_equal(s.state, DATES_PAY_OPEN);
@@ -215,13 +216,17 @@ static void periods(void **state)
 	s = dates_pay_standing(&t, &p);
 	assert_int_equal(s.state, DATES_PAY_UNKNOWN);
 
-	assert_non_null(dates_period_parse("02-30", "12-31", &p));
-	assert_non_null(dates_period_parse("12-31", "01-01", &p));
-	assert_non_null(dates_period_parse("2026-12-31", "2026-01-01", &p));
-	assert_non_null(dates_period_parse("01-01", "2026-12-31", &p));
-	assert_non_null(dates_period_parse("2026-02-29", "2026-12-31", &p));
-	assert_non_null(dates_period_parse("1月1日", "12-31", &p));
-	assert_non_null(dates_period_parse(NULL, "12-31", &p));
+	assert_int_equal(dates_period_parse("02-30", "12-31", &p, why, sizeof why), -1);
+	assert_int_equal(dates_period_parse("12-31", "01-01", &p, why, sizeof why), -1);
+	assert_string_equal(why, "the period ends before it starts (a period over the new year takes YYYY-MM-DD dates)");
+	assert_int_equal(dates_period_parse("2026-12-31", "2026-01-01", &p, why, sizeof why), -1);
+	assert_int_equal(dates_period_parse("01-01", "2026-12-31", &p, why, sizeof why), -1);
+	assert_string_equal(why, "pay_start and pay_end must both be MM-DD or both YYYY-MM-DD");
+	assert_int_equal(dates_period_parse("2026-02-29", "2026-12-31", &p, why, sizeof why), -1);
+	assert_int_equal(dates_period_parse("1月1日", "12-31", &p, why, sizeof why), -1);
+	assert_int_equal(dates_period_parse(NULL, "12-31", &p, why, sizeof why), -1);
+	assert_string_equal(why, "not a date that exists (MM-DD for every year, or YYYY-MM-DD)");
+	assert_int_equal(dates_period_parse("02-30", "12-31", &p, NULL, 0), -1);
 }
 
 static void formatting(void **state)

@@ -35,7 +35,7 @@ static struct screen *wizard(void)
 
 	assert_non_null(s);
 	assert_int_equal(d.n, 0);
-	diags_free(&d);
+	diags_clear(&d);
 	return s;
 }
 

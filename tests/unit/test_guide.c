@@ -59,7 +59,7 @@ static int setup(void **state)
 		free(text);
 	}
 	put("0000-home.md", home.s);
-	sb_free(&home);
+	sb_clear(&home);
 	return 0;
 }
 
@@ -104,14 +104,12 @@ static void put_profiles(const char *version)
 static struct guide *open_guide(struct bundle *b, struct config *c)
 {
 	struct diags d = {0};
-	char *regions = util_path_join(tmpdir, "regions");
+	struct guide *g;
 
 	config_defaults(c);
-	free(c->regions_dir);
-	c->regions_dir = regions;
-	assert_int_equal(config_load_region(c, "national", &d), 0);
+	g = guide_open(b, "national", "bundle", &d);
 	assert_int_equal(d.n, 0);
-	return guide_open(b, "national", config_lookup, c);
+	return g;
 }
 
 struct hits {
@@ -214,7 +212,7 @@ static void bundle_and_get(void **state)
 		assert_int_equal(hs.n, 5);
 	}
 	guide_free(g);
-	config_free(&c);
+	config_clear(&c);
 	free(regions);
 }
 
@@ -251,7 +249,7 @@ static void pack_file_and_replace(void **state)
 	assert_true(d.n > 0);
 	assert_int_equal(access(out, F_OK), -1); /* nothing written */
 	assert_int_equal(system("ls /tmp/yibao-guide-*/out.bundle.tmp* 2>/dev/null"), 512);
-	diags_free(&d);
+	diags_clear(&d);
 	{
 		char *bad = util_path_join(tmpdir, "bad.md");
 
@@ -267,7 +265,7 @@ static void pack_file_and_replace(void **state)
 	assert_int_equal(strlen(m.created), 10);
 	assert_false(bundle_manifest_expired(&m));
 	assert_true(bundle_manifest_age_days(&m) <= 1);
-	bundle_manifest_free(&m);
+	bundle_manifest_clear(&m);
 	b = bundle_open(out, err, sizeof err);
 	assert_non_null(b);
 	g = open_guide(b, &c);
@@ -278,7 +276,7 @@ static void pack_file_and_replace(void **state)
 	assert_int_equal(rename(out2, out), 0);
 	assert_int_equal(bundle_manifest_read(out, &m, err, sizeof err), 0);
 	assert_int_equal(m.version, 6);
-	bundle_manifest_free(&m);
+	bundle_manifest_clear(&m);
 	/* The open guide still shows version 5 throughout. */
 	assert_int_equal(bundle_manifest(g->bundle)->version, 5);
 	assert_string_equal(guide_head(g, guide_find(g, "p42"))->title, "页面 42");
@@ -286,13 +284,13 @@ static void pack_file_and_replace(void **state)
 	guide_each_text(g, count_hits, &hits);
 	assert_int_equal(hits, 1);
 	guide_free(g);
-	config_free(&c);
+	config_clear(&c);
 	/* Not a bundle. */
 	{
 		char *ini = util_path_join(tmpdir, "bundle.ini");
 
 		assert_int_equal(bundle_manifest_read(ini, &m, err, sizeof err), -1);
-		bundle_manifest_free(&m);
+		bundle_manifest_clear(&m);
 		free(ini);
 	}
 	assert_null(bundle_open("/nonexistent/x", err, sizeof err));

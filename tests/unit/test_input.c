@@ -140,6 +140,8 @@ static void test_kind_bindings(void **state)
 static void test_dispatch_script(void **state)
 {
 	struct config c;
+	struct regions rs;
+	struct profile prof = {0};
 	struct diags d = {0};
 	struct guide *g;
 	struct app a;
@@ -148,8 +150,9 @@ static void test_dispatch_script(void **state)
 	if (!util_is_dir("content") || !util_is_dir("config/regions"))
 		skip();
 	config_defaults(&c);
-	config_load_region(&c, NULL, &d);
-	g = guide_load("content", c.profile.name, config_lookup, &c);
+	regions_from_dir(&rs, c.regions_dir);
+	regions_load(&prof, &rs, NULL, &d);
+	g = guide_load("content", prof.name, regions_lookup, &prof);
 	app_init(&a, &c, g, &screens_set);
 	a.body_rows = 10;
 	a.body_cols = 60;
@@ -175,10 +178,12 @@ static void test_dispatch_script(void **state)
 	/* q asks nothing. */
 	input_dispatch(&a, ACT_QUIT, 0);
 	assert_true(a.quit);
-	app_free(&a);
+	app_clear(&a);
 	guide_free(g);
-	diags_free(&d);
-	config_free(&c);
+	diags_clear(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	regions_clear(&rs);
 }
 
 int main(void)

@@ -47,7 +47,7 @@ static struct screen *parse(const char *body)
 	}
 	assert_non_null(s);
 	assert_int_equal(bad, 0);
-	diags_free(&d);
+	diags_clear(&d);
 	free(text);
 	return s;
 }
@@ -155,13 +155,13 @@ static void lists_keep_prefix_and_hang(void **state)
 				assert_string_equal(have, want);
 				free(want);
 				free(have);
-				sb_free(&got);
+				sb_clear(&got);
 			}
 			assert_int_equal(bi, s->nblocks);
 			/* Wide enough, the first item fits on one line; narrow, it wraps. */
 			if (widths[wi] <= 40)
 				assert_true(l.n > s->nblocks + 1);
-			layout_free(&l);
+			layout_clear(&l);
 		}
 	screen_free(s);
 }
@@ -237,7 +237,7 @@ static void tables_fit_and_align(void **state)
 				/* Narrow: the wide cells wrap inside their column. */
 				assert_true(l.n > 5);
 			}
-			layout_free(&l);
+			layout_clear(&l);
 		}
 	screen_free(s);
 }
@@ -280,21 +280,21 @@ static void number_links_appends_n(void **state)
 	assert_string_equal(l.lines[2].text, "\xE2\x80\xA2 另一个 粗 链接[3] 后面");
 	/* Links in a table are numbered too, or their digit could not be known. */
 	assert_non_null(strstr(l.lines[l.n - 1].text, "回家[4]"));
-	layout_free(&l);
+	layout_clear(&l);
 
 	/* Without the option (menus, --print of a menu) no numbers. */
 	layout_init(&l, 80, false);
 	layout_blocks(&l, s->blocks, s->nblocks, NULL);
 	assert_string_equal(l.lines[0].text, "看 缴费期 和 材料。");
 	assert_null(strstr(l.lines[l.n - 1].text, "["));
-	layout_free(&l);
+	layout_clear(&l);
 
 	/* Down to the narrowest layout, numbers and all fit (the table too). */
 	for (int w = 10; w <= 40; w++) {
 		layout_init(&l, w, false);
 		layout_blocks(&l, s->blocks, s->nblocks, &o);
 		check_fits(&l);
-		layout_free(&l);
+		layout_clear(&l);
 	}
 	screen_free(s);
 }
@@ -324,7 +324,7 @@ static void link_number_glued(void **state)
 				fail_msg("width %d: line %zu starts with a link number", w, i);
 			}
 		}
-		layout_free(&l);
+		layout_clear(&l);
 	}
 	screen_free(s);
 }
@@ -438,7 +438,7 @@ static void checklist_items(void **state)
 			assert_int_equal(l.lines[i].item, 2);
 		assert_memory_equal(l.lines[first + 1].text, "       ", 7);
 	}
-	layout_free(&l);
+	layout_clear(&l);
 
 	/* With answers only the matching conditional tasks show; ticks from the callback. */
 	answers_set(&a, "household", "permit");
@@ -454,7 +454,7 @@ static void checklist_items(void **state)
 	assert_memory_equal(l.lines[l.item_line[0]].text, "1. [ ] 身份证原件", strlen("1. [ ] 身份证原件"));
 	assert_memory_equal(l.lines[l.item_line[1]].text, "2. [ ] 居住证", strlen("2. [ ] 居住证"));
 	assert_string_equal(l.lines[l.item_line[2]].text, "3. [x] 照片");
-	layout_free(&l);
+	layout_clear(&l);
 
 	/* Not selectable (--print): boxes as written, no numbers, no items. */
 	layout_init(&l, 80, true);
@@ -464,7 +464,7 @@ static void checklist_items(void **state)
 	assert_string_equal(l.lines[3].text, "[x] 户口本");
 	for (size_t i = 0; i < l.n; i++)
 		assert_int_equal(l.lines[i].item, -1);
-	layout_free(&l);
+	layout_clear(&l);
 	screen_free(s);
 
 	/* A hidden first task: the list still has its blank line above it. */
@@ -479,7 +479,7 @@ static void checklist_items(void **state)
 	assert_int_equal(l.item_line[0], 2);
 	assert_int_equal(l.lines[3].len, 0);
 	assert_string_equal(l.lines[4].text, "后文");
-	layout_free(&l);
+	layout_clear(&l);
 	answers_clear(&a);
 	screen_free(s);
 }
@@ -527,7 +527,7 @@ static void notes_rules_code(void **state)
 		assert_true(note);
 		assert_true(rule);
 		assert_true(code || widths[wi] < 24);
-		layout_free(&l);
+		layout_clear(&l);
 	}
 	screen_free(s);
 }
@@ -536,6 +536,8 @@ static void notes_rules_code(void **state)
 static void shipped_content_fits(void **state)
 {
 	struct config c;
+	struct regions rs;
+	struct profile prof = {0};
 	struct diags d = {0};
 	struct guide *g;
 	struct answers none = {0};
@@ -544,8 +546,9 @@ static void shipped_content_fits(void **state)
 	if (!util_is_dir("content") || !util_is_dir("config/regions"))
 		skip();
 	config_defaults(&c);
-	config_load_region(&c, NULL, &d);
-	g = guide_load("content", c.profile.name, config_lookup, &c);
+	regions_from_dir(&rs, c.regions_dir);
+	regions_load(&prof, &rs, NULL, &d);
+	g = guide_load("content", prof.name, regions_lookup, &prof);
 	assert_true(g->nscreens > 10);
 	for (size_t i = 0; i < g->nscreens; i++)
 		for (int w = 30; w <= 130; w += 7)
@@ -562,11 +565,13 @@ static void shipped_content_fits(void **state)
 						fail_msg("%s at %d: line %zu is %d columns: %s",
 							 g->screens[i]->file, w, k, line_cols(&l, k),
 							 l.lines[k].text);
-				layout_free(&l);
+				layout_clear(&l);
 			}
 	guide_free(g);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	regions_profile_clear(&prof);
+	regions_clear(&rs);
+	diags_clear(&d);
 }
 
 /*
@@ -610,7 +615,7 @@ static void large_paragraph(void **state)
 		layout_init(&l, w, false);
 		layout_blocks(&l, s->blocks, s->nblocks, &o);
 		check_fits(&l);
-		sb_free(&got);
+		sb_clear(&got);
 		linked = 0;
 		for (size_t i = 2; i < l.n; i++) {
 			sb_add(&got, l.lines[i].text, l.lines[i].len);
@@ -628,13 +633,13 @@ static void large_paragraph(void **state)
 		/* Each kept link's text is a span (more where a line cuts one). */
 		assert_true(linked >= (size_t)CONTENT_MAX_LINKS);
 		assert_true(linked < (size_t)CONTENT_MAX_LINKS + l.n);
-		layout_free(&l);
+		layout_clear(&l);
 	}
 	screen_free(s);
-	diags_free(&d);
-	sb_free(&sb);
-	sb_free(&want);
-	sb_free(&got);
+	diags_clear(&d);
+	sb_clear(&sb);
+	sb_clear(&want);
+	sb_clear(&got);
 }
 
 static void plain_text_and_reset(void **state)
@@ -664,7 +669,7 @@ static void plain_text_and_reset(void **state)
 	assert_int_equal(l.n, 0);
 	assert_int_equal(l.nitems, 0);
 	assert_int_equal(l.width, 10);
-	layout_free(&l);
+	layout_clear(&l);
 }
 
 int main(void)

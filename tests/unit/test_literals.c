@@ -91,7 +91,7 @@ static void check_file(const char *path, struct diags *d)
 					sb_addc(&sb, text[i]);
 			}
 			content_check_punct(path, sb.s, at, d);
-			sb_free(&sb);
+			sb_clear(&sb);
 		}
 	}
 	free(text);
@@ -139,7 +139,7 @@ static void literals(void **state)
 	       d.n);
 	assert_true(files > 20);
 	assert_int_equal(d.n, 0);
-	diags_free(&d);
+	diags_clear(&d);
 }
 
 int main(void)

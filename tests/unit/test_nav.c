@@ -43,7 +43,7 @@ static void test_end_reaches_last_line(void **state)
 	nav_clamp(&a, &v);
 	assert_int_equal(v.top, 8);
 	assert_int_equal(v.sel, 2);
-	layout_free(&v.lay);
+	layout_clear(&v.lay);
 }
 
 /* The writers of sel and top keep the invariants when asked to, and later otherwise. */
@@ -70,7 +70,7 @@ static void test_select_and_scroll_to(void **state)
 	v.stale = true;
 	nav_select(&a, &v, 9, true);
 	assert_int_equal(v.sel, 9);
-	layout_free(&v.lay);
+	layout_clear(&v.lay);
 }
 
 static void test_down_reads_on(void **state)
@@ -100,7 +100,7 @@ static void test_down_reads_on(void **state)
 	nav_move(&a, &v, -1);       /* now Up moves the selection again */
 	assert_int_equal(v.sel, 1);
 	assert_int_equal(v.top, 1);
-	layout_free(&v.lay);
+	layout_clear(&v.lay);
 }
 
 static void test_scroll_moves_selection_into_view(void **state)
@@ -117,7 +117,7 @@ static void test_scroll_moves_selection_into_view(void **state)
 	assert_int_equal(v.sel, 1);
 	nav_scroll(&a, &v, -1);
 	assert_int_equal(v.sel, 1);
-	layout_free(&v.lay);
+	layout_clear(&v.lay);
 }
 
 int main(void)

@@ -61,8 +61,8 @@ static void ranking(void **state)
 	b = bundle_open_mem(image, len, err, sizeof err);
 	assert_non_null(b);
 	config_defaults(&c);
-	assert_int_equal(config_load_region(&c, "national", &d), 0);
-	g = guide_open(b, "national", config_lookup, &c);
+	g = guide_open(b, "national", "bundle", &d);
+	assert_int_equal(d.n, 0);
 	assert_non_null(g);
 	f = fopen(RANKING_LIST, "r");
 	assert_non_null(f);
@@ -95,8 +95,8 @@ static void ranking(void **state)
 	assert_true(first * 10 >= total * 9);
 	assert_int_equal(top3, total);
 	guide_free(g);
-	config_free(&c);
-	diags_free(&d);
+	config_clear(&c);
+	diags_clear(&d);
 }
 
 int main(void)

@@ -531,7 +531,7 @@ static void test_client_config(void **state)
 	assert_int_equal(status_timeout_ms(NULL), -1);
 	assert_false(status_perform(NULL, NULL, 0));
 	status_free(NULL);
-	config_free(&c);
+	config_clear(&c);
 }
 
 /*
@@ -590,7 +590,7 @@ static void test_client_hostile_urls(void **state)
 		free(c.status_url);
 		c.status_url = NULL;
 	}
-	config_free(&c);
+	config_clear(&c);
 }
 
 /* What is allowed, as libcurl parsed it, and the address the lookup goes to. */
@@ -647,7 +647,7 @@ static void test_client_fifo_files(void **state)
 	c.ca_file = xstrdup(fifo);
 	lookup_err(&c, SE_CONFIG);
 	alarm(0);
-	config_free(&c);
+	config_clear(&c);
 	unlink(fifo);
 	rmdir(dir);
 	free(fifo);
@@ -683,7 +683,7 @@ static void test_client_refused_and_cancel(void **state)
 	status_wipe(st);
 	assert_null(status_last(st));
 	status_free(st);
-	config_free(&c);
+	config_clear(&c);
 }
 
 int main(void)

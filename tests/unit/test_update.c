@@ -103,7 +103,7 @@ static void not_configured(void **state)
 	c.update_url = xstrdup("http://example.invalid/yibao.bundle");
 	assert_int_equal(update_run(&c, msg, sizeof msg), UPDATE_ERROR);
 	assert_false(util_is_dir(dir));
-	config_free(&c);
+	config_clear(&c);
 	free(dir);
 }
 
@@ -122,7 +122,7 @@ static void state_dir_unusable(void **state)
 	c.update_public_key = xstrdup("RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3");
 	assert_int_equal(update_run(&c, msg, sizeof msg), UPDATE_ERROR);
 	assert_non_null(strstr(msg, dir));
-	config_free(&c);
+	config_clear(&c);
 	free(dir);
 }
 
