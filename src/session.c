@@ -165,16 +165,60 @@ void session_start(struct app *a)
 	stats_flush(&a->stats, a->cfg, metrics_write_file);
 }
 
+/*
+ * What a session keeps when it starts over on its guide (every view held
+ * screens that are going): the terminal's (line mode, size), the session's
+ * (its counts, the region it started in, the lookups, the idle clock), never
+ * a resident's (the model's data goes with app_clear).
+ */
+struct kept {
+	const struct config *cfg;
+	struct guide *g;
+	const struct screen_set *set;
+	struct stats counts;
+	struct status *status;
+	char *start_region;
+	bool line_mode;
+	int rows, cols;
+	long last_key_ms;
+};
+
+/* Empty a's model, keeping in k what the session carries across. */
+static void start_over_begin(struct app *a, struct kept *k)
+{
+	k->cfg = a->cfg;
+	k->g = a->g;
+	k->set = a->screens;
+	k->counts = a->stats;
+	k->status = a->status;
+	k->start_region = a->start_region;
+	k->line_mode = a->line_mode;
+	k->rows = a->body_rows;
+	k->cols = a->body_cols;
+	k->last_key_ms = a->last_key_ms;
+	a->status = NULL;
+	a->start_region = NULL;
+	app_clear(a);
+}
+
+/* A fresh model on k's guide (home shown), with what k kept. */
+static void start_over_end(struct app *a, const struct kept *k)
+{
+	app_init(a, k->cfg, k->g, k->set);
+	a->line_mode = k->line_mode;
+	a->body_rows = k->rows;
+	a->body_cols = k->cols;
+	a->stats = k->counts;
+	a->status = k->status;
+	a->start_region = k->start_region;
+	a->last_key_ms = k->last_key_ms;
+}
+
 bool session_settle(struct app *a)
 {
 	char why[256], why2[256];
-	const struct config *cfg = a->cfg;
 	struct guide *g = a->g;
-	const struct screen_set *set = a->screens;
-	struct stats counts = a->stats;
-	bool line = a->line_mode;
-	int rows = a->body_rows, cols = a->body_cols;
-	char *start;
+	struct kept k;
 
 	/* What start-up freed (terminfo, the first layout) goes back to the system. */
 	malloc_trim(0);
@@ -190,18 +234,11 @@ bool session_settle(struct app *a)
 	/* Every view holds screens of the refused bundle: the session starts over. */
 	status_free(a->status);
 	a->status = NULL;
-	start = a->start_region;
-	a->start_region = NULL;
-	app_clear(a);
+	start_over_begin(a, &k);
 	if (guide_fall_back(g, why2, sizeof why2) < 0)
 		fatal("the installed content update was refused (%s), and %s", why, why2);
-	app_init(a, cfg, g, set);
-	a->line_mode = line;
-	a->body_rows = rows;
-	a->body_cols = cols;
-	a->stats = counts;
-	a->start_region = start;
-	if (cfg->kiosk) {
+	start_over_end(a, &k);
+	if (a->cfg->kiosk) {
 		struct diags d = {0};
 
 		diags_add(&d, "yibao", 0, "the installed content update was refused (%s); showing the content shipped with the program", why);
@@ -215,35 +252,18 @@ bool session_settle(struct app *a)
 
 int session_switch_region(struct app *a, const char *name)
 {
-	const struct config *cfg = a->cfg;
-	struct guide *g = a->g;
-	const struct screen_set *set = a->screens;
-	struct stats counts = a->stats;
-	struct status *st = a->status;
-	char *start = a->start_region;
-	bool line = a->line_mode;
-	int rows = a->body_rows, cols = a->body_cols;
-	long last = a->last_key_ms;
+	struct kept k;
 
 	/* The guide reads the region's profile with it, or stays as it was. */
-	if (guide_set_region(g, name) < 0) {
+	if (guide_set_region(a->g, name) < 0) {
 		nav_message(a, true, "本机的内容里没有这个地区：%s", name);
 		return -1;
 	}
 	/* Every view holds screens of the other region: the session starts over, nobody's answers kept. */
 	session_forget(a);
-	a->start_region = NULL;
-	a->status = NULL;
-	app_clear(a);
-	app_init(a, cfg, g, set);
-	a->line_mode = line;
-	a->body_rows = rows;
-	a->body_cols = cols;
-	a->stats = counts;
-	a->status = st;
-	a->start_region = start;
-	a->last_key_ms = last;
-	nav_message(a, false, "已换到%s。上一位的回答已清除。", g->profile.title);
+	start_over_begin(a, &k);
+	start_over_end(a, &k);
+	nav_message(a, false, "已换到%s。上一位的回答已清除。", a->g->profile.title);
 	return 0;
 }
 

@@ -26,6 +26,8 @@
  * a name (Down, Up, PgDn, PgUp, Home, End, Enter, Esc, BSpace, Tab, Space, C-c,
  * C-l, Resize, F1), "text" (each character typed), or an event:
  *   @idle           the kiosk idle timeout passes (idle_timeout_s without a key)
+ *   @due            is the kiosk idle wipe due now, by the clock? (dumped as "due now:";
+ *                   the session's clock starts when it does, as input_run's)
  *   @size WxH       the terminal is resized
  */
 #ifndef _GNU_SOURCE
@@ -211,6 +213,8 @@ static void run_keys(struct app *a, struct run *r, char *line)
 
 			if (session_idle_due(a, now))
 				session_idle_wipe(a, now);
+		} else if (strcmp(tok, "@due") == 0) {
+			printf("due now: %s\n", session_idle_due(a, util_now_ms()) ? "yes" : "no");
 		} else if (strcmp(tok, "@size") == 0) {
 			if (!next_token(&p, tok, sizeof tok))
 				die("@size needs WxH", NULL);
@@ -349,7 +353,8 @@ int main(int argc, char **argv)
 	app_init(&a, &cfg, g, &screens_set);
 	a.body_rows = r.rows - 2;
 	a.body_cols = r.cols - 1;
-	/* As input_run: the first screen, then the signature check is settled. */
+	/* As input_run: the idle clock starts, the first screen, then the signature check is settled. */
+	a.last_key_ms = util_now_ms();
 	dump(&a, &r, "(start)");
 	if (session_settle(&a))
 		dump(&a, &r, "(settled)");
