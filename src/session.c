@@ -1,5 +1,5 @@
 /*
- * session.c -- one session's lifetime: its start, the signature wait and the fall-back, the idle wipe and what it forgets, its end
+ * session.c -- one session's lifetime: which content it shows, its day, its start, the signature wait and the fall-back, the region switch, the idle wipe and what it forgets, its end
  * SPDX-License-Identifier: MIT
  */
 #include "session.h"

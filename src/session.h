@@ -1,5 +1,5 @@
 /*
- * session.h -- one session's lifetime: its start, the signature wait and the fall-back, the idle wipe and what it forgets, its end
+ * session.h -- one session's lifetime: which content it shows, its day, its start, the signature wait and the fall-back, the region switch, the idle wipe and what it forgets, its end
  * SPDX-License-Identifier: MIT
  *
  * The model (nav.c) holds a session's data and never acts on the world; what a
