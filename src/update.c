@@ -28,7 +28,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ini.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -46,6 +45,7 @@
 #include "statedir.h"
 #include "status_curl.h"
 #include "text.h"
+#include "update_state.h"
 #include "util.h"
 
 #ifndef YIBAO_VERSION
@@ -56,23 +56,15 @@
 #define SIG_NAME "yibao.bundle.minisig"
 #define PART_NAME STATEDIR_PART
 #define SIG_PART_NAME STATEDIR_SIG_PART
-#define STATE_NAME "update.state"
 #define LOCK_NAME "update.lock"
 #define CURRENT_NAME STATEDIR_CURRENT
-
-/* What update.state remembers between runs. Every field may be NULL. */
-struct meta {
-	char *url;
-	char *etag, *last_modified;           /* of the installed bundle */
-	char *part_etag, *part_last_modified; /* of yibao.bundle.part, when resumable */
-};
 
 struct update {
 	const struct config *cfg;
 	const struct curl_api *api;
 	int dirfd; /* state_dir */
 	char *dir; /* state_dir, for messages and the verifier's paths */
-	struct meta meta;
+	struct update_state meta;
 	char *got_etag, *got_last_modified; /* validators of the bundle just fetched */
 	bool refused;                       /* the server's answer was refused: nothing of it is worth resuming */
 	char *why;
@@ -111,90 +103,6 @@ static enum update_result say(struct update *u, enum update_result r, const char
 	return r;
 }
 
-static void meta_clear(struct meta *m)
-{
-	free(m->url);
-	free(m->etag);
-	free(m->last_modified);
-	free(m->part_etag);
-	free(m->part_last_modified);
-	memset(m, 0, sizeof *m);
-}
-
-static void set_field(char **dst, const char *v)
-{
-	free(*dst);
-	*dst = v != NULL && v[0] != '\0' ? xstrdup(v) : NULL;
-}
-
-static int on_meta(void *user, const char *section, const char *name, const char *value)
-{
-	struct meta *m = user;
-
-	if (section[0] != '\0')
-		return 1;
-	if (strcmp(name, "url") == 0)
-		set_field(&m->url, value);
-	else if (strcmp(name, "etag") == 0)
-		set_field(&m->etag, value);
-	else if (strcmp(name, "last_modified") == 0)
-		set_field(&m->last_modified, value);
-	else if (strcmp(name, "part_etag") == 0)
-		set_field(&m->part_etag, value);
-	else if (strcmp(name, "part_last_modified") == 0)
-		set_field(&m->part_last_modified, value);
-	return 1;
-}
-
-/* update.state, when there is one; a damaged one just costs a full download. */
-static void meta_read(struct update *u)
-{
-	int fd = openat(u->dirfd, STATE_NAME, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
-
-	if (f == NULL) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	ini_parse_file(f, on_meta, &u->meta);
-	fclose(f);
-}
-
-/* Write update.state (tmp, fsync, rename, fsync the directory). */
-static int meta_write(struct update *u)
-{
-	const struct meta *m = &u->meta;
-	struct strbuf sb = {0};
-	int fd, rc = -1;
-
-	sb_adds(&sb, "; yibao --update: validators of the installed and the partial bundle\n");
-	if (m->url != NULL)
-		sb_printf(&sb, "url = %s\n", m->url);
-	if (m->etag != NULL)
-		sb_printf(&sb, "etag = %s\n", m->etag);
-	if (m->last_modified != NULL)
-		sb_printf(&sb, "last_modified = %s\n", m->last_modified);
-	if (m->part_etag != NULL)
-		sb_printf(&sb, "part_etag = %s\n", m->part_etag);
-	if (m->part_last_modified != NULL)
-		sb_printf(&sb, "part_last_modified = %s\n", m->part_last_modified);
-	/* Made anew: a leftover of another user (root by hand) must not stop us. */
-	unlinkat(u->dirfd, STATE_NAME ".tmp", 0);
-	fd = openat(u->dirfd, STATE_NAME ".tmp",
-		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd >= 0) {
-		if (util_write_all(fd, sb.s, sb.len) == 0 && fsync(fd) == 0 && close(fd) == 0)
-			rc = renameat(u->dirfd, STATE_NAME ".tmp", u->dirfd, STATE_NAME);
-		else
-			close(fd);
-	}
-	if (rc == 0)
-		fsync(u->dirfd);
-	sb_clear(&sb);
-	return rc;
-}
-
 /*
  * A download into the part starts from its first byte: remember how it could
  * be resumed (fetch.c says which validators allow it). Not fatal when writing
@@ -204,9 +112,9 @@ static void on_restart(void *ctx, const char *etag, const char *last_modified)
 {
 	struct update *u = ctx;
 
-	set_field(&u->meta.part_etag, etag);
-	set_field(&u->meta.part_last_modified, last_modified);
-	meta_write(u);
+	update_state_set(&u->meta.part_etag, etag);
+	update_state_set(&u->meta.part_last_modified, last_modified);
+	update_state_write(u->dirfd, &u->meta);
 }
 
 /* Every option of one GET; false when this libcurl refuses one. */
@@ -345,7 +253,7 @@ static struct curl_slist *add_header(struct update *u, struct curl_slist *l, con
 static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditional, long *code,
 			     enum update_result *res)
 {
-	struct meta *m = &u->meta;
+	struct update_state *m = &u->meta;
 	struct fetch f = {.fd = fd,
 			  .limit = (long long)max_mib(u->cfg) << 20,
 			  .on_restart = on_restart,
@@ -375,9 +283,9 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 		      res) < 0) {
 		if (*res == UPDATE_TOO_BIG && unlinkat(u->dirfd, PART_NAME, 0) == 0) {
 			/* Nothing of it is worth resuming. */
-			set_field(&m->part_etag, NULL);
-			set_field(&m->part_last_modified, NULL);
-			meta_write(u);
+			update_state_set(&m->part_etag, NULL);
+			update_state_set(&m->part_last_modified, NULL);
+			update_state_write(u->dirfd, &u->meta);
 		}
 	} else if (f.code == 200 || f.code == 206) {
 		/* An empty 200 writes nothing: the part must not keep older bytes. */
@@ -385,8 +293,8 @@ static int fetch_bundle_once(struct update *u, int fd, off_t have, bool conditio
 			*res = say(u, UPDATE_ERROR, "%s/%s: %s", u->dir, PART_NAME, strerror(errno));
 		} else {
 			/* Remembered only once it is installed (or found the same). */
-			set_field(&u->got_etag, f.etag);
-			set_field(&u->got_last_modified, f.last_modified);
+			update_state_set(&u->got_etag, f.etag);
+			update_state_set(&u->got_last_modified, f.last_modified);
 			*code = f.code;
 			rc = 0;
 		}
@@ -446,7 +354,7 @@ static int fetch_bundle(struct update *u, bool conditional, long *code, enum upd
 	 */
 	if (rc < 0 && (u->refused || (fstat(fd, &st) == 0 && st.st_size == 0))) {
 		drop_part(u);
-		meta_write(u);
+		update_state_write(u->dirfd, &u->meta);
 	}
 	close(fd);
 	return rc;
@@ -538,8 +446,8 @@ static void drop_part(struct update *u)
 {
 	unlinkat(u->dirfd, PART_NAME, 0);
 	unlinkat(u->dirfd, SIG_PART_NAME, 0);
-	set_field(&u->meta.part_etag, NULL);
-	set_field(&u->meta.part_last_modified, NULL);
+	update_state_set(&u->meta.part_etag, NULL);
+	update_state_set(&u->meta.part_last_modified, NULL);
 }
 
 /* Check the downloaded pair and install it. */
@@ -579,16 +487,16 @@ static enum update_result check_and_install(struct update *u, long long installe
 	}
 	if (r != UPDATE_INSTALLED)
 		drop_part(u);
-	set_field(&u->meta.part_etag, NULL);
-	set_field(&u->meta.part_last_modified, NULL);
+	update_state_set(&u->meta.part_etag, NULL);
+	update_state_set(&u->meta.part_last_modified, NULL);
 	if (r == UPDATE_INSTALLED || r == UPDATE_CURRENT) {
 		/* The validators of the server's copy: the next check is one small request. */
-		set_field(&u->meta.etag, u->got_etag);
-		set_field(&u->meta.last_modified, u->got_last_modified);
+		update_state_set(&u->meta.etag, u->got_etag);
+		update_state_set(&u->meta.last_modified, u->got_last_modified);
 	}
-	if (meta_write(u) < 0 && r == UPDATE_INSTALLED)
+	if (update_state_write(u->dirfd, &u->meta) < 0 && r == UPDATE_INSTALLED)
 		say(u, r, "installed bundle version %lld (but %s/%s: %s)", bm.version, u->dir,
-		    STATE_NAME, strerror(errno));
+		    UPDATE_STATE_FILE, strerror(errno));
 	bundle_manifest_clear(&bm);
 	free(part);
 	free(sigpart);
@@ -643,10 +551,10 @@ static enum update_result run(struct update *u)
 		installed = shipped;
 		floor_path = c->bundle;
 	}
-	meta_read(u);
+	update_state_read(u->dirfd, &u->meta);
 	if (u->meta.url == NULL || strcmp(u->meta.url, c->update_url) != 0) {
 		/* Another URL: nothing remembered applies to it. */
-		meta_clear(&u->meta);
+		update_state_clear(&u->meta);
 		u->meta.url = xstrdup(c->update_url);
 	}
 	if (fetch_bundle(u, state_ok, &code, &r) < 0) {
@@ -657,7 +565,7 @@ static enum update_result run(struct update *u)
 
 		drop_part(u);
 		if (had_part)
-			meta_write(u);
+			update_state_write(u->dirfd, &u->meta);
 		r = say(u, UPDATE_CURRENT, "up to date: bundle version %lld (unchanged on the server)",
 			installed);
 	} else if (fetch_signature(u, &r) == 0) {
@@ -712,7 +620,7 @@ enum update_result update_run(const struct config *cfg, char *why, size_t whylen
 	clean = text_sanitize(why, strlen(why), 0, NULL, NULL);
 	snprintf(why, whylen, "%s", clean);
 	free(clean);
-	meta_clear(&u.meta);
+	update_state_clear(&u.meta);
 	free(u.got_etag);
 	free(u.got_last_modified);
 	if (lockfd >= 0)

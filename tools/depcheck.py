@@ -38,7 +38,7 @@ LAYERS = {
     # model: a session's data and the rules that change it (no I/O)
     "model": "nav stats",
     # services: what acts on the world: network, files, a session's lifetime
-    "services": "status status_curl fetch update install statedir source metrics session",
+    "services": "status status_curl fetch update update_state install statedir source metrics session",
     # views: the terminal, line mode and the text a person reads
     "views": "render input input_keys plain term screens batch export",
     # main: the command line and its modes
@@ -53,7 +53,7 @@ LIBRARIES = {
     "curl/curl.h": "status_curl",
     "sodium.h": "minisig",
     "md4c.h": "markdown",
-    "ini.h": "iniread pack update",
+    "ini.h": "iniread pack update_state",
     "cJSON.h": "status_parse",
     "cjson/cJSON.h": "status_parse",
     "linebreak.h": "text",

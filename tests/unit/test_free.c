@@ -24,6 +24,7 @@
 #include "screen.h"
 #include "status.h"
 #include "status_parse.h"
+#include "update_state.h"
 #include "util.h"
 
 #define FREE_CASE(name, call)          \
@@ -55,6 +56,7 @@ FREE_CASE(sb_clear_null, sb_clear(NULL))
 FREE_CASE(diags_clear_null, diags_clear(NULL))
 FREE_CASE(answers_clear_null, answers_clear(NULL))
 FREE_CASE(status_result_clear_null, status_result_clear(NULL))
+FREE_CASE(update_state_clear_null, update_state_clear(NULL))
 
 int main(void)
 {
@@ -81,6 +83,7 @@ int main(void)
 		cmocka_unit_test(diags_clear_null),
 		cmocka_unit_test(answers_clear_null),
 		cmocka_unit_test(status_result_clear_null),
+		cmocka_unit_test(update_state_clear_null),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
